@@ -1,0 +1,27 @@
+# syntax=docker/dockerfile:1
+# Build: docker build -t gme-site .
+# Run:   docker run -p 7070:7070 -e GME_BASE_URL=https://gme.example.org gme-site
+# Edit content without rebuilding: docker run -p 7070:7070 -v "$PWD/content:/app/content:ro" gme-site
+
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /build
+COPY pom.xml ./
+RUN mvn -B -q dependency:go-offline
+COPY src ./src
+RUN mvn -B -q -DskipTests package
+
+FROM eclipse-temurin:17-jre
+RUN groupadd --system --gid 10001 gme && useradd --system --uid 10001 --gid gme --home-dir /app --shell /usr/sbin/nologin gme
+WORKDIR /app
+COPY --from=build /build/target/gme-site.jar /app/gme-site.jar
+COPY --chown=gme:gme content /app/content
+COPY --chown=gme:gme static /app/static
+ENV GME_PORT=7070 \
+    GME_CONTENT_DIR=/app/content \
+    GME_STATIC_DIR=/app/static \
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+USER gme
+EXPOSE 7070
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+  CMD ["java", "-cp", "/app/gme-site.jar", "edu.rush.gme.HealthCheck"]
+ENTRYPOINT ["java", "-jar", "/app/gme-site.jar"]

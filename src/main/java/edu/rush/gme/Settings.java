@@ -1,0 +1,55 @@
+package edu.rush.gme;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Every setting of the server, read once from environment variables, with defaults that run the
+ * site from a checkout of the repository.
+ */
+public record Settings(
+        String host,
+        int port,
+        Path contentDir,
+        Path staticDir,
+        String baseUrl,
+        boolean devMode) {
+
+    public static final int DEFAULT_PORT = 7070;
+
+    public static Settings fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    static Settings from(Map<String, String> env) {
+        int port = parsePort(env.getOrDefault("GME_PORT", String.valueOf(DEFAULT_PORT)));
+        return new Settings(
+                env.getOrDefault("GME_HOST", "0.0.0.0"),
+                port,
+                Path.of(env.getOrDefault("GME_CONTENT_DIR", "content")),
+                Path.of(env.getOrDefault("GME_STATIC_DIR", "static")),
+                stripTrailingSlash(env.getOrDefault("GME_BASE_URL", "http://localhost:" + port)),
+                Boolean.parseBoolean(env.getOrDefault("GME_DEV", "false")));
+    }
+
+    /** Settings for tests and tools: the given folders, a random free port, no dev mode. */
+    public static Settings forFolders(Path contentDir, Path staticDir) {
+        return new Settings("127.0.0.1", 0, contentDir, staticDir, "http://localhost", false);
+    }
+
+    private static int parsePort(String value) {
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port < 0 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("GME_PORT must be a port number from 0 to 65535, got '" + value + "'");
+        }
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

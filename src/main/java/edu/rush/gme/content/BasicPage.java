@@ -1,0 +1,29 @@
+package edu.rush.gme.content;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A plain page (about, resources, a section's {@code _index.md}): title and Markdown body, with an
+ * optional layout that adds site-wide blocks around the body.
+ *
+ * @param layout {@code about} adds the mission and vision from site.yaml above the body
+ */
+public record BasicPage(String layout) implements FrontMatter {
+
+    public static final Set<String> LAYOUTS = Set.of("page", "about");
+
+    public String layoutOrDefault() {
+        return layout == null ? "page" : layout;
+    }
+
+    @Override
+    public List<FieldProblem> validate(Meta meta) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (layout != null && !LAYOUTS.contains(layout)) {
+            problems.add(new FieldProblem("layout", "'layout' must be one of about, page, got \"" + layout + "\""));
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,319 @@
+package edu.rush.gme.content;
+
+import edu.rush.gme.news.NewsStory;
+import edu.rush.gme.program.Program;
+import edu.rush.gme.program.ProgramType;
+import edu.rush.gme.wellness.WellnessInitiative;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the whole {@code content/} folder into a {@link ContentSnapshot}. The folder has Hugo's
+ * shape: {@code _index.md} for the home page and for each section, one Markdown file (or a leaf
+ * bundle folder with {@code index.md} and its images) per page, {@code site.yaml} for site-wide
+ * settings. A file with problems is reported and left out; everything else is still served.
+ */
+public final class ContentLoader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ContentLoader.class);
+
+    /** Sections and the type of their pages. */
+    private static final Map<String, Class<? extends FrontMatter>> SECTIONS = Map.of(
+            "programs", Program.class,
+            "news", NewsStory.class,
+            "wellness", WellnessInitiative.class);
+
+    /** Top-level slugs that the site's own routes already use. */
+    private static final Set<String> RESERVED_PAGE_SLUGS = Set.of(
+            "programs", "news", "wellness", "search", "api", "css", "js", "images", "static",
+            "sitemap", "feeds", "healthz", "readyz", "admin", "inquiries", "events");
+
+    /** Program slugs that would collide with the program list routes. */
+    private static final Set<String> RESERVED_PROGRAM_SLUGS = Set.of(
+            "compare", "search", "export", ProgramType.RESIDENCY.key(), ProgramType.FELLOWSHIP.key(), ProgramType.ALLIED_HEALTH.key());
+
+    private final Path contentDir;
+    private final Clock clock;
+    private final FrontMatterReader reader = new FrontMatterReader();
+    private final MarkdownRenderer markdown = new MarkdownRenderer();
+
+    public ContentLoader(Path contentDir, Clock clock) {
+        this.contentDir = contentDir;
+        this.clock = clock;
+    }
+
+    public Path contentDir() {
+        return contentDir;
+    }
+
+    /** Builds a new snapshot from the folder as it is now. */
+    public ContentSnapshot load() {
+        Run run = new Run();
+        List<Path> files = listFiles(run);
+        for (Path file : files) {
+            run.fingerprint(file);
+        }
+        SiteConfig site = loadSite(run);
+        for (Path file : files) {
+            if (file.getFileName().toString().endsWith(".md")) {
+                loadMarkdown(file, run);
+            }
+        }
+        ContentSnapshot snapshot = new ContentSnapshot(run.version(), clock.instant(), site, run.home, run.pages,
+                run.sectionIndexes, run.programs, run.news, run.wellness, run.resources, run.problems);
+        snapshot.problems().forEach(problem -> LOG.warn("{}", problem));
+        LOG.info("content loaded: {} programs, {} news stories, {} wellness initiatives, {} pages, {} problems (version {})",
+                snapshot.programs().size(), snapshot.news().size(), snapshot.wellness().size(), snapshot.pages().size(),
+                snapshot.problems().size(), snapshot.version());
+        return snapshot;
+    }
+
+    /** What one load collects; thrown away when the snapshot is built. */
+    private static final class Run {
+        final List<ContentProblem> problems = new ArrayList<>();
+        final Map<String, Page<BasicPage>> pages = new LinkedHashMap<>();
+        final Map<String, Page<BasicPage>> sectionIndexes = new LinkedHashMap<>();
+        final List<Page<Program>> programs = new ArrayList<>();
+        final List<Page<NewsStory>> news = new ArrayList<>();
+        final List<Page<WellnessInitiative>> wellness = new ArrayList<>();
+        final Map<String, Path> resources = new LinkedHashMap<>();
+        final Map<String, String> urlOwners = new HashMap<>();
+        /** Where each file's 'slug' field stands, to point a duplicate slug at its line. */
+        final Map<String, int[]> slugPositions = new HashMap<>();
+        final MessageDigest digest = sha256();
+        Page<HomePage> home;
+
+        void fingerprint(Path file) {
+            try {
+                digest.update(file.toString().getBytes(StandardCharsets.UTF_8));
+                digest.update(Files.readAllBytes(file));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        String version() {
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+        }
+
+        private static MessageDigest sha256() {
+            try {
+                return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private List<Path> listFiles(Run run) {
+        if (!Files.isDirectory(contentDir)) {
+            run.problems.add(new ContentProblem(contentDir.toString(), 1, 1, "content folder not found"));
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(contentDir)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(path -> !isIgnored(contentDir.relativize(path)))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            run.problems.add(new ContentProblem(contentDir.toString(), 1, 1, "cannot read content folder: " + e.getMessage()));
+            return List.of();
+        }
+    }
+
+    /** Hidden files, editor back-ups and folders starting with '_' (archetypes) are not content. */
+    private static boolean isIgnored(Path relative) {
+        for (Path part : relative) {
+            String name = part.toString();
+            if (name.startsWith(".") || name.endsWith("~") || (name.startsWith("_") && !name.equals("_index.md"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String display(Path file) {
+        Path name = contentDir.toAbsolutePath().normalize().getFileName();
+        String prefix = name == null ? "content" : name.toString();
+        return prefix + "/" + contentDir.relativize(file).toString().replace('\\', '/');
+    }
+
+    private SiteConfig loadSite(Run run) {
+        Path file = contentDir.resolve("site.yaml");
+        if (!Files.isRegularFile(file)) {
+            run.problems.add(new ContentProblem(display(file), 1, 1, "site.yaml is missing: the site runs with a default name and no navigation"));
+            return SiteConfig.FALLBACK;
+        }
+        try {
+            return reader.readDocument(display(file), read(file), SiteConfig.class);
+        } catch (ContentException e) {
+            run.problems.addAll(e.problems());
+        } catch (IOException e) {
+            run.problems.add(new ContentProblem(display(file), 1, 1, unreadable(e)));
+        }
+        return SiteConfig.FALLBACK;
+    }
+
+    private static String read(Path file) throws IOException {
+        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+
+    private static String unreadable(IOException e) {
+        if (e instanceof CharacterCodingException) {
+            return "the file is not UTF-8 text: save it with UTF-8 encoding";
+        }
+        return "cannot read the file: " + e.getMessage();
+    }
+
+    private void loadMarkdown(Path file, Run run) {
+        Path relative = contentDir.relativize(file);
+        String fileName = relative.getFileName().toString();
+        int depth = relative.getNameCount();
+        String shown = display(file);
+        if (depth == 1) {
+            if (fileName.equals("_index.md")) {
+                run.home = parse(file, run, HomePage.class, "", "", "/");
+            } else {
+                String slug = stripMd(fileName);
+                addPage(run, parse(file, run, BasicPage.class, "", slug, null), RESERVED_PAGE_SLUGS);
+            }
+            return;
+        }
+        String section = relative.getName(0).toString();
+        Class<? extends FrontMatter> type = SECTIONS.get(section);
+        if (type == null) {
+            run.problems.add(new ContentProblem(shown, 1, 1, "unknown section '" + section
+                    + "': content goes in programs/, news/ or wellness/, or directly in content/ for a page like /about"));
+            return;
+        }
+        if (depth == 2 && fileName.equals("_index.md")) {
+            Page<BasicPage> index = parse(file, run, BasicPage.class, section, section, "/" + section);
+            if (index != null) {
+                run.sectionIndexes.put(section, index);
+            }
+        } else if (depth == 2) {
+            addEntry(run, type, parse(file, run, type, section, stripMd(fileName), null));
+        } else if (depth == 3 && fileName.equals("index.md")) {
+            String bundle = relative.getName(1).toString();
+            Page<? extends FrontMatter> page = parse(file, run, type, section, bundle, null);
+            if (addEntry(run, type, page)) {
+                addBundleResources(file.getParent(), page.url(), run);
+            }
+        } else if (depth == 3) {
+            run.problems.add(new ContentProblem(shown, 1, 1, "a page bundle folder holds one index.md (and its images); "
+                    + "move this page to " + section + "/ or rename it index.md"));
+        } else {
+            run.problems.add(new ContentProblem(shown, 1, 1, "too deep: pages go in " + section + "/NAME.md or " + section + "/NAME/index.md"));
+        }
+    }
+
+    private void addBundleResources(Path bundleDir, String pageUrl, Run run) {
+        try (Stream<Path> files = Files.list(bundleDir)) {
+            files.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().endsWith(".md"))
+                    .filter(f -> !isIgnored(f.getFileName()))
+                    .forEach(f -> run.resources.put(pageUrl + "/" + f.getFileName(), f));
+        } catch (IOException e) {
+            run.problems.add(new ContentProblem(display(bundleDir), 1, 1, "cannot list page bundle: " + e.getMessage()));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private boolean addEntry(Run run, Class<? extends FrontMatter> type, Page<? extends FrontMatter> page) {
+        if (page == null || !claimUrl(run, page, type == Program.class ? RESERVED_PROGRAM_SLUGS : Set.of())) {
+            return false;
+        }
+        if (type == Program.class) {
+            run.programs.add((Page<Program>) page);
+        } else if (type == NewsStory.class) {
+            run.news.add((Page<NewsStory>) page);
+        } else {
+            run.wellness.add((Page<WellnessInitiative>) page);
+        }
+        return true;
+    }
+
+    private void addPage(Run run, Page<BasicPage> page, Set<String> reserved) {
+        if (page != null && claimUrl(run, page, reserved)) {
+            run.pages.put(page.url(), page);
+        }
+    }
+
+    /** Slugs are unique within a section, and never take a URL the site's own routes use. */
+    private boolean claimUrl(Run run, Page<?> page, Set<String> reserved) {
+        String where = page.section().isEmpty() ? "/" : "/" + page.section() + "/";
+        ContentProblem problem = null;
+        if (reserved.contains(page.slug())) {
+            problem = slugProblem(run, page, "slug '" + page.slug() + "' is taken by the site's own page " + where + page.slug()
+                    + "; choose another slug");
+        } else if (run.urlOwners.containsKey(page.url())) {
+            problem = slugProblem(run, page, "duplicate slug '" + page.slug() + "': " + run.urlOwners.get(page.url())
+                    + " already uses " + page.url());
+        }
+        if (problem != null) {
+            run.problems.add(problem);
+            return false;
+        }
+        run.urlOwners.put(page.url(), page.source());
+        return true;
+    }
+
+    private static ContentProblem slugProblem(Run run, Page<?> page, String message) {
+        int[] position = run.slugPositions.getOrDefault(page.source(), new int[] {1, 1});
+        return new ContentProblem(page.source(), position[0], position[1], message);
+    }
+
+    /**
+     * Parses one file into a page, or reports its problems and returns null.
+     *
+     * @param fallbackSlug the slug from the file or bundle name, used unless front matter sets one
+     * @param fixedUrl     the URL of the home page and section indexes; null for ordinary pages
+     */
+    private <T extends FrontMatter> Page<T> parse(Path file, Run run, Class<T> type, String section, String fallbackSlug, String fixedUrl) {
+        String shown = display(file);
+        try {
+            SourceText source = SourceText.split(shown, read(file));
+            FrontMatterReader.Parsed<T> parsed = reader.read(source, type);
+            Meta meta = parsed.meta();
+            String slug = meta.slug() != null ? meta.slug() : fallbackSlug;
+            if (fixedUrl == null && meta.slug() == null && !Slugs.isValid(slug)) {
+                run.problems.add(new ContentProblem(shown, 1, 1, "the file name '" + file.getFileName()
+                        + "' cannot be a web address: rename it with lowercase letters, digits and hyphens (like 'internal-medicine.md') or set 'slug'"));
+                return null;
+            }
+            if (parsed.fieldPositions().containsKey("slug")) {
+                run.slugPositions.put(shown, parsed.fieldPositions().get("slug"));
+            }
+            String url = fixedUrl != null ? fixedUrl : (section.isEmpty() ? "" : "/" + section) + "/" + slug;
+            Instant modified = Files.getLastModifiedTime(file).toInstant();
+            return new Page<>(section, slug, url, shown, modified, meta, parsed.data(), markdown.render(source.body()));
+        } catch (ContentException e) {
+            run.problems.addAll(e.problems());
+        } catch (IOException e) {
+            run.problems.add(new ContentProblem(shown, 1, 1, unreadable(e)));
+        }
+        return null;
+    }
+
+    private static String stripMd(String fileName) {
+        return fileName.substring(0, fileName.length() - ".md".length());
+    }
+}

@@ -1,0 +1,380 @@
+package edu.rush.gme.content;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import edu.rush.gme.content.FrontMatter.FieldProblem;
+import java.io.IOException;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Binds a file's YAML front matter into {@link Meta} plus the content type's own record, and turns
+ * every mistake (bad YAML, unknown or duplicate field, wrong type, missing or invalid value) into a
+ * {@link ContentProblem} at the line and column of the offending field.
+ */
+public final class FrontMatterReader {
+
+    private static final String ROOT_TYPE = "rootType";
+
+    private final ObjectMapper mapper;
+
+    public FrontMatterReader() {
+        this.mapper = YAMLMapper.builder(new YAMLFactory())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .addModule(new JavaTimeModule())
+                .addHandler(new NestedUnknownFieldsFail())
+                .build();
+    }
+
+    /**
+     * The result of a successful read: the common fields, the type's own, and where each field's
+     * key stands in the file (for problems found later, such as a duplicate slug).
+     */
+    public record Parsed<T>(Meta meta, T data, Map<String, int[]> fieldPositions) {
+    }
+
+    public <T extends FrontMatter> Parsed<T> read(SourceText source, Class<T> type) throws ContentException {
+        List<ContentProblem> problems = new ArrayList<>();
+        Map<String, JsonLocation> keys = scanKeys(source, problems);
+        if (!problems.isEmpty()) {
+            throw new ContentException(problems);
+        }
+        reportUnknownTopLevelKeys(source, keys, type, problems);
+        Meta meta = bind(source, Meta.class, problems, keys);
+        T data = bind(source, type, problems, keys);
+        if (meta != null && data != null) {
+            List<FieldProblem> invalid = new ArrayList<>(meta.validate());
+            invalid.addAll(data.validate(meta));
+            for (FieldProblem p : invalid) {
+                problems.add(at(source, locate(keys, p.field()), p.message()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            problems.sort(null);
+            throw new ContentException(problems);
+        }
+        Map<String, int[]> positions = new LinkedHashMap<>();
+        keys.forEach((key, location) -> {
+            ContentProblem p = at(source, location, "");
+            positions.put(key, new int[] {p.line(), p.column()});
+        });
+        return new Parsed<>(meta, data, Map.copyOf(positions));
+    }
+
+    /** Binds a whole YAML document (such as site.yaml) that has no Markdown body. */
+    public <T extends FrontMatter> T readDocument(String file, String yaml, Class<T> type) throws ContentException {
+        SourceText source = new SourceText(file, yaml, 1, "");
+        List<ContentProblem> problems = new ArrayList<>();
+        Map<String, JsonLocation> keys = scanKeys(source, problems);
+        if (problems.isEmpty()) {
+            Set<String> allowed = componentNames(type);
+            keys.forEach((key, location) -> {
+                if (!key.contains(".") && !key.contains("[") && !allowed.contains(key)) {
+                    problems.add(at(source, location, unknownFieldMessage(key, allowed)));
+                }
+            });
+            T data = bind(source, type, problems, keys);
+            if (data != null) {
+                for (FieldProblem p : data.validate(null)) {
+                    problems.add(at(source, locate(keys, p.field()), p.message()));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            problems.sort(null);
+            throw new ContentException(problems);
+        }
+        return bindQuietly(source, type);
+    }
+
+    private <T> T bindQuietly(SourceText source, Class<T> type) throws ContentException {
+        List<ContentProblem> problems = new ArrayList<>();
+        T value = bind(source, type, problems);
+        if (value == null) {
+            throw new ContentException(problems);
+        }
+        return value;
+    }
+
+    /** Walks the YAML once: checks syntax and duplicates, and records where each field's key is. */
+    private Map<String, JsonLocation> scanKeys(SourceText source, List<ContentProblem> problems) {
+        Map<String, JsonLocation> keys = new LinkedHashMap<>();
+        if (source.frontMatter().isBlank()) {
+            return keys;
+        }
+        try (JsonParser parser = mapper.createParser(source.frontMatter())) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                return keys;
+            }
+            if (first != JsonToken.START_OBJECT) {
+                problems.add(at(source, parser.currentTokenLocation(),
+                        "front matter must be fields written as 'name: value', one per line"));
+                return keys;
+            }
+            scanObject(parser, "", keys);
+        } catch (JsonProcessingException e) {
+            problems.add(at(source, e.getLocation(), yamlMessage(e)));
+        } catch (IOException e) {
+            problems.add(new ContentProblem(source.file(), source.frontMatterLine(), 1, "cannot read front matter: " + e.getMessage()));
+        }
+        return keys;
+    }
+
+    private static void scanObject(JsonParser parser, String prefix, Map<String, JsonLocation> keys) throws IOException {
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String path = prefix + parser.currentName();
+            keys.put(path, parser.currentTokenLocation());
+            scanValue(parser, parser.nextToken(), path, keys);
+        }
+    }
+
+    private static void scanValue(JsonParser parser, JsonToken token, String path, Map<String, JsonLocation> keys) throws IOException {
+        if (token == JsonToken.START_OBJECT) {
+            scanObject(parser, path + ".", keys);
+        } else if (token == JsonToken.START_ARRAY) {
+            int index = 0;
+            JsonToken element;
+            while ((element = parser.nextToken()) != JsonToken.END_ARRAY) {
+                String elementPath = path + "[" + index++ + "]";
+                keys.put(elementPath, parser.currentTokenLocation());
+                scanValue(parser, element, elementPath, keys);
+            }
+        }
+    }
+
+    private void reportUnknownTopLevelKeys(SourceText source, Map<String, JsonLocation> keys, Class<?> type, List<ContentProblem> problems) {
+        Set<String> allowed = new LinkedHashSet<>(componentNames(Meta.class));
+        allowed.addAll(componentNames(type));
+        keys.forEach((key, location) -> {
+            if (!key.contains(".") && !key.contains("[") && !allowed.contains(key)) {
+                problems.add(at(source, location, unknownFieldMessage(key, allowed)));
+            }
+        });
+    }
+
+    private <T> T bind(SourceText source, Class<T> type, List<ContentProblem> problems) {
+        return bind(source, type, problems, Map.of());
+    }
+
+    private <T> T bind(SourceText source, Class<T> type, List<ContentProblem> problems, Map<String, JsonLocation> keys) {
+        String yaml = source.frontMatter().isBlank() ? "{}" : source.frontMatter();
+        try {
+            ObjectReader reader = mapper.readerFor(type).withAttribute(ROOT_TYPE, type);
+            T value = reader.readValue(yaml);
+            return value != null ? value : reader.readValue("{}");
+        } catch (JsonMappingException e) {
+            JsonLocation location = e.getLocation();
+            if (location == null || location.getLineNr() < 1) {
+                location = locate(keys, pathOf(e.getPath()));
+            }
+            problems.add(at(source, location, mappingMessage(e)));
+        } catch (JsonProcessingException e) {
+            problems.add(at(source, e.getLocation(), yamlMessage(e)));
+        } catch (IOException e) {
+            problems.add(new ContentProblem(source.file(), source.frontMatterLine(), 1, "cannot read front matter: " + e.getMessage()));
+        }
+        return null;
+    }
+
+    static Set<String> componentNames(Class<?> type) {
+        RecordComponent[] components = type.getRecordComponents();
+        if (components == null) {
+            return Set.of();
+        }
+        return Arrays.stream(components).map(RecordComponent::getName).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    private static String unknownFieldMessage(String key, Collection<String> allowed) {
+        String suggestion = closest(key, allowed);
+        if (suggestion != null) {
+            return "unknown field '" + key + "' (did you mean '" + suggestion + "'?)";
+        }
+        return "unknown field '" + key + "'; the fields allowed here are: " + String.join(", ", allowed);
+    }
+
+    /** The allowed name a typo most likely meant: same letters ignoring case, or at most two edits away. */
+    static String closest(String key, Collection<String> allowed) {
+        String best = null;
+        int bestDistance = 3;
+        for (String candidate : allowed) {
+            if (candidate.equalsIgnoreCase(key) || candidate.replace("_", "").equalsIgnoreCase(key.replace("_", "").replace("-", ""))) {
+                return candidate;
+            }
+            int distance = editDistance(key.toLowerCase(), candidate.toLowerCase());
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                best = candidate;
+            }
+        }
+        return best;
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    private String mappingMessage(JsonMappingException e) {
+        String field = pathOf(e.getPath());
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            String parent = field.contains(".") ? field.substring(0, field.lastIndexOf('.') + 1) : "";
+            Collection<String> known = unknown.getKnownPropertyIds() == null ? List.of()
+                    : unknown.getKnownPropertyIds().stream().map(id -> parent + id).toList();
+            return unknownFieldMessage(field, known);
+        }
+        Class<?> target = targetType(e);
+        String expected = describe(target);
+        if (e instanceof InvalidFormatException invalid) {
+            return "'" + field + "' must be " + expected + ", got \"" + invalid.getValue() + "\"";
+        }
+        if (target == null) {
+            return "'" + field + "' has a value that cannot be read: " + e.getOriginalMessage();
+        }
+        return "'" + field + "' must be " + expected;
+    }
+
+    private static Class<?> targetType(JsonMappingException e) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch) {
+            return mismatch.getTargetType();
+        }
+        return null;
+    }
+
+    private String describe(Class<?> type) {
+        if (type == null) {
+            return "a valid value";
+        }
+        if (type == String.class) {
+            return "text";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (type == Double.class || type == double.class || type == java.math.BigDecimal.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "a date written as YYYY-MM-DD, like 2026-09-15";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants())
+                    .map(constant -> mapper.convertValue(constant, String.class))
+                    .collect(Collectors.joining(", "));
+        }
+        if (Collection.class.isAssignableFrom(type)) {
+            return "a list (one '- item' per line)";
+        }
+        if (type.isRecord() || Map.class.isAssignableFrom(type)) {
+            return "a group of fields ('name: value' lines indented below it)";
+        }
+        return "a " + type.getSimpleName();
+    }
+
+    private static String pathOf(List<JsonMappingException.Reference> path) {
+        StringBuilder out = new StringBuilder();
+        for (JsonMappingException.Reference ref : path) {
+            if (ref.getFieldName() != null) {
+                if (!out.isEmpty()) {
+                    out.append('.');
+                }
+                out.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                out.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return out.isEmpty() ? "front matter" : out.toString();
+    }
+
+    private static String yamlMessage(JsonProcessingException e) {
+        String original = e.getOriginalMessage();
+        if (original != null && original.startsWith("Duplicate field")) {
+            int quote = original.indexOf('\'');
+            String name = quote >= 0 ? original.substring(quote + 1, original.indexOf('\'', quote + 1)) : "?";
+            return "duplicate field '" + name + "': each field may appear once";
+        }
+        String firstLine = original == null ? "syntax error" : original.lines().findFirst().orElse("syntax error");
+        return "invalid YAML: " + firstLine;
+    }
+
+    /** The location of a field's key, or of the nearest enclosing key; null when the field is absent. */
+    private static JsonLocation locate(Map<String, JsonLocation> keys, String field) {
+        String path = field;
+        while (path != null && !path.isEmpty()) {
+            JsonLocation location = keys.get(path);
+            if (location != null) {
+                return location;
+            }
+            int cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
+            path = cut > 0 ? path.substring(0, cut) : null;
+        }
+        return null;
+    }
+
+    /** A problem at a YAML location, shifted to the file's own line numbers. */
+    private static ContentProblem at(SourceText source, JsonLocation location, String message) {
+        if (location == null || location.getLineNr() < 1) {
+            return new ContentProblem(source.file(), Math.max(1, source.frontMatterLine() - 1), 1, message);
+        }
+        int column = Math.max(1, location.getColumnNr());
+        return new ContentProblem(source.file(), source.frontMatterLine() - 1 + location.getLineNr(), column, message);
+    }
+
+    /** Root-level fields belong to the other record (Meta or the type's own) and were checked already; nested ones must be known. */
+    private static final class NestedUnknownFieldsFail extends DeserializationProblemHandler {
+        @Override
+        public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p, JsonDeserializer<?> deserializer,
+                                             Object beanOrClass, String propertyName) throws IOException {
+            if (deserializer != null && deserializer.handledType() == ctxt.getAttribute(ROOT_TYPE)) {
+                p.skipChildren();
+                return true;
+            }
+            throw UnrecognizedPropertyException.from(p, beanOrClass, propertyName,
+                    deserializer == null ? null : deserializer.getKnownPropertyNames());
+        }
+    }
+}

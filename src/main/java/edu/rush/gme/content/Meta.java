@@ -1,0 +1,70 @@
+package edu.rush.gme.content;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The front matter fields every content file may have, whatever its type (Hugo's names).
+ * Type-specific fields live in the type's own record, bound from the same YAML.
+ */
+public record Meta(
+        String title,
+        String description,
+        String slug,
+        LocalDate date,
+        LocalDate publishDate,
+        LocalDate expiryDate,
+        Boolean draft,
+        Integer weight,
+        Boolean sample,
+        String image,
+        String imageAlt) {
+
+    public boolean isDraft() {
+        return Boolean.TRUE.equals(draft);
+    }
+
+    public boolean isSample() {
+        return Boolean.TRUE.equals(sample);
+    }
+
+    public int order() {
+        return weight == null ? 0 : weight;
+    }
+
+    /**
+     * The one visibility rule that every page, list, feed, sitemap and API applies: not a draft,
+     * published (publishDate reached in the site's time zone) and not expired.
+     */
+    public boolean isVisible(ZonedDateTime now) {
+        if (isDraft()) {
+            return false;
+        }
+        ZoneId zone = now.getZone();
+        if (publishDate != null && now.isBefore(publishDate.atStartOfDay(zone))) {
+            return false;
+        }
+        return expiryDate == null || now.isBefore(expiryDate.atStartOfDay(zone));
+    }
+
+    /** The rules of the common fields; a type's own rules are in its {@link FrontMatter#validate}. */
+    public List<FrontMatter.FieldProblem> validate() {
+        List<FrontMatter.FieldProblem> problems = new ArrayList<>();
+        if (title == null || title.isBlank()) {
+            problems.add(FrontMatter.FieldProblem.missing("title"));
+        }
+        if (slug != null && !Slugs.isValid(slug)) {
+            problems.add(new FrontMatter.FieldProblem("slug", "'slug' must be lowercase letters, digits and single hyphens, like 'internal-medicine', got \"" + slug + "\""));
+        }
+        if (image != null && (imageAlt == null || imageAlt.isBlank())) {
+            problems.add(new FrontMatter.FieldProblem("image", "'image' needs 'imageAlt': a short description of the picture for people who cannot see it"));
+        }
+        if (publishDate != null && expiryDate != null && !expiryDate.isAfter(publishDate)) {
+            problems.add(new FrontMatter.FieldProblem("expiryDate", "'expiryDate' must be after 'publishDate'"));
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,34 @@
+package edu.rush.gme.content;
+
+import java.time.Instant;
+import java.time.ZonedDateTime;
+
+/**
+ * One content file as the site shows it: where it lives, its URL, its common and typed front
+ * matter and its sanitized HTML body.
+ *
+ * @param section  the folder it belongs to ("" for top-level pages, "news", "programs", ...)
+ * @param slug     the last part of its URL
+ * @param url      its path on the site, e.g. {@code /news/resident-not-in-waiting}
+ * @param source   where it came from, e.g. {@code content/news/resident-not-in-waiting.md}
+ * @param modified when the file last changed (sitemap lastmod, feeds)
+ * @param html     the rendered, sanitized Markdown body; safe to print raw
+ */
+public record Page<T extends FrontMatter>(
+        String section,
+        String slug,
+        String url,
+        String source,
+        Instant modified,
+        Meta meta,
+        T data,
+        String html) {
+
+    public String title() {
+        return meta.title();
+    }
+
+    public boolean isVisible(ZonedDateTime now) {
+        return meta.isVisible(now);
+    }
+}

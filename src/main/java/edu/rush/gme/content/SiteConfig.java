@@ -1,0 +1,115 @@
+package edu.rush.gme.content;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Site-wide settings from {@code content/site.yaml}: the office's name, navigation, contact
+ * details, time zone, mission and vision, and the home page's entry points.
+ */
+public record SiteConfig(
+        String name,
+        String shortName,
+        String organization,
+        String description,
+        String timeZone,
+        Boolean sampleContent,
+        String mission,
+        String vision,
+        Contact contact,
+        List<Link> navigation,
+        List<EntryPoint> entryPoints,
+        List<Link> footerLinks,
+        Integer newsPerPage) implements FrontMatter {
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    /** Used when site.yaml is missing or broken, so the site still starts (the problem is reported). */
+    public static final SiteConfig FALLBACK = new SiteConfig("Graduate Medical Education", "GME", null, null,
+            "America/Chicago", false, null, null, null, List.of(), List.of(), List.of(), 10);
+
+    /** How to reach the office. */
+    public record Contact(String office, String email, String phone, List<String> address) {
+    }
+
+    /** A navigation or footer link. */
+    public record Link(String title, String url) {
+    }
+
+    /** A card on the home page leading into a part of the site. */
+    public record EntryPoint(String title, String summary, String url) {
+    }
+
+    public ZoneId zone() {
+        return ZoneId.of(timeZone == null ? "America/Chicago" : timeZone);
+    }
+
+    public boolean isSampleContent() {
+        return Boolean.TRUE.equals(sampleContent);
+    }
+
+    public int newsPageSize() {
+        return newsPerPage == null ? 10 : newsPerPage;
+    }
+
+    public List<Link> navigation() {
+        return navigation == null ? List.of() : navigation;
+    }
+
+    public List<EntryPoint> entryPoints() {
+        return entryPoints == null ? List.of() : entryPoints;
+    }
+
+    public List<Link> footerLinks() {
+        return footerLinks == null ? List.of() : footerLinks;
+    }
+
+    @Override
+    public List<FieldProblem> validate(Meta ignored) {
+        List<FieldProblem> problems = new ArrayList<>();
+        FieldProblem.require(problems, "name", name);
+        FieldProblem.require(problems, "mission", mission);
+        FieldProblem.require(problems, "vision", vision);
+        if (timeZone != null) {
+            try {
+                ZoneId.of(timeZone);
+            } catch (DateTimeException e) {
+                problems.add(new FieldProblem("timeZone", "'timeZone' must be a time zone name like America/Chicago, got \"" + timeZone + "\""));
+            }
+        }
+        if (newsPerPage != null && (newsPerPage < 1 || newsPerPage > 100)) {
+            problems.add(new FieldProblem("newsPerPage", "'newsPerPage' must be from 1 to 100, got " + newsPerPage));
+        }
+        if (contact != null && contact.email() != null && !EMAIL.matcher(contact.email()).matches()) {
+            problems.add(new FieldProblem("contact.email", "'contact.email' must be an e-mail address, got \"" + contact.email() + "\""));
+        }
+        checkLinks(problems, "navigation", navigation());
+        checkLinks(problems, "footerLinks", footerLinks());
+        for (int i = 0; i < entryPoints().size(); i++) {
+            EntryPoint entry = entryPoints().get(i);
+            String at = "entryPoints[" + i + "]";
+            FieldProblem.require(problems, at + ".title", entry.title());
+            FieldProblem.require(problems, at + ".summary", entry.summary());
+            checkUrl(problems, at + ".url", entry.url());
+        }
+        return problems;
+    }
+
+    private static void checkLinks(List<FieldProblem> problems, String field, List<Link> links) {
+        for (int i = 0; i < links.size(); i++) {
+            FieldProblem.require(problems, field + "[" + i + "].title", links.get(i).title());
+            checkUrl(problems, field + "[" + i + "].url", links.get(i).url());
+        }
+    }
+
+    private static void checkUrl(List<FieldProblem> problems, String field, String url) {
+        if (url == null || url.isBlank()) {
+            problems.add(FieldProblem.missing(field));
+        } else if (!url.startsWith("/") && !url.startsWith("https://") && !url.startsWith("http://") && !url.startsWith("mailto:")) {
+            problems.add(new FieldProblem(field, "'" + field + "' must be a site path starting with '/' or a full https:// address, got \"" + url + "\""));
+        }
+    }
+}

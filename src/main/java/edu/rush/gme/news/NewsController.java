@@ -1,0 +1,47 @@
+package edu.rush.gme.news;
+
+import edu.rush.gme.content.ContentSnapshot;
+import edu.rush.gme.content.ContentStore;
+import edu.rush.gme.content.Page;
+import edu.rush.gme.web.Pagination;
+import edu.rush.gme.web.Paths;
+import edu.rush.gme.web.Views;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The news list (newest first, paged) and each story. */
+public final class NewsController {
+
+    private final ContentStore store;
+    private final Views views;
+
+    public NewsController(ContentStore store, Views views) {
+        this.store = store;
+        this.views = views;
+    }
+
+    public void index(Context ctx) {
+        ContentSnapshot snapshot = store.snapshot();
+        Instant now = store.now();
+        Pagination<Page<NewsStory>> stories = Pagination.of(snapshot.news(now), ctx.queryParam("page"),
+                snapshot.site().newsPageSize(), Paths.NEWS);
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", stories.page() > 1 ? "News, page " + stories.page() : "News");
+        model.put("intro", snapshot.sectionIndex("news", now).orElse(null));
+        model.put("stories", stories);
+        views.render(ctx, snapshot, "news/index", model);
+    }
+
+    public void show(Context ctx) {
+        ContentSnapshot snapshot = store.snapshot();
+        Page<NewsStory> story = snapshot.story(ctx.pathParam("slug"), store.now()).orElseThrow(NotFoundResponse::new);
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", story.title());
+        model.put("description", story.data().summary());
+        model.put("story", story);
+        views.render(ctx, snapshot, "news/show", model);
+    }
+}

@@ -1,0 +1,49 @@
+package edu.rush.gme.web;
+
+import edu.rush.gme.content.ContentStore;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place errors become pages: "not found" and "something went wrong" in the site's
+ * layout, never a stack trace. Failures are logged with the request that caused them.
+ */
+final class ErrorPages {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
+    private static final String LAST_RESORT = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+            + "<title>Something went wrong</title></head><body><main><h1>Something went wrong</h1>"
+            + "<p>Sorry, this page could not be shown. Please try again in a moment.</p>"
+            + "<p><a href=\"/\">Go to the home page</a></p></main></body></html>";
+
+    private final ContentStore store;
+    private final Views views;
+
+    ErrorPages(ContentStore store, Views views) {
+        this.store = store;
+        this.views = views;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+            renderError(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "errors/500");
+        });
+        routes.error(HttpStatus.NOT_FOUND, ctx -> renderError(ctx, HttpStatus.NOT_FOUND, "errors/404"));
+    }
+
+    private void renderError(Context ctx, HttpStatus status, String template) {
+        ctx.status(status);
+        try {
+            views.render(ctx, store.snapshot(), template, Map.of("title", status == HttpStatus.NOT_FOUND ? "Page not found" : "Something went wrong"));
+        } catch (RuntimeException renderFailure) {
+            LOG.error("error page {} could not be rendered", template, renderFailure);
+            ctx.html(LAST_RESORT);
+        }
+        ctx.status(status);
+    }
+}

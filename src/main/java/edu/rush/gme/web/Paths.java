@@ -1,0 +1,37 @@
+package edu.rush.gme.web;
+
+import edu.rush.gme.program.ProgramType;
+
+/** Every URL the site builds, in one place (templates get them through page URLs and these helpers). */
+public final class Paths {
+    public static final String HOME = "/";
+    public static final String PROGRAMS = "/programs";
+    public static final String NEWS = "/news";
+    public static final String WELLNESS = "/wellness";
+    /** Liveness: answers while the server runs (container health checks). */
+    public static final String HEALTH = "/healthz";
+
+    private Paths() {
+    }
+
+    public static String programs(ProgramType type) {
+        return PROGRAMS + "/" + type.key();
+    }
+
+    public static String program(String slug) {
+        return PROGRAMS + "/" + slug;
+    }
+
+    public static String story(String slug) {
+        return NEWS + "/" + slug;
+    }
+
+    public static String initiative(String slug) {
+        return WELLNESS + "/" + slug;
+    }
+
+    /** A page of a paged list: the first page is the list's own URL. */
+    public static String paged(String listUrl, int page) {
+        return page <= 1 ? listUrl : listUrl + "?page=" + page;
+    }
+}

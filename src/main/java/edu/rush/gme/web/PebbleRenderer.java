@@ -1,0 +1,88 @@
+package edu.rush.gme.web;
+
+import io.javalin.http.Context;
+import io.javalin.rendering.FileRenderer;
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.extension.AbstractExtension;
+import io.pebbletemplates.pebble.extension.Function;
+import io.pebbletemplates.pebble.loader.ClasspathLoader;
+import io.pebbletemplates.pebble.loader.FileLoader;
+import io.pebbletemplates.pebble.loader.Loader;
+import io.pebbletemplates.pebble.template.EvaluationContext;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders Pebble templates from {@code templates/} on the classpath (or, in dev mode, straight
+ * from the source folder so a saved template shows on the next request). Autoescaping is on:
+ * only sanitized Markdown is printed {@code | raw}.
+ */
+public final class PebbleRenderer implements FileRenderer {
+
+    private static final Path SOURCE_TEMPLATES = Path.of("src/main/resources/templates");
+
+    private final PebbleEngine engine;
+
+    public PebbleRenderer(boolean devMode, StaticAssets assets) {
+        boolean fromSource = devMode && Files.isDirectory(SOURCE_TEMPLATES);
+        Loader<String> loader = fromSource ? new FileLoader(SOURCE_TEMPLATES.toAbsolutePath().toString()) : new ClasspathLoader();
+        if (!fromSource) {
+            loader.setPrefix("templates");
+        }
+        loader.setSuffix(".peb");
+        this.engine = new PebbleEngine.Builder()
+                .loader(loader)
+                .autoEscaping(true)
+                .strictVariables(true)
+                .cacheActive(!devMode)
+                .extension(new SiteExtension(assets))
+                .build();
+    }
+
+    @Override
+    public String render(String template, Map<String, ?> model, Context ctx) {
+        return render(template, model);
+    }
+
+    @SuppressWarnings("unchecked")
+    public String render(String template, Map<String, ?> model) {
+        PebbleTemplate compiled = engine.getTemplate(template);
+        StringWriter out = new StringWriter(8192);
+        try {
+            compiled.evaluate(out, (Map<String, Object>) model);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** {@code asset('/css/site.css')} gives the file's fingerprinted URL. */
+    private static final class SiteExtension extends AbstractExtension {
+        private final StaticAssets assets;
+
+        SiteExtension(StaticAssets assets) {
+            this.assets = assets;
+        }
+
+        @Override
+        public Map<String, Function> getFunctions() {
+            return Map.of("asset", new Function() {
+                @Override
+                public List<String> getArgumentNames() {
+                    return List.of("path");
+                }
+
+                @Override
+                public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int lineNumber) {
+                    return assets.url(String.valueOf(args.get("path")));
+                }
+            });
+        }
+    }
+}

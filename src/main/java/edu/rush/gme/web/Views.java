@@ -1,0 +1,73 @@
+package edu.rush.gme.web;
+
+import edu.rush.gme.Settings;
+import edu.rush.gme.content.ContentSnapshot;
+import edu.rush.gme.content.SiteConfig;
+import io.javalin.http.Context;
+import java.time.Year;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders a page template with what every page needs besides its own data: the site settings,
+ * the navigation with the current section marked, the canonical URL.
+ */
+public final class Views {
+
+    /** A navigation link; {@code current} marks the section the visitor is in (aria-current). */
+    public record NavItem(String title, String url, boolean current) {
+    }
+
+    private final PebbleRenderer renderer;
+    private final Settings settings;
+
+    public Views(PebbleRenderer renderer, Settings settings) {
+        this.renderer = renderer;
+        this.settings = settings;
+    }
+
+    public void render(Context ctx, ContentSnapshot snapshot, String template, Map<String, ?> model) {
+        ctx.html(renderer.render(template, model(ctx, snapshot, model)));
+    }
+
+    private Map<String, Object> model(Context ctx, ContentSnapshot snapshot, Map<String, ?> own) {
+        Map<String, Object> model = new HashMap<>(own);
+        SiteConfig site = snapshot.site();
+        String path = ctx.path();
+        model.put("site", site);
+        model.put("path", path);
+        model.put("canonical", settings.baseUrl() + canonicalPath(ctx));
+        model.put("nav", navigation(site.navigation(), path));
+        model.put("year", Year.now(site.zone()).getValue());
+        model.putIfAbsent("description", site.description());
+        return model;
+    }
+
+    /** The path plus the only query parameter that names a different page: the list page number. */
+    private static String canonicalPath(Context ctx) {
+        String page = ctx.queryParam("page");
+        return page != null && !page.equals("1") ? Paths.paged(ctx.path(), safePage(page)) : ctx.path();
+    }
+
+    private static int safePage(String page) {
+        try {
+            return Math.max(1, Integer.parseInt(page));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    static List<NavItem> navigation(List<SiteConfig.Link> links, String path) {
+        return links.stream()
+                .map(link -> new NavItem(link.title(), link.url(), isCurrent(link.url(), path)))
+                .toList();
+    }
+
+    private static boolean isCurrent(String url, String path) {
+        if (url.equals("/")) {
+            return path.equals("/");
+        }
+        return path.equals(url) || path.startsWith(url + "/");
+    }
+}

@@ -1,0 +1,52 @@
+package edu.rush.gme;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** No Docker engine runs here, so check what can be checked: every path the Dockerfile copies exists. */
+class DockerfileTest {
+
+    private final List<String> lines = read();
+
+    private static List<String> read() {
+        try {
+            return Files.readAllLines(Path.of("Dockerfile"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void every_path_copied_from_the_repository_exists() {
+        List<String> copies = lines.stream().filter(l -> l.startsWith("COPY ") && !l.contains("--from=")).toList();
+        assertThat(copies).isNotEmpty();
+        for (String copy : copies) {
+            String[] words = copy.replaceAll("--chown=\\S+", "").trim().split("\\s+");
+            for (int i = 1; i < words.length - 1; i++) {
+                assertThat(Path.of(words[i])).as(copy).exists();
+            }
+        }
+    }
+
+    @Test
+    void the_jar_copied_from_the_build_stage_is_the_one_maven_builds() throws IOException {
+        String pom = Files.readString(Path.of("pom.xml"));
+        assertThat(pom).contains("<finalName>gme-site</finalName>");
+        assertThat(lines).anyMatch(l -> l.startsWith("COPY --from=build /build/target/gme-site.jar "));
+    }
+
+    @Test
+    void runs_as_a_non_root_user_with_a_health_check_and_an_exposed_port() {
+        assertThat(lines).anyMatch(l -> l.startsWith("USER ") && !l.contains("root"));
+        assertThat(lines).anyMatch(l -> l.startsWith("EXPOSE 7070"));
+        assertThat(lines).anyMatch(l -> l.startsWith("HEALTHCHECK "));
+        assertThat(lines).anyMatch(l -> l.contains("edu.rush.gme.HealthCheck"));
+        assertThat(Path.of("src/main/java/edu/rush/gme/HealthCheck.java")).exists();
+        assertThat(lines.stream().filter(l -> l.startsWith("FROM ")).count()).isEqualTo(2);
+    }
+}

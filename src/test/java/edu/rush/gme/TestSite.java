@@ -1,0 +1,65 @@
+package edu.rush.gme;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+/** The real server started on a random port over a content folder, and a browser-like client for it. */
+public final class TestSite implements AutoCloseable {
+
+    private final App app;
+    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private TestSite(App app) {
+        this.app = app;
+    }
+
+    public static TestSite start(Path contentDir) {
+        return new TestSite(App.create(Settings.forFolders(contentDir, Path.of("static")), ContentFixture.CLOCK).start());
+    }
+
+    public App app() {
+        return app;
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + app.port() + path;
+    }
+
+    /** What a visitor gets for a path: status, headers, body and the parsed page. */
+    public record Response(int status, HttpResponse<String> raw, Document page) {
+        public String text() {
+            return page.body().text();
+        }
+
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+    }
+
+    public Response get(String path) {
+        return get(path, HttpRequest.newBuilder(URI.create(url(path))));
+    }
+
+    public Response get(String path, HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = client.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response, Jsoup.parse(response.body(), url(path)));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

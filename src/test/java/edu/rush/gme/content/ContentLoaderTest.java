@@ -1,0 +1,169 @@
+package edu.rush.gme.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import edu.rush.gme.ContentFixture;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ContentLoaderTest {
+
+    @TempDir
+    Path temp;
+
+    private final Instant now = ContentFixture.CLOCK.instant();
+
+    private ContentSnapshot load(ContentFixture fixture) {
+        return new ContentLoader(fixture.dir(), ContentFixture.CLOCK).load();
+    }
+
+    private static List<String> problems(ContentSnapshot snapshot) {
+        return snapshot.problems().stream().map(ContentProblem::toString).toList();
+    }
+
+    @Test
+    void loads_pages_of_every_type_from_a_hugo_shaped_folder() {
+        ContentSnapshot snapshot = load(ContentFixture.minimal(temp)
+                .write("_index.md", "---\ntitle: Home\nhero:\n  heading: H\n  text: T\nsupport:\n  heading: S\n  text: T\n---\nWelcome.\n")
+                .write("about.md", "---\ntitle: About\nlayout: about\n---\nAbout us.\n")
+                .write("programs/_index.md", "---\ntitle: All programs\n---\nIntro.\n")
+                .write("programs/neurology.md", "---\ntitle: Neurology\ntype: residency\nspecialty: Neurology\nsummary: S\n---\n")
+                .news("first", "2026-01-01", "First")
+                .write("wellness/yoga/index.md", "---\ntitle: Yoga\nsummary: Stretch.\n---\n")
+                .write("wellness/yoga/mat.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>"));
+
+        assertThat(problems(snapshot)).isEmpty();
+        assertThat(snapshot.home(now)).get().extracting(Page::html).isEqualTo("<p>Welcome.</p>");
+        assertThat(snapshot.page("/about", now)).get().extracting(p -> p.data().layout()).isEqualTo("about");
+        assertThat(snapshot.sectionIndex("programs", now)).get().extracting(Page::title).isEqualTo("All programs");
+        assertThat(snapshot.program("neurology", now)).get().extracting(Page::url).isEqualTo("/programs/neurology");
+        assertThat(snapshot.story("first", now)).get().extracting(Page::source).isEqualTo("content/news/first.md");
+        assertThat(snapshot.initiative("yoga", now)).get().extracting(Page::url).isEqualTo("/wellness/yoga");
+        assertThat(snapshot.resource("/wellness/yoga/mat.svg", now)).isPresent();
+        assertThat(snapshot.site().name()).isEqualTo("Test GME");
+        assertThat(snapshot.version()).hasSize(12);
+    }
+
+    @Test
+    void leaves_out_a_broken_file_and_keeps_everything_else() {
+        ContentSnapshot snapshot = load(ContentFixture.minimal(temp)
+                .news("good", "2026-01-01", "Good")
+                .write("news/broken.md", "---\ntitle: Broken\nsummary: S\ndate: yesterday\n---\n"));
+
+        assertThat(snapshot.news(now)).extracting(Page::slug).containsExactly("good");
+        assertThat(problems(snapshot)).containsExactly(
+                "content/news/broken.md:4:7: 'date' must be a date written as YYYY-MM-DD, like 2026-09-15, got \"yesterday\"");
+    }
+
+    @Test
+    void reports_a_duplicate_slug_at_the_slug_line_and_keeps_the_first_file() {
+        ContentSnapshot snapshot = load(ContentFixture.minimal(temp)
+                .news("alpha", "2026-01-01", "Alpha")
+                .write("news/beta.md", "---\ntitle: Beta\ndate: 2026-01-02\nsummary: S\nslug: alpha\n---\n"));
+
+        assertThat(snapshot.news(now)).extracting(Page::title).containsExactly("Alpha");
+        assertThat(problems(snapshot)).containsExactly(
+                "content/news/beta.md:5:1: duplicate slug 'alpha': content/news/alpha.md already uses /news/alpha");
+    }
+
+    @Test
+    void reports_a_duplicate_between_a_file_and_a_bundle() {
+        ContentSnapshot snapshot = load(ContentFixture.minimal(temp)
+                .news("alpha", "2026-01-01", "Alpha")
+                .write("news/alpha/index.md", "---\ntitle: Alpha bundle\ndate: 2026-01-02\nsummary: S\n---\n"));
+
+        assertThat(problems(snapshot)).containsExactly(
+                "content/news/alpha/index.md:1:1: duplicate slug 'alpha': content/news/alpha.md already uses /news/alpha");
+    }
+
+    @Test
+    void refuses_slugs_that_the_site_itself_uses() {
+        ContentSnapshot snapshot = load(ContentFixture.minimal(temp)
+                .write("news.md", "---\ntitle: News page\n---\n")
+                .write("programs/compare.md", "---\ntitle: C\ntype: fellowship\nspecialty: S\nsummary: S\n---\n"));
+
+        assertThat(problems(snapshot)).containsExactly(
+                "content/news.md:1:1: slug 'news' is taken by the site's own page /news; choose another slug",
+                "content/programs/compare.md:1:1: slug 'compare' is taken by the site's own page /programs/compare; choose another slug");
+    }
+
+    @Test
+    void reports_files_that_do_not_fit_the_folder_shape() {
+        ContentSnapshot snapshot = load(ContentFixture.minimal(temp)
+                .write("events/open-house.md", "---\ntitle: Open house\n---\n")
+                .write("news/My Story.md", "---\ntitle: T\ndate: 2026-01-01\nsummary: S\n---\n")
+                .write("news/a/b/deep.md", "---\ntitle: T\n---\n")
+                .write("news/bundle/extra.md", "---\ntitle: T\n---\n"));
+
+        assertThat(problems(snapshot)).containsExactly(
+                "content/events/open-house.md:1:1: unknown section 'events': content goes in programs/, news/ or wellness/, or directly in content/ for a page like /about",
+                "content/news/My Story.md:1:1: the file name 'My Story.md' cannot be a web address: rename it with lowercase letters, digits and hyphens (like 'internal-medicine.md') or set 'slug'",
+                "content/news/a/b/deep.md:1:1: too deep: pages go in news/NAME.md or news/NAME/index.md",
+                "content/news/bundle/extra.md:1:1: a page bundle folder holds one index.md (and its images); move this page to news/ or rename it index.md");
+    }
+
+    @Test
+    void ignores_archetypes_hidden_files_and_editor_backups() {
+        ContentSnapshot snapshot = load(ContentFixture.minimal(temp)
+                .write("_archetypes/news.md", "---\ntitle: \"Headline\"\n---\n")
+                .write("news/.draft.md", "not front matter")
+                .write("news/story.md~", "not front matter"));
+
+        assertThat(problems(snapshot)).isEmpty();
+        assertThat(snapshot.news()).isEmpty();
+    }
+
+    @Test
+    void hides_drafts_future_and_expired_pages_by_one_rule() {
+        ContentSnapshot snapshot = load(ContentFixture.minimal(temp)
+                .news("visible", "2026-01-01", "Visible")
+                .write("news/draft.md", "---\ntitle: Draft\ndate: 2026-01-01\nsummary: S\ndraft: true\n---\n")
+                .write("news/future.md", "---\ntitle: Future\ndate: 2026-01-01\nsummary: S\npublishDate: 2026-11-28\n---\n")
+                .write("news/expired.md", "---\ntitle: Expired\ndate: 2026-01-01\nsummary: S\nexpiryDate: 2026-11-27\n---\n")
+                .write("news/today.md", "---\ntitle: Today\ndate: 2026-01-01\nsummary: S\npublishDate: 2026-11-27\n---\n"));
+
+        assertThat(snapshot.news()).hasSize(5);
+        assertThat(snapshot.news(now)).extracting(Page::slug).containsExactlyInAnyOrder("visible", "today");
+        assertThat(snapshot.story("draft", now)).isEmpty();
+        assertThat(snapshot.story("future", now)).isEmpty();
+        assertThat(snapshot.story("future", Instant.parse("2026-11-28T06:00:00Z"))).isPresent();
+        assertThat(snapshot.allVisible(now)).extracting(Page::url).containsExactlyInAnyOrder("/news/visible", "/news/today");
+    }
+
+    @Test
+    void orders_news_newest_first() {
+        ContentSnapshot snapshot = load(ContentFixture.minimal(temp)
+                .news("old", "2025-05-01", "Old")
+                .news("new", "2026-05-01", "New")
+                .news("middle", "2025-12-01", "Middle"));
+
+        assertThat(snapshot.news(now)).extracting(Page::slug).containsExactly("new", "middle", "old");
+    }
+
+    @Test
+    void a_broken_site_yaml_is_reported_and_the_site_runs_on_defaults() {
+        ContentSnapshot snapshot = load(ContentFixture.minimal(temp).write("site.yaml", "name: X\nmission: M\nvision: V\ntimeZone: Mars/Base\n"));
+
+        assertThat(problems(snapshot)).containsExactly(
+                "content/site.yaml:4:1: 'timeZone' must be a time zone name like America/Chicago, got \"Mars/Base\"");
+        assertThat(snapshot.site()).isEqualTo(SiteConfig.FALLBACK);
+    }
+
+    @Test
+    void reports_an_unknown_site_setting() {
+        ContentSnapshot snapshot = load(ContentFixture.minimal(temp).write("site.yaml", ContentFixture.SITE_YAML + "navigaton: []\n"));
+
+        assertThat(problems(snapshot)).containsExactly("content/site.yaml:10:1: unknown field 'navigaton' (did you mean 'navigation'?)");
+    }
+
+    @Test
+    void the_version_changes_when_any_file_changes() {
+        ContentFixture fixture = ContentFixture.minimal(temp).news("a", "2026-01-01", "A");
+        String before = load(fixture).version();
+        fixture.news("a", "2026-01-01", "A changed");
+        assertThat(load(fixture).version()).isNotEqualTo(before);
+    }
+}

@@ -1,0 +1,51 @@
+package edu.rush.gme.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class MarkdownRendererTest {
+
+    private final MarkdownRenderer markdown = new MarkdownRenderer();
+
+    @Test
+    void renders_tables() {
+        String html = markdown.render("| A | B |\n| --- | --- |\n| 1 | 2 |\n");
+        assertThat(html).contains("<table class=\"table\">").contains("<th>A</th>").contains("<td>2</td>");
+    }
+
+    @Test
+    void gives_headings_anchor_ids() {
+        assertThat(markdown.render("## Our Mission\n")).isEqualTo("<h2 id=\"our-mission\">Our Mission</h2>");
+    }
+
+    @Test
+    void keeps_one_h1_per_page_by_demoting_markdown_h1() {
+        assertThat(markdown.render("# Title\n")).isEqualTo("<h2 id=\"title\">Title</h2>");
+    }
+
+    @Test
+    void turns_bare_addresses_into_links() {
+        assertThat(markdown.render("See https://www.acgme.org today."))
+                .contains("<a href=\"https://www.acgme.org\">https://www.acgme.org</a>");
+    }
+
+    @Test
+    void uses_typographic_quotes_and_dashes() {
+        assertThat(markdown.render("\"Quoted\" -- it's")).isEqualTo("<p>“Quoted” – it’s</p>");
+    }
+
+    @Test
+    void keeps_relative_links_anchors_mail_and_phone_links() {
+        String html = markdown.render("[a](/programs) [b](#our-mission) [c](mailto:gme@example.org) [d](tel:+13125550100) [e](../news)");
+        assertThat(html).contains("href=\"/programs\"", "href=\"#our-mission\"", "href=\"mailto:gme@example.org\"",
+                "href=\"tel:+13125550100\"", "href=\"../news\"");
+    }
+
+    @Test
+    void strips_scripts_event_handlers_and_javascript_links() {
+        String html = markdown.render("<script>alert(1)</script>\n\n<img src=\"/x.png\" alt=\"x\" onerror=\"alert(1)\">\n\n[x](javascript:alert(1))\n\n<iframe src=\"https://evil.example\"></iframe>");
+        assertThat(html).doesNotContain("<script", "onerror", "javascript:", "<iframe");
+        assertThat(html).contains("<img src=\"/x.png\" alt=\"x\">");
+    }
+}

@@ -1,0 +1,40 @@
+package edu.rush.gme.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import edu.rush.gme.ContentFixture;
+import edu.rush.gme.TestSite;
+import edu.rush.gme.TestSite.Response;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Whatever staff type into front matter is shown as text; only sanitized Markdown is HTML. */
+class EscapingTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void markup_in_front_matter_and_body_never_reaches_the_page_as_script() {
+        ContentFixture content = ContentFixture.minimal(temp).write("news/xss.md", """
+                ---
+                title: "<script>alert('t')</script> Title"
+                date: 2026-01-01
+                summary: "<img src=x onerror=alert(1)> Summary"
+                ---
+                <script>alert('body')</script>
+
+                Body <b onclick="alert(1)">bold</b>
+                """);
+
+        try (TestSite site = TestSite.start(content.dir())) {
+            Response story = site.get("/news/xss");
+            assertThat(story.status()).isEqualTo(200);
+            assertThat(story.page().select("script")).isEmpty();
+            assertThat(story.page().select("[onerror], [onclick]")).isEmpty();
+            assertThat(story.page().selectFirst("h1").text()).isEqualTo("<script>alert('t')</script> Title");
+            assertThat(story.text()).contains("<img src=x onerror=alert(1)> Summary").contains("Body bold");
+        }
+    }
+}
