@@ -13,7 +13,8 @@ public record Settings(
         Path contentDir,
         Path staticDir,
         String baseUrl,
-        boolean devMode) {
+        boolean devMode,
+        long pageCacheBytes) {
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -29,12 +30,30 @@ public record Settings(
                 Path.of(env.getOrDefault("GME_CONTENT_DIR", "content")),
                 Path.of(env.getOrDefault("GME_STATIC_DIR", "static")),
                 stripTrailingSlash(env.getOrDefault("GME_BASE_URL", "http://localhost:" + port)),
-                Boolean.parseBoolean(env.getOrDefault("GME_DEV", "false")));
+                Boolean.parseBoolean(env.getOrDefault("GME_DEV", "false")),
+                parseMegabytes("GME_PAGE_CACHE_MB", env.getOrDefault("GME_PAGE_CACHE_MB", "64")));
     }
 
     /** Settings for tests and tools: the given folders, a random free port, no dev mode. */
     public static Settings forFolders(Path contentDir, Path staticDir) {
-        return new Settings("127.0.0.1", 0, contentDir, staticDir, "http://localhost", false);
+        return new Settings("127.0.0.1", 0, contentDir, staticDir, "http://localhost", false, 16L << 20);
+    }
+
+    /** Served over HTTPS (judged by the public base URL): turns on HSTS and Secure cookies. */
+    public boolean https() {
+        return baseUrl.startsWith("https://");
+    }
+
+    private static long parseMegabytes(String name, String value) {
+        try {
+            long megabytes = Long.parseLong(value.trim());
+            if (megabytes < 1) {
+                throw new NumberFormatException();
+            }
+            return megabytes << 20;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number of megabytes (1 or more), got '" + value + "'");
+        }
     }
 
     private static int parsePort(String value) {

@@ -17,6 +17,7 @@ class SettingsTest {
         assertThat(settings.staticDir()).isEqualTo(Path.of("static"));
         assertThat(settings.baseUrl()).isEqualTo("http://localhost:7070");
         assertThat(settings.devMode()).isFalse();
+        assertThat(settings.https()).isFalse();
     }
 
     @Test
@@ -24,7 +25,8 @@ class SettingsTest {
         Settings settings = Settings.from(Map.of("GME_PORT", "8080", "GME_CONTENT_DIR", "/srv/content", "GME_STATIC_DIR", "/srv/static",
                 "GME_BASE_URL", "https://gme.example.org/", "GME_DEV", "true", "GME_HOST", "127.0.0.1"));
         assertThat(settings).isEqualTo(new Settings("127.0.0.1", 8080, Path.of("/srv/content"), Path.of("/srv/static"),
-                "https://gme.example.org", true));
+                "https://gme.example.org", true, 64L << 20));
+        assertThat(settings.https()).isTrue();
     }
 
     @Test

@@ -20,7 +20,21 @@ public final class TestSite implements AutoCloseable {
     }
 
     public static TestSite start(Path contentDir) {
-        return new TestSite(App.create(Settings.forFolders(contentDir, Path.of("static")), ContentFixture.CLOCK).start());
+        return start(Settings.forFolders(contentDir, Path.of("static")));
+    }
+
+    public static TestSite start(Settings settings) {
+        return start(settings, ContentFixture.CLOCK);
+    }
+
+    public static TestSite start(Settings settings, java.time.Clock clock) {
+        return new TestSite(App.create(settings, clock).start());
+    }
+
+    /** Settings for a site over these folders, with the given public base URL. */
+    public static Settings settings(Path contentDir, String baseUrl) {
+        Settings plain = Settings.forFolders(contentDir, Path.of("static"));
+        return new Settings(plain.host(), plain.port(), plain.contentDir(), plain.staticDir(), baseUrl, false, plain.pageCacheBytes());
     }
 
     public App app() {
@@ -44,6 +58,27 @@ public final class TestSite implements AutoCloseable {
 
     public Response get(String path) {
         return get(path, HttpRequest.newBuilder(URI.create(url(path))));
+    }
+
+    /** A GET with extra request headers, given as name, value, name, value... */
+    public Response get(String path, String... headers) {
+        return get(path, HttpRequest.newBuilder(URI.create(url(path))).headers(headers));
+    }
+
+    /** The raw bytes of a response, for compressed bodies. */
+    public HttpResponse<byte[]> bytes(String path, String... headers) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).GET();
+            if (headers.length > 0) {
+                request.headers(headers);
+            }
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public Response get(String path, HttpRequest.Builder request) {

@@ -5,6 +5,7 @@ import edu.rush.gme.content.ContentStore;
 import edu.rush.gme.content.Page;
 import edu.rush.gme.web.Pagination;
 import edu.rush.gme.web.Paths;
+import edu.rush.gme.web.StructuredData;
 import edu.rush.gme.web.Views;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
@@ -17,10 +18,12 @@ public final class NewsController {
 
     private final ContentStore store;
     private final Views views;
+    private final StructuredData structuredData;
 
-    public NewsController(ContentStore store, Views views) {
+    public NewsController(ContentStore store, Views views, StructuredData structuredData) {
         this.store = store;
         this.views = views;
+        this.structuredData = structuredData;
     }
 
     public void index(Context ctx) {
@@ -42,6 +45,8 @@ public final class NewsController {
         model.put("title", story.title());
         model.put("description", story.data().summary());
         model.put("story", story);
+        model.put("ogType", "article");
+        model.put("jsonLd", structuredData.newsArticle(story, snapshot));
         views.render(ctx, snapshot, "news/show", model);
     }
 }

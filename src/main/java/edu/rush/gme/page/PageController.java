@@ -4,6 +4,7 @@ import edu.rush.gme.content.BasicPage;
 import edu.rush.gme.content.ContentSnapshot;
 import edu.rush.gme.content.ContentStore;
 import edu.rush.gme.content.Page;
+import edu.rush.gme.web.StructuredData;
 import edu.rush.gme.web.Views;
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -20,10 +21,12 @@ public final class PageController {
 
     private final ContentStore store;
     private final Views views;
+    private final StructuredData structuredData;
 
-    public PageController(ContentStore store, Views views) {
+    public PageController(ContentStore store, Views views, StructuredData structuredData) {
         this.store = store;
         this.views = views;
+        this.structuredData = structuredData;
     }
 
     public void home(Context ctx) {
@@ -35,6 +38,7 @@ public final class PageController {
         model.put("news", first(snapshot.news(now), HOME_NEWS));
         model.put("wellness", first(snapshot.wellness(now), HOME_WELLNESS));
         snapshot.home(now).map(home -> home.meta().description()).ifPresent(d -> model.put("description", d));
+        model.put("jsonLd", structuredData.organization(snapshot.site()));
         views.render(ctx, snapshot, "home/index", model);
     }
 

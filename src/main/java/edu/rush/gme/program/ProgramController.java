@@ -3,6 +3,7 @@ package edu.rush.gme.program;
 import edu.rush.gme.content.ContentSnapshot;
 import edu.rush.gme.content.ContentStore;
 import edu.rush.gme.content.Page;
+import edu.rush.gme.web.StructuredData;
 import edu.rush.gme.web.Views;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
@@ -18,10 +19,12 @@ public final class ProgramController {
 
     private final ContentStore store;
     private final Views views;
+    private final StructuredData structuredData;
 
-    public ProgramController(ContentStore store, Views views) {
+    public ProgramController(ContentStore store, Views views, StructuredData structuredData) {
         this.store = store;
         this.views = views;
+        this.structuredData = structuredData;
     }
 
     /** All programs, grouped by type in a fixed order (residency, fellowship, allied health). */
@@ -57,6 +60,7 @@ public final class ProgramController {
         model.put("title", program.title());
         model.put("description", program.data().summary());
         model.put("program", program);
+        model.put("jsonLd", structuredData.program(program, snapshot.site()));
         model.put("typeUrl", "/programs/" + program.data().type().key());
         views.render(ctx, snapshot, "program/show", model);
     }

@@ -8,6 +8,10 @@ public final class Paths {
     public static final String PROGRAMS = "/programs";
     public static final String NEWS = "/news";
     public static final String WELLNESS = "/wellness";
+    public static final String SITEMAP = "/sitemap.xml";
+    public static final String ROBOTS = "/robots.txt";
+    /** Readiness: content loaded (and, later, the database reachable). */
+    public static final String READY = "/readyz";
     /** Liveness: answers while the server runs (container health checks). */
     public static final String HEALTH = "/healthz";
 
@@ -28,6 +32,11 @@ public final class Paths {
 
     public static String initiative(String slug) {
         return WELLNESS + "/" + slug;
+    }
+
+    /** The Atom feed of a list such as /news. */
+    public static String feed(String listUrl) {
+        return listUrl + "/feed.xml";
     }
 
     /** A page of a paged list: the first page is the list's own URL. */

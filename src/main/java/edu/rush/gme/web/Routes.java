@@ -1,6 +1,9 @@
 package edu.rush.gme.web;
 
+import edu.rush.gme.content.ContentSnapshot;
 import edu.rush.gme.content.ContentStore;
+import edu.rush.gme.feed.AtomFeedController;
+import edu.rush.gme.feed.SitemapController;
 import edu.rush.gme.news.NewsController;
 import edu.rush.gme.page.PageController;
 import edu.rush.gme.program.ProgramController;
@@ -8,12 +11,14 @@ import edu.rush.gme.program.ProgramType;
 import edu.rush.gme.wellness.WellnessController;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /** The whole URL map of the site, in one place. */
 final class Routes {
@@ -24,34 +29,61 @@ final class Routes {
     private final ProgramController programs;
     private final NewsController news;
     private final WellnessController wellness;
+    private final SitemapController sitemap;
+    private final AtomFeedController feeds;
 
-    Routes(ContentStore store, StaticAssets assets, Views views) {
+    Routes(ContentStore store, StaticAssets assets, Views views, String baseUrl) {
         this.store = store;
         this.assets = assets;
-        this.pages = new PageController(store, views);
-        this.programs = new ProgramController(store, views);
-        this.news = new NewsController(store, views);
+        StructuredData structuredData = new StructuredData(baseUrl);
+        this.pages = new PageController(store, views, structuredData);
+        this.programs = new ProgramController(store, views, structuredData);
+        this.news = new NewsController(store, views, structuredData);
         this.wellness = new WellnessController(store, views);
+        this.sitemap = new SitemapController(store, views, baseUrl);
+        this.feeds = new AtomFeedController(store, views, baseUrl);
     }
 
     void register(RoutesConfig routes) {
-        routes.get(Paths.HOME, pages::home);
-        routes.get(Paths.HEALTH, ctx -> ctx.result("ok"));
+        get(routes, Paths.HOME, pages::home);
+        get(routes, Paths.HEALTH, ctx -> ctx.result("ok"));
+        get(routes, Paths.READY, this::ready);
+        get(routes, Paths.SITEMAP, sitemap::sitemap);
+        get(routes, Paths.ROBOTS, sitemap::robots);
 
-        routes.get(Paths.PROGRAMS, programs::index);
+        get(routes, Paths.PROGRAMS, programs::index);
         for (ProgramType type : ProgramType.values()) {
-            routes.get(Paths.programs(type), ctx -> programs.byType(ctx, type));
+            get(routes, Paths.programs(type), ctx -> programs.byType(ctx, type));
         }
-        routes.get(Paths.PROGRAMS + "/{slug}", programs::show);
+        get(routes, Paths.PROGRAMS + "/{slug}", programs::show);
 
-        routes.get(Paths.NEWS, news::index);
-        routes.get(Paths.NEWS + "/{slug}", news::show);
+        get(routes, Paths.NEWS, news::index);
+        get(routes, Paths.feed(Paths.NEWS), feeds::news);
+        get(routes, Paths.NEWS + "/{slug}", news::show);
 
-        routes.get(Paths.WELLNESS, wellness::index);
-        routes.get(Paths.WELLNESS + "/{slug}", wellness::show);
+        get(routes, Paths.WELLNESS, wellness::index);
+        get(routes, Paths.feed(Paths.WELLNESS), feeds::wellness);
+        get(routes, Paths.WELLNESS + "/{slug}", wellness::show);
 
         // Last: top-level Markdown pages (/about), files of static/, images of page bundles.
-        routes.get("/<path>", this::pageOrFile);
+        get(routes, "/<path>", this::pageOrFile);
+    }
+
+    /** Every page answers HEAD as well as GET (monitors and link checkers use HEAD; Jetty drops the body). */
+    private static void get(RoutesConfig routes, String path, Handler handler) {
+        routes.get(path, handler);
+        routes.head(path, handler);
+    }
+
+    /** Ready when a content snapshot is loaded; says which version and how many files have problems. */
+    private void ready(Context ctx) {
+        ContentSnapshot snapshot = store.snapshot();
+        ctx.header("Cache-Control", "no-store");
+        if (snapshot == null) {
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("status", "starting"));
+            return;
+        }
+        ctx.json(Map.of("status", "ready", "contentVersion", snapshot.version(), "contentProblems", snapshot.problems().size()));
     }
 
     private void pageOrFile(Context ctx) {

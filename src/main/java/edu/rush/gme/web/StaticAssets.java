@@ -1,7 +1,6 @@
 package edu.rush.gme.web;
 
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -41,7 +40,7 @@ public final class StaticAssets {
             Map.entry("pdf", "application/pdf"));
 
     /** One file: its bytes, type, strong validator and fingerprinted URL. */
-    record Asset(byte[] body, String contentType, String etag, String fingerprintedUrl) {
+    record Asset(byte[] body, byte[] gzipped, String contentType, String etag, String fingerprintedUrl) {
     }
 
     private final Map<String, Asset> byUrl;
@@ -67,7 +66,9 @@ public final class StaticAssets {
                 }
                 byte[] body = Files.readAllBytes(file);
                 String hash = hash(body);
-                assets.put(url, new Asset(body, contentType(url), "\"" + hash + "\"", fingerprint(url, hash)));
+                String type = contentType(url);
+                byte[] gzipped = isText(type) ? Compression.gzip(body) : null;
+                assets.put(url, new Asset(body, gzipped, type, "\"" + hash + "\"", fingerprint(url, hash)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read static folder " + dir, e);
@@ -93,14 +94,12 @@ public final class StaticAssets {
             return false;
         }
         ctx.header("Cache-Control", immutable ? "public, max-age=31536000, immutable" : "public, max-age=0, must-revalidate");
-        ctx.header("ETag", asset.etag());
-        if (asset.etag().equals(ctx.header("If-None-Match"))) {
-            ctx.status(HttpStatus.NOT_MODIFIED);
-            return true;
-        }
-        ctx.contentType(asset.contentType());
-        ctx.result(asset.body());
+        Compression.write(ctx, asset.contentType(), asset.etag(), asset.body(), asset.gzipped());
         return true;
+    }
+
+    private static boolean isText(String contentType) {
+        return contentType.startsWith("text/") || contentType.contains("xml") || contentType.contains("json");
     }
 
     static String contentType(String path) {

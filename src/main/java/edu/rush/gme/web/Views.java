@@ -2,6 +2,7 @@ package edu.rush.gme.web;
 
 import edu.rush.gme.Settings;
 import edu.rush.gme.content.ContentSnapshot;
+import edu.rush.gme.content.ContentStore;
 import edu.rush.gme.content.SiteConfig;
 import io.javalin.http.Context;
 import java.time.Year;
@@ -21,14 +22,29 @@ public final class Views {
 
     private final PebbleRenderer renderer;
     private final Settings settings;
+    private final ContentStore store;
+    private final PageCache cache;
+    private final StaticAssets assets;
 
-    public Views(PebbleRenderer renderer, Settings settings) {
+    /** The picture shown when a page is shared and it has none of its own (1200 x 630). */
+    static final String SHARE_IMAGE = "/images/share.png";
+
+    public Views(PebbleRenderer renderer, Settings settings, ContentStore store, PageCache cache, StaticAssets assets) {
         this.renderer = renderer;
+        this.assets = assets;
         this.settings = settings;
+        this.store = store;
+        this.cache = cache;
     }
 
+    /** Renders a page and writes it; a 200 answer is kept in the page cache for the next visitor. */
     public void render(Context ctx, ContentSnapshot snapshot, String template, Map<String, ?> model) {
-        ctx.html(renderer.render(template, model(ctx, snapshot, model)));
+        cache.storeAndWrite(ctx, snapshot, store.now(), renderer.render(template, model(ctx, snapshot, model)));
+    }
+
+    /** Writes a non-HTML response built from the snapshot (sitemap, feeds), cached like pages. */
+    public void write(Context ctx, ContentSnapshot snapshot, String contentType, String text) {
+        cache.storeAndWrite(ctx, snapshot, store.now(), contentType, text);
     }
 
     private Map<String, Object> model(Context ctx, ContentSnapshot snapshot, Map<String, ?> own) {
@@ -41,6 +57,9 @@ public final class Views {
         model.put("nav", navigation(site.navigation(), path));
         model.put("year", Year.now(site.zone()).getValue());
         model.putIfAbsent("description", site.description());
+        model.putIfAbsent("ogType", "website");
+        model.putIfAbsent("jsonLd", null);
+        model.put("ogImage", settings.baseUrl() + assets.url(SHARE_IMAGE));
         return model;
     }
 

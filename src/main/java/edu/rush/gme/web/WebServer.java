@@ -3,9 +3,13 @@ package edu.rush.gme.web;
 import edu.rush.gme.Settings;
 import edu.rush.gme.content.ContentStore;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
 
 /** Builds the Javalin server: routes, error pages and renderer, all in its one config block. */
 public final class WebServer {
+
+    /** How long shutdown waits for requests in flight to finish. */
+    static final long SHUTDOWN_GRACE_MILLIS = 10_000;
 
     private WebServer() {
     }
@@ -13,17 +17,28 @@ public final class WebServer {
     public static Javalin create(Settings settings, ContentStore store) {
         StaticAssets assets = StaticAssets.load(settings.staticDir());
         PebbleRenderer renderer = new PebbleRenderer(settings.devMode(), assets);
-        Views views = new Views(renderer, settings);
-        Routes routes = new Routes(store, assets, views);
+        PageCache cache = new PageCache(settings.pageCacheBytes());
+        Views views = new Views(renderer, settings, store, cache, assets);
+        Routes routes = new Routes(store, assets, views, settings.baseUrl());
         ErrorPages errors = new ErrorPages(store, views);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.startupWatcherEnabled = false;
             config.jetty.host = settings.host();
             config.jetty.port = settings.port();
+            config.jetty.modifyServer(server -> server.setStopTimeout(SHUTDOWN_GRACE_MILLIS));
             config.router.ignoreTrailingSlashes = true;
             config.router.treatMultipleSlashesAsSingleSlash = true;
+            // Cached pages and static files carry their own gzip, made once; nothing is compressed per request.
+            config.http.compressionStrategy = CompressionStrategy.NONE;
+            config.http.generateEtags = false;
             config.fileRenderer(renderer);
+            config.routes.before(new SecurityHeaders(settings.https()));
+            config.routes.before(ctx -> {
+                if (cache.serve(ctx, store.snapshot(), store.now())) {
+                    ctx.skipRemainingHandlers();
+                }
+            });
             routes.register(config.routes);
             errors.register(config.routes);
         });

@@ -1,0 +1,99 @@
+package edu.rush.gme.feed;
+
+import edu.rush.gme.content.ContentSnapshot;
+import edu.rush.gme.content.ContentStore;
+import edu.rush.gme.content.FrontMatter;
+import edu.rush.gme.content.Page;
+import edu.rush.gme.web.Paths;
+import edu.rush.gme.web.Views;
+import io.javalin.http.Context;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Function;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/** Atom feeds of the news and of the wellness initiatives, newest first. */
+public final class AtomFeedController {
+
+    private static final String NS = "http://www.w3.org/2005/Atom";
+    private static final int ENTRIES = 20;
+
+    private final ContentStore store;
+    private final Views views;
+    private final String baseUrl;
+
+    public AtomFeedController(ContentStore store, Views views, String baseUrl) {
+        this.store = store;
+        this.views = views;
+        this.baseUrl = baseUrl;
+    }
+
+    public void news(Context ctx) {
+        ContentSnapshot snapshot = store.snapshot();
+        write(ctx, snapshot, "News", Paths.NEWS, snapshot.news(store.now()), p -> p.data().summary());
+    }
+
+    public void wellness(Context ctx) {
+        ContentSnapshot snapshot = store.snapshot();
+        write(ctx, snapshot, "Wellness", Paths.WELLNESS, snapshot.wellness(store.now()), p -> p.data().summary());
+    }
+
+    private <T extends FrontMatter> void write(Context ctx, ContentSnapshot snapshot, String name, String listUrl,
+                                               List<Page<T>> pages, Function<Page<T>, String> summary) {
+        List<Page<T>> entries = pages.subList(0, Math.min(ENTRIES, pages.size()));
+        StringWriter out = new StringWriter();
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeStartElement("feed");
+            xml.writeDefaultNamespace(NS);
+            SitemapController.element(xml, "title", snapshot.site().name() + ": " + name);
+            SitemapController.element(xml, "id", baseUrl + listUrl);
+            link(xml, "self", baseUrl + Paths.feed(listUrl), "application/atom+xml");
+            link(xml, "alternate", baseUrl + listUrl, "text/html");
+            SitemapController.element(xml, "updated", timestamp(snapshot, entries.stream()
+                    .map(Page::modified).max(Instant::compareTo).orElse(snapshot.loadedAt())));
+            xml.writeStartElement("author");
+            SitemapController.element(xml, "name", snapshot.site().name());
+            xml.writeEndElement();
+            for (Page<T> page : entries) {
+                xml.writeStartElement("entry");
+                SitemapController.element(xml, "title", page.title());
+                SitemapController.element(xml, "id", baseUrl + page.url());
+                link(xml, "alternate", baseUrl + page.url(), "text/html");
+                if (page.meta().date() != null) {
+                    SitemapController.element(xml, "published", timestamp(snapshot, page.meta().date().atStartOfDay(snapshot.site().zone()).toInstant()));
+                }
+                SitemapController.element(xml, "updated", timestamp(snapshot, page.modified()));
+                SitemapController.element(xml, "summary", summary.apply(page));
+                xml.writeStartElement("content");
+                xml.writeAttribute("type", "html");
+                xml.writeCharacters(page.html());
+                xml.writeEndElement();
+                xml.writeEndElement();
+            }
+            xml.writeEndElement();
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
+        views.write(ctx, snapshot, "application/atom+xml; charset=utf-8", out.toString());
+    }
+
+    private static String timestamp(ContentSnapshot snapshot, Instant instant) {
+        return OffsetDateTime.ofInstant(instant, snapshot.site().zone()).withNano(0).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+
+    private static void link(XMLStreamWriter xml, String rel, String href, String type) throws XMLStreamException {
+        xml.writeEmptyElement("link");
+        xml.writeAttribute("rel", rel);
+        xml.writeAttribute("href", href);
+        xml.writeAttribute("type", type);
+    }
+}

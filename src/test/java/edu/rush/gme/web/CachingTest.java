@@ -1,0 +1,111 @@
+package edu.rush.gme.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import edu.rush.gme.ContentFixture;
+import edu.rush.gme.MutableClock;
+import edu.rush.gme.Settings;
+import edu.rush.gme.TestSite;
+import edu.rush.gme.TestSite.Response;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Rendered pages are cached by content version and date, revalidated by ETag, and sent gzipped. */
+class CachingTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void a_page_has_a_strong_etag_and_answers_304_when_unchanged() {
+        try (TestSite site = TestSite.start(Path.of("content"))) {
+            Response first = site.get("/programs/internal-medicine");
+            String etag = first.header("ETag");
+            assertThat(etag).matches("\"[0-9a-f]{24}\"");
+            assertThat(first.header("Cache-Control")).isEqualTo("no-cache");
+
+            Response second = site.get("/programs/internal-medicine");
+            assertThat(second.header("ETag")).isEqualTo(etag);
+            assertThat(second.raw().body()).isEqualTo(first.raw().body());
+
+            Response revalidated = site.get("/programs/internal-medicine", "If-None-Match", etag);
+            assertThat(revalidated.status()).isEqualTo(304);
+            assertThat(revalidated.raw().body()).isEmpty();
+        }
+    }
+
+    @Test
+    void text_is_sent_gzipped_to_browsers_that_ask_and_a_program_page_stays_small() throws IOException {
+        try (TestSite site = TestSite.start(Path.of("content"))) {
+            String plain = site.get("/programs/internal-medicine").raw().body();
+            HttpResponse<byte[]> gzipped = site.bytes("/programs/internal-medicine", "Accept-Encoding", "gzip");
+            assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+            assertThat(gzipped.headers().firstValue("Vary")).hasValue("Accept-Encoding");
+            assertThat(gunzip(gzipped.body())).isEqualTo(plain);
+
+            String css = site.get("/programs/internal-medicine").page().selectFirst("link[rel=stylesheet]").attr("href");
+            HttpResponse<byte[]> cssGzipped = site.bytes(css, "Accept-Encoding", "gzip");
+            assertThat(cssGzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+            assertThat(gzipped.body().length + cssGzipped.body().length).as("program page and its CSS, transferred").isLessThan(100_000);
+        }
+    }
+
+    @Test
+    void a_content_change_is_served_at_once_without_any_invalidation() {
+        ContentFixture content = ContentFixture.minimal(temp).news("story", "2026-01-01", "First title");
+        try (TestSite site = TestSite.start(content.dir())) {
+            String before = site.get("/news").header("ETag");
+            assertThat(site.get("/news").text()).contains("First title");
+
+            content.news("story", "2026-01-01", "Second title");
+            site.app().store().reload();
+
+            Response after = site.get("/news");
+            assertThat(after.text()).contains("Second title").doesNotContain("First title");
+            assertThat(after.header("ETag")).isNotEqualTo(before);
+            assertThat(site.get("/news", "If-None-Match", before).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void a_story_scheduled_for_tomorrow_appears_at_midnight_though_the_list_was_cached() {
+        ContentFixture content = ContentFixture.minimal(temp)
+                .news("today", "2026-11-27", "Today's story")
+                .write("news/tomorrow.md", "---\ntitle: Tomorrow's story\ndate: 2026-11-28\nsummary: S\npublishDate: 2026-11-28\n---\n");
+        // 23:30 in Chicago on November 27th
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-28T05:30:00Z"));
+        Settings settings = Settings.forFolders(content.dir(), Path.of("static"));
+        try (TestSite site = TestSite.start(settings, clock)) {
+            assertThat(site.get("/news").text()).contains("Today's story").doesNotContain("Tomorrow's story");
+            assertThat(site.get("/news/tomorrow").status()).isEqualTo(404);
+
+            clock.advance(Duration.ofMinutes(45));
+
+            assertThat(site.get("/news").text()).contains("Tomorrow's story");
+            assertThat(site.get("/news/tomorrow").status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void not_found_pages_are_not_cached_and_carry_no_validator() {
+        try (TestSite site = TestSite.start(Path.of("content"))) {
+            Response missing = site.get("/no-such-page");
+            assertThat(missing.status()).isEqualTo(404);
+            assertThat(missing.header("ETag")).isNull();
+        }
+    }
+
+    private static String gunzip(byte[] body) throws IOException {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
