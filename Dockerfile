@@ -16,6 +16,10 @@ WORKDIR /app
 COPY --from=build /build/target/gme-site.jar /app/gme-site.jar
 COPY --chown=gme:gme content /app/content
 COPY --chown=gme:gme static /app/static
+# Class Data Sharing: a training run records the classes start-up needs, so the server answers
+# its first request in about half the time (see docs/performance.md).
+RUN java -XX:ArchiveClassesAtExit=/app/app.jsa -jar /app/gme-site.jar --warm-up-and-exit \
+ && chmod 444 /app/app.jsa
 ENV GME_PORT=7070 \
     GME_CONTENT_DIR=/app/content \
     GME_STATIC_DIR=/app/static \
@@ -24,4 +28,4 @@ USER gme
 EXPOSE 7070
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["java", "-cp", "/app/gme-site.jar", "edu.rush.gme.HealthCheck"]
-ENTRYPOINT ["java", "-jar", "/app/gme-site.jar"]
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/app.jsa", "-jar", "/app/gme-site.jar"]

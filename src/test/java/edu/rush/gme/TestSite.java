@@ -27,8 +27,11 @@ public final class TestSite implements AutoCloseable {
         return start(settings, ContentFixture.CLOCK);
     }
 
+    /** Starts the server and waits until its first content snapshot is loaded, as a load balancer would. */
     public static TestSite start(Settings settings, java.time.Clock clock) {
-        return new TestSite(App.create(settings, clock).start());
+        App app = App.create(settings, clock).start();
+        app.store().snapshot();
+        return new TestSite(app);
     }
 
     /** Settings for a site over these folders, with the given public base URL. */

@@ -2,6 +2,7 @@ package edu.rush.gme.content;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -13,15 +14,39 @@ public final class ContentStore {
     private final ContentLoader loader;
     private final Clock clock;
     private final AtomicReference<ContentSnapshot> current = new AtomicReference<>();
+    private final CountDownLatch firstLoad = new CountDownLatch(1);
 
+    /** A store with no snapshot yet; {@link #reload()} loads the first. */
     public ContentStore(ContentLoader loader, Clock clock) {
         this.loader = loader;
         this.clock = clock;
-        reload();
     }
 
+    /**
+     * The current snapshot. The server starts listening while the first snapshot is still being
+     * read, so the first requests wait here for it (a few hundred milliseconds at most).
+     */
     public ContentSnapshot snapshot() {
-        return current.get();
+        ContentSnapshot snapshot = current.get();
+        if (snapshot != null) {
+            return snapshot;
+        }
+        try {
+            firstLoad.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for content", e);
+        }
+        snapshot = current.get();
+        if (snapshot == null) {
+            throw new IllegalStateException("the content could not be loaded; see the log");
+        }
+        return snapshot;
+    }
+
+    /** Whether the first snapshot has been loaded (readiness). */
+    public boolean isLoaded() {
+        return current.get() != null;
     }
 
     /** The time every visibility decision is made at (a fixed clock in tests). */
@@ -31,8 +56,12 @@ public final class ContentStore {
 
     /** Re-reads the content folder and publishes the result atomically. */
     public ContentSnapshot reload() {
-        ContentSnapshot next = loader.load();
-        current.set(next);
-        return next;
+        try {
+            ContentSnapshot next = loader.load();
+            current.set(next);
+            return next;
+        } finally {
+            firstLoad.countDown();
+        }
     }
 }

@@ -56,7 +56,7 @@ final class Compression {
     }
 
     /** If-None-Match may list several tags, or '*'. */
-    private static boolean matches(String ifNoneMatch, String etag) {
+    static boolean matches(String ifNoneMatch, String etag) {
         if (ifNoneMatch == null) {
             return false;
         }

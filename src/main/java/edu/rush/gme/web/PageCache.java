@@ -38,17 +38,9 @@ public final class PageCache {
                 .build();
     }
 
-    /** Serves the request from the cache if it can; true when the response is written. */
-    boolean serve(Context ctx, ContentSnapshot snapshot, Instant now) {
-        if (ctx.method() != HandlerType.GET) {
-            return false;
-        }
-        CachedPage page = cache.getIfPresent(key(ctx, snapshot, now));
-        if (page == null) {
-            return false;
-        }
-        write(ctx, page);
-        return true;
+    /** The cached response for a GET of this path and query, or null. */
+    CachedPage lookup(String path, String query, ContentSnapshot snapshot, Instant now) {
+        return cache.getIfPresent(key(path, query, snapshot, now));
     }
 
     /** Writes a freshly rendered HTML page, and keeps it when it is a 200 answer to a GET. */
@@ -64,7 +56,7 @@ public final class PageCache {
             return;
         }
         CachedPage page = new CachedPage(contentType, body, Compression.gzip(body), etag(body));
-        cache.put(key(ctx, snapshot, now), page);
+        cache.put(key(ctx.path(), ctx.queryString(), snapshot, now), page);
         write(ctx, page);
     }
 
@@ -78,10 +70,9 @@ public final class PageCache {
         Compression.write(ctx, page.contentType(), page.etag(), page.body(), page.gzipped());
     }
 
-    private static String key(Context ctx, ContentSnapshot snapshot, Instant now) {
+    private static String key(String path, String query, ContentSnapshot snapshot, Instant now) {
         LocalDate today = snapshot.at(now).toLocalDate();
-        String query = ctx.queryString();
-        return snapshot.version() + '|' + today + '|' + ctx.path() + (query == null ? "" : "?" + query);
+        return snapshot.version() + '|' + today + '|' + path + (query == null ? "" : "?" + query);
     }
 
     static String etag(byte[] body) {

@@ -77,12 +77,12 @@ final class Routes {
 
     /** Ready when a content snapshot is loaded; says which version and how many files have problems. */
     private void ready(Context ctx) {
-        ContentSnapshot snapshot = store.snapshot();
         ctx.header("Cache-Control", "no-store");
-        if (snapshot == null) {
+        if (!store.isLoaded()) {
             ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("status", "starting"));
             return;
         }
+        ContentSnapshot snapshot = store.snapshot();
         ctx.json(Map.of("status", "ready", "contentVersion", snapshot.version(), "contentProblems", snapshot.problems().size()));
     }
 

@@ -2,6 +2,9 @@ package edu.rush.gme.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Headers that make every response harder to abuse: a strict Content-Security-Policy (no inline
@@ -25,22 +28,29 @@ final class SecurityHeaders implements Handler {
     static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
             + "magnetometer=(), gyroscope=(), accelerometer=()";
 
-    private final boolean https;
+    private final Map<String, String> headers;
 
     SecurityHeaders(boolean https) {
-        this.https = https;
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("Content-Security-Policy", https ? CONTENT_SECURITY_POLICY + "; upgrade-insecure-requests" : CONTENT_SECURITY_POLICY);
+        all.put("X-Content-Type-Options", "nosniff");
+        all.put("Referrer-Policy", "strict-origin-when-cross-origin");
+        all.put("Permissions-Policy", PERMISSIONS_POLICY);
+        all.put("X-Frame-Options", "DENY");
+        all.put("Cross-Origin-Opener-Policy", "same-origin");
+        if (https) {
+            all.put("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+        }
+        this.headers = Collections.unmodifiableMap(all);
+    }
+
+    /** The headers, for responses written outside Javalin (cached pages answered by Jetty). */
+    Map<String, String> headers() {
+        return headers;
     }
 
     @Override
     public void handle(Context ctx) {
-        ctx.header("Content-Security-Policy", https ? CONTENT_SECURITY_POLICY + "; upgrade-insecure-requests" : CONTENT_SECURITY_POLICY);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
-        ctx.header("Permissions-Policy", PERMISSIONS_POLICY);
-        ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Cross-Origin-Opener-Policy", "same-origin");
-        if (https) {
-            ctx.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-        }
+        headers.forEach(ctx::header);
     }
 }

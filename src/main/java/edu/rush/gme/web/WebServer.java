@@ -21,6 +21,7 @@ public final class WebServer {
         Views views = new Views(renderer, settings, store, cache, assets);
         Routes routes = new Routes(store, assets, views, settings.baseUrl());
         ErrorPages errors = new ErrorPages(store, views);
+        SecurityHeaders security = new SecurityHeaders(settings.https());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.startupWatcherEnabled = false;
@@ -33,12 +34,8 @@ public final class WebServer {
             config.http.compressionStrategy = CompressionStrategy.NONE;
             config.http.generateEtags = false;
             config.fileRenderer(renderer);
-            config.routes.before(new SecurityHeaders(settings.https()));
-            config.routes.before(ctx -> {
-                if (cache.serve(ctx, store.snapshot(), store.now())) {
-                    ctx.skipRemainingHandlers();
-                }
-            });
+            config.routes.before(security);
+            config.jetty.modifyServletContextHandler(context -> context.insertHandler(new CachedPageHandler(cache, store, security.headers())));
             routes.register(config.routes);
             errors.register(config.routes);
         });

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Time from launching the server to its first answered page (the home page), median of N runs,
+# with and without an application Class Data Sharing archive (JDK 17: made by one training run,
+# `--warm-up-and-exit` with -XX:ArchiveClassesAtExit, then used with -XX:SharedArchiveFile).
+#
+# usage: bench/startup.sh [RUNS=5]     env: PORT (7173)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-5}; port=${PORT:-7173}
+work=$(mktemp -d "${TMPDIR:-/tmp}/gme-bench-startup.XXXXXX")
+[ -f target/gme-site.jar ] || mvn -q -B -DskipTests package
+
+# One launch: prints milliseconds from exec to the first 200 from /, then stops the server.
+launch() {
+  local start end pid
+  start=$(date +%s%N)
+  GME_PORT=$port GME_HOST=127.0.0.1 java "$@" -jar target/gme-site.jar > "$work/server.log" 2>&1 &
+  pid=$!
+  until curl -sf -o /dev/null "http://127.0.0.1:$port/"; do sleep 0.005; done
+  end=$(date +%s%N)
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  echo $(( (end - start) / 1000000 ))
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+echo "plain:   $(for _ in $(seq "$runs"); do launch -Xshare:auto; done | median) ms (median of $runs)"
+
+# The same training run as the Dockerfile's.
+GME_CONTENT_DIR=content java -XX:ArchiveClassesAtExit="$work/app.jsa" -jar target/gme-site.jar --warm-up-and-exit > "$work/train.log" 2>&1
+echo "AppCDS:  $(for _ in $(seq "$runs"); do launch -XX:SharedArchiveFile="$work/app.jsa"; done | median) ms (median of $runs; archive $(du -h "$work/app.jsa" | cut -f1))"
+echo "AppCDS + TieredStopAtLevel=1: $(for _ in $(seq "$runs"); do launch -XX:SharedArchiveFile="$work/app.jsa" -XX:TieredStopAtLevel=1; done | median) ms"
+rm -rf "$work"

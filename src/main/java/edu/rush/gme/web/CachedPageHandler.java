@@ -1,0 +1,71 @@
+package edu.rush.gme.web;
+
+import edu.rush.gme.content.ContentStore;
+import edu.rush.gme.web.PageCache.CachedPage;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Answers GET requests for cached pages inside Jetty, before the servlet layer and Javalin's
+ * routing: a cache hit costs a map lookup and one buffer write. Misses go on to Javalin, which
+ * renders the page and fills the cache. The same headers as a rendered page: security headers,
+ * ETag and revalidation, precomputed gzip.
+ */
+final class CachedPageHandler extends Handler.Wrapper {
+
+    private final PageCache cache;
+    private final ContentStore store;
+    private final HttpField[] securityHeaders;
+
+    CachedPageHandler(PageCache cache, ContentStore store, Map<String, String> securityHeaders) {
+        this.cache = cache;
+        this.store = store;
+        this.securityHeaders = securityHeaders.entrySet().stream()
+                .map(header -> new HttpField(header.getKey(), header.getValue()))
+                .toArray(HttpField[]::new);
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        if (!HttpMethod.GET.is(request.getMethod()) || !store.isLoaded()) {
+            return super.handle(request, response, callback);
+        }
+        HttpURI uri = request.getHttpURI();
+        CachedPage page = cache.lookup(uri.getPath(), uri.getQuery(), store.snapshot(), store.now());
+        if (page == null) {
+            return super.handle(request, response, callback);
+        }
+        HttpFields.Mutable headers = response.getHeaders();
+        for (HttpField field : securityHeaders) {
+            headers.put(field);
+        }
+        headers.put(HttpHeader.CACHE_CONTROL, "no-cache");
+        headers.put(HttpHeader.ETAG, page.etag());
+        headers.put(HttpHeader.VARY, "Accept-Encoding");
+        if (Compression.matches(request.getHeaders().get(HttpHeader.IF_NONE_MATCH), page.etag())) {
+            response.setStatus(304);
+            response.write(true, null, callback);
+            return true;
+        }
+        String acceptEncoding = request.getHeaders().get(HttpHeader.ACCEPT_ENCODING);
+        boolean gzip = acceptEncoding != null && acceptEncoding.contains("gzip");
+        byte[] body = gzip ? page.gzipped() : page.body();
+        headers.put(HttpHeader.CONTENT_TYPE, page.contentType());
+        if (gzip) {
+            headers.put(HttpHeader.CONTENT_ENCODING, "gzip");
+        }
+        headers.put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.setStatus(200);
+        response.write(true, ByteBuffer.wrap(body), callback);
+        return true;
+    }
+}
