@@ -68,6 +68,48 @@ public final class ContentFixture {
         return write("news/" + slug + ".md", "---\ntitle: " + title + "\ndate: " + date + "\nsummary: Summary of " + title + ".\n---\nBody of " + title + ".\n");
     }
 
+    /**
+     * A program with the finder's facts; {@code extra} is more YAML (e.g. "related: [x]").
+     * visas: a YAML list such as "[J-1, H-1B]"; graduation null leaves it out.
+     */
+    public ContentFixture program(String slug, String type, String specialty, int length, String visas, boolean comlex,
+                                  Integer graduation, boolean usceRequired, String interview, String deadline, String extra) {
+        StringBuilder yaml = new StringBuilder("---\n")
+                .append("title: ").append(specialty).append(' ').append(type.equals("fellowship") ? "Fellowship" : "Residency").append('\n')
+                .append("type: ").append(type).append('\n')
+                .append("specialty: ").append(specialty).append('\n')
+                .append("department: Department of ").append(specialty).append('\n')
+                .append("summary: Training in ").append(specialty).append(".\n")
+                .append("lengthYears: ").append(length).append('\n')
+                .append("visas: ").append(visas).append('\n')
+                .append("application:\n  system: ERAS\n  opens: 2026-06-01\n  deadline: ").append(deadline).append('\n')
+                .append("interviews:\n  format: ").append(interview).append("\n  months: [October, November]\n")
+                .append("requirements:\n  usmle: true\n  comlex: ").append(comlex).append('\n')
+                .append("  usceRequired: ").append(usceRequired).append('\n');
+        if (graduation != null) {
+            yaml.append("  yearsSinceGraduation: ").append(graduation).append('\n');
+        }
+        if (type.equals("allied-health")) {
+            yaml.append("accreditation:\n  accreditor: ASHP\n");
+        }
+        if (extra != null) {
+            yaml.append(extra).append('\n');
+        }
+        yaml.append("---\nAbout ").append(specialty).append(".\n");
+        return write("programs/" + slug + ".md", yaml.toString());
+    }
+
+    /** Six programs whose finder results and counts the tests know by heart. */
+    public static ContentFixture finderCatalog(Path parent) {
+        return minimal(parent)
+                .program("alpha-im", "residency", "Internal Medicine", 3, "[J-1, H-1B]", true, 5, false, "virtual", "2026-10-15", "positionsPerYear: 20")
+                .program("beta-peds", "residency", "Pediatrics", 3, "[J-1]", true, 3, true, "in-person", "2026-10-01", "positionsPerYear: 10")
+                .program("gamma-surg", "residency", "Surgery", 5, "[]", false, 2, false, "hybrid", "2026-09-30", "positionsPerYear: 6")
+                .program("delta-cards", "fellowship", "Cardiology", 3, "[J-1]", true, null, false, "virtual", "2026-08-31", "related: [alpha-im]")
+                .program("epsilon-gi", "fellowship", "Gastroenterology", 3, "[J-1, H-1B]", false, null, false, "virtual", "2026-09-15", "related: [alpha-im]")
+                .program("zeta-pharm", "allied-health", "Pharmacy", 1, "[]", false, null, false, "in-person", "2027-01-02", null);
+    }
+
     private static void copyTree(Path from, Path to) {
         try {
             Files.walkFileTree(from, new SimpleFileVisitor<>() {

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,6 +78,7 @@ public final class ContentLoader {
                 loadMarkdown(file, run);
             }
         }
+        checkRelatedPrograms(run);
         ContentSnapshot snapshot = new ContentSnapshot(run.version(), clock.instant(), site, run.home, run.pages,
                 run.sectionIndexes, run.programs, run.news, run.wellness, run.resources, run.problems);
         snapshot.problems().forEach(problem -> LOG.warn("{}", problem));
@@ -96,8 +98,13 @@ public final class ContentLoader {
         final List<Page<WellnessInitiative>> wellness = new ArrayList<>();
         final Map<String, Path> resources = new LinkedHashMap<>();
         final Map<String, String> urlOwners = new HashMap<>();
-        /** Where each file's 'slug' field stands, to point a duplicate slug at its line. */
-        final Map<String, int[]> slugPositions = new HashMap<>();
+        /** Where each file's fields stand, to point problems found across files at their line. */
+        final Map<String, Map<String, int[]>> positions = new HashMap<>();
+
+        ContentProblem problemAt(String source, String field, String message) {
+            int[] position = positions.getOrDefault(source, Map.of()).getOrDefault(field, new int[] {1, 1});
+            return new ContentProblem(source, position[0], position[1], message);
+        }
         final MessageDigest digest = sha256();
         Page<HomePage> home;
 
@@ -119,6 +126,33 @@ public final class ContentLoader {
                 return MessageDigest.getInstance("SHA-256");
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /**
+     * Every related program must exist. A wrong slug is reported at its line and left out of the
+     * links; the program itself is still served.
+     */
+    private static void checkRelatedPrograms(Run run) {
+        Set<String> slugs = new HashSet<>();
+        run.programs.forEach(p -> slugs.add(p.slug()));
+        for (int i = 0; i < run.programs.size(); i++) {
+            Page<Program> page = run.programs.get(i);
+            List<String> related = page.data().relatedOrEmpty();
+            List<String> known = new ArrayList<>();
+            for (int j = 0; j < related.size(); j++) {
+                String slug = related.get(j);
+                if (slugs.contains(slug) && !slug.equals(page.slug())) {
+                    known.add(slug);
+                } else {
+                    String why = slug.equals(page.slug()) ? "a program cannot be related to itself"
+                            : "no program has the slug '" + slug + "'";
+                    run.problems.add(run.problemAt(page.source(), "related[" + j + "]", "'related[" + j + "]': " + why));
+                }
+            }
+            if (known.size() != related.size()) {
+                run.programs.set(i, page.withData(page.data().withRelated(known)));
             }
         }
     }
@@ -277,8 +311,7 @@ public final class ContentLoader {
     }
 
     private static ContentProblem slugProblem(Run run, Page<?> page, String message) {
-        int[] position = run.slugPositions.getOrDefault(page.source(), new int[] {1, 1});
-        return new ContentProblem(page.source(), position[0], position[1], message);
+        return run.problemAt(page.source(), "slug", message);
     }
 
     /**
@@ -299,9 +332,7 @@ public final class ContentLoader {
                         + "' cannot be a web address: rename it with lowercase letters, digits and hyphens (like 'internal-medicine.md') or set 'slug'"));
                 return null;
             }
-            if (parsed.fieldPositions().containsKey("slug")) {
-                run.slugPositions.put(shown, parsed.fieldPositions().get("slug"));
-            }
+            run.positions.put(shown, parsed.fieldPositions());
             String url = fixedUrl != null ? fixedUrl : (section.isEmpty() ? "" : "/" + section) + "/" + slug;
             Instant modified = Files.getLastModifiedTime(file).toInstant();
             return new Page<>(section, slug, url, shown, modified, meta, parsed.data(), markdown.render(source.body()));

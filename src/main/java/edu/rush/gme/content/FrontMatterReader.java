@@ -1,5 +1,6 @@
 package edu.rush.gme.content;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -209,7 +210,13 @@ public final class FrontMatterReader {
         if (components == null) {
             return Set.of();
         }
-        return Arrays.stream(components).map(RecordComponent::getName).collect(Collectors.toCollection(LinkedHashSet::new));
+        return Arrays.stream(components).map(FrontMatterReader::fieldName).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /** The name a field is written with: the component's name, or its {@code @JsonProperty}. */
+    private static String fieldName(RecordComponent component) {
+        JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
+        return property != null && !property.value().isEmpty() ? property.value() : component.getName();
     }
 
     private static String unknownFieldMessage(String key, Collection<String> allowed) {

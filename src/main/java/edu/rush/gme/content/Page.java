@@ -31,4 +31,9 @@ public record Page<T extends FrontMatter>(
     public boolean isVisible(ZonedDateTime now) {
         return meta.isVisible(now);
     }
+
+    /** The same page with other typed front matter (used when a cross-file check corrects it). */
+    public Page<T> withData(T newData) {
+        return new Page<>(section, slug, url, source, modified, meta, newData, html);
+    }
 }

@@ -1,5 +1,6 @@
 package edu.rush.gme.content;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ public record SiteConfig(
         String organization,
         String description,
         String timeZone,
-        Boolean sampleContent,
+        @JsonProperty("sample_content") Boolean sampleContent,
         String mission,
         String vision,
         Contact contact,
@@ -47,6 +48,7 @@ public record SiteConfig(
         return ZoneId.of(timeZone == null ? "America/Chicago" : timeZone);
     }
 
+    /** While on, program pages carry a discreet "sample data" notice. */
     public boolean isSampleContent() {
         return Boolean.TRUE.equals(sampleContent);
     }

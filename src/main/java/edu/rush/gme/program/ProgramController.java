@@ -3,65 +3,154 @@ package edu.rush.gme.program;
 import edu.rush.gme.content.ContentSnapshot;
 import edu.rush.gme.content.ContentStore;
 import edu.rush.gme.content.Page;
+import edu.rush.gme.web.Paths;
 import edu.rush.gme.web.StructuredData;
 import edu.rush.gme.web.Views;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The program lists (all, and one per type) and each program's page. */
+/** The program finder (all programs, or one type), each program's page, comparisons and the CSV export. */
 public final class ProgramController {
 
     private final ContentStore store;
     private final Views views;
     private final StructuredData structuredData;
+    private final String baseUrl;
+    private final ProgramCatalog catalog = new ProgramCatalog();
 
-    public ProgramController(ContentStore store, Views views, StructuredData structuredData) {
+    public ProgramController(ContentStore store, Views views, StructuredData structuredData, String baseUrl) {
         this.store = store;
         this.views = views;
         this.structuredData = structuredData;
+        this.baseUrl = baseUrl;
     }
 
-    /** All programs, grouped by type in a fixed order (residency, fellowship, allied health). */
+    /** The finder: filters from the query string, results with counts. */
     public void index(Context ctx) {
+        FinderQuery query = FinderQuery.from(ctx.queryParamMap(), ProgramFinder.FACET_KEYS);
+        String canonical = query.toQueryString(ProgramFinder.FACET_KEYS);
+        String asked = ctx.queryString() == null ? "" : ctx.queryString();
+        if (!asked.equals(canonical)) {
+            // The form sends every field, empty ones too: answer with the short, shareable address.
+            ctx.redirect(Paths.PROGRAMS + (canonical.isEmpty() ? "" : "?" + canonical), HttpStatus.SEE_OTHER);
+            return;
+        }
+        finder(ctx, query, null);
+    }
+
+    /** The finder with one type chosen: the residency, fellowship and allied health lists. */
+    public void byType(Context ctx, ProgramType type) {
+        FinderQuery query = FinderQuery.from(ctx.queryParamMap(), ProgramFinder.FACET_KEYS);
+        finder(ctx, query.values("type").isEmpty() ? query.with("type", type.key()) : query, type);
+    }
+
+    private void finder(Context ctx, FinderQuery query, ProgramType type) {
         ContentSnapshot snapshot = store.snapshot();
         Instant now = store.now();
-        Map<ProgramType, List<Page<Program>>> groups = new LinkedHashMap<>();
-        for (ProgramType type : ProgramType.values()) {
-            groups.put(type, snapshot.programs(type, now));
-        }
+        ProgramFinder.Result result = catalog.finder(snapshot, now).find(query);
         Map<String, Object> model = new HashMap<>();
-        model.put("title", "Programs");
-        model.put("intro", snapshot.sectionIndex("programs", now).orElse(null));
-        model.put("groups", groups);
-        model.put("total", snapshot.programs(now).size());
-        views.render(ctx, snapshot, "program/index", model);
-    }
-
-    public void byType(Context ctx, ProgramType type) {
-        ContentSnapshot snapshot = store.snapshot();
-        Map<String, Object> model = new HashMap<>();
-        model.put("title", type.listTitle());
+        model.put("title", type != null ? type.listTitle() : "Find a program");
         model.put("type", type);
         model.put("types", Arrays.asList(ProgramType.values()));
-        model.put("programs", snapshot.programs(type, store.now()));
-        views.render(ctx, snapshot, "program/list", model);
+        model.put("intro", type == null ? snapshot.sectionIndex("programs", now).orElse(null) : null);
+        model.put("result", result);
+        model.put("rows", result.programs().stream().map(p -> new ProgramRow(p, ProgramFacts.byKey(p))).toList());
+        model.put("sorts", Arrays.asList(ProgramFinder.Sort.values()));
+        model.put("queryString", query.toQueryString(ProgramFinder.FACET_KEYS));
+        model.put("compareMax", ProgramCatalog.COMPARE_MAX);
+        if (type == null && !query.isEmpty()) {
+            model.put("description", result.programs().size() + " programs match your filters.");
+        }
+        views.render(ctx, snapshot, "program/index", model);
     }
 
     public void show(Context ctx) {
         ContentSnapshot snapshot = store.snapshot();
-        Page<Program> program = snapshot.program(ctx.pathParam("slug"), store.now()).orElseThrow(NotFoundResponse::new);
+        Instant now = store.now();
+        Page<Program> program = snapshot.program(ctx.pathParam("slug"), now).orElseThrow(NotFoundResponse::new);
+        LocalDate today = snapshot.at(now).toLocalDate();
+        Map<String, List<Fact>> sections = new LinkedHashMap<>();
+        for (String group : List.of(ProgramFacts.OVERVIEW, ProgramFacts.APPLY, ProgramFacts.ELIGIBILITY, ProgramFacts.CONTACTS)) {
+            sections.put(group, ProgramFacts.of(program, group));
+        }
         Map<String, Object> model = new HashMap<>();
         model.put("title", program.title());
         model.put("description", program.data().summary());
         model.put("program", program);
+        model.put("typeUrl", Paths.programs(program.data().type()));
+        model.put("overview", sections.get(ProgramFacts.OVERVIEW));
+        model.put("apply", sections.get(ProgramFacts.APPLY));
+        model.put("eligibility", sections.get(ProgramFacts.ELIGIBILITY));
+        model.put("contacts", sections.get(ProgramFacts.CONTACTS));
+        model.put("cyclePast", program.data().isCyclePast(today));
+        model.put("verified", ProgramFacts.date(program.data().verified()));
+        model.put("related", ProgramCatalog.related(snapshot, program, now));
+        model.put("askUrl", askUrl(program));
         model.put("jsonLd", structuredData.program(program, snapshot.site()));
-        model.put("typeUrl", "/programs/" + program.data().type().key());
         views.render(ctx, snapshot, "program/show", model);
+    }
+
+    /** Side by side, two to four programs; a wrong request gets the page with what to fix (400). */
+    public void compare(Context ctx) {
+        ContentSnapshot snapshot = store.snapshot();
+        ProgramCatalog.Comparison comparison = ProgramCatalog.compare(snapshot, ctx.queryParams("p"), store.now());
+        List<List<Fact>> columns = comparison.programs().stream().map(ProgramFacts::of).toList();
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", "Compare programs");
+        model.put("description", "Program facts side by side.");
+        model.put("comparison", comparison);
+        model.put("labels", ProgramFacts.labels());
+        model.put("columns", columns);
+        model.put("slugs", String.join(",", comparison.programs().stream().map(Page::slug).toList()));
+        model.put("compareMax", ProgramCatalog.COMPARE_MAX);
+        if (!comparison.isValid()) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+        }
+        views.render(ctx, snapshot, "program/compare", model);
+    }
+
+    /** The comparison as a spreadsheet; only for a valid comparison. */
+    public void compareCsv(Context ctx) {
+        ContentSnapshot snapshot = store.snapshot();
+        ProgramCatalog.Comparison comparison = ProgramCatalog.compare(snapshot, ctx.queryParams("p"), store.now());
+        if (!comparison.isValid()) {
+            ctx.status(HttpStatus.BAD_REQUEST).contentType("text/plain; charset=utf-8")
+                    .result(String.join("\n", comparison.problems()) + "\n");
+            return;
+        }
+        sendCsv(ctx, snapshot, comparison.programs(), "program-comparison.csv");
+    }
+
+    /** Every fact of every visible program. */
+    public void exportCsv(Context ctx) {
+        ContentSnapshot snapshot = store.snapshot();
+        sendCsv(ctx, snapshot, snapshot.programs(store.now()), "programs.csv");
+    }
+
+    private void sendCsv(Context ctx, ContentSnapshot snapshot, List<Page<Program>> programs, String fileName) {
+        ctx.header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+        views.write(ctx, snapshot, "text/csv; charset=utf-8", ProgramSpreadsheet.csv(programs, baseUrl));
+    }
+
+    /** A program in the finder's results, with its facts by key for the card. */
+    public record ProgramRow(Page<Program> program, Map<String, Fact> facts) {
+    }
+
+    /** "Ask this program a question": an e-mail to its coordinator, the subject naming the program. */
+    static String askUrl(Page<Program> program) {
+        Program.Contact coordinator = program.data().coordinator();
+        if (coordinator == null || coordinator.email() == null) {
+            return null;
+        }
+        return "mailto:" + coordinator.email() + "?subject=" + java.net.URLEncoder.encode("Question about the " + program.title(),
+                java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -6,6 +6,9 @@ import edu.rush.gme.program.ProgramType;
 public final class Paths {
     public static final String HOME = "/";
     public static final String PROGRAMS = "/programs";
+    public static final String PROGRAMS_CSV = "/programs.csv";
+    public static final String COMPARE = "/programs/compare";
+    public static final String COMPARE_CSV = "/programs/compare.csv";
     public static final String NEWS = "/news";
     public static final String WELLNESS = "/wellness";
     public static final String SITEMAP = "/sitemap.xml";

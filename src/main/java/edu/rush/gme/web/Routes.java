@@ -37,7 +37,7 @@ final class Routes {
         this.assets = assets;
         StructuredData structuredData = new StructuredData(baseUrl);
         this.pages = new PageController(store, views, structuredData);
-        this.programs = new ProgramController(store, views, structuredData);
+        this.programs = new ProgramController(store, views, structuredData, baseUrl);
         this.news = new NewsController(store, views, structuredData);
         this.wellness = new WellnessController(store, views);
         this.sitemap = new SitemapController(store, views, baseUrl);
@@ -52,6 +52,9 @@ final class Routes {
         get(routes, Paths.ROBOTS, sitemap::robots);
 
         get(routes, Paths.PROGRAMS, programs::index);
+        get(routes, Paths.PROGRAMS_CSV, programs::exportCsv);
+        get(routes, Paths.COMPARE, programs::compare);
+        get(routes, Paths.COMPARE_CSV, programs::compareCsv);
         for (ProgramType type : ProgramType.values()) {
             get(routes, Paths.programs(type), ctx -> programs.byType(ctx, type));
         }

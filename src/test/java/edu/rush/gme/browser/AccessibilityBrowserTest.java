@@ -50,7 +50,9 @@ class AccessibilityBrowserTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"/", "/about", "/resources", "/programs", "/programs/residency", "/programs/internal-medicine",
             "/programs/neurology", "/news", "/news/resident-not-in-waiting", "/wellness", "/wellness/wellness-initiatives-in-gme",
-            "/no-such-page"})
+            "/no-such-page", "/programs?type=fellowship&visa=H-1B&sort=deadline", "/programs?type=allied-health&visa=H-1B",
+            "/programs/medical-physics-residency", "/programs/compare?p=internal-medicine,pediatrics,cardiovascular-disease",
+            "/programs/compare?p=internal-medicine"})
     void every_page_type_has_no_wcag_violations_at_desktop_and_phone_width(String path) {
         for (ChromeDriver browser : new ChromeDriver[] {desktop, phone}) {
             browser.get(site.url(path));
@@ -60,7 +62,8 @@ class AccessibilityBrowserTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"/", "/about", "/programs", "/programs/internal-medicine", "/news", "/news/resident-not-in-waiting", "/wellness"})
+    @ValueSource(strings = {"/", "/about", "/programs", "/programs/internal-medicine", "/news", "/news/resident-not-in-waiting", "/wellness",
+            "/programs/compare?p=internal-medicine,pediatrics,cardiovascular-disease,neurology"})
     void nothing_scrolls_sideways_on_a_phone(String path) {
         phone.get(site.url(path));
         Long overflow = (Long) ((JavascriptExecutor) phone).executeScript(

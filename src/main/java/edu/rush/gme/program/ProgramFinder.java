@@ -1,0 +1,273 @@
+package edu.rush.gme.program;
+
+import edu.rush.gme.content.Page;
+import edu.rush.gme.program.Program.Requirements;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * The program finder over one list of programs: filters that combine as applicants expect (any of
+ * the values chosen within a filter, all filters together), and for every value of every filter
+ * the number of programs it would give with the other filters applied ("drill-sideways" counts),
+ * so no choice leads to an empty list by surprise. Built once per content snapshot; each program
+ * is a bit in one bit set per filter value, so a search is a few bitwise operations.
+ */
+public final class ProgramFinder {
+
+    /** Ways to order the results. */
+    public enum Sort {
+        TITLE("title", "Name (A to Z)", Comparator.comparing(p -> p.title().toLowerCase())),
+        POSITIONS("positions", "Most positions first", Comparator.comparing(
+                (Page<Program> p) -> p.data().positionsPerYear(), Comparator.nullsLast(Comparator.reverseOrder()))),
+        LENGTH("length", "Shortest training first", Comparator.comparing(
+                (Page<Program> p) -> p.data().lengthYears(), Comparator.nullsLast(Comparator.naturalOrder()))),
+        DEADLINE("deadline", "Earliest deadline first", Comparator.comparing(
+                (Page<Program> p) -> p.data().application() == null ? null : p.data().application().deadline(),
+                Comparator.nullsLast(Comparator.naturalOrder())));
+
+        private final String key;
+        private final String label;
+        private final Comparator<Page<Program>> order;
+
+        Sort(String key, String label, Comparator<Page<Program>> order) {
+            this.key = key;
+            this.label = label;
+            this.order = order.thenComparing(p -> p.title().toLowerCase());
+        }
+
+        public String key() {
+            return key;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        static boolean isKnown(String key) {
+            return key != null && java.util.Arrays.stream(values()).anyMatch(sort -> sort.key.equals(key));
+        }
+
+        static Sort from(String key) {
+            for (Sort sort : values()) {
+                if (sort.key.equals(key)) {
+                    return sort;
+                }
+            }
+            return TITLE;
+        }
+    }
+
+    /** A filter: its query parameter, its label, whether one or several values can be chosen, and its values. */
+    public record Facet(String key, String label, boolean multiple, List<Option> options) {
+    }
+
+    /** One value of a filter, with how many programs it would give and the URL that toggles it. */
+    public record Option(String value, String label, int count, boolean selected, String toggleQuery) {
+    }
+
+    /** An active choice, with the URL that removes it (for the summary and the empty state). */
+    public record ActiveFilter(String facetLabel, String valueLabel, String removeQuery) {
+    }
+
+    /** What the finder found. */
+    public record Result(List<Page<Program>> programs, List<Facet> facets, List<ActiveFilter> active, Sort sort, int total) {
+    }
+
+    /** How to read one filter's values off a program. */
+    private record Dimension(String key, String label, boolean multiple, Function<Program, Set<String>> values,
+                             Map<String, String> fixedLabels) {
+    }
+
+    static final int[] GRADUATION_WINDOWS = {1, 2, 3, 5, 10};
+
+    private static final List<Dimension> DIMENSIONS = List.of(
+            new Dimension("type", "Type of program", true,
+                    p -> p.type() == null ? Set.of() : Set.of(p.type().key()), typeLabels()),
+            new Dimension("specialty", "Specialty", false, p -> single(p.specialty()), Map.of()),
+            new Dimension("department", "Department", false, p -> single(p.department()), Map.of()),
+            new Dimension("length", "Length of training", true,
+                    p -> p.lengthYears() == null ? Set.of() : Set.of(String.valueOf(p.lengthYears())), Map.of()),
+            new Dimension("visa", "Visa sponsorship", true, p -> p.visas() == null ? Set.of()
+                    : p.visas().stream().map(Program.Visa::key).collect(java.util.stream.Collectors.toSet()),
+                    labels("J-1", "Sponsors J-1 visas", "H-1B", "Sponsors H-1B visas")),
+            new Dimension("comlex", "For DO applicants", false, p -> accepts(p.requirements(), Requirements::comlex, "yes"),
+                    labels("yes", "Accepts COMLEX")),
+            new Dimension("graduation", "Graduated up to", false, ProgramFinder::graduationWindows, graduationLabels()),
+            new Dimension("usce", "US clinical experience", false,
+                    p -> p.requirements() != null && Boolean.FALSE.equals(p.requirements().usceRequired()) ? Set.of("not-required") : Set.of(),
+                    labels("not-required", "Not required")),
+            new Dimension("interview", "Interview format", true, p -> p.interviews() == null || p.interviews().format() == null ? Set.of()
+                    : Set.of(p.interviews().format().key()), interviewLabels()));
+
+    public static final List<String> FACET_KEYS = DIMENSIONS.stream().map(Dimension::key).toList();
+
+    private final List<Page<Program>> programs;
+    /** Per filter, per value: the programs that have it. */
+    private final Map<String, Map<String, BitSet>> index = new LinkedHashMap<>();
+    private final BitSet all;
+
+    public ProgramFinder(List<Page<Program>> programs) {
+        this.programs = List.copyOf(programs);
+        this.all = new BitSet(programs.size());
+        all.set(0, programs.size());
+        for (Dimension d : DIMENSIONS) {
+            Map<String, BitSet> byValue = new LinkedHashMap<>();
+            for (String value : orderedValues(d)) {
+                byValue.put(value, new BitSet(programs.size()));
+            }
+            for (int i = 0; i < programs.size(); i++) {
+                for (String value : d.values().apply(programs.get(i).data())) {
+                    byValue.get(value).set(i);
+                }
+            }
+            index.put(d.key(), byValue);
+        }
+    }
+
+    public int size() {
+        return programs.size();
+    }
+
+    public Result find(FinderQuery query) {
+        Map<String, BitSet> perFacet = new LinkedHashMap<>();
+        for (Dimension d : DIMENSIONS) {
+            perFacet.put(d.key(), matching(d, query.values(d.key())));
+        }
+        BitSet hits = (BitSet) all.clone();
+        perFacet.values().forEach(hits::and);
+
+        List<Facet> facets = new ArrayList<>();
+        List<ActiveFilter> active = new ArrayList<>();
+        for (Dimension d : DIMENSIONS) {
+            BitSet others = (BitSet) all.clone();
+            perFacet.forEach((key, bits) -> {
+                if (!key.equals(d.key())) {
+                    others.and(bits);
+                }
+            });
+            List<Option> options = new ArrayList<>();
+            for (Map.Entry<String, BitSet> value : index.get(d.key()).entrySet()) {
+                BitSet count = (BitSet) others.clone();
+                count.and(value.getValue());
+                boolean selected = query.values(d.key()).contains(value.getKey());
+                FinderQuery toggled = selected ? query.without(d.key(), value.getKey())
+                        : d.multiple() ? query.with(d.key(), value.getKey()) : replace(query, d.key(), value.getKey());
+                String label = d.fixedLabels().getOrDefault(value.getKey(), labelOf(d, value.getKey()));
+                options.add(new Option(value.getKey(), label, count.cardinality(), selected, toggled.toQueryString(FACET_KEYS)));
+                if (selected) {
+                    active.add(new ActiveFilter(d.label(), label, query.without(d.key(), value.getKey()).toQueryString(FACET_KEYS)));
+                }
+            }
+            facets.add(new Facet(d.key(), d.label(), d.multiple(), options));
+        }
+
+        Sort sort = Sort.from(query.sort());
+        List<Page<Program>> found = new ArrayList<>(hits.cardinality());
+        for (int i = hits.nextSetBit(0); i >= 0; i = hits.nextSetBit(i + 1)) {
+            found.add(programs.get(i));
+        }
+        found.sort(sort.order);
+        return new Result(found, facets, active, sort, programs.size());
+    }
+
+    /** Programs having any of the chosen values; all programs when nothing (or nothing known) is chosen. */
+    private BitSet matching(Dimension d, Set<String> chosen) {
+        BitSet any = null;
+        for (String value : chosen) {
+            BitSet bits = index.get(d.key()).get(value);
+            if (bits != null) {
+                if (any == null) {
+                    any = new BitSet(programs.size());
+                }
+                any.or(bits);
+            }
+        }
+        return any == null ? all : any;
+    }
+
+    private static FinderQuery replace(FinderQuery query, String facet, String value) {
+        FinderQuery cleared = query;
+        for (String old : query.values(facet)) {
+            cleared = cleared.without(facet, old);
+        }
+        return cleared.with(facet, value);
+    }
+
+    private Set<String> orderedValues(Dimension d) {
+        if (!d.fixedLabels().isEmpty()) {
+            return d.fixedLabels().keySet();
+        }
+        Set<String> values = d.key().equals("length") ? new TreeSet<>(Comparator.comparingInt(Integer::parseInt)) : new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        for (Page<Program> page : programs) {
+            values.addAll(d.values().apply(page.data()));
+        }
+        return values;
+    }
+
+    private static String labelOf(Dimension d, String value) {
+        return d.key().equals("length") ? ProgramFacts.years(Integer.parseInt(value)) : value;
+    }
+
+    private static Set<String> single(String value) {
+        return value == null || value.isBlank() ? Set.of() : Set.of(value);
+    }
+
+    private static Set<String> accepts(Requirements r, Function<Requirements, Boolean> exam, String value) {
+        return r != null && Boolean.TRUE.equals(exam.apply(r)) ? Set.of(value) : Set.of();
+    }
+
+    /** A program that accepts graduates of up to N years ago also matches every shorter window. */
+    private static Set<String> graduationWindows(Program p) {
+        if (p.requirements() == null || p.requirements().yearsSinceGraduation() == null) {
+            return Set.of();
+        }
+        Set<String> windows = new LinkedHashSet<>();
+        for (int window : GRADUATION_WINDOWS) {
+            if (p.requirements().yearsSinceGraduation() >= window) {
+                windows.add(String.valueOf(window));
+            }
+        }
+        return windows;
+    }
+
+    /** Labels in the order given: value, label, value, label... */
+    private static Map<String, String> labels(String... valuesAndLabels) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (int i = 0; i < valuesAndLabels.length; i += 2) {
+            labels.put(valuesAndLabels[i], valuesAndLabels[i + 1]);
+        }
+        return labels;
+    }
+
+    private static Map<String, String> typeLabels() {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (ProgramType type : ProgramType.values()) {
+            labels.put(type.key(), type.listTitle());
+        }
+        return labels;
+    }
+
+    private static Map<String, String> graduationLabels() {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (int window : GRADUATION_WINDOWS) {
+            labels.put(String.valueOf(window), ProgramFacts.years(window) + " ago");
+        }
+        return labels;
+    }
+
+    private static Map<String, String> interviewLabels() {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (Program.InterviewFormat format : Program.InterviewFormat.values()) {
+            labels.put(format.key(), format.label());
+        }
+        return labels;
+    }
+}

@@ -1,0 +1,109 @@
+package edu.rush.gme.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import edu.rush.gme.TestSite;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import java.time.Duration;
+
+/** The program finder, comparison and shortlist in real Chromium, over the real catalog. */
+class FinderBrowserTest {
+
+    static TestSite site;
+    static ChromeDriver browser;
+
+    @BeforeAll
+    static void start() {
+        browser = Browser.start(1280, 900);
+        site = TestSite.start(Path.of("content"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (site != null) {
+            site.close();
+        }
+    }
+
+    private static int countIn(String label) {
+        Matcher m = Pattern.compile("\\((\\d+)\\)").matcher(label);
+        assertThat(m.find()).as(label).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+
+    private static void waitForUrl(String part) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains(part));
+    }
+
+    private static int results() {
+        return browser.findElements(By.cssSelector(".results > li")).size();
+    }
+
+    @Test
+    void every_count_shown_is_what_ticking_the_filter_gives() {
+        browser.get(site.url("/programs"));
+        int fellowships = countIn(browser.findElement(By.cssSelector("label[for=f-type-fellowship]")).getText());
+        browser.findElement(By.id("f-type-fellowship")).click();
+        browser.findElement(By.cssSelector(".finder__filters button[type=submit]")).click();
+        waitForUrl("/programs?type=fellowship");
+        assertThat(browser.getCurrentUrl()).endsWith("/programs?type=fellowship");
+        assertThat(results()).isEqualTo(fellowships);
+
+        int h1b = countIn(browser.findElement(By.cssSelector("label[for=f-visa-H-1B]")).getText());
+        browser.findElement(By.id("f-visa-H-1B")).click();
+        browser.findElement(By.cssSelector(".finder__filters button[type=submit]")).click();
+        waitForUrl("visa=H-1B");
+        assertThat(results()).isEqualTo(h1b);
+        assertThat(browser.findElement(By.cssSelector(".finder__count")).getText()).startsWith(h1b + " of 90 programs");
+
+        browser.findElement(By.partialLinkText("Visa sponsorship: Sponsors H-1B visas")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("H-1B"));
+        assertThat(results()).isEqualTo(fellowships);
+    }
+
+    @Test
+    void ticking_programs_compares_them_side_by_side() {
+        browser.get(site.url("/programs?type=residency"));
+        List<WebElement> boxes = browser.findElements(By.cssSelector(".results input[name=p]"));
+        boxes.get(0).click();
+        boxes.get(1).click();
+        browser.findElement(By.cssSelector(".compare-form button[type=submit]")).click();
+        waitForUrl("/programs/compare?p=");
+        assertThat(browser.findElements(By.cssSelector("table.compare thead th"))).hasSize(2);
+    }
+
+    @Test
+    void saved_programs_stay_in_the_shortlist_and_can_be_compared() {
+        browser.get(site.url("/programs/pediatrics"));
+        browser.executeScript("localStorage.clear()");
+        browser.navigate().refresh();
+        WebElement save = browser.findElement(By.cssSelector(".program__actions .save-button"));
+        assertThat(save.isDisplayed()).as("the Save button appears when JavaScript runs").isTrue();
+        save.click();
+        assertThat(save.getAttribute("aria-pressed")).isEqualTo("true");
+        assertThat(browser.findElement(By.cssSelector(".shortlist__status")).getText()).isEqualTo("Your shortlist: 1 program.");
+
+        browser.get(site.url("/programs/neurology"));
+        browser.findElement(By.cssSelector(".program__actions .save-button")).click();
+        WebElement compare = browser.findElement(By.cssSelector(".shortlist__compare"));
+        assertThat(compare.getAttribute("href")).endsWith("/programs/compare?p=pediatrics,neurology");
+        compare.click();
+        waitForUrl("/programs/compare?p=");
+        assertThat(browser.findElements(By.cssSelector("table.compare thead th")).stream().map(WebElement::getText).toList())
+                .containsExactly("Pediatrics Residency", "Neurology Residency");
+    }
+}
