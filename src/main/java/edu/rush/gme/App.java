@@ -2,6 +2,7 @@ package edu.rush.gme;
 
 import edu.rush.gme.content.ContentLoader;
 import edu.rush.gme.content.ContentStore;
+import edu.rush.gme.search.SearchService;
 import edu.rush.gme.web.WebServer;
 import io.javalin.Javalin;
 import edu.rush.gme.content.ContentSnapshot;
@@ -22,20 +23,27 @@ public final class App {
 
     private final Javalin server;
     private final ContentStore store;
+    private final SearchService search;
 
-    private App(Javalin server, ContentStore store) {
+    private App(Javalin server, ContentStore store, SearchService search) {
         this.server = server;
         this.store = store;
+        this.search = search;
+    }
+
+    public SearchService search() {
+        return search;
     }
 
     /** Builds the whole application over the given settings; tests use this with fixture folders. */
     public static App create(Settings settings, Clock clock) {
         ContentStore store = new ContentStore(new ContentLoader(settings.contentDir(), clock), clock);
+        SearchService search = new SearchService(store);
         // Reading the content and starting the web server each take a few hundred milliseconds of
         // class loading; they overlap, and early requests wait for the first snapshot.
         Thread loading = new Thread(store::reload, "content-load");
         loading.start();
-        return new App(WebServer.create(settings, store), store);
+        return new App(WebServer.create(settings, store, search), store, search);
     }
 
     public App start() {

@@ -80,7 +80,7 @@ public final class ContentLoader {
         }
         checkRelatedPrograms(run);
         ContentSnapshot snapshot = new ContentSnapshot(run.version(), clock.instant(), site, run.home, run.pages,
-                run.sectionIndexes, run.programs, run.news, run.wellness, run.resources, run.problems);
+                run.sectionIndexes, run.programs, run.news, run.wellness, run.resources, readSynonyms(run), run.problems);
         snapshot.problems().forEach(problem -> LOG.warn("{}", problem));
         LOG.info("content loaded: {} programs, {} news stories, {} wellness initiatives, {} pages, {} problems (version {})",
                 snapshot.programs().size(), snapshot.news().size(), snapshot.wellness().size(), snapshot.pages().size(),
@@ -205,6 +205,23 @@ public final class ContentLoader {
         }
         return SiteConfig.FALLBACK;
     }
+
+    /** The search synonyms file is plain text; the search index checks its rules. */
+    private String readSynonyms(Run run) {
+        Path file = contentDir.resolve(SYNONYMS);
+        if (!Files.isRegularFile(file)) {
+            return "";
+        }
+        try {
+            return read(file);
+        } catch (IOException e) {
+            run.problems.add(new ContentProblem(display(file), 1, 1, unreadable(e)));
+            return "";
+        }
+    }
+
+    /** Where staff keep the search synonyms. */
+    public static final String SYNONYMS = "synonyms.txt";
 
     private static String read(Path file) throws IOException {
         return Files.readString(file, StandardCharsets.UTF_8);

@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param version   a fingerprint of all content files; changes whenever any file changes
  * @param problems  every problem found, in file order; files with problems are left out
  * @param resources files of page bundles (images, PDFs) by their URL path
+ * @param searchSynonyms the staff's search synonym rules ({@code content/synonyms.txt}), or ""
  */
 public record ContentSnapshot(
         String version,
@@ -32,6 +33,7 @@ public record ContentSnapshot(
         List<Page<NewsStory>> news,
         List<Page<WellnessInitiative>> wellness,
         Map<String, Path> resources,
+        String searchSynonyms,
         List<ContentProblem> problems) {
 
     /** The order of lists: programs by title, news newest first, wellness by weight then newest. */

@@ -2,7 +2,10 @@ package edu.rush.gme.content;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -15,6 +18,7 @@ public final class ContentStore {
     private final Clock clock;
     private final AtomicReference<ContentSnapshot> current = new AtomicReference<>();
     private final CountDownLatch firstLoad = new CountDownLatch(1);
+    private final List<Consumer<ContentSnapshot>> listeners = new CopyOnWriteArrayList<>();
 
     /** A store with no snapshot yet; {@link #reload()} loads the first. */
     public ContentStore(ContentLoader loader, Clock clock) {
@@ -54,10 +58,19 @@ public final class ContentStore {
         return clock.instant();
     }
 
+    /**
+     * Runs after every load, before the new snapshot is published (the search index is built
+     * here, so a snapshot and its index appear together).
+     */
+    public void onLoad(Consumer<ContentSnapshot> listener) {
+        listeners.add(listener);
+    }
+
     /** Re-reads the content folder and publishes the result atomically. */
     public ContentSnapshot reload() {
         try {
             ContentSnapshot next = loader.load();
+            listeners.forEach(listener -> listener.accept(next));
             current.set(next);
             return next;
         } finally {

@@ -8,6 +8,8 @@ import edu.rush.gme.news.NewsController;
 import edu.rush.gme.page.PageController;
 import edu.rush.gme.program.ProgramController;
 import edu.rush.gme.program.ProgramType;
+import edu.rush.gme.search.SearchController;
+import edu.rush.gme.search.SearchService;
 import edu.rush.gme.wellness.WellnessController;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -31,8 +33,9 @@ final class Routes {
     private final WellnessController wellness;
     private final SitemapController sitemap;
     private final AtomFeedController feeds;
+    private final SearchController search;
 
-    Routes(ContentStore store, StaticAssets assets, Views views, String baseUrl) {
+    Routes(ContentStore store, StaticAssets assets, Views views, String baseUrl, SearchService searchService) {
         this.store = store;
         this.assets = assets;
         StructuredData structuredData = new StructuredData(baseUrl);
@@ -42,6 +45,7 @@ final class Routes {
         this.wellness = new WellnessController(store, views);
         this.sitemap = new SitemapController(store, views, baseUrl);
         this.feeds = new AtomFeedController(store, views, baseUrl);
+        this.search = new SearchController(store, views, searchService);
     }
 
     void register(RoutesConfig routes) {
@@ -50,6 +54,10 @@ final class Routes {
         get(routes, Paths.READY, this::ready);
         get(routes, Paths.SITEMAP, sitemap::sitemap);
         get(routes, Paths.ROBOTS, sitemap::robots);
+
+        get(routes, Paths.SEARCH, search::page);
+        get(routes, Paths.SEARCH_API, search::api);
+        get(routes, Paths.SUGGEST_API, search::suggest);
 
         get(routes, Paths.PROGRAMS, programs::index);
         get(routes, Paths.PROGRAMS_CSV, programs::exportCsv);

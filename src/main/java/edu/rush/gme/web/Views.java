@@ -42,6 +42,12 @@ public final class Views {
         cache.storeAndWrite(ctx, snapshot, store.now(), renderer.render(template, model(ctx, snapshot, model)));
     }
 
+    /** Renders a page that must be computed for every request (search, which also counts what finds nothing). */
+    public void renderUncached(Context ctx, ContentSnapshot snapshot, String template, Map<String, ?> model) {
+        ctx.header("Cache-Control", "no-store");
+        ctx.html(renderer.render(template, model(ctx, snapshot, model)));
+    }
+
     /** Writes a non-HTML response built from the snapshot (sitemap, feeds), cached like pages. */
     public void write(Context ctx, ContentSnapshot snapshot, String contentType, String text) {
         cache.storeAndWrite(ctx, snapshot, store.now(), contentType, text);

@@ -2,6 +2,7 @@ package edu.rush.gme.web;
 
 import edu.rush.gme.Settings;
 import edu.rush.gme.content.ContentStore;
+import edu.rush.gme.search.SearchService;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 
@@ -10,16 +11,17 @@ public final class WebServer {
 
     /** How long shutdown waits for requests in flight to finish. */
     static final long SHUTDOWN_GRACE_MILLIS = 10_000;
+    static final int MAX_REQUEST_HEADER_BYTES = 32 * 1024;
 
     private WebServer() {
     }
 
-    public static Javalin create(Settings settings, ContentStore store) {
+    public static Javalin create(Settings settings, ContentStore store, SearchService search) {
         StaticAssets assets = StaticAssets.load(settings.staticDir());
         PebbleRenderer renderer = new PebbleRenderer(settings.devMode(), assets);
         PageCache cache = new PageCache(settings.pageCacheBytes());
         Views views = new Views(renderer, settings, store, cache, assets);
-        Routes routes = new Routes(store, assets, views, settings.baseUrl());
+        Routes routes = new Routes(store, assets, views, settings.baseUrl(), search);
         ErrorPages errors = new ErrorPages(store, views);
         SecurityHeaders security = new SecurityHeaders(settings.https());
         return Javalin.create(config -> {
@@ -28,6 +30,8 @@ public final class WebServer {
             config.jetty.host = settings.host();
             config.jetty.port = settings.port();
             config.jetty.modifyServer(server -> server.setStopTimeout(SHUTDOWN_GRACE_MILLIS));
+            // Room for long search queries in the URL (a pasted paragraph is answered, not refused).
+            config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
             config.router.ignoreTrailingSlashes = true;
             config.router.treatMultipleSlashesAsSingleSlash = true;
             // Cached pages and static files carry their own gzip, made once; nothing is compressed per request.

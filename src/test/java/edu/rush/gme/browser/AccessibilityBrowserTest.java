@@ -52,7 +52,8 @@ class AccessibilityBrowserTest {
             "/programs/neurology", "/news", "/news/resident-not-in-waiting", "/wellness", "/wellness/wellness-initiatives-in-gme",
             "/no-such-page", "/programs?type=fellowship&visa=H-1B&sort=deadline", "/programs?type=allied-health&visa=H-1B",
             "/programs/medical-physics-residency", "/programs/compare?p=internal-medicine,pediatrics,cardiovascular-disease",
-            "/programs/compare?p=internal-medicine"})
+            "/programs/compare?p=internal-medicine", "/search", "/search?q=heart", "/search?q=zebra%20quantum",
+            "/search?q=cardiolgy", "/search?q=peds&kind=program&type=fellowship"})
     void every_page_type_has_no_wcag_violations_at_desktop_and_phone_width(String path) {
         for (ChromeDriver browser : new ChromeDriver[] {desktop, phone}) {
             browser.get(site.url(path));

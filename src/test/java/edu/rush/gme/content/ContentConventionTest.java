@@ -31,6 +31,12 @@ class ContentConventionTest {
     }
 
     @Test
+    void every_search_synonym_rule_can_be_read() throws Exception {
+        String rules = Files.readString(CONTENT.resolve(ContentLoader.SYNONYMS));
+        new edu.rush.gme.search.SearchAnalyzers(rules);
+    }
+
+    @Test
     void every_markdown_file_is_part_of_the_site() throws IOException {
         ContentSnapshot snapshot = new ContentLoader(CONTENT, ContentFixture.CLOCK).load();
         List<String> sources = new ArrayList<>();

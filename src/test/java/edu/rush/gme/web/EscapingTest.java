@@ -31,7 +31,7 @@ class EscapingTest {
         try (TestSite site = TestSite.start(content.dir())) {
             Response story = site.get("/news/xss");
             assertThat(story.status()).isEqualTo(200);
-            assertThat(story.page().select("script:not([type=application/ld+json])")).isEmpty();
+            assertThat(story.page().select("script:not([src]):not([type=application/ld+json])")).isEmpty();
             assertThat(story.page().select("script[type=application/ld+json]")).hasSize(1);
             assertThat(story.raw().body()).contains("\\u003cscript>alert('t')\\u003c/script> Title")
                     .containsOnlyOnce("</script>");

@@ -1,0 +1,107 @@
+package edu.rush.gme.search;
+
+import edu.rush.gme.content.ContentStore;
+import edu.rush.gme.web.Views;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The search results page, the search API and the suggestions behind the search box. */
+public final class SearchController {
+
+    static final Set<String> KINDS = Set.of(SearchDocument.PROGRAM, SearchDocument.NEWS, SearchDocument.PAGE);
+    static final Set<String> TYPES = Set.of("residency", "fellowship", "allied-health");
+
+    private final ContentStore store;
+    private final Views views;
+    private final SearchService search;
+
+    public SearchController(ContentStore store, Views views, SearchService search) {
+        this.store = store;
+        this.views = views;
+        this.search = search;
+    }
+
+    /** Bad or unknown parameters of the HTML page are ignored, except a page number past the end (404). */
+    public void page(Context ctx) {
+        String kind = known(ctx.queryParam("kind"), KINDS);
+        String type = known(ctx.queryParam("type"), TYPES);
+        int page = pageNumber(ctx.queryParam("page"));
+        if (page < 1) {
+            throw new NotFoundResponse();
+        }
+        SearchResults results = search.search(ctx.queryParam("q"), kind, type, page);
+        if (page > results.totalPages()) {
+            throw new NotFoundResponse();
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("title", results.query().isEmpty() ? "Search" : "Search results for \u201c" + results.query() + "\u201d");
+        model.put("description", "Search programs, news and pages of the Graduate Medical Education site.");
+        model.put("results", results);
+        model.put("q", results.query());
+        model.put("links", new SearchLinks(results));
+        views.renderUncached(ctx, store.snapshot(), "search/results", model);
+    }
+
+    /** JSON: the same results; a bad parameter gets a problem document (RFC 9457) with status 400. */
+    public void api(Context ctx) {
+        String kind = ctx.queryParam("kind");
+        String type = ctx.queryParam("type");
+        int page = pageNumber(ctx.queryParam("page"));
+        if (kind != null && !kind.isEmpty() && !KINDS.contains(kind)) {
+            problem(ctx, "kind", "'kind' must be one of program, news, page; got '" + kind + "'");
+            return;
+        }
+        if (type != null && !type.isEmpty() && !TYPES.contains(type)) {
+            problem(ctx, "type", "'type' must be one of residency, fellowship, allied-health; got '" + type + "'");
+            return;
+        }
+        if (page < 1) {
+            problem(ctx, "page", "'page' must be a whole number from 1, got '" + ctx.queryParam("page") + "'");
+            return;
+        }
+        SearchResults results = search.search(ctx.queryParam("q"), blankToNull(kind), blankToNull(type), page);
+        ctx.header("Cache-Control", "no-store");
+        ctx.json(results);
+    }
+
+    public void suggest(Context ctx) {
+        List<Map<String, String>> suggestions = search.suggest(ctx.queryParam("q"));
+        ctx.header("Cache-Control", "no-store");
+        ctx.json(Map.of("query", SearchIndex.normalize(ctx.queryParam("q")), "suggestions", suggestions));
+    }
+
+    private static void problem(Context ctx, String parameter, String detail) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", "Invalid search parameter");
+        problem.put("status", 400);
+        problem.put("detail", detail);
+        problem.put("parameter", parameter);
+        ctx.status(HttpStatus.BAD_REQUEST).json(problem).contentType("application/problem+json");
+    }
+
+    private static String known(String value, Set<String> allowed) {
+        return value != null && allowed.contains(value) ? value : null;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    /** 1 when absent; 0 (invalid) when not a positive whole number. */
+    private static int pageNumber(String value) {
+        if (value == null || value.isEmpty()) {
+            return 1;
+        }
+        try {
+            return Math.max(0, Integer.parseInt(value));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package edu.rush.gme.search;
+
+/** The names of the fields in the search index (each field's type is explained where it is added). */
+final class SearchFields {
+    static final String URL = "url";
+    static final String KIND = "kind";
+    static final String PROGRAM_TYPE = "programType";
+    static final String TITLE = "title";
+    static final String SPECIALTY = "specialty";
+    static final String DEPARTMENT = "department";
+    static final String TAGS = "tags";
+    static final String SUMMARY = "summary";
+    static final String FACTS = "facts";
+    static final String BODY = "body";
+    static final String WORDS = "words";
+    static final String BOOST = "boost";
+
+    private SearchFields() {
+    }
+}

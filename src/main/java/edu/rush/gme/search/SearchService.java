@@ -1,0 +1,97 @@
+package edu.rush.gme.search;
+
+import edu.rush.gme.content.ContentLoader;
+import edu.rush.gme.content.ContentSnapshot;
+import edu.rush.gme.content.ContentStore;
+import java.text.ParseException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Search over the current content: an index per content version and day (publish and expiry dates
+ * take effect at midnight), built when content loads and swapped in whole, so a search always sees
+ * one complete index. Knows nothing of HTTP.
+ */
+public final class SearchService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SearchService.class);
+
+    private record Built(String version, LocalDate day, SearchIndex index) {
+    }
+
+    private final ContentStore store;
+    private final AtomicReference<Built> current = new AtomicReference<>();
+    private final ZeroResultLog zeroResults = new ZeroResultLog();
+
+    public SearchService(ContentStore store) {
+        this.store = store;
+        store.onLoad(snapshot -> build(snapshot, store.now()));
+    }
+
+    public SearchResults search(String query, String kind, String programType, int page) {
+        SearchResults results = index().search(query, kind, programType, page);
+        if (results.isEmpty() && !results.query().isEmpty() && kind == null && programType == null) {
+            zeroResults.record(results.query(), store.now());
+        }
+        return results;
+    }
+
+    public List<Map<String, String>> suggest(String prefix) {
+        return index().suggest(prefix, 8);
+    }
+
+    public ZeroResultLog zeroResults() {
+        return zeroResults;
+    }
+
+    /** The index for the current snapshot and day, built now if the day has turned since. */
+    SearchIndex index() {
+        ContentSnapshot snapshot = store.snapshot();
+        Instant now = store.now();
+        Built built = current.get();
+        if (built == null || !built.version().equals(snapshot.version()) || !built.day().equals(snapshot.at(now).toLocalDate())) {
+            built = build(snapshot, now);
+        }
+        return built.index();
+    }
+
+    private synchronized Built build(ContentSnapshot snapshot, Instant now) {
+        LocalDate day = snapshot.at(now).toLocalDate();
+        Built existing = current.get();
+        if (existing != null && existing.version().equals(snapshot.version()) && existing.day().equals(day)) {
+            return existing;
+        }
+        long start = System.nanoTime();
+        SearchIndex index = new SearchIndex(SearchDocument.from(snapshot, now), analyzers(snapshot.searchSynonyms()));
+        Built built = new Built(snapshot.version(), day, index);
+        current.set(built);
+        LOG.info("search index built: {} documents in {} ms", index.size(), (System.nanoTime() - start) / 1_000_000);
+        return built;
+    }
+
+    /** Lucene names the line in its message ("Invalid synonym rule at line 12"). */
+    static int problemLine(ParseException e) {
+        java.util.regex.Matcher line = java.util.regex.Pattern.compile("at line (\\d+)").matcher(String.valueOf(e.getMessage()));
+        return line.find() ? Integer.parseInt(line.group(1)) : Math.max(1, e.getErrorOffset());
+    }
+
+    /** The staff's synonyms; a broken rule is reported with its line and the index goes on without synonyms. */
+    static SearchAnalyzers analyzers(String rules) {
+        try {
+            return new SearchAnalyzers(rules);
+        } catch (ParseException e) {
+            LOG.warn("content/{}:{}:1: {}: {} (searching without synonyms until it is fixed)", ContentLoader.SYNONYMS,
+                    problemLine(e), e.getMessage(), e.getCause() == null ? "" : e.getCause().getMessage());
+            try {
+                return new SearchAnalyzers("");
+            } catch (ParseException impossible) {
+                throw new IllegalStateException(impossible);
+            }
+        }
+    }
+}
