@@ -14,9 +14,13 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.FloatDocValuesField;
 import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -32,6 +36,8 @@ import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.spell.DirectSpellChecker;
@@ -40,6 +46,7 @@ import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
@@ -72,7 +79,9 @@ public final class SearchIndex {
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final UnifiedHighlighter highlighter;
-    private final DirectSpellChecker spellChecker = new DirectSpellChecker();
+    /** Spelling suggestions one edit away for short words, two for words of eight letters or more. */
+    private final DirectSpellChecker oneEdit = spellChecker(1);
+    private final DirectSpellChecker twoEdits = spellChecker(2);
     private final int size;
 
     public SearchIndex(List<SearchDocument> documents, SearchAnalyzers analyzers) {
@@ -94,14 +103,24 @@ public final class SearchIndex {
         this.searcher = new IndexSearcher(reader);
         this.highlighter = UnifiedHighlighter.builder(searcher, analyzers.index())
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                .withMaxLength(100_000)
-                .withFieldMatcher(field -> true)
-                .withHandleMultiTermQuery(true)
+                .withMaxLength(20_000)
+                // Snippets mark the words the body matched (stemmed words, synonyms, phrases); typo and
+                // prefix matches are found in titles, which need no snippet. Term-based highlighting
+                // keeps this under a millisecond for a page of results.
+                .withWeightMatches(false)
+                .withHandleMultiTermQuery(false)
+                .withHighlightPhrasesStrictly(false)
                 .build();
     }
 
     public int size() {
         return size;
+    }
+
+    private static DirectSpellChecker spellChecker(int maxEdits) {
+        DirectSpellChecker checker = new DirectSpellChecker();
+        checker.setMaxEdits(maxEdits);
+        return checker;
     }
 
     private static Document toLucene(SearchDocument d) {
@@ -110,11 +129,13 @@ public final class SearchIndex {
         doc.add(new StringField(SearchFields.URL, d.url(), Field.Store.YES));
         // Exact, stored: program / news / page, for the kind filter and its counts.
         doc.add(new StringField(SearchFields.KIND, d.kind(), Field.Store.YES));
+        doc.add(new SortedDocValuesField(SearchFields.KIND, new BytesRef(d.kind())));
         // Stored only: the line under the title (type and specialty, or date).
         doc.add(new StoredField("meta", d.meta()));
         if (d.programType() != null) {
             // Exact: residency / fellowship / allied-health, for the program type facet.
             doc.add(new StringField(SearchFields.PROGRAM_TYPE, d.programType(), Field.Store.NO));
+            doc.add(new SortedDocValuesField(SearchFields.PROGRAM_TYPE, new BytesRef(d.programType())));
         }
         // Analyzed (stemmed) and stored: matched with the highest weight and shown as the link text.
         doc.add(new TextField(SearchFields.TITLE, d.title(), Field.Store.YES));
@@ -168,18 +189,16 @@ public final class SearchIndex {
             return new SearchResults(q, kind, programType, List.of(), 0, Map.of(), Map.of(), 1, 1, null);
         }
         try {
-            Query match = matchQuery(q);
-            if (match == null) {
+            Query built = matchQuery(q);
+            if (built == null) {
                 return new SearchResults(q, kind, programType, List.of(), 0, Map.of(), Map.of(), 1, 1, suggestion(q));
             }
-            Map<String, Long> kindCounts = new LinkedHashMap<>();
-            for (String k : List.of(SearchDocument.PROGRAM, SearchDocument.NEWS, SearchDocument.PAGE)) {
-                kindCounts.put(k, (long) searcher.count(filtered(match, k, null)));
-            }
-            Map<String, Long> typeCounts = new LinkedHashMap<>();
-            for (String t : List.of("residency", "fellowship", "allied-health")) {
-                typeCounts.put(t, (long) searcher.count(filtered(match, SearchDocument.PROGRAM, t)));
-            }
+            // Expand typo and prefix matches once; the counts, the page and the snippets all reuse the result.
+            Query match = searcher.rewrite(built);
+            FacetCounts counts = new FacetCounts();
+            searcher.search(match, counts);
+            Map<String, Long> kindCounts = counts.kinds();
+            Map<String, Long> typeCounts = counts.types();
             Query query = filtered(match, kind, programType);
             TopDocs top = searcher.search(query, page * PAGE_SIZE);
             long total = top.totalHits.value;
@@ -284,16 +303,16 @@ public final class SearchIndex {
         boolean typingLastWord = !q.endsWith(" ");
         for (int i = 0; tolerant && i < words.size() && i < MAX_TOKENS; i++) {
             String word = words.get(i);
-            if (word.length() >= 4) {
+            if (word.length() >= 4 && !isKnownWord(word)) {
                 int edits = word.length() >= 8 ? 2 : 1;
-                any.add(new BoostQuery(new FuzzyQuery(new Term(SearchFields.WORDS, word), edits, 1, 20, true), 2f), Occur.SHOULD);
+                any.add(new BoostQuery(new FuzzyQuery(new Term(SearchFields.WORDS, word), edits, 1, 10, true), 2f), Occur.SHOULD);
                 clauses++;
             }
             if (i == words.size() - 1 && typingLastWord && word.length() >= 2) {
                 // Completions share one term weight (a rare completion does not outrank a common one), so shorter titles
-                // come first; at most the 50 best completions.
+                // come first; at most the 30 best completions.
                 any.add(new BoostQuery(new PrefixQuery(new Term(SearchFields.WORDS, word),
-                        new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(50)), 2.5f), Occur.SHOULD);
+                        new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(30)), 2.5f), Occur.SHOULD);
                 clauses++;
             }
         }
@@ -301,6 +320,73 @@ public final class SearchIndex {
             return null;
         }
         return FunctionScoreQuery.boostByValue(any.build(), DoubleValuesSource.fromFloatField(SearchFields.BOOST));
+    }
+
+    /** A word the index has (as written, or stemmed in any text) needs no typo tolerance, which is costly to compute. */
+    private boolean isKnownWord(String word) {
+        try {
+            if (reader.docFreq(new Term(SearchFields.WORDS, word)) > 0) {
+                return true;
+            }
+            List<String> stemmed = tokens(analyzers.index(), word, 1);
+            if (stemmed.isEmpty()) {
+                return true;
+            }
+            for (String field : List.of(SearchFields.BODY, SearchFields.SUMMARY, SearchFields.FACTS, SearchFields.TITLE)) {
+                if (reader.docFreq(new Term(field, stemmed.get(0))) > 0) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Counts the hits of each kind and program type in one pass over the matching documents. */
+    private static final class FacetCounts extends SimpleCollector {
+        private final Map<String, Long> kinds = new LinkedHashMap<>();
+        private final Map<String, Long> types = new LinkedHashMap<>();
+        private SortedDocValues kind;
+        private SortedDocValues type;
+
+        FacetCounts() {
+            for (String k : List.of(SearchDocument.PROGRAM, SearchDocument.NEWS, SearchDocument.PAGE)) {
+                kinds.put(k, 0L);
+            }
+            for (String t : List.of("residency", "fellowship", "allied-health")) {
+                types.put(t, 0L);
+            }
+        }
+
+        @Override
+        protected void doSetNextReader(LeafReaderContext context) throws IOException {
+            kind = DocValues.getSorted(context.reader(), SearchFields.KIND);
+            type = DocValues.getSorted(context.reader(), SearchFields.PROGRAM_TYPE);
+        }
+
+        @Override
+        public void collect(int doc) throws IOException {
+            if (kind.advanceExact(doc)) {
+                kinds.merge(kind.lookupOrd(kind.ordValue()).utf8ToString(), 1L, Long::sum);
+            }
+            if (type.advanceExact(doc)) {
+                types.merge(type.lookupOrd(type.ordValue()).utf8ToString(), 1L, Long::sum);
+            }
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE_NO_SCORES;
+        }
+
+        Map<String, Long> kinds() {
+            return kinds;
+        }
+
+        Map<String, Long> types() {
+            return types;
+        }
     }
 
     /** The words of a query as written (lowercased, accents folded, British spellings mapped), at most a dozen. */
@@ -341,7 +427,8 @@ public final class SearchIndex {
             boolean known = alone != null && searcher.count(alone) > 0
                     || searcher.count(new PrefixQuery(new Term(SearchFields.WORDS, word))) > 0;
             SuggestWord[] suggestions = known || word.length() < 3 ? new SuggestWord[0]
-                    : spellChecker.suggestSimilar(new Term(SearchFields.WORDS, word), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+                    : (word.length() >= 8 ? twoEdits : oneEdit).suggestSimilar(new Term(SearchFields.WORDS, word), 1, reader,
+                            SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
             if (suggestions.length > 0 && !suggestions[0].string.equals(word)) {
                 corrected.add(suggestions[0].string);
                 changed = true;
