@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 
 /** What the index holds of one visible page: its kind, URL, words to match and text to show. */
 public record SearchDocument(String kind, String url, String title, String meta, String programType, String specialty,
@@ -73,7 +74,21 @@ public record SearchDocument(String kind, String url, String title, String meta,
         return String.join(". ", facts);
     }
 
+    /** The body as plain text, headings closed with a full stop so snippets read as sentences. */
     private static String text(Page<?> page) {
-        return Jsoup.parseBodyFragment(page.html()).text();
+        StringBuilder text = new StringBuilder();
+        for (Element block : Jsoup.parseBodyFragment(page.html()).body()
+                .select("h1, h2, h3, h4, h5, h6, p, li:not(:has(p)), td, th, blockquote:not(:has(p))")) {
+            String words = block.text().strip();
+            if (words.isEmpty()) {
+                continue;
+            }
+            text.append(words);
+            if (block.tagName().matches("h\\d|td|th|li") && !words.matches(".*[.!?:;]$")) {
+                text.append('.');
+            }
+            text.append(' ');
+        }
+        return text.toString().strip();
     }
 }

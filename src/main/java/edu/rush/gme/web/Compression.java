@@ -35,6 +35,18 @@ final class Compression {
         return accept != null && accept.contains("gzip");
     }
 
+    /** Writes a response made for this request only (not cached), gzipped when the browser accepts it. */
+    static void writeFresh(Context ctx, String contentType, byte[] body) {
+        ctx.contentType(contentType);
+        ctx.header("Vary", "Accept-Encoding");
+        if (body.length > 512 && acceptsGzip(ctx)) {
+            ctx.header("Content-Encoding", "gzip");
+            ctx.result(gzip(body));
+        } else {
+            ctx.result(body);
+        }
+    }
+
     /**
      * Writes a body that may have a gzipped twin, honouring If-None-Match (304) and Accept-Encoding.
      * Sets ETag, Vary and Content-Type; the caller sets Cache-Control.

@@ -51,8 +51,7 @@ public final class PageCache {
     void storeAndWrite(Context ctx, ContentSnapshot snapshot, Instant now, String contentType, String text) {
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
         if (ctx.method() != HandlerType.GET || ctx.statusCode() != 200) {
-            ctx.contentType(contentType);
-            ctx.result(body);
+            Compression.writeFresh(ctx, contentType, body);
             return;
         }
         CachedPage page = new CachedPage(contentType, body, Compression.gzip(body), etag(body));

@@ -45,7 +45,8 @@ public final class Views {
     /** Renders a page that must be computed for every request (search, which also counts what finds nothing). */
     public void renderUncached(Context ctx, ContentSnapshot snapshot, String template, Map<String, ?> model) {
         ctx.header("Cache-Control", "no-store");
-        ctx.html(renderer.render(template, model(ctx, snapshot, model)));
+        Compression.writeFresh(ctx, "text/html; charset=utf-8",
+                renderer.render(template, model(ctx, snapshot, model)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Writes a non-HTML response built from the snapshot (sitemap, feeds), cached like pages. */
