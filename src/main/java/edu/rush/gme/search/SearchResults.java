@@ -1,5 +1,6 @@
 package edu.rush.gme.search;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +19,7 @@ public record SearchResults(String query, String kind, String programType, List<
     public record Hit(String kind, String url, String title, String meta, String snippet) {
     }
 
+    @JsonIgnore
     public boolean isEmpty() {
         return total == 0;
     }

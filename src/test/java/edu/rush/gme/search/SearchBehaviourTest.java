@@ -132,6 +132,8 @@ class SearchBehaviourTest {
         try (TestSite site = TestSite.start(corpus().dir())) {
             JsonNode body = JSON.readTree(site.get("/api/v1/search?q=heart&type=fellowship").raw().body());
             assertThat(body.get("total").asInt()).isEqualTo(1);
+            assertThat(body.fieldNames()).toIterable().containsExactly("query", "kind", "programType", "hits", "total",
+                    "kindCounts", "typeCounts", "page", "totalPages", "didYouMean");
             assertThat(body.at("/hits/0/url").asText()).isEqualTo("/programs/delta-cards");
             assertThat(body.at("/kindCounts/program").asInt()).isEqualTo(1);
             assertThat(body.at("/typeCounts/fellowship").asInt()).isEqualTo(1);
