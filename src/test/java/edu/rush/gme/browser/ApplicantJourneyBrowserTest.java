@@ -2,53 +2,24 @@ package edu.rush.gme.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import edu.rush.gme.TestSite;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import java.time.Duration;
 import org.openqa.selenium.interactions.Actions;
 
 /** An applicant's path through the real site in real Chromium, with the mouse and with the keyboard alone. */
-class ApplicantJourneyBrowserTest {
+class ApplicantJourneyBrowserTest extends RealSiteInBrowser {
 
-    static TestSite site;
-    static ChromeDriver browser;
-
-    @BeforeAll
-    static void start() {
-        browser = Browser.start(1280, 900);
-        site = TestSite.start(Path.of("content"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (site != null) {
-            site.close();
-        }
-    }
 
     @BeforeEach
     void home() {
         browser.get(site.url("/"));
     }
 
-    private static void waitForUrl(String part) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains(part));
-    }
 
     private String h1() {
         return browser.findElement(By.tagName("h1")).getText();

@@ -2,42 +2,18 @@ package edu.rush.gme.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import edu.rush.gme.TestSite;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import java.time.Duration;
 
 /** The program finder, comparison and shortlist in real Chromium, over the real catalog. */
-class FinderBrowserTest {
+class FinderBrowserTest extends RealSiteInBrowser {
 
-    static TestSite site;
-    static ChromeDriver browser;
-
-    @BeforeAll
-    static void start() {
-        browser = Browser.start(1280, 900);
-        site = TestSite.start(Path.of("content"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (site != null) {
-            site.close();
-        }
-    }
 
     private static int countIn(String label) {
         Matcher m = Pattern.compile("\\((\\d+)\\)").matcher(label);
@@ -45,9 +21,6 @@ class FinderBrowserTest {
         return Integer.parseInt(m.group(1));
     }
 
-    private static void waitForUrl(String part) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains(part));
-    }
 
     private static int results() {
         return browser.findElements(By.cssSelector(".results > li")).size();

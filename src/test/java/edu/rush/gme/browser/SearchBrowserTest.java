@@ -2,44 +2,16 @@ package edu.rush.gme.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import edu.rush.gme.TestSite;
-import java.nio.file.Path;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The header search box in real Chromium: a plain search form, and an ARIA combobox when JavaScript runs. */
-class SearchBrowserTest {
+class SearchBrowserTest extends RealSiteInBrowser {
 
-    static TestSite site;
-    static ChromeDriver browser;
 
-    @BeforeAll
-    static void start() {
-        browser = Browser.start(1280, 900);
-        site = TestSite.start(Path.of("content"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (site != null) {
-            site.close();
-        }
-    }
-
-    private static WebDriverWait waiting() {
-        return new WebDriverWait(browser, Duration.ofSeconds(10));
-    }
 
     @Test
     void searching_from_the_header_lists_the_program_first() {
