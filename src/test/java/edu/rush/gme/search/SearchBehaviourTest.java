@@ -62,6 +62,27 @@ class SearchBehaviourTest {
     }
 
     @Test
+    void finds_exact_top_hits_for_abbreviations_lay_words_typos_prefixes_and_spellings() {
+        try (TestSite site = TestSite.start(corpus().write("synonyms.txt", "peds => pediatrics\nheart => heart, cardiology\n"
+                + "gi => gastroenterology\nkids => pediatrics\n").dir())) {
+            SearchService search = site.app().search();
+            java.util.function.Function<String, String> top = q -> search.search(q, null, null, 1).hits().get(0).url();
+            assertThat(top.apply("peds")).isEqualTo("/programs/beta-peds");
+            assertThat(top.apply("GI")).isEqualTo("/programs/epsilon-gi");
+            assertThat(top.apply("kids")).isEqualTo("/programs/beta-peds");
+            assertThat(top.apply("heart")).isEqualTo("/programs/delta-cards");
+            assertThat(top.apply("cardiolgy")).isEqualTo("/programs/delta-cards");
+            assertThat(top.apply("gastroenterolgy")).isEqualTo("/programs/epsilon-gi");
+            assertThat(top.apply("gastro")).isEqualTo("/programs/epsilon-gi");
+            assertThat(top.apply("pharm")).isEqualTo("/programs/zeta-pharm");
+            assertThat(top.apply("paediatrics")).isEqualTo("/programs/beta-peds");
+            assertThat(top.apply("internal medicine")).isEqualTo("/programs/alpha-im");
+            assertThat(search.search("cardiology", null, null, 1).hits()).extracting(SearchResults.Hit::kind)
+                    .as("programs above news").startsWith("program", "news");
+        }
+    }
+
+    @Test
     void snippets_are_escaped_text_with_only_mark_as_markup() {
         try (TestSite site = TestSite.start(corpus().dir())) {
             Element snippet = site.get("/search?q=cardiology%20fellows&kind=news").page().selectFirst(".search-results__snippet");
