@@ -2,6 +2,7 @@ package edu.rush.gme;
 
 import edu.rush.gme.content.ContentLoader;
 import edu.rush.gme.content.ContentStore;
+import edu.rush.gme.content.ContentWatcher;
 import edu.rush.gme.search.SearchService;
 import edu.rush.gme.web.WebServer;
 import io.javalin.Javalin;
@@ -24,8 +25,11 @@ public final class App {
     private final Javalin server;
     private final ContentStore store;
     private final SearchService search;
+    private final Settings settings;
+    private ContentWatcher watcher;
 
-    private App(Javalin server, ContentStore store, SearchService search) {
+    private App(Settings settings, Javalin server, ContentStore store, SearchService search) {
+        this.settings = settings;
         this.server = server;
         this.store = store;
         this.search = search;
@@ -43,15 +47,21 @@ public final class App {
         // class loading; they overlap, and early requests wait for the first snapshot.
         Thread loading = new Thread(store::reload, "content-load");
         loading.start();
-        return new App(WebServer.create(settings, store, search), store, search);
+        return new App(settings, WebServer.create(settings, store, search), store, search);
     }
 
     public App start() {
         server.start();
+        if (settings.watchContent()) {
+            watcher = ContentWatcher.start(settings.contentDir(), store);
+        }
         return this;
     }
 
     public void stop() {
+        if (watcher != null) {
+            watcher.close();
+        }
         server.stop();
     }
 
@@ -91,7 +101,7 @@ public final class App {
      */
     private static void warmUpAndExit(Settings settings) {
         Settings onFreePort = new Settings("127.0.0.1", 0, settings.contentDir(), settings.staticDir(), settings.baseUrl(),
-                false, settings.pageCacheBytes());
+                false, settings.pageCacheBytes(), false);
         App app = create(onFreePort, Clock.systemUTC()).start();
         HttpClient client = HttpClient.newHttpClient();
         ContentSnapshot snapshot = app.store().snapshot();

@@ -14,7 +14,8 @@ public record Settings(
         Path staticDir,
         String baseUrl,
         boolean devMode,
-        long pageCacheBytes) {
+        long pageCacheBytes,
+        boolean watchContent) {
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -31,12 +32,13 @@ public record Settings(
                 Path.of(env.getOrDefault("GME_STATIC_DIR", "static")),
                 stripTrailingSlash(env.getOrDefault("GME_BASE_URL", "http://localhost:" + port)),
                 Boolean.parseBoolean(env.getOrDefault("GME_DEV", "false")),
-                parseMegabytes("GME_PAGE_CACHE_MB", env.getOrDefault("GME_PAGE_CACHE_MB", "64")));
+                parseMegabytes("GME_PAGE_CACHE_MB", env.getOrDefault("GME_PAGE_CACHE_MB", "64")),
+                Boolean.parseBoolean(env.getOrDefault("GME_WATCH", "true")));
     }
 
     /** Settings for tests and tools: the given folders, a random free port, no dev mode. */
     public static Settings forFolders(Path contentDir, Path staticDir) {
-        return new Settings("127.0.0.1", 0, contentDir, staticDir, "http://localhost", false, 16L << 20);
+        return new Settings("127.0.0.1", 0, contentDir, staticDir, "http://localhost", false, 16L << 20, false);
     }
 
     /** Served over HTTPS (judged by the public base URL): turns on HSTS and Secure cookies. */

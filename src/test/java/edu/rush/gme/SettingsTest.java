@@ -24,8 +24,9 @@ class SettingsTest {
     void reads_every_setting_from_the_environment() {
         Settings settings = Settings.from(Map.of("GME_PORT", "8080", "GME_CONTENT_DIR", "/srv/content", "GME_STATIC_DIR", "/srv/static",
                 "GME_BASE_URL", "https://gme.example.org/", "GME_DEV", "true", "GME_HOST", "127.0.0.1"));
+        assertThat(Settings.from(Map.of("GME_WATCH", "false")).watchContent()).isFalse();
         assertThat(settings).isEqualTo(new Settings("127.0.0.1", 8080, Path.of("/srv/content"), Path.of("/srv/static"),
-                "https://gme.example.org", true, 64L << 20));
+                "https://gme.example.org", true, 64L << 20, true));
         assertThat(settings.https()).isTrue();
     }
 

@@ -34,10 +34,17 @@ public final class TestSite implements AutoCloseable {
         return new TestSite(app);
     }
 
+    /** Settings that watch the content folder and reload it when a file changes, as a running site does. */
+    public static Settings watching(Path contentDir) {
+        Settings plain = Settings.forFolders(contentDir, Path.of("static"));
+        return new Settings(plain.host(), plain.port(), plain.contentDir(), plain.staticDir(), plain.baseUrl(), false,
+                plain.pageCacheBytes(), true);
+    }
+
     /** Settings for a site over these folders, with the given public base URL. */
     public static Settings settings(Path contentDir, String baseUrl) {
         Settings plain = Settings.forFolders(contentDir, Path.of("static"));
-        return new Settings(plain.host(), plain.port(), plain.contentDir(), plain.staticDir(), baseUrl, false, plain.pageCacheBytes());
+        return new Settings(plain.host(), plain.port(), plain.contentDir(), plain.staticDir(), baseUrl, false, plain.pageCacheBytes(), false);
     }
 
     public App app() {

@@ -67,7 +67,18 @@ public final class ContentLoader {
 
     /** Builds a new snapshot from the folder as it is now. */
     public ContentSnapshot load() {
+        return load(null);
+    }
+
+    /**
+     * Builds a new snapshot; a file that has become broken since {@code previous} keeps its last
+     * good version (and its problems are reported), so a half-saved edit never takes a page down.
+     */
+    public ContentSnapshot load(ContentSnapshot previous) {
         Run run = new Run();
+        if (previous != null) {
+            run.lastGood.putAll(previous.bySource());
+        }
         List<Path> files = listFiles(run);
         for (Path file : files) {
             run.fingerprint(file);
@@ -98,6 +109,8 @@ public final class ContentLoader {
         final List<Page<WellnessInitiative>> wellness = new ArrayList<>();
         final Map<String, Path> resources = new LinkedHashMap<>();
         final Map<String, String> urlOwners = new HashMap<>();
+        /** The pages of the previous snapshot by source file, to keep serving when a file breaks. */
+        final Map<String, Page<?>> lastGood = new HashMap<>();
         /** Where each file's fields stand, to point problems found across files at their line. */
         final Map<String, Map<String, int[]>> positions = new HashMap<>();
 
@@ -358,7 +371,18 @@ public final class ContentLoader {
         } catch (IOException e) {
             run.problems.add(new ContentProblem(shown, 1, 1, unreadable(e)));
         }
-        return null;
+        return lastGood(run, shown, type);
+    }
+
+    /** The previous good version of a file that is broken now, if there was one of the same type. */
+    @SuppressWarnings("unchecked")
+    private static <T extends FrontMatter> Page<T> lastGood(Run run, String source, Class<T> type) {
+        Page<?> previous = run.lastGood.get(source);
+        if (previous == null || !type.isInstance(previous.data())) {
+            return null;
+        }
+        LOG.warn("{}: still serving the last good version of this file until it is fixed", source);
+        return (Page<T>) previous;
     }
 
     private static String stripMd(String fileName) {

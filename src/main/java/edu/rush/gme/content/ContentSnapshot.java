@@ -112,6 +112,20 @@ public record ContentSnapshot(
         return allVisible(now).stream().anyMatch(page -> page.url().equals(pageUrl)) ? Optional.of(file) : Optional.empty();
     }
 
+    /** Every page, visible or not, by the file it came from. */
+    public Map<String, Page<?>> bySource() {
+        Map<String, Page<?>> all = new java.util.HashMap<>();
+        if (home != null) {
+            all.put(home.source(), home);
+        }
+        pages.values().forEach(p -> all.put(p.source(), p));
+        sectionIndexes.values().forEach(p -> all.put(p.source(), p));
+        programs.forEach(p -> all.put(p.source(), p));
+        news.forEach(p -> all.put(p.source(), p));
+        wellness.forEach(p -> all.put(p.source(), p));
+        return all;
+    }
+
     /** Every visible page of the site with a URL, for the sitemap and link checks. */
     public List<Page<?>> allVisible(Instant now) {
         java.util.ArrayList<Page<?>> all = new java.util.ArrayList<>();

@@ -66,10 +66,10 @@ public final class ContentStore {
         listeners.add(listener);
     }
 
-    /** Re-reads the content folder and publishes the result atomically. */
-    public ContentSnapshot reload() {
+    /** Re-reads the content folder and publishes the result atomically (one reload at a time). */
+    public synchronized ContentSnapshot reload() {
         try {
-            ContentSnapshot next = loader.load();
+            ContentSnapshot next = loader.load(current.get());
             listeners.forEach(listener -> listener.accept(next));
             current.set(next);
             return next;

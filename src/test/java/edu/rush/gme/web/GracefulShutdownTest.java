@@ -32,7 +32,7 @@ class GracefulShutdownTest {
         new Random(1).nextBytes(big);
         Files.write(staticDir.resolve("big.bin"), big);
         TestSite site = TestSite.start(new Settings("127.0.0.1", 0, ContentFixture.minimal(temp).dir(), staticDir,
-                "http://localhost", false, 1L << 20));
+                "http://localhost", false, 1L << 20, false));
 
         try (Socket socket = new Socket("127.0.0.1", site.app().port())) {
             OutputStream out = socket.getOutputStream();
