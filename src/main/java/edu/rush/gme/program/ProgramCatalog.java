@@ -2,14 +2,13 @@ package edu.rush.gme.program;
 
 import edu.rush.gme.content.ContentSnapshot;
 import edu.rush.gme.content.Page;
+import edu.rush.gme.content.PerSnapshotDay;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The visible programs of the current snapshot and what is derived from them: the finder (built
@@ -20,20 +19,11 @@ public final class ProgramCatalog {
     public static final int COMPARE_MIN = 2;
     public static final int COMPARE_MAX = 4;
 
-    private record Built(String version, LocalDate day, ProgramFinder finder) {
-    }
-
-    private final AtomicReference<Built> built = new AtomicReference<>();
+    private final PerSnapshotDay<ProgramFinder> finder = new PerSnapshotDay<>((snapshot, now) -> new ProgramFinder(snapshot.programs(now)));
 
     /** The finder over the programs visible now; rebuilt when the content or the day changes. */
     public ProgramFinder finder(ContentSnapshot snapshot, Instant now) {
-        LocalDate day = snapshot.at(now).toLocalDate();
-        Built current = built.get();
-        if (current == null || !current.version().equals(snapshot.version()) || !current.day().equals(day)) {
-            current = new Built(snapshot.version(), day, new ProgramFinder(snapshot.programs(now)));
-            built.set(current);
-        }
-        return current.finder();
+        return finder.get(snapshot, now);
     }
 
     /** The programs this one names as related, and the programs that name it (a residency's fellowships). */

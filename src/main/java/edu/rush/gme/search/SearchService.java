@@ -3,12 +3,11 @@ package edu.rush.gme.search;
 import edu.rush.gme.content.ContentLoader;
 import edu.rush.gme.content.ContentSnapshot;
 import edu.rush.gme.content.ContentStore;
+import edu.rush.gme.content.PerSnapshotDay;
 import java.text.ParseException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,16 +20,13 @@ public final class SearchService {
 
     private static final Logger LOG = LoggerFactory.getLogger(SearchService.class);
 
-    private record Built(String version, LocalDate day, SearchIndex index) {
-    }
-
     private final ContentStore store;
-    private final AtomicReference<Built> current = new AtomicReference<>();
+    private final PerSnapshotDay<SearchIndex> index = new PerSnapshotDay<>(SearchService::build);
     private final ZeroResultLog zeroResults = new ZeroResultLog();
 
     public SearchService(ContentStore store) {
         this.store = store;
-        store.onLoad(snapshot -> build(snapshot, store.now()));
+        store.onLoad(snapshot -> index.get(snapshot, store.now()));
     }
 
     public SearchResults search(String query, String kind, String programType, int page) {
@@ -49,28 +45,15 @@ public final class SearchService {
         return zeroResults;
     }
 
-    /** The index for the current snapshot and day, built now if the day has turned since. */
+    /** The index for the current snapshot and day (built when content loads, or now if the day has turned). */
     SearchIndex index() {
-        ContentSnapshot snapshot = store.snapshot();
-        Instant now = store.now();
-        Built built = current.get();
-        if (built == null || !built.version().equals(snapshot.version()) || !built.day().equals(snapshot.at(now).toLocalDate())) {
-            built = build(snapshot, now);
-        }
-        return built.index();
+        return index.get(store.snapshot(), store.now());
     }
 
-    private synchronized Built build(ContentSnapshot snapshot, Instant now) {
-        LocalDate day = snapshot.at(now).toLocalDate();
-        Built existing = current.get();
-        if (existing != null && existing.version().equals(snapshot.version()) && existing.day().equals(day)) {
-            return existing;
-        }
+    private static SearchIndex build(ContentSnapshot snapshot, Instant now) {
         long start = System.nanoTime();
-        SearchIndex index = new SearchIndex(SearchDocument.from(snapshot, now), analyzers(snapshot.searchSynonyms()));
-        Built built = new Built(snapshot.version(), day, index);
-        current.set(built);
-        LOG.info("search index built: {} documents in {} ms", index.size(), (System.nanoTime() - start) / 1_000_000);
+        SearchIndex built = new SearchIndex(SearchDocument.from(snapshot, now), analyzers(snapshot.searchSynonyms()));
+        LOG.info("search index built: {} documents in {} ms", built.size(), (System.nanoTime() - start) / 1_000_000);
         return built;
     }
 

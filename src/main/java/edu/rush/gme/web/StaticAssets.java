@@ -82,10 +82,6 @@ public final class StaticAssets {
         return asset == null ? path : asset.fingerprintedUrl();
     }
 
-    public boolean exists(String path) {
-        return byUrl.containsKey(path) || byFingerprintedUrl.containsKey(path);
-    }
-
     /** Serves the file at this path, if there is one; fingerprinted URLs are cached for a year. */
     public boolean serve(Context ctx, String path) {
         boolean immutable = !byUrl.containsKey(path);
