@@ -1,0 +1,9 @@
+// On a phone the filter panel starts folded, so the results come first; its summary opens it.
+// Without JavaScript (or on a wide screen) the panel stays open.
+(function () {
+  'use strict';
+  var panel = document.querySelector('.finder__panel');
+  if (panel && window.matchMedia && window.matchMedia('(max-width: 61.99rem)').matches) {
+    panel.open = false;
+  }
+})();
