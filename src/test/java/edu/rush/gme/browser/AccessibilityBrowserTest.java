@@ -72,6 +72,16 @@ class AccessibilityBrowserTest {
         assertThat(overflow).as(path).isLessThanOrEqualTo(0L);
     }
 
+    @org.junit.jupiter.api.Test
+    void on_a_phone_the_finder_shows_results_first_and_the_filters_open_on_request() {
+        phone.get(site.url("/programs?type=fellowship"));
+        org.openqa.selenium.WebElement panel = phone.findElement(org.openqa.selenium.By.cssSelector("details.finder__panel"));
+        assertThat(panel.getAttribute("open")).isNull();
+        assertThat(phone.findElement(org.openqa.selenium.By.id("f-type-fellowship")).isDisplayed()).isFalse();
+        phone.findElement(org.openqa.selenium.By.cssSelector("details.finder__panel summary")).click();
+        assertThat(phone.findElement(org.openqa.selenium.By.id("f-type-fellowship")).isDisplayed()).isTrue();
+    }
+
     private static long width(ChromeDriver browser) {
         return (Long) ((JavascriptExecutor) browser).executeScript("return window.innerWidth;");
     }
