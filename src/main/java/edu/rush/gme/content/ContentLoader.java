@@ -75,6 +75,7 @@ public final class ContentLoader {
      * good version (and its problems are reported), so a half-saved edit never takes a page down.
      */
     public ContentSnapshot load(ContentSnapshot previous) {
+        long started = System.nanoTime();
         Run run = new Run();
         if (previous != null) {
             run.lastGood.putAll(previous.bySource());
@@ -83,6 +84,7 @@ public final class ContentLoader {
         for (Path file : files) {
             run.fingerprint(file);
         }
+        prepareInParallel(files, run);
         SiteConfig site = loadSite(run);
         for (Path file : files) {
             if (file.getFileName().toString().endsWith(".md")) {
@@ -93,9 +95,9 @@ public final class ContentLoader {
         ContentSnapshot snapshot = new ContentSnapshot(run.version(), clock.instant(), site, run.home, run.pages,
                 run.sectionIndexes, run.programs, run.news, run.wellness, run.resources, readSynonyms(run), run.problems);
         snapshot.problems().forEach(problem -> LOG.warn("{}", problem));
-        LOG.info("content loaded: {} programs, {} news stories, {} wellness initiatives, {} pages, {} problems (version {})",
-                snapshot.programs().size(), snapshot.news().size(), snapshot.wellness().size(), snapshot.pages().size(),
-                snapshot.problems().size(), snapshot.version());
+        LOG.info("content loaded in {} ms: {} programs, {} news stories, {} wellness initiatives, {} pages, {} problems (version {})",
+                (System.nanoTime() - started) / 1_000_000, snapshot.programs().size(), snapshot.news().size(), snapshot.wellness().size(),
+                snapshot.pages().size(), snapshot.problems().size(), snapshot.version());
         return snapshot;
     }
 
@@ -109,13 +111,17 @@ public final class ContentLoader {
         final List<Page<WellnessInitiative>> wellness = new ArrayList<>();
         final Map<String, Path> resources = new LinkedHashMap<>();
         final Map<String, String> urlOwners = new HashMap<>();
+        /** Files read and bound ahead, on all cores (the costly part of a load). */
+        final Map<Path, Prepared> prepared = new java.util.concurrent.ConcurrentHashMap<>();
         /** The pages of the previous snapshot by source file, to keep serving when a file breaks. */
         final Map<String, Page<?>> lastGood = new HashMap<>();
         /** Where each file's fields stand, to point problems found across files at their line. */
-        final Map<String, Map<String, int[]>> positions = new HashMap<>();
+        final Map<String, FrontMatterReader.Parsed<?>> parsedBySource = new HashMap<>();
 
         ContentProblem problemAt(String source, String field, String message) {
-            int[] position = positions.getOrDefault(source, Map.of()).getOrDefault(field, new int[] {1, 1});
+            FrontMatterReader.Parsed<?> parsed = parsedBySource.get(source);
+            Map<String, int[]> fields = parsed == null ? Map.of() : parsed.fieldPositions();
+            int[] position = fields.getOrDefault(field, new int[] {1, 1});
             return new ContentProblem(source, position[0], position[1], message);
         }
         final MessageDigest digest = sha256();
@@ -350,11 +356,21 @@ public final class ContentLoader {
      * @param fallbackSlug the slug from the file or bundle name, used unless front matter sets one
      * @param fixedUrl     the URL of the home page and section indexes; null for ordinary pages
      */
+    @SuppressWarnings("unchecked")
     private <T extends FrontMatter> Page<T> parse(Path file, Run run, Class<T> type, String section, String fallbackSlug, String fixedUrl) {
         String shown = display(file);
+        Prepared prepared = run.prepared.get(file);
+        if (prepared == null || prepared.type() != type) {
+            prepared = prepare(file, type);
+        }
         try {
-            SourceText source = SourceText.split(shown, read(file));
-            FrontMatterReader.Parsed<T> parsed = reader.read(source, type);
+            if (prepared.failure() instanceof ContentException problems) {
+                throw problems;
+            }
+            if (prepared.failure() instanceof IOException unreadable) {
+                throw unreadable;
+            }
+            FrontMatterReader.Parsed<T> parsed = (FrontMatterReader.Parsed<T>) prepared.parsed();
             Meta meta = parsed.meta();
             String slug = meta.slug() != null ? meta.slug() : fallbackSlug;
             if (fixedUrl == null && meta.slug() == null && !Slugs.isValid(slug)) {
@@ -362,16 +378,61 @@ public final class ContentLoader {
                         + "' cannot be a web address: rename it with lowercase letters, digits and hyphens (like 'internal-medicine.md') or set 'slug'"));
                 return null;
             }
-            run.positions.put(shown, parsed.fieldPositions());
+            run.parsedBySource.put(shown, parsed);
             String url = fixedUrl != null ? fixedUrl : (section.isEmpty() ? "" : "/" + section) + "/" + slug;
-            Instant modified = Files.getLastModifiedTime(file).toInstant();
-            return new Page<>(section, slug, url, shown, modified, meta, parsed.data(), markdown.render(source.body()));
+            String markdownBody = prepared.markdown();
+            return new Page<>(section, slug, url, shown, prepared.modified(), meta, parsed.data(),
+                    new LazyHtml(() -> markdown.render(markdownBody)));
         } catch (ContentException e) {
             run.problems.addAll(e.problems());
         } catch (IOException e) {
             run.problems.add(new ContentProblem(shown, 1, 1, unreadable(e)));
         }
         return lastGood(run, shown, type);
+    }
+
+    /** One file read, split and bound to its type (its body is rendered later, when needed); or what went wrong. */
+    private record Prepared(Class<?> type, FrontMatterReader.Parsed<?> parsed, String markdown, Instant modified, Exception failure) {
+    }
+
+    private Prepared prepare(Path file, Class<? extends FrontMatter> type) {
+        try {
+            SourceText source = SourceText.split(display(file), read(file));
+            FrontMatterReader.Parsed<?> parsed = reader.read(source, type);
+            return new Prepared(type, parsed, source.body(), Files.getLastModifiedTime(file).toInstant(), null);
+        } catch (ContentException | IOException e) {
+            return new Prepared(type, null, null, null, e);
+        }
+    }
+
+    /** Reads and binds every Markdown file on all cores; the rules that need all files run after, in order. */
+    private void prepareInParallel(List<Path> files, Run run) {
+        files.parallelStream().forEach(file -> {
+            Class<? extends FrontMatter> type = typeFor(contentDir.relativize(file));
+            if (type != null) {
+                run.prepared.put(file, prepare(file, type));
+            }
+        });
+    }
+
+    /** The front matter type of a Markdown file by where it lies; null for files that do not fit the folder's shape. */
+    private static Class<? extends FrontMatter> typeFor(Path relative) {
+        String name = relative.getFileName().toString();
+        if (!name.endsWith(".md")) {
+            return null;
+        }
+        int depth = relative.getNameCount();
+        if (depth == 1) {
+            return name.equals("_index.md") ? HomePage.class : BasicPage.class;
+        }
+        Class<? extends FrontMatter> section = SECTIONS.get(relative.getName(0).toString());
+        if (section == null) {
+            return null;
+        }
+        if (depth == 2) {
+            return name.equals("_index.md") ? BasicPage.class : section;
+        }
+        return depth == 3 && name.equals("index.md") ? section : null;
     }
 
     /** The previous good version of a file that is broken now, if there was one of the same type. */

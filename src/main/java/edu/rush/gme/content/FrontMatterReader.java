@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
@@ -24,11 +25,13 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -58,10 +61,86 @@ public final class FrontMatterReader {
      * The result of a successful read: the common fields, the type's own, and where each field's
      * key stands in the file (for problems found later, such as a duplicate slug).
      */
-    public record Parsed<T>(Meta meta, T data, Map<String, int[]> fieldPositions) {
+    public record Parsed<T>(Meta meta, T data, Supplier<Map<String, int[]>> positions) {
+
+        /** Where each field's key stands as [line, column]; worked out only when a problem needs it. */
+        public Map<String, int[]> fieldPositions() {
+            return positions.get();
+        }
     }
 
     public <T extends FrontMatter> Parsed<T> read(SourceText source, Class<T> type) throws ContentException {
+        Parsed<T> valid = readValid(source, type);
+        return valid != null ? valid : readCarefully(source, type);
+    }
+
+    /**
+     * The common case, a good file, in one YAML parse: read a tree, check its field names, bind both
+     * records from it, validate. Anything wrong returns null, and {@link #readCarefully} parses the
+     * text again to say exactly where (YAML parsing dominates the cost of loading content).
+     */
+    private <T extends FrontMatter> Parsed<T> readValid(SourceText source, Class<T> type) {
+        try {
+            JsonNode tree = source.frontMatter().isBlank() ? null : mapper.readTree(source.frontMatter());
+            if (tree == null || tree.isMissingNode() || tree.isNull()) {
+                tree = mapper.createObjectNode();
+            }
+            if (!tree.isObject()) {
+                return null;
+            }
+            Set<String> allowed = allowedFields(type);
+            for (Iterator<String> names = tree.fieldNames(); names.hasNext(); ) {
+                if (!allowed.contains(names.next())) {
+                    return null;
+                }
+            }
+            Meta meta = mapper.readerFor(Meta.class).withAttribute(ROOT_TYPE, Meta.class).readValue(tree);
+            T data = mapper.readerFor(type).withAttribute(ROOT_TYPE, type).readValue(tree);
+            if (meta == null || data == null || !meta.validate().isEmpty() || !data.validate(meta).isEmpty()) {
+                return null;
+            }
+            return new Parsed<>(meta, data, positionsOf(source));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private final Map<Class<?>, Set<String>> allowedByType = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Set<String> allowedFields(Class<?> type) {
+        return allowedByType.computeIfAbsent(type, t -> {
+            Set<String> allowed = new LinkedHashSet<>(componentNames(Meta.class));
+            allowed.addAll(componentNames(t));
+            return Set.copyOf(allowed);
+        });
+    }
+
+    /** Key positions of a good file, scanned (once) only when asked for. */
+    private Supplier<Map<String, int[]>> positionsOf(SourceText source) {
+        return new Supplier<>() {
+            private Map<String, int[]> positions;
+
+            @Override
+            public synchronized Map<String, int[]> get() {
+                if (positions == null) {
+                    positions = positions(source, scanKeys(source, new ArrayList<>()));
+                }
+                return positions;
+            }
+        };
+    }
+
+    private static Map<String, int[]> positions(SourceText source, Map<String, JsonLocation> keys) {
+        Map<String, int[]> positions = new LinkedHashMap<>();
+        keys.forEach((key, location) -> {
+            ContentProblem p = at(source, location, "");
+            positions.put(key, new int[] {p.line(), p.column()});
+        });
+        return Map.copyOf(positions);
+    }
+
+    /** Reads a file field by field from its text, so that every problem has its line and column. */
+    private <T extends FrontMatter> Parsed<T> readCarefully(SourceText source, Class<T> type) throws ContentException {
         List<ContentProblem> problems = new ArrayList<>();
         Map<String, JsonLocation> keys = scanKeys(source, problems);
         if (!problems.isEmpty()) {
@@ -81,12 +160,8 @@ public final class FrontMatterReader {
             problems.sort(null);
             throw new ContentException(problems);
         }
-        Map<String, int[]> positions = new LinkedHashMap<>();
-        keys.forEach((key, location) -> {
-            ContentProblem p = at(source, location, "");
-            positions.put(key, new int[] {p.line(), p.column()});
-        });
-        return new Parsed<>(meta, data, Map.copyOf(positions));
+        Map<String, int[]> positions = positions(source, keys);
+        return new Parsed<>(meta, data, () -> positions);
     }
 
     /** Binds a whole YAML document (such as site.yaml) that has no Markdown body. */

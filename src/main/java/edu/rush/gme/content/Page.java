@@ -12,7 +12,7 @@ import java.time.ZonedDateTime;
  * @param url      its path on the site, e.g. {@code /news/resident-not-in-waiting}
  * @param source   where it came from, e.g. {@code content/news/resident-not-in-waiting.md}
  * @param modified when the file last changed (sitemap lastmod, feeds)
- * @param html     the rendered, sanitized Markdown body; safe to print raw
+ * @param body     the sanitized HTML of the Markdown body, rendered when first asked for
  */
 public record Page<T extends FrontMatter>(
         String section,
@@ -22,7 +22,12 @@ public record Page<T extends FrontMatter>(
         Instant modified,
         Meta meta,
         T data,
-        String html) {
+        LazyHtml body) {
+
+    /** The rendered, sanitized Markdown body; safe to print raw. */
+    public String html() {
+        return body.get();
+    }
 
     public String title() {
         return meta.title();
@@ -34,6 +39,6 @@ public record Page<T extends FrontMatter>(
 
     /** The same page with other typed front matter (used when a cross-file check corrects it). */
     public Page<T> withData(T newData) {
-        return new Page<>(section, slug, url, source, modified, meta, newData, html);
+        return new Page<>(section, slug, url, source, modified, meta, newData, body);
     }
 }

@@ -26,7 +26,30 @@ public final class SearchService {
 
     public SearchService(ContentStore store) {
         this.store = store;
-        store.onLoad(snapshot -> index.get(snapshot, store.now()));
+        // Build each new snapshot's index in the background, so pages are served at once; a search
+        // that comes first waits for (or builds) the index of the snapshot it reads.
+        store.onLoad(snapshot -> {
+            boolean starting = !store.isLoaded();
+            Thread build = new Thread(() -> {
+                if (starting) {
+                    // At start-up, let the first pages be served before the index takes a core.
+                    pause(STARTUP_DELAY_MILLIS);
+                }
+                index.get(snapshot, store.now());
+            }, "search-index");
+            build.setDaemon(true);
+            build.start();
+        });
+    }
+
+    static final long STARTUP_DELAY_MILLIS = 1500;
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public SearchResults search(String query, String kind, String programType, int page) {
