@@ -1,6 +1,7 @@
 package edu.rush.gme.search;
 
 import edu.rush.gme.content.ContentStore;
+import edu.rush.gme.web.Pagination;
 import edu.rush.gme.web.Views;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -30,7 +31,7 @@ public final class SearchController {
     public void page(Context ctx) {
         String kind = known(ctx.queryParam("kind"), KINDS);
         String type = known(ctx.queryParam("type"), TYPES);
-        int page = pageNumber(ctx.queryParam("page"));
+        int page = Pagination.pageNumber(blankToNull(ctx.queryParam("page")));
         if (page < 1) {
             throw new NotFoundResponse();
         }
@@ -51,7 +52,7 @@ public final class SearchController {
     public void api(Context ctx) {
         String kind = ctx.queryParam("kind");
         String type = ctx.queryParam("type");
-        int page = pageNumber(ctx.queryParam("page"));
+        int page = Pagination.pageNumber(blankToNull(ctx.queryParam("page")));
         if (kind != null && !kind.isEmpty() && !KINDS.contains(kind)) {
             problem(ctx, "kind", "'kind' must be one of program, news, page; got '" + kind + "'");
             return;
@@ -91,17 +92,5 @@ public final class SearchController {
 
     private static String blankToNull(String value) {
         return value == null || value.isEmpty() ? null : value;
-    }
-
-    /** 1 when absent; 0 (invalid) when not a positive whole number. */
-    private static int pageNumber(String value) {
-        if (value == null || value.isEmpty()) {
-            return 1;
-        }
-        try {
-            return Math.max(0, Integer.parseInt(value));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 }

@@ -10,7 +10,10 @@ import java.util.List;
 public record Pagination<T>(List<T> items, int page, int totalPages, int totalItems, String previousUrl, String nextUrl) {
 
     public static <T> Pagination<T> of(List<T> all, String pageParam, int pageSize, String listUrl) {
-        int page = parsePage(pageParam);
+        int page = pageNumber(pageParam);
+        if (page < 1) {
+            throw new NotFoundResponse();
+        }
         int totalPages = Math.max(1, (all.size() + pageSize - 1) / pageSize);
         if (page > totalPages) {
             throw new NotFoundResponse();
@@ -22,18 +25,15 @@ public record Pagination<T>(List<T> items, int page, int totalPages, int totalIt
                 page < totalPages ? Paths.paged(listUrl, page + 1) : null);
     }
 
-    private static int parsePage(String value) {
+    /** The page number asked for: 1 when absent, 0 when it is not a whole number from 1. */
+    public static int pageNumber(String value) {
         if (value == null) {
             return 1;
         }
         try {
-            int page = Integer.parseInt(value);
-            if (page < 1) {
-                throw new NotFoundResponse();
-            }
-            return page;
+            return Math.max(0, Integer.parseInt(value));
         } catch (NumberFormatException e) {
-            throw new NotFoundResponse();
+            return 0;
         }
     }
 

@@ -73,15 +73,7 @@ public final class Views {
     /** The path plus the only query parameter that names a different page: the list page number. */
     private static String canonicalPath(Context ctx) {
         String page = ctx.queryParam("page");
-        return page != null && !page.equals("1") ? Paths.paged(ctx.path(), safePage(page)) : ctx.path();
-    }
-
-    private static int safePage(String page) {
-        try {
-            return Math.max(1, Integer.parseInt(page));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
+        return page != null && !page.equals("1") ? Paths.paged(ctx.path(), Math.max(1, Pagination.pageNumber(page))) : ctx.path();
     }
 
     static List<NavItem> navigation(List<SiteConfig.Link> links, String path) {
