@@ -17,6 +17,22 @@ public interface FrontMatter {
             return new FieldProblem(field, "missing required field '" + field + "'");
         }
 
+        private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+        /** A whole number, when given, lies between min and max. */
+        public static void checkRange(List<FieldProblem> problems, String field, Integer value, int min, int max) {
+            if (value != null && (value < min || value > max)) {
+                problems.add(new FieldProblem(field, "'" + field + "' must be from " + min + " to " + max + ", got " + value));
+            }
+        }
+
+        /** An e-mail address, when given, looks like one (name@host.domain). */
+        public static void checkEmail(List<FieldProblem> problems, String field, String value) {
+            if (value != null && !EMAIL.matcher(value).matches()) {
+                problems.add(new FieldProblem(field, "'" + field + "' must be an e-mail address, got \"" + value + "\""));
+            }
+        }
+
         public static void require(List<FieldProblem> problems, String field, Object value) {
             if (value == null || (value instanceof String s && s.isBlank())
                     || (value instanceof java.util.Collection<?> c && c.isEmpty())) {

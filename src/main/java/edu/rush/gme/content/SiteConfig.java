@@ -5,7 +5,6 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Site-wide settings from {@code content/site.yaml}: the office's name, navigation, contact
@@ -26,8 +25,6 @@ public record SiteConfig(
         List<Link> footerLinks,
         Integer newsPerPage) implements FrontMatter {
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-
     /** Used when site.yaml is missing or broken, so the site still starts (the problem is reported). */
     public static final SiteConfig FALLBACK = new SiteConfig("Graduate Medical Education", "GME", null, null,
             "America/Chicago", false, null, null, null, List.of(), List.of(), List.of(), 10);
@@ -46,11 +43,6 @@ public record SiteConfig(
 
     public ZoneId zone() {
         return ZoneId.of(timeZone == null ? "America/Chicago" : timeZone);
-    }
-
-    /** While on, program pages carry a discreet "sample data" notice. */
-    public boolean isSampleContent() {
-        return Boolean.TRUE.equals(sampleContent);
     }
 
     public int newsPageSize() {
@@ -82,11 +74,9 @@ public record SiteConfig(
                 problems.add(new FieldProblem("timeZone", "'timeZone' must be a time zone name like America/Chicago, got \"" + timeZone + "\""));
             }
         }
-        if (newsPerPage != null && (newsPerPage < 1 || newsPerPage > 100)) {
-            problems.add(new FieldProblem("newsPerPage", "'newsPerPage' must be from 1 to 100, got " + newsPerPage));
-        }
-        if (contact != null && contact.email() != null && !EMAIL.matcher(contact.email()).matches()) {
-            problems.add(new FieldProblem("contact.email", "'contact.email' must be an e-mail address, got \"" + contact.email() + "\""));
+        FieldProblem.checkRange(problems, "newsPerPage", newsPerPage, 1, 100);
+        if (contact != null) {
+            FieldProblem.checkEmail(problems, "contact.email", contact.email());
         }
         checkLinks(problems, "navigation", navigation());
         checkLinks(problems, "footerLinks", footerLinks());

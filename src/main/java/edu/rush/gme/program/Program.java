@@ -50,7 +50,6 @@ public record Program(
     static final Pattern NRMP_CODE = Pattern.compile("\\d{4}\\d{3}[CMPARFS]\\d");
     static final Pattern ENTRY_LEVEL = Pattern.compile("PGY-[1-8]");
     static final Pattern CYCLE = Pattern.compile("(\\d{4})-(\\d{4})");
-    static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     /** Who accredits the program: an ACGME program id (10 digits), or another accreditor for allied health. */
     public record Accreditation(String acgmeId, String accreditor) {
@@ -134,10 +133,6 @@ public record Program(
                 nrmpTracks, application, interviews, visas, requirements, director, coordinator, newRelated, tags, cycle, verified);
     }
 
-    public List<String> sitesOrEmpty() {
-        return sites == null ? List.of() : sites;
-    }
-
     public List<NrmpTrack> tracks() {
         return nrmpTracks == null ? List.of() : nrmpTracks;
     }
@@ -170,8 +165,8 @@ public record Program(
         FieldProblem.require(problems, "type", type);
         FieldProblem.require(problems, "specialty", specialty);
         FieldProblem.require(problems, "summary", summary);
-        range(problems, "lengthYears", lengthYears, 1, 8);
-        range(problems, "positionsPerYear", positionsPerYear, 1, 200);
+        FieldProblem.checkRange(problems, "lengthYears", lengthYears, 1, 8);
+        FieldProblem.checkRange(problems, "positionsPerYear", positionsPerYear, 1, 200);
         if (entryLevel != null && !ENTRY_LEVEL.matcher(entryLevel).matches()) {
             problems.add(new FieldProblem("entryLevel", "'entryLevel' must be PGY-1 to PGY-8, got \"" + entryLevel + "\""));
         }
@@ -190,12 +185,6 @@ public record Program(
             }
         }
         return problems;
-    }
-
-    private static void range(List<FieldProblem> problems, String field, Integer value, int min, int max) {
-        if (value != null && (value < min || value > max)) {
-            problems.add(new FieldProblem(field, "'" + field + "' must be from " + min + " to " + max + ", got " + value));
-        }
     }
 
     private void validateAccreditation(List<FieldProblem> problems) {
@@ -261,13 +250,13 @@ public record Program(
 
     private void validateRequirements(List<FieldProblem> problems) {
         if (requirements != null) {
-            range(problems, "requirements.yearsSinceGraduation", requirements.yearsSinceGraduation(), 0, 40);
+            FieldProblem.checkRange(problems, "requirements.yearsSinceGraduation", requirements.yearsSinceGraduation(), 0, 40);
         }
     }
 
     private void validateContact(List<FieldProblem> problems) {
-        if (coordinator != null && coordinator.email() != null && !EMAIL.matcher(coordinator.email()).matches()) {
-            problems.add(new FieldProblem("coordinator.email", "'coordinator.email' must be an e-mail address, got \"" + coordinator.email() + "\""));
+        if (coordinator != null) {
+            FieldProblem.checkEmail(problems, "coordinator.email", coordinator.email());
         }
     }
 
