@@ -52,12 +52,16 @@ public final class ContentLoader {
             "compare", "search", "export", ProgramType.RESIDENCY.key(), ProgramType.FELLOWSHIP.key(), ProgramType.ALLIED_HEALTH.key());
 
     private final Path contentDir;
+    /** How problems name the folder: its own name, e.g. "content" in content/news/story.md:3:1. */
+    private final String displayPrefix;
     private final Clock clock;
     private final FrontMatterReader reader = new FrontMatterReader();
     private final MarkdownRenderer markdown = new MarkdownRenderer();
 
     public ContentLoader(Path contentDir, Clock clock) {
         this.contentDir = contentDir;
+        Path name = contentDir.toAbsolutePath().normalize().getFileName();
+        this.displayPrefix = name == null ? "content" : name.toString();
         this.clock = clock;
     }
 
@@ -204,9 +208,7 @@ public final class ContentLoader {
     }
 
     private String display(Path file) {
-        Path name = contentDir.toAbsolutePath().normalize().getFileName();
-        String prefix = name == null ? "content" : name.toString();
-        return prefix + "/" + contentDir.relativize(file).toString().replace('\\', '/');
+        return displayPrefix + "/" + contentDir.relativize(file).toString().replace('\\', '/');
     }
 
     private SiteConfig loadSite(Run run) {
