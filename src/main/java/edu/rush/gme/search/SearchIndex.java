@@ -48,6 +48,7 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
+import org.jsoup.nodes.Entities;
 
 /**
  * One immutable, in-memory Lucene index over the visible pages of one content snapshot (and day).
@@ -224,7 +225,7 @@ public final class SearchIndex {
             String snippet = snippets[i];
             if (snippet == null || snippet.isBlank()) {
                 String summary = doc.get(SearchFields.SUMMARY);
-                snippet = summary == null ? "" : escape(shorten(summary));
+                snippet = summary == null ? "" : Entities.escape(shorten(summary));
             }
             hits.add(new SearchResults.Hit(doc.get(SearchFields.KIND), doc.get(SearchFields.URL), doc.get(SearchFields.TITLE),
                     doc.get("meta"), snippet));
@@ -234,21 +235,6 @@ public final class SearchIndex {
 
     private static String shorten(String text) {
         return text.length() <= SNIPPET_CHARS ? text : text.substring(0, text.lastIndexOf(' ', SNIPPET_CHARS)) + " …";
-    }
-
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#x27;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     private static Query filtered(Query match, String kind, String programType) {

@@ -39,6 +39,11 @@ class EscapingTest {
             assertThat(story.page().select("[onerror], [onclick]")).isEmpty();
             assertThat(story.page().selectFirst("h1").text()).isEqualTo("<script>alert('t')</script> Title");
             assertThat(story.text()).contains("<img src=x onerror=alert(1)> Summary").contains("Body bold");
+
+            // The summary is the snippet when the body has no match: still text, never markup.
+            Response search = site.get("/search?q=summary");
+            assertThat(search.page().select(".search-results__snippet img, .search-results__snippet [onerror]")).isEmpty();
+            assertThat(search.page().select(".search-results__snippet").text()).contains("<img src=x onerror=alert(1)> Summary");
         }
     }
 }
