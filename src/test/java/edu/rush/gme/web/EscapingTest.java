@@ -40,8 +40,10 @@ class EscapingTest {
             assertThat(story.page().selectFirst("h1").text()).isEqualTo("<script>alert('t')</script> Title");
             assertThat(story.text()).contains("<img src=x onerror=alert(1)> Summary").contains("Body bold");
 
-            // The summary is the snippet when the body has no match: still text, never markup.
-            Response search = site.get("/search?q=summary");
+            // A page without a body shows its summary as the snippet: still text, never markup.
+            content.write("news/no-body.md", "---\ntitle: No body\ndate: 2026-01-02\nsummary: \"<img src=x onerror=alert(1)> Summary\"\n---\n");
+            site.app().store().reload();
+            Response search = site.get("/search?q=" + java.net.URLEncoder.encode("no body", java.nio.charset.StandardCharsets.UTF_8));
             assertThat(search.page().select(".search-results__snippet img, .search-results__snippet [onerror]")).isEmpty();
             assertThat(search.page().select(".search-results__snippet").text()).contains("<img src=x onerror=alert(1)> Summary");
         }
