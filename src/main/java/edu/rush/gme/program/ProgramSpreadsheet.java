@@ -1,9 +1,7 @@
 package edu.rush.gme.program;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import edu.rush.gme.content.Page;
+import edu.rush.gme.csv.Spreadsheet;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,37 +12,21 @@ import java.util.List;
  */
 public final class ProgramSpreadsheet {
 
-    private static final CsvMapper CSV = new CsvMapper();
-
     private ProgramSpreadsheet() {
     }
 
     public static String csv(List<Page<Program>> programs, String baseUrl) {
-        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
         List<String> header = new ArrayList<>(List.of("Slug", "Title", "URL"));
         header.addAll(ProgramFacts.labels());
         header.addAll(List.of("Related programs", "Tags"));
-        header.forEach(schema::addColumn);
         List<List<String>> rows = new ArrayList<>();
         for (Page<Program> program : programs) {
             List<String> row = new ArrayList<>(List.of(program.slug(), program.title(), baseUrl + program.url()));
             ProgramFacts.of(program).forEach(fact -> row.add(fact.shown()));
             row.add(String.join("; ", program.data().relatedOrEmpty()));
             row.add(String.join("; ", program.data().tagsOrEmpty()));
-            rows.add(row.stream().map(ProgramSpreadsheet::neutralize).toList());
+            rows.add(row);
         }
-        try {
-            return CSV.writer(schema.build()).writeValueAsString(rows);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A cell starting with = + - @ would be a formula in Excel; a leading apostrophe keeps it text. */
-    static String neutralize(String cell) {
-        if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
-            return "'" + cell;
-        }
-        return cell;
+        return Spreadsheet.write(header, rows);
     }
 }

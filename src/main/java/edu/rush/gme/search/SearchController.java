@@ -2,6 +2,7 @@ package edu.rush.gme.search;
 
 import edu.rush.gme.content.ContentStore;
 import edu.rush.gme.web.Pagination;
+import edu.rush.gme.web.Problems;
 import edu.rush.gme.web.Views;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -77,13 +78,7 @@ public final class SearchController {
     }
 
     private static void problem(Context ctx, String parameter, String detail) {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", "Invalid search parameter");
-        problem.put("status", 400);
-        problem.put("detail", detail);
-        problem.put("parameter", parameter);
-        ctx.status(HttpStatus.BAD_REQUEST).json(problem).contentType("application/problem+json");
+        Problems.send(ctx, HttpStatus.BAD_REQUEST, "Invalid search parameter", detail, Map.of("parameter", parameter));
     }
 
     private static String known(String value, Set<String> allowed) {
