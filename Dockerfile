@@ -1,6 +1,7 @@
 # syntax=docker/dockerfile:1
 # Build: docker build -t gme-site .
-# Run:   docker run -p 7070:7070 -e GME_BASE_URL=https://gme.example.org gme-site
+# Run:   docker run -p 7070:7070 -e GME_BASE_URL=https://gme.example.org -v gme-data:/app/data gme-site
+#        (inquiries live in the SQLite file /app/data/gme.db; or set GME_DATABASE_URL to PostgreSQL)
 # Edit content without rebuilding: docker run -p 7070:7070 -v "$PWD/content:/app/content:ro" gme-site
 
 FROM maven:3.9-eclipse-temurin-17 AS build
@@ -20,9 +21,13 @@ COPY --chown=gme:gme static /app/static
 # its first request in about half the time (see docs/performance.md).
 RUN java -XX:ArchiveClassesAtExit=/app/app.jsa -jar /app/gme-site.jar --warm-up-and-exit \
  && chmod 444 /app/app.jsa
+# Inquiries: a SQLite file in a volume the server's user owns (replaced by GME_DATABASE_URL for PostgreSQL).
+RUN mkdir /app/data && chown gme:gme /app/data
+VOLUME /app/data
 ENV GME_PORT=7070 \
     GME_CONTENT_DIR=/app/content \
     GME_STATIC_DIR=/app/static \
+    GME_DATABASE_URL=jdbc:sqlite:/app/data/gme.db \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
 USER gme
 EXPOSE 7070

@@ -4,6 +4,16 @@ import edu.rush.gme.content.ContentLoader;
 import edu.rush.gme.content.ContentStore;
 import edu.rush.gme.content.ContentWatcher;
 import edu.rush.gme.search.SearchService;
+import edu.rush.gme.db.Database;
+import edu.rush.gme.db.DatabaseException;
+import edu.rush.gme.db.DatabaseSettings;
+import edu.rush.gme.inquiry.InquiryExport;
+import edu.rush.gme.inquiry.InquiryService;
+import edu.rush.gme.mail.MailOutbox;
+import edu.rush.gme.mail.MailSettings;
+import edu.rush.gme.web.Paths;
+import edu.rush.gme.web.Services;
+import edu.rush.gme.web.SubmissionLimiter;
 import edu.rush.gme.web.WebServer;
 import io.javalin.Javalin;
 import edu.rush.gme.content.ContentSnapshot;
@@ -13,6 +23,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,13 +37,20 @@ public final class App {
     private final ContentStore store;
     private final SearchService search;
     private final Settings settings;
+    private final Services services;
     private ContentWatcher watcher;
 
-    private App(Settings settings, Javalin server, ContentStore store, SearchService search) {
+    private App(Settings settings, Javalin server, ContentStore store, SearchService search, Services services) {
         this.settings = settings;
         this.server = server;
         this.store = store;
         this.search = search;
+        this.services = services;
+    }
+
+    /** Inquiries, the mail outbox and the database behind them. */
+    public Services services() {
+        return services;
     }
 
     public SearchService search() {
@@ -47,11 +65,21 @@ public final class App {
         // class loading; they overlap, and early requests wait for the first snapshot.
         Thread loading = new Thread(store::reload, "content-load");
         loading.start();
-        return new App(settings, WebServer.create(settings, store, search), store, search);
+        // The database opens (and migrates) in the background too; the first form that is sent waits for it.
+        Database database = Database.open(settings.database());
+        MailOutbox outbox = new MailOutbox(database, settings.mail(), clock);
+        Services services = new Services(database, outbox, new InquiryService(database, outbox, store),
+                new SubmissionLimiter(INQUIRIES_PER_WINDOW, INQUIRY_WINDOW, clock));
+        return new App(settings, WebServer.create(settings, store, search, services), store, search, services);
     }
+
+    /** Accepted inquiries per client address: five in ten minutes, then one every two minutes. */
+    static final int INQUIRIES_PER_WINDOW = 5;
+    static final Duration INQUIRY_WINDOW = Duration.ofMinutes(10);
 
     public App start() {
         server.start();
+        services.outbox().start();
         if (settings.watchContent()) {
             watcher = ContentWatcher.start(settings.contentDir(), store);
         }
@@ -63,6 +91,8 @@ public final class App {
             watcher.close();
         }
         server.stop();
+        services.outbox().close();
+        services.database().close();
     }
 
     public int port() {
@@ -79,6 +109,9 @@ public final class App {
             warmUpAndExit(settings);
             return;
         }
+        if (args.length > 0 && args[0].equals(InquiryExport.COMMAND)) {
+            System.exit(exportInquiries(settings, List.of(args).subList(1, args.length), System.out, System.err));
+        }
         App app;
         try {
             app = create(settings, Clock.systemUTC()).start();
@@ -90,6 +123,40 @@ public final class App {
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
         LOG.info("GME site running at http://localhost:{}/ (content: {}, static: {})",
                 app.port(), settings.contentDir().toAbsolutePath().normalize(), settings.staticDir().toAbsolutePath().normalize());
+        try {
+            app.services().database().awaitOpen();
+        } catch (DatabaseException e) {
+            LOG.error("{}: check GME_DATABASE_URL, GME_DATABASE_USER and GME_DATABASE_PASSWORD", e.getMessage());
+            System.exit(2);
+        }
+        if (!settings.mail().configured()) {
+            LOG.warn("no mail server (GME_SMTP_HOST): inquiries are stored but not e-mailed; {} wait in the outbox",
+                    app.services().outbox().counts().waiting());
+        } else {
+            LOG.info("inquiries are e-mailed through {}", settings.mail());
+        }
+    }
+
+    /**
+     * {@code export-inquiries}: writes every stored inquiry (or those since a date, or for one
+     * program) as CSV, without starting the web server. Returns the exit status.
+     */
+    public static int exportInquiries(Settings settings, List<String> args, java.io.PrintStream out, java.io.PrintStream err) {
+        InquiryExport.Filter filter;
+        try {
+            filter = InquiryExport.Filter.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+        try (Database database = Database.open(settings.database())) {
+            out.print(InquiryExport.csv(InquiryExport.read(database, filter)));
+            out.flush();
+            return 0;
+        } catch (DatabaseException e) {
+            err.println(e.getMessage() + ": check GME_DATABASE_URL, GME_DATABASE_USER and GME_DATABASE_PASSWORD");
+            return 1;
+        }
     }
 
     /** The argument for a training run: start on a free port, render every page type once, stop. */
@@ -100,12 +167,14 @@ public final class App {
      * -XX:ArchiveClassesAtExit): loads the classes a real start and first requests need.
      */
     private static void warmUpAndExit(Settings settings) {
+        // A throw-away database: the training run must not leave a file in the image.
         Settings onFreePort = new Settings("127.0.0.1", 0, settings.contentDir(), settings.staticDir(), settings.baseUrl(),
-                false, settings.pageCacheBytes(), false);
+                false, settings.pageCacheBytes(), false, DatabaseSettings.temporarySqlite(), MailSettings.NONE, false);
         App app = create(onFreePort, Clock.systemUTC()).start();
         HttpClient client = HttpClient.newHttpClient();
         ContentSnapshot snapshot = app.store().snapshot();
-        List<String> paths = snapshot.allVisible(app.store().now()).stream().map(page -> page.url()).limit(50).toList();
+        List<String> paths = new java.util.ArrayList<>(snapshot.allVisible(app.store().now()).stream().map(page -> page.url()).limit(50).toList());
+        paths.add(Paths.NEW_INQUIRY);
         for (String path : paths) {
             try {
                 client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).build(),
@@ -114,6 +183,7 @@ public final class App {
                 LOG.warn("warm-up request {} failed: {}", path, e.toString());
             }
         }
+        app.services().database().awaitOpen();
         app.stop();
         LOG.info("warm-up done: {} pages", paths.size());
         System.exit(0);

@@ -35,6 +35,9 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
         root.setLevel(Level.INFO);
         root.addAppender(console);
         context.getLogger("org.eclipse.jetty").setLevel(Level.WARN);
+        // The pool and the migrations report through our own "database ... ready" line.
+        context.getLogger("com.zaxxer.hikari").setLevel(Level.WARN);
+        context.getLogger("org.flywaydb").setLevel(Level.WARN);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 }

@@ -1,5 +1,7 @@
 package edu.rush.gme;
 
+import edu.rush.gme.db.DatabaseSettings;
+import edu.rush.gme.mail.MailSettings;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -15,7 +17,10 @@ public record Settings(
         String baseUrl,
         boolean devMode,
         long pageCacheBytes,
-        boolean watchContent) {
+        boolean watchContent,
+        DatabaseSettings database,
+        MailSettings mail,
+        boolean behindProxy) {
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -33,12 +38,35 @@ public record Settings(
                 stripTrailingSlash(env.getOrDefault("GME_BASE_URL", "http://localhost:" + port)),
                 Boolean.parseBoolean(env.getOrDefault("GME_DEV", "false")),
                 parseMegabytes("GME_PAGE_CACHE_MB", env.getOrDefault("GME_PAGE_CACHE_MB", "64")),
-                Boolean.parseBoolean(env.getOrDefault("GME_WATCH", "true")));
+                Boolean.parseBoolean(env.getOrDefault("GME_WATCH", "true")),
+                DatabaseSettings.from(env),
+                MailSettings.from(env),
+                Boolean.parseBoolean(env.getOrDefault("GME_BEHIND_PROXY", "false")));
     }
 
-    /** Settings for tests and tools: the given folders, a random free port, no dev mode. */
+    /**
+     * Settings for tests and tools: the given folders, a random free port, no dev mode, a new SQLite
+     * file in a temporary folder, no mail server.
+     */
     public static Settings forFolders(Path contentDir, Path staticDir) {
-        return new Settings("127.0.0.1", 0, contentDir, staticDir, "http://localhost", false, 16L << 20, false);
+        return new Settings("127.0.0.1", 0, contentDir, staticDir, "http://localhost", false, 16L << 20, false,
+                DatabaseSettings.temporarySqlite(), MailSettings.NONE, false);
+    }
+
+    public Settings withDatabase(DatabaseSettings newDatabase) {
+        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, newDatabase, mail, behindProxy);
+    }
+
+    public Settings withMail(MailSettings newMail) {
+        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, database, newMail, behindProxy);
+    }
+
+    public Settings withBaseUrl(String newBaseUrl) {
+        return new Settings(host, port, contentDir, staticDir, newBaseUrl, devMode, pageCacheBytes, watchContent, database, mail, behindProxy);
+    }
+
+    public Settings withWatching(boolean watch) {
+        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watch, database, mail, behindProxy);
     }
 
     /** Served over HTTPS (judged by the public base URL): turns on HSTS and Secure cookies. */

@@ -110,6 +110,23 @@ public final class ContentFixture {
                 .program("zeta-pharm", "allied-health", "Pharmacy", 1, "[]", false, null, false, "in-person", "2027-01-02", null);
     }
 
+    /**
+     * A site with an office address and two programs: one whose coordinator has an e-mail address,
+     * one without a coordinator (its questions go to the office).
+     */
+    public static ContentFixture inquiryCatalog(Path parent) {
+        ContentFixture fixture = new ContentFixture(parent.resolve("content"));
+        fixture.write("site.yaml", SITE_YAML + """
+                contact:
+                  office: Office of Graduate Medical Education
+                  email: gme-office@example.org
+                """);
+        return fixture
+                .program("alpha-im", "residency", "Internal Medicine", 3, "[J-1, H-1B]", true, 5, false, "virtual", "2026-10-15",
+                        "coordinator:\n  name: Program Coordinator\n  email: im-coordinator@example.org\n  phone: (312) 555-0101")
+                .program("zeta-pharm", "allied-health", "Pharmacy", 1, "[]", false, null, false, "in-person", "2027-01-02", null);
+    }
+
     private static void copyTree(Path from, Path to) {
         try {
             Files.walkFileTree(from, new SimpleFileVisitor<>() {

@@ -49,4 +49,11 @@ class DockerfileTest {
         assertThat(Path.of("src/main/java/edu/rush/gme/HealthCheck.java")).exists();
         assertThat(lines.stream().filter(l -> l.startsWith("FROM ")).count()).isEqualTo(2);
     }
+
+    @Test
+    void keeps_the_database_in_a_volume_the_server_can_write() {
+        assertThat(lines).anyMatch(l -> l.contains("chown gme:gme /app/data"));
+        assertThat(lines).anyMatch(l -> l.startsWith("VOLUME /app/data"));
+        assertThat(lines).anyMatch(l -> l.contains("GME_DATABASE_URL=jdbc:sqlite:/app/data/gme.db"));
+    }
 }

@@ -3,6 +3,8 @@ package edu.rush.gme;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import edu.rush.gme.db.DatabaseSettings;
+import edu.rush.gme.mail.MailSettings;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,16 +20,46 @@ class SettingsTest {
         assertThat(settings.baseUrl()).isEqualTo("http://localhost:7070");
         assertThat(settings.devMode()).isFalse();
         assertThat(settings.https()).isFalse();
+        assertThat(settings.database().url()).isEqualTo("jdbc:sqlite:data/gme.db");
+        assertThat(settings.mail().configured()).isFalse();
+        assertThat(settings.behindProxy()).isFalse();
     }
 
     @Test
     void reads_every_setting_from_the_environment() {
-        Settings settings = Settings.from(Map.of("GME_PORT", "8080", "GME_CONTENT_DIR", "/srv/content", "GME_STATIC_DIR", "/srv/static",
-                "GME_BASE_URL", "https://gme.example.org/", "GME_DEV", "true", "GME_HOST", "127.0.0.1"));
+        Settings settings = Settings.from(Map.ofEntries(Map.entry("GME_PORT", "8080"), Map.entry("GME_CONTENT_DIR", "/srv/content"),
+                Map.entry("GME_STATIC_DIR", "/srv/static"), Map.entry("GME_BASE_URL", "https://gme.example.org/"), Map.entry("GME_DEV", "true"),
+                Map.entry("GME_HOST", "127.0.0.1"), Map.entry("GME_DATABASE_URL", "jdbc:postgresql://db.internal/gme"),
+                Map.entry("GME_DATABASE_USER", "gme"), Map.entry("GME_DATABASE_PASSWORD", "secret"),
+                Map.entry("GME_SMTP_HOST", "smtp.example.org"), Map.entry("GME_SMTP_PORT", "2525"), Map.entry("GME_SMTP_USER", "site"),
+                Map.entry("GME_SMTP_PASSWORD", "mail-secret"), Map.entry("GME_MAIL_FROM", "gme-web@example.org"),
+                Map.entry("GME_BEHIND_PROXY", "true")));
         assertThat(Settings.from(Map.of("GME_WATCH", "false")).watchContent()).isFalse();
         assertThat(settings).isEqualTo(new Settings("127.0.0.1", 8080, Path.of("/srv/content"), Path.of("/srv/static"),
-                "https://gme.example.org", true, 64L << 20, true));
+                "https://gme.example.org", true, 64L << 20, true,
+                new DatabaseSettings("jdbc:postgresql://db.internal/gme", "gme", "secret"),
+                new MailSettings("smtp.example.org", 2525, "site", "mail-secret", true, "gme-web@example.org"), true));
         assertThat(settings.https()).isTrue();
+    }
+
+    @Test
+    void never_prints_the_database_or_mail_password() {
+        Settings settings = Settings.from(Map.of("GME_DATABASE_URL", "jdbc:postgresql://db/gme?user=gme&password=hunter2",
+                "GME_DATABASE_PASSWORD", "secret", "GME_SMTP_HOST", "smtp.example.org", "GME_SMTP_PASSWORD", "mail-secret",
+                "GME_MAIL_FROM", "gme-web@example.org"));
+        assertThat(settings.toString()).doesNotContain("hunter2", "secret", "mail-secret");
+    }
+
+    @Test
+    void rejects_a_database_that_is_neither_sqlite_nor_postgresql() {
+        assertThatThrownBy(() -> Settings.from(Map.of("GME_DATABASE_URL", "jdbc:mysql://db/gme")))
+                .hasMessage("GME_DATABASE_URL must be a jdbc:sqlite: or jdbc:postgresql: URL, got 'jdbc:mysql://db/gme'");
+    }
+
+    @Test
+    void asks_for_a_sender_address_when_a_mail_server_is_set() {
+        assertThatThrownBy(() -> Settings.from(Map.of("GME_SMTP_HOST", "smtp.example.org")))
+                .hasMessage("GME_MAIL_FROM must be the sender's e-mail address when GME_SMTP_HOST is set, got 'null'");
     }
 
     @Test

@@ -27,24 +27,22 @@ public final class TestSite implements AutoCloseable {
         return start(settings, ContentFixture.CLOCK);
     }
 
-    /** Starts the server and waits until its first content snapshot is loaded, as a load balancer would. */
+    /** Starts the server and waits until its content is loaded and its database open, as a load balancer would. */
     public static TestSite start(Settings settings, java.time.Clock clock) {
         App app = App.create(settings, clock).start();
         app.store().snapshot();
+        app.services().database().awaitOpen();
         return new TestSite(app);
     }
 
     /** Settings that watch the content folder and reload it when a file changes, as a running site does. */
     public static Settings watching(Path contentDir) {
-        Settings plain = Settings.forFolders(contentDir, Path.of("static"));
-        return new Settings(plain.host(), plain.port(), plain.contentDir(), plain.staticDir(), plain.baseUrl(), false,
-                plain.pageCacheBytes(), true);
+        return Settings.forFolders(contentDir, Path.of("static")).withWatching(true);
     }
 
     /** Settings for a site over these folders, with the given public base URL. */
     public static Settings settings(Path contentDir, String baseUrl) {
-        Settings plain = Settings.forFolders(contentDir, Path.of("static"));
-        return new Settings(plain.host(), plain.port(), plain.contentDir(), plain.staticDir(), baseUrl, false, plain.pageCacheBytes(), false);
+        return Settings.forFolders(contentDir, Path.of("static")).withBaseUrl(baseUrl);
     }
 
     public App app() {
@@ -91,9 +89,34 @@ public final class TestSite implements AutoCloseable {
         }
     }
 
+    /** A form sent as a browser sends it (application/x-www-form-urlencoded); redirects are not followed. */
+    public Response post(String path, java.util.Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return send(path, HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** A JSON body to the API with the given content type. */
+    public Response postJson(String path, String contentType, String json) {
+        return send(path, HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     public Response get(String path, HttpRequest.Builder request) {
+        return send(path, request.GET());
+    }
+
+    private Response send(String path, HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = client.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response, Jsoup.parse(response.body(), url(path)));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -52,6 +52,8 @@ public final class SitemapController {
         for (ProgramType type : ProgramType.values()) {
             addList(entries, snapshot, Paths.programs(type), snapshot.programs(type, now));
         }
+        // The question form lists every program: it changes when they do.
+        addList(entries, snapshot, Paths.NEW_INQUIRY, snapshot.programs(now));
         addList(entries, snapshot, Paths.NEWS, snapshot.news(now));
         addList(entries, snapshot, Paths.WELLNESS, snapshot.wellness(now));
         return entries;

@@ -144,13 +144,8 @@ public final class ProgramController {
     public record ProgramRow(Page<Program> program, Map<String, Fact> facts) {
     }
 
-    /** "Ask this program a question": an e-mail to its coordinator, the subject naming the program. */
+    /** "Ask this program a question": the inquiry form with this program chosen. */
     static String askUrl(Page<Program> program) {
-        Program.Contact coordinator = program.data().coordinator();
-        if (coordinator == null || coordinator.email() == null) {
-            return null;
-        }
-        return "mailto:" + coordinator.email() + "?subject=" + java.net.URLEncoder.encode("Question about the " + program.title(),
-                java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return Paths.askProgram(program.slug());
     }
 }

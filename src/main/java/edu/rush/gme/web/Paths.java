@@ -14,9 +14,13 @@ public final class Paths {
     public static final String SEARCH = "/search";
     public static final String SEARCH_API = "/api/v1/search";
     public static final String SUGGEST_API = "/api/v1/search/suggest";
+    /** Applicants' questions: the form (GET), where it is sent (POST), each one's confirmation page. */
+    public static final String INQUIRIES = "/inquiries";
+    public static final String NEW_INQUIRY = "/inquiries/new";
+    public static final String INQUIRY_API = "/api/v1/inquiries";
     public static final String SITEMAP = "/sitemap.xml";
     public static final String ROBOTS = "/robots.txt";
-    /** Readiness: content loaded (and, later, the database reachable). */
+    /** Readiness: content loaded and the database reachable. */
     public static final String READY = "/readyz";
     /** Liveness: answers while the server runs (container health checks). */
     public static final String HEALTH = "/healthz";
@@ -30,6 +34,16 @@ public final class Paths {
 
     public static String program(String slug) {
         return PROGRAMS + "/" + slug;
+    }
+
+    /** The inquiry form with a program already chosen ("Ask this program a question"). */
+    public static String askProgram(String slug) {
+        return NEW_INQUIRY + "?program=" + java.net.URLEncoder.encode(slug, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The confirmation page of a sent inquiry. */
+    public static String inquiry(String reference) {
+        return INQUIRIES + "/" + reference;
     }
 
     public static String story(String slug) {

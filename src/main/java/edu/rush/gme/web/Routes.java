@@ -2,7 +2,10 @@ package edu.rush.gme.web;
 
 import edu.rush.gme.content.ContentSnapshot;
 import edu.rush.gme.content.ContentStore;
+import edu.rush.gme.db.Database;
 import edu.rush.gme.feed.AtomFeedController;
+import edu.rush.gme.inquiry.InquiryController;
+import edu.rush.gme.mail.MailOutbox;
 import edu.rush.gme.feed.SitemapController;
 import edu.rush.gme.news.NewsController;
 import edu.rush.gme.page.PageController;
@@ -20,6 +23,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The whole URL map of the site, in one place. */
@@ -34,9 +38,15 @@ final class Routes {
     private final SitemapController sitemap;
     private final AtomFeedController feeds;
     private final SearchController search;
+    private final InquiryController inquiries;
+    private final Database database;
+    private final MailOutbox outbox;
 
-    Routes(ContentStore store, StaticAssets assets, Views views, String baseUrl, SearchService searchService) {
+    Routes(ContentStore store, StaticAssets assets, Views views, String baseUrl, SearchService searchService, Services services) {
         this.store = store;
+        this.database = services.database();
+        this.outbox = services.outbox();
+        this.inquiries = new InquiryController(store, views, services.inquiries(), services.limiter());
         this.assets = assets;
         StructuredData structuredData = new StructuredData(baseUrl);
         this.pages = new PageController(store, views, structuredData);
@@ -68,6 +78,12 @@ final class Routes {
         }
         get(routes, Paths.PROGRAMS + "/{slug}", programs::show);
 
+        get(routes, Paths.NEW_INQUIRY, inquiries::form);
+        get(routes, Paths.INQUIRIES, ctx -> ctx.redirect(Paths.NEW_INQUIRY, HttpStatus.SEE_OTHER));
+        routes.post(Paths.INQUIRIES, inquiries::submit);
+        get(routes, Paths.INQUIRIES + "/{reference}", inquiries::sent);
+        routes.post(Paths.INQUIRY_API, inquiries::api);
+
         get(routes, Paths.NEWS, news::index);
         get(routes, Paths.feed(Paths.NEWS), feeds::news);
         get(routes, Paths.NEWS + "/{slug}", news::show);
@@ -86,15 +102,31 @@ final class Routes {
         routes.head(path, handler);
     }
 
-    /** Ready when a content snapshot is loaded; says which version and how many files have problems. */
+    /**
+     * Ready when a content snapshot is loaded and the database answers; says which content version,
+     * how many files have problems and how many e-mails wait in the outbox.
+     */
     private void ready(Context ctx) {
         ctx.header("Cache-Control", "no-store");
-        if (!store.isLoaded()) {
+        if (!store.isLoaded() || database.isOpening()) {
             ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("status", "starting"));
             return;
         }
+        if (!database.isReachable()) {
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("status", "database unreachable"));
+            return;
+        }
         ContentSnapshot snapshot = store.snapshot();
-        ctx.json(Map.of("status", "ready", "contentVersion", snapshot.version(), "contentProblems", snapshot.problems().size()));
+        MailOutbox.Counts mail = outbox.counts();
+        Map<String, Object> ready = new LinkedHashMap<>();
+        ready.put("status", "ready");
+        ready.put("contentVersion", snapshot.version());
+        ready.put("contentProblems", snapshot.problems().size());
+        ready.put("database", database.dialect().name().toLowerCase(java.util.Locale.ROOT));
+        ready.put("mailSending", outbox.sends());
+        ready.put("mailWaiting", mail.waiting());
+        ready.put("mailFailed", mail.failed());
+        ctx.json(ready);
     }
 
     private void pageOrFile(Context ctx) {

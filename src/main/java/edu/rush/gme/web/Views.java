@@ -60,7 +60,9 @@ public final class Views {
         String path = ctx.path();
         model.put("site", site);
         model.put("path", path);
-        model.put("canonical", settings.baseUrl() + canonicalPath(ctx));
+        // A page may name its own canonical path (the inquiry form answered at /inquiries is /inquiries/new).
+        Object ownPath = own.get("canonicalPath");
+        model.put("canonical", settings.baseUrl() + (ownPath != null ? ownPath : canonicalPath(ctx)));
         model.put("nav", navigation(site.navigation(), path));
         model.put("year", Year.now(site.zone()).getValue());
         model.putIfAbsent("description", site.description());

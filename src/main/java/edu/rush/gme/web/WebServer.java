@@ -5,6 +5,7 @@ import edu.rush.gme.content.ContentStore;
 import edu.rush.gme.search.SearchService;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 
 /** Builds the Javalin server: routes, error pages and renderer, all in its one config block. */
 public final class WebServer {
@@ -16,12 +17,12 @@ public final class WebServer {
     private WebServer() {
     }
 
-    public static Javalin create(Settings settings, ContentStore store, SearchService search) {
+    public static Javalin create(Settings settings, ContentStore store, SearchService search, Services services) {
         StaticAssets assets = StaticAssets.load(settings.staticDir());
         PebbleRenderer renderer = new PebbleRenderer(settings.devMode(), assets);
         PageCache cache = new PageCache(settings.pageCacheBytes());
         Views views = new Views(renderer, settings, store, cache, assets);
-        Routes routes = new Routes(store, assets, views, settings.baseUrl(), search);
+        Routes routes = new Routes(store, assets, views, settings.baseUrl(), search, services);
         ErrorPages errors = new ErrorPages(store, views);
         SecurityHeaders security = new SecurityHeaders(settings.https());
         return Javalin.create(config -> {
@@ -32,6 +33,10 @@ public final class WebServer {
             config.jetty.modifyServer(server -> server.setStopTimeout(SHUTDOWN_GRACE_MILLIS));
             // Room for long search queries in the URL (a pasted paragraph is answered, not refused).
             config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
+            if (settings.behindProxy()) {
+                // Behind nginx or a load balancer: the client's address (rate limits) comes from X-Forwarded-For.
+                config.jetty.modifyHttpConfiguration(http -> http.addCustomizer(new ForwardedRequestCustomizer()));
+            }
             config.router.ignoreTrailingSlashes = true;
             config.router.treatMultipleSlashesAsSingleSlash = true;
             // Cached pages and static files carry their own gzip, made once; nothing is compressed per request.

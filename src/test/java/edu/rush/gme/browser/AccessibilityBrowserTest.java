@@ -53,7 +53,7 @@ class AccessibilityBrowserTest {
             "/no-such-page", "/programs?type=fellowship&visa=H-1B&sort=deadline", "/programs?type=allied-health&visa=H-1B",
             "/programs/medical-physics-residency", "/programs/compare?p=internal-medicine,pediatrics,cardiovascular-disease",
             "/programs/compare?p=internal-medicine", "/search", "/search?q=heart", "/search?q=zebra%20quantum",
-            "/search?q=cardiolgy", "/search?q=peds&kind=program&type=fellowship"})
+            "/search?q=cardiolgy", "/search?q=peds&kind=program&type=fellowship", "/inquiries/new", "/inquiries/new?program=internal-medicine"})
     void every_page_type_has_no_wcag_violations_at_desktop_and_phone_width(String path) {
         for (ChromeDriver browser : new ChromeDriver[] {desktop, phone}) {
             browser.get(site.url(path));
@@ -64,7 +64,7 @@ class AccessibilityBrowserTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"/", "/about", "/programs", "/programs/internal-medicine", "/news", "/news/resident-not-in-waiting", "/wellness",
-            "/programs/compare?p=internal-medicine,pediatrics,cardiovascular-disease,neurology"})
+            "/programs/compare?p=internal-medicine,pediatrics,cardiovascular-disease,neurology", "/inquiries/new"})
     void nothing_scrolls_sideways_on_a_phone(String path) {
         phone.get(site.url(path));
         Long overflow = (Long) ((JavascriptExecutor) phone).executeScript(

@@ -123,9 +123,9 @@ class ProgramPagesTest {
     }
 
     @Test
-    void a_program_page_invites_questions_to_its_coordinator() {
+    void a_program_page_links_to_the_inquiry_form_with_the_program_chosen() {
         assertThat(page("/programs/old-physics").select("a:containsOwn(Ask this program a question)").attr("href"))
-                .isEqualTo("mailto:physics@example.org?subject=Question%20about%20the%20Old%20Physics%20Residency");
+                .isEqualTo("/inquiries/new?program=old-physics");
     }
 
     @Test

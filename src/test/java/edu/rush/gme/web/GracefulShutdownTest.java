@@ -31,8 +31,7 @@ class GracefulShutdownTest {
         byte[] big = new byte[SIZE];
         new Random(1).nextBytes(big);
         Files.write(staticDir.resolve("big.bin"), big);
-        TestSite site = TestSite.start(new Settings("127.0.0.1", 0, ContentFixture.minimal(temp).dir(), staticDir,
-                "http://localhost", false, 1L << 20, false));
+        TestSite site = TestSite.start(Settings.forFolders(ContentFixture.minimal(temp).dir(), staticDir));
 
         try (Socket socket = new Socket("127.0.0.1", site.app().port())) {
             OutputStream out = socket.getOutputStream();

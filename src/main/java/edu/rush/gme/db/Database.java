@@ -1,0 +1,214 @@
+package edu.rush.gme.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The site's database: a connection pool over SQLite or PostgreSQL, with the schema brought up to
+ * date by Flyway (migrations in {@code db/migration/sqlite} and {@code db/migration/postgresql}).
+ * Opening happens on a background thread, so pages are served while it runs; the first write waits.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    /** SQLite keeps times as text in one fixed width, so that text order is time order. */
+    private static final DateTimeFormatter SQLITE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    private static final long OPEN_WAIT_SECONDS = 30;
+
+    public enum Dialect {
+        SQLITE("sqlite"), POSTGRESQL("postgresql");
+
+        private final String folder;
+
+        Dialect(String folder) {
+            this.folder = folder;
+        }
+    }
+
+    /** Work done with a connection; may throw SQLException. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final DatabaseSettings settings;
+    private final CompletableFuture<HikariDataSource> pool;
+
+    private Database(DatabaseSettings settings, CompletableFuture<HikariDataSource> pool) {
+        this.settings = settings;
+        this.pool = pool;
+    }
+
+    /** Starts opening the database (pool and migrations) in the background. */
+    public static Database open(DatabaseSettings settings) {
+        CompletableFuture<HikariDataSource> pool = new CompletableFuture<>();
+        Thread opening = new Thread(() -> {
+            try {
+                pool.complete(connect(settings));
+            } catch (RuntimeException e) {
+                LOG.error("database {} could not be opened: {}", settings, e.getMessage());
+                pool.completeExceptionally(e);
+            }
+        }, "database-open");
+        opening.setDaemon(true);
+        opening.start();
+        return new Database(settings, pool);
+    }
+
+    private static HikariDataSource connect(DatabaseSettings settings) {
+        long started = System.nanoTime();
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(settings.url());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setPoolName("gme-db");
+        // An applicant waits at most five seconds before the form comes back with "try again".
+        config.setConnectionTimeout(5_000);
+        config.setInitializationFailTimeout(10_000);
+        if (settings.dialect() == Dialect.SQLITE) {
+            createFolder(settings.sqliteFile());
+            // One file, many readers, one writer at a time: WAL lets pages read while a form writes,
+            // and busy_timeout makes a second writer wait instead of failing.
+            config.setMaximumPoolSize(4);
+            config.addDataSourceProperty("journal_mode", "WAL");
+            config.addDataSourceProperty("synchronous", "NORMAL");
+            config.addDataSourceProperty("busy_timeout", "10000");
+            config.addDataSourceProperty("foreign_keys", "true");
+        } else {
+            config.setMaximumPoolSize(8);
+        }
+        HikariDataSource dataSource = new HikariDataSource(config);
+        try {
+            var result = Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration/" + settings.dialect().folder)
+                    .loggers("slf4j")
+                    .load()
+                    .migrate();
+            LOG.info("database {} ready (schema version {}, {} migrations applied) in {} ms", settings,
+                    result.targetSchemaVersion, result.migrationsExecuted, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            return dataSource;
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    private static void createFolder(Path file) {
+        if (file == null || file.toAbsolutePath().getParent() == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the folder for the database file " + file, e);
+        }
+    }
+
+    public Dialect dialect() {
+        return settings.dialect();
+    }
+
+    /** Waits until the database is open; the exception says why it is not. */
+    public void awaitOpen() {
+        dataSource();
+    }
+
+    private HikariDataSource dataSource() {
+        try {
+            return pool.get(OPEN_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new DatabaseException("the database could not be opened: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new DatabaseException("the database is still opening", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DatabaseException("interrupted while waiting for the database", e);
+        }
+    }
+
+    /** Runs the work in one transaction: committed when it returns, rolled back when it throws. */
+    public <T> T inTransaction(Work<T> work) {
+        try (Connection connection = dataSource().getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException(e.getMessage(), e);
+        }
+    }
+
+    /** True when a connection answers a trivial query within a second (readiness checks). */
+    public boolean isReachable() {
+        if (!pool.isDone() || pool.isCompletedExceptionally()) {
+            return false;
+        }
+        try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout(1);
+            return statement.execute("SELECT 1");
+        } catch (SQLException | DatabaseException e) {
+            return false;
+        }
+    }
+
+    /** Whether opening has finished, well or not (readiness reports "starting" until then). */
+    public boolean isOpening() {
+        return !pool.isDone();
+    }
+
+    public void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
+        if (instant == null) {
+            statement.setNull(index, dialect() == Dialect.SQLITE ? java.sql.Types.VARCHAR : java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+        } else if (dialect() == Dialect.SQLITE) {
+            statement.setString(index, SQLITE_TIME.format(instant));
+        } else {
+            statement.setObject(index, instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC));
+        }
+    }
+
+    public Instant getInstant(ResultSet row, String column) throws SQLException {
+        if (dialect() == Dialect.SQLITE) {
+            String text = row.getString(column);
+            return text == null ? null : Instant.parse(text);
+        }
+        OffsetDateTime time = row.getObject(column, OffsetDateTime.class);
+        return time == null ? null : time.toInstant();
+    }
+
+    @Override
+    public void close() {
+        pool.thenAccept(HikariDataSource::close);
+    }
+
+    @Override
+    public String toString() {
+        return settings.toString();
+    }
+}

@@ -1,0 +1,245 @@
+package edu.rush.gme.inquiry;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import edu.rush.gme.content.ContentSnapshot;
+import edu.rush.gme.content.ContentStore;
+import edu.rush.gme.content.Page;
+import edu.rush.gme.db.DatabaseException;
+import edu.rush.gme.program.Program;
+import edu.rush.gme.program.ProgramType;
+import edu.rush.gme.web.Paths;
+import edu.rush.gme.web.Problems;
+import edu.rush.gme.web.SubmissionLimiter;
+import edu.rush.gme.web.Views;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * "Ask a question": the inquiry form (a program may be chosen from its page), its confirmation page
+ * and the same through the JSON API. A form with mistakes comes back with an error summary, a
+ * message at each field and everything the applicant typed.
+ */
+public final class InquiryController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InquiryController.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final DateTimeFormatter RECEIVED = DateTimeFormatter.ofPattern("MMMM d, uuuu 'at' h:mm a", Locale.US);
+
+    /** The programs of one type, for one group of the form's program list. */
+    public record ProgramGroup(String label, List<Page<Program>> programs) {
+    }
+
+    private final ContentStore store;
+    private final Views views;
+    private final InquiryService inquiries;
+    private final SubmissionLimiter limiter;
+
+    public InquiryController(ContentStore store, Views views, InquiryService inquiries, SubmissionLimiter limiter) {
+        this.store = store;
+        this.views = views;
+        this.inquiries = inquiries;
+        this.limiter = limiter;
+    }
+
+    /** The empty form; {@code ?program=slug} chooses the program. */
+    public void form(Context ctx) {
+        String program = ctx.queryParam("program");
+        ContentSnapshot snapshot = store.snapshot();
+        String notice = null;
+        if (program != null && !program.isBlank() && !program.equals(InquiryForm.OFFICE) && snapshot.program(program, store.now()).isEmpty()) {
+            notice = "We could not find the program you asked about. Choose it from the list below.";
+            program = null;
+        }
+        render(ctx, InquiryForm.empty(program), Map.of(), notice);
+    }
+
+    /** The form sent from a browser: the confirmation page on success, else the form with messages. */
+    public void submit(Context ctx) {
+        InquiryForm form = InquiryForm.of(firstValues(ctx));
+        InquiryService.Checked checked = inquiries.check(form);
+        if (checked instanceof InquiryService.Invalid invalid) {
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+            render(ctx, form, invalid.errors(), null);
+            return;
+        }
+        NewInquiry inquiry = ((InquiryService.Valid) checked).inquiry();
+        SubmissionLimiter.Decision decision = limiter.tryAcquire(ctx.ip());
+        if (!decision.allowed()) {
+            ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", String.valueOf(seconds(decision.retryAfter())));
+            render(ctx, form, Map.of("form", "You have sent several questions in a short time. Your question is kept below: please send it again in "
+                    + minutes(decision.retryAfter()) + "."), null);
+            return;
+        }
+        try {
+            Inquiry stored = inquiries.receive(inquiry, "form");
+            ctx.redirect(Paths.inquiry(stored.reference()), HttpStatus.SEE_OTHER);
+        } catch (DatabaseException e) {
+            LOG.error("inquiry for {} could not be stored: {}", inquiry.programTitle(), e.getMessage());
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "120");
+            render(ctx, form, Map.of("form", "We could not save your question just now. It is kept below: please send it again in a few minutes"
+                    + (inquiry.recipient() == null ? "." : ", or e-mail " + inquiry.recipient() + ".")), null);
+        }
+    }
+
+    /** "Question sent": what was sent to whom, and the reference to quote. */
+    public void sent(Context ctx) {
+        Inquiry inquiry = inquiries.find(ctx.pathParam("reference")).orElseThrow(NotFoundResponse::new);
+        ContentSnapshot snapshot = store.snapshot();
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", "Question sent");
+        model.put("inquiry", inquiry);
+        model.put("maskedEmail", mask(inquiry.content().email()));
+        model.put("received", RECEIVED.format(inquiry.receivedAt().atZone(snapshot.site().zone())));
+        String slug = inquiry.content().programSlug();
+        model.put("programUrl", slug != null && snapshot.program(slug, store.now()).isPresent() ? Paths.program(slug) : null);
+        ctx.header("X-Robots-Tag", "noindex");
+        views.renderUncached(ctx, snapshot, "inquiry/sent", model);
+    }
+
+    /** JSON: {@code POST /api/v1/inquiries}; 201 with the reference, or a problem document. */
+    public void api(Context ctx) {
+        String contentType = ctx.contentType();
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            Problems.send(ctx, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
+                    "Send the inquiry as JSON with Content-Type: application/json", Map.of());
+            return;
+        }
+        Map<String, String> values = new HashMap<>();
+        List<Map<String, String>> typeErrors = new ArrayList<>();
+        try {
+            JsonNode body = JSON.readTree(ctx.body());
+            if (body == null || !body.isObject()) {
+                Problems.send(ctx, HttpStatus.BAD_REQUEST, "Malformed request", "The body must be a JSON object", Map.of());
+                return;
+            }
+            for (String field : InquiryForm.FIELDS) {
+                JsonNode value = body.get(field);
+                if (value == null || value.isNull()) {
+                    continue;
+                }
+                if (value.isTextual() || value.isNumber()) {
+                    values.put(field, value.asText());
+                } else {
+                    typeErrors.add(Map.of("field", field, "detail", "'" + field + "' must be a string"));
+                }
+            }
+            JsonNode trap = body.get("website");
+            if (trap != null && trap.isTextual()) {
+                values.put("website", trap.asText());
+            }
+        } catch (JsonProcessingException e) {
+            Problems.send(ctx, HttpStatus.BAD_REQUEST, "Malformed request", "The body is not valid JSON: " + e.getOriginalMessage(), Map.of());
+            return;
+        }
+        if (!typeErrors.isEmpty()) {
+            Problems.send(ctx, HttpStatus.UNPROCESSABLE_CONTENT, "Invalid inquiry", "Some fields have the wrong type", Map.of("errors", typeErrors));
+            return;
+        }
+        InquiryService.Checked checked = inquiries.check(InquiryForm.of(values));
+        if (checked instanceof InquiryService.Invalid invalid) {
+            List<Map<String, String>> errors = invalid.errors().entrySet().stream()
+                    .map(error -> Map.of("field", error.getKey(), "detail", error.getValue())).toList();
+            Problems.send(ctx, HttpStatus.UNPROCESSABLE_CONTENT, "Invalid inquiry",
+                    errors.size() == 1 ? errors.get(0).get("detail") : errors.size() + " fields need attention", Map.of("errors", errors));
+            return;
+        }
+        SubmissionLimiter.Decision decision = limiter.tryAcquire(ctx.ip());
+        if (!decision.allowed()) {
+            ctx.header("Retry-After", String.valueOf(seconds(decision.retryAfter())));
+            Problems.send(ctx, HttpStatus.TOO_MANY_REQUESTS, "Too many inquiries",
+                    "Too many inquiries from this address; try again in " + minutes(decision.retryAfter()), Map.of());
+            return;
+        }
+        NewInquiry inquiry = ((InquiryService.Valid) checked).inquiry();
+        try {
+            Inquiry stored = inquiries.receive(inquiry, "api");
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("reference", stored.reference());
+            answer.put("program", inquiry.programSlug() == null ? InquiryForm.OFFICE : inquiry.programSlug());
+            answer.put("programTitle", inquiry.programTitle());
+            answer.put("receivedAt", stored.receivedAt().toString());
+            answer.put("url", Paths.inquiry(stored.reference()));
+            ctx.header("Location", Paths.inquiry(stored.reference())).header("Cache-Control", "no-store");
+            ctx.status(HttpStatus.CREATED).json(answer);
+        } catch (DatabaseException e) {
+            LOG.error("inquiry for {} could not be stored: {}", inquiry.programTitle(), e.getMessage());
+            ctx.header("Retry-After", "120");
+            Problems.send(ctx, HttpStatus.SERVICE_UNAVAILABLE, "Inquiry not stored", "The inquiry could not be stored just now; send it again in a few minutes", Map.of());
+        }
+    }
+
+    private void render(Context ctx, InquiryForm form, Map<String, String> errors, String notice) {
+        ContentSnapshot snapshot = store.snapshot();
+        Instant now = store.now();
+        Map<String, Object> model = new HashMap<>();
+        Page<Program> chosen = form.program() == null ? null : snapshot.program(form.program(), now).orElse(null);
+        model.put("title", chosen == null ? "Ask a question" : "Ask a question about " + chosen.title());
+        model.put("description", "Send a question to a RUSH residency or fellowship program coordinator, or to the GME office.");
+        model.put("form", form);
+        model.put("canonicalPath", Paths.NEW_INQUIRY);
+        model.put("chosen", chosen);
+        // Every field has an entry (null when it is fine), so templates can ask about any of them.
+        Map<String, String> byField = new HashMap<>();
+        InquiryForm.FIELDS.forEach(field -> byField.put(field, errors.get(field)));
+        model.put("errors", byField);
+        model.put("summary", errors);
+        model.put("notice", notice);
+        model.put("office", InquiryForm.OFFICE);
+        model.put("groups", groups(snapshot, now));
+        model.put("applicantTypes", Arrays.asList(ApplicantType.values()));
+        model.put("messageMax", String.format(Locale.US, "%,d", InquiryService.MESSAGE_MAX));
+        views.renderUncached(ctx, snapshot, "inquiry/new", model);
+    }
+
+    private static List<ProgramGroup> groups(ContentSnapshot snapshot, Instant now) {
+        List<ProgramGroup> groups = new ArrayList<>();
+        for (ProgramType type : ProgramType.values()) {
+            List<Page<Program>> programs = snapshot.programs(type, now).stream().sorted(Comparator.comparing(Page::title)).toList();
+            if (!programs.isEmpty()) {
+                groups.add(new ProgramGroup(type.listTitle(), programs));
+            }
+        }
+        return groups;
+    }
+
+    private static Map<String, String> firstValues(Context ctx) {
+        Map<String, String> values = new HashMap<>();
+        ctx.formParamMap().forEach((name, list) -> {
+            if (!list.isEmpty()) {
+                values.put(name, list.get(0));
+            }
+        });
+        return values;
+    }
+
+    /** "m•••@example.com": enough to recognise one's own address on a shared screen, not to read it. */
+    static String mask(String email) {
+        int at = email.lastIndexOf('@');
+        return at <= 0 ? "•••" : email.charAt(0) + "•••" + email.substring(at);
+    }
+
+    private static long seconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
+    }
+
+    private static String minutes(Duration wait) {
+        long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
+        return minutes == 1 ? "a minute" : minutes + " minutes";
+    }
+}

@@ -1,0 +1,57 @@
+package edu.rush.gme.web;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * How many forms one visitor (one client address) may send: a token bucket per address (Bucket4j),
+ * kept in a bounded Caffeine cache so that a flood of addresses cannot fill the memory. Only
+ * accepted submissions take a token: a form sent back with mistakes costs nothing.
+ */
+public final class SubmissionLimiter {
+
+    /** The answer: allowed, or how long to wait. */
+    public record Decision(boolean allowed, Duration retryAfter) {
+    }
+
+    private final Cache<String, Bucket> buckets;
+    private final int capacity;
+    private final Duration period;
+    private final TimeMeter time;
+
+    /** {@code capacity} submissions per {@code period}, refilled smoothly; times read from the clock. */
+    public SubmissionLimiter(int capacity, Duration period, Clock clock) {
+        this.capacity = capacity;
+        this.period = period;
+        this.time = new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                java.time.Instant now = clock.instant();
+                return TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano();
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return true;
+            }
+        };
+        this.buckets = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(period.multipliedBy(2)).build();
+    }
+
+    /** Takes one token from this client's bucket, if it has one. */
+    public Decision tryAcquire(String client) {
+        Bucket bucket = buckets.get(client, key -> Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
+                .withCustomTimePrecision(time)
+                .build());
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        return new Decision(probe.isConsumed(), Duration.ofNanos(probe.getNanosToWaitForRefill()));
+    }
+}

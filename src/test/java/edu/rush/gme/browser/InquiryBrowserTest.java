@@ -1,0 +1,60 @@
+package edu.rush.gme.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * "Ask this program a question" in real Chromium: from the program page to the form with the program
+ * chosen, a mistake shown in an error summary that takes the focus, then the question sent. Each
+ * state of the form passes axe's WCAG 2.1 AA rules.
+ */
+class InquiryBrowserTest extends RealSiteInBrowser {
+
+    private void assertAccessible(String state) {
+        Results results = new AxeBuilder().withTags(AccessibilityBrowserTest.TAGS).analyze(browser);
+        assertThat(results.getViolations()).as(state + ": " + results.getViolations().stream().map(rule -> rule.getId() + " " + rule.getNodes())
+                .toList()).isEmpty();
+    }
+
+    @Test
+    void asks_a_program_a_question_after_correcting_a_mistake() {
+        browser.get(site.url("/programs/pediatrics"));
+        browser.findElement(By.linkText("Ask this program a question")).click();
+        waitForUrl("/inquiries/new?program=pediatrics");
+        assertThat(new Select(browser.findElement(By.id("program"))).getFirstSelectedOption().getText()).isEqualTo("Pediatrics Residency");
+        assertAccessible("empty form");
+
+        browser.findElement(By.id("name")).sendKeys("Sample Applicant");
+        browser.findElement(By.id("email")).sendKeys("applicant@example");
+        browser.findElement(By.id("message")).sendKeys("Do you accept COMLEX Level 2 instead of USMLE Step 2?");
+        browser.findElement(By.cssSelector("label[for=applicantType-us-do]")).click();
+        browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+
+        waiting().until(driver -> !driver.findElements(By.cssSelector(".error-summary")).isEmpty());
+        WebElement summary = browser.findElement(By.cssSelector(".error-summary"));
+        assertThat(browser.getTitle()).startsWith("Error: ");
+        assertThat(browser.switchTo().activeElement()).as("the error summary takes the focus").isEqualTo(summary);
+        assertThat(summary.getText()).contains("There is a problem", "Enter an e-mail address in the correct format, like name@example.com");
+        assertThat(browser.findElement(By.id("message")).getAttribute("value")).isEqualTo("Do you accept COMLEX Level 2 instead of USMLE Step 2?");
+        assertThat(browser.findElement(By.id("applicantType-us-do")).isSelected()).isTrue();
+        assertAccessible("form with an error");
+
+        summary.findElement(By.linkText("Enter an e-mail address in the correct format, like name@example.com")).click();
+        WebElement email = browser.switchTo().activeElement();
+        assertThat(email.getAttribute("id")).as("the summary's link moves to the field").isEqualTo("email");
+        email.clear();
+        email.sendKeys("applicant@example.com");
+        browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+
+        waitForUrl("/inquiries/Q-");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Question sent");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Pediatrics Residency", "a•••@example.com", "Your reference: Q-");
+        assertAccessible("confirmation");
+    }
+}

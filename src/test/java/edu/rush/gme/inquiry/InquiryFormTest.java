@@ -1,0 +1,254 @@
+package edu.rush.gme.inquiry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import edu.rush.gme.ContentFixture;
+import edu.rush.gme.MutableClock;
+import edu.rush.gme.Settings;
+import edu.rush.gme.TestSite;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The inquiry form as an applicant uses it, against the real server and a real SQLite file. */
+class InquiryFormTest {
+
+    @TempDir
+    Path temp;
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T18:00:00Z"));
+    private TestSite site;
+
+    @BeforeEach
+    void start() {
+        site = TestSite.start(Settings.forFolders(ContentFixture.inquiryCatalog(temp).dir(), Path.of("static")), clock);
+    }
+
+    @AfterEach
+    void stop() {
+        site.close();
+    }
+
+    static Map<String, String> question(String program) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("program", program);
+        form.put("name", "Ada Lovelace");
+        form.put("email", "ada@example.com");
+        form.put("applicantType", "img");
+        form.put("graduationYear", "2023");
+        form.put("message", "Do you sponsor H-1B visas for PGY-1 residents?");
+        form.put("website", "");
+        return form;
+    }
+
+    private List<Inquiry> stored() {
+        return site.app().services().inquiries().list(null, null);
+    }
+
+    @Test
+    void program_page_links_to_the_form_with_that_program_chosen() {
+        TestSite.Response program = site.get("/programs/alpha-im");
+        Element ask = program.page().selectFirst("a:containsOwn(Ask this program a question)");
+        assertThat(ask).isNotNull();
+        assertThat(ask.attr("href")).isEqualTo("/inquiries/new?program=alpha-im");
+
+        TestSite.Response form = site.get(ask.attr("href"));
+        assertThat(form.status()).isEqualTo(200);
+        assertThat(form.page().select("#program option[selected]").text()).isEqualTo("Internal Medicine Residency");
+        assertThat(form.text()).contains("Your question goes to the coordinator of the Internal Medicine Residency program.");
+        assertThat(form.page().select("link[rel=canonical]").attr("href")).endsWith("/inquiries/new");
+    }
+
+    @Test
+    void stores_an_inquiry_and_shows_its_reference() {
+        TestSite.Response sent = site.post("/inquiries", question("alpha-im"));
+        assertThat(sent.status()).isEqualTo(303);
+        String location = sent.header("Location");
+        assertThat(location).matches("/inquiries/Q-[0-9A-Z]{8}");
+
+        TestSite.Response confirmation = site.get(location);
+        assertThat(confirmation.status()).isEqualTo(200);
+        assertThat(confirmation.page().select("h1").text()).isEqualTo("Question sent");
+        String reference = location.substring("/inquiries/".length());
+        assertThat(confirmation.text()).contains("Your reference: " + reference, "Internal Medicine Residency", "a•••@example.com")
+                .doesNotContain("ada@example.com");
+        assertThat(confirmation.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(confirmation.page().select("meta[name=robots]").attr("content")).isEqualTo("noindex");
+
+        assertThat(stored()).singleElement().satisfies(inquiry -> {
+            assertThat(inquiry.reference()).isEqualTo(reference);
+            assertThat(inquiry.receivedAt()).isEqualTo(clock.instant());
+            assertThat(inquiry.channel()).isEqualTo("form");
+            assertThat(inquiry.content()).isEqualTo(new NewInquiry("alpha-im", "Internal Medicine Residency", "im-coordinator@example.org",
+                    "Ada Lovelace", "ada@example.com", ApplicantType.IMG, 2023, "Do you sponsor H-1B visas for PGY-1 residents?", false));
+            assertThat(inquiry.delivery()).as("no mail server in this test: the e-mail waits").isEqualTo(Inquiry.Delivery.WAITING);
+        });
+    }
+
+    @Test
+    void rejects_inquiry_without_email_and_keeps_everything_typed() {
+        Map<String, String> form = question("alpha-im");
+        form.put("email", "");
+        TestSite.Response answer = site.post("/inquiries", form);
+
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.page().title()).startsWith("Error: ");
+        Element summary = answer.page().selectFirst(".error-summary");
+        assertThat(summary.attr("role")).isEqualTo("alert");
+        assertThat(summary.select("li a").eachText()).containsExactly("Enter your e-mail address");
+        assertThat(summary.select("li a").attr("href")).isEqualTo("#email");
+        assertThat(answer.page().select("#email-error").text()).isEqualTo("Error: Enter your e-mail address");
+        assertThat(answer.page().select("#email").attr("aria-invalid")).isEqualTo("true");
+        assertThat(answer.page().select("#email").attr("aria-describedby")).isEqualTo("email-hint email-error");
+
+        assertThat(answer.page().select("#program option[selected]").val()).isEqualTo("alpha-im");
+        assertThat(answer.page().select("#name").val()).isEqualTo("Ada Lovelace");
+        assertThat(answer.page().select("#applicantType-img").hasAttr("checked")).isTrue();
+        assertThat(answer.page().select("#graduationYear").val()).isEqualTo("2023");
+        assertThat(answer.page().select("#message").text()).isEqualTo("Do you sponsor H-1B visas for PGY-1 residents?");
+        assertThat(stored()).isEmpty();
+    }
+
+    @Test
+    void says_what_is_wrong_with_each_field() {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("program", "");
+        form.put("name", " ");
+        form.put("email", "ada@example");
+        form.put("applicantType", "astronaut");
+        form.put("graduationYear", "23");
+        form.put("message", "x".repeat(5001));
+        TestSite.Response answer = site.post("/inquiries", form);
+
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.page().select(".error-summary li").eachText()).containsExactly(
+                "Choose a program, or the GME office for a general question",
+                "Enter your name",
+                "Enter an e-mail address in the correct format, like name@example.com",
+                "Choose one of the options, or leave it unanswered",
+                "Enter the year as four digits, like 2025",
+                "Your question must be 5,000 characters or fewer; it has 5,001");
+        assertThat(answer.page().select("[aria-invalid=true]").eachAttr("id"))
+                .containsExactlyInAnyOrder("program", "name", "email", "applicantType", "graduationYear", "message");
+        assertThat(answer.page().select("#email").val()).isEqualTo("ada@example");
+    }
+
+    @Test
+    void rejects_a_graduation_year_out_of_range() {
+        Map<String, String> form = question("alpha-im");
+        form.put("graduationYear", "1890");
+        assertThat(site.post("/inquiries", form).page().select("#graduationYear-error").text())
+                .isEqualTo("Error: Enter a year from 1950 to 2034");
+    }
+
+    @Test
+    void a_question_to_the_office_or_a_program_without_coordinator_goes_to_the_office() {
+        site.post("/inquiries", question("office"));
+        site.post("/inquiries", question("zeta-pharm"));
+
+        assertThat(stored()).extracting(inquiry -> inquiry.content().programTitle(), inquiry -> inquiry.content().recipient())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Office of Graduate Medical Education", "gme-office@example.org"),
+                        org.assertj.core.groups.Tuple.tuple("Pharmacy Residency", "gme-office@example.org"));
+    }
+
+    @Test
+    void a_link_to_an_unknown_program_asks_the_applicant_to_choose() {
+        TestSite.Response form = site.get("/inquiries/new?program=no-such-program");
+        assertThat(form.status()).isEqualTo(200);
+        assertThat(form.text()).contains("We could not find the program you asked about. Choose it from the list below.");
+        assertThat(form.page().select("#program option[selected]")).isEmpty();
+
+        TestSite.Response answer = site.post("/inquiries", question("no-such-program"));
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.page().select("#program-error").text())
+                .isEqualTo("Error: Choose a program from the list; we could not find one called 'no-such-program'");
+    }
+
+    @Test
+    void what_the_applicant_typed_is_shown_as_text_never_as_markup() {
+        Map<String, String> form = question("alpha-im");
+        form.put("name", "<script>alert(1)</script>");
+        form.put("email", "\"><img src=x onerror=alert(1)>");
+        TestSite.Response answer = site.post("/inquiries", form);
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.page().select("script:containsData(alert)")).isEmpty();
+        assertThat(answer.page().select("img[onerror]")).isEmpty();
+        assertThat(answer.page().select("#name").val()).isEqualTo("<script>alert(1)</script>");
+    }
+
+    @Test
+    void refuses_a_sixth_inquiry_in_ten_minutes_and_keeps_it() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(site.post("/inquiries", question("alpha-im")).status()).isEqualTo(303);
+        }
+        TestSite.Response refused = site.post("/inquiries", question("alpha-im"));
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, 120);
+        assertThat(refused.page().select(".error-summary li").text())
+                .isEqualTo("You have sent several questions in a short time. Your question is kept below: please send it again in 2 minutes.");
+        assertThat(refused.page().select("#message").text()).isEqualTo("Do you sponsor H-1B visas for PGY-1 residents?");
+        assertThat(stored()).hasSize(5);
+
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(site.post("/inquiries", question("alpha-im")).status()).isEqualTo(303);
+    }
+
+    @Test
+    void a_form_with_mistakes_does_not_count_against_the_limit() {
+        Map<String, String> broken = question("alpha-im");
+        broken.put("email", "");
+        for (int i = 0; i < 10; i++) {
+            assertThat(site.post("/inquiries", broken).status()).isEqualTo(422);
+        }
+        assertThat(site.post("/inquiries", question("alpha-im")).status()).isEqualTo(303);
+    }
+
+    @Test
+    void a_robot_that_fills_the_hidden_field_is_kept_as_spam_and_not_mailed() {
+        Map<String, String> form = question("alpha-im");
+        form.put("website", "http://spam.example");
+        TestSite.Response answer = site.post("/inquiries", form);
+        assertThat(answer.status()).as("the robot learns nothing").isEqualTo(303);
+        assertThat(stored()).singleElement().satisfies(inquiry -> {
+            assertThat(inquiry.content().spam()).isTrue();
+            assertThat(inquiry.delivery()).isEqualTo(Inquiry.Delivery.NOT_SENT);
+        });
+    }
+
+    @Test
+    void an_unknown_reference_is_not_found() {
+        assertThat(site.get("/inquiries/Q-00000000").status()).isEqualTo(404);
+        assertThat(site.get("/inquiries/anything").status()).isEqualTo(404);
+    }
+
+    @Test
+    void the_form_is_in_the_sitemap_and_confirmations_are_not() {
+        site.post("/inquiries", question("alpha-im"));
+        String sitemap = site.get("/sitemap.xml").raw().body();
+        assertThat(sitemap).contains("<loc>http://localhost/inquiries/new</loc>").doesNotContain("/inquiries/Q-");
+    }
+
+    @Test
+    void the_bare_inquiries_address_leads_to_the_form() {
+        TestSite.Response answer = site.get("/inquiries");
+        assertThat(answer.status()).isEqualTo(303);
+        assertThat(answer.header("Location")).isEqualTo("/inquiries/new");
+    }
+
+    @Test
+    void readiness_reports_the_database_and_the_outbox() {
+        site.post("/inquiries", question("alpha-im"));
+        TestSite.Response ready = site.get("/readyz");
+        assertThat(ready.status()).isEqualTo(200);
+        assertThat(ready.raw().body()).contains("\"database\":\"sqlite\"", "\"mailSending\":false", "\"mailWaiting\":1", "\"mailFailed\":0");
+    }
+}

@@ -1,0 +1,154 @@
+package edu.rush.gme.inquiry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import edu.rush.gme.ContentFixture;
+import edu.rush.gme.MutableClock;
+import edu.rush.gme.Settings;
+import edu.rush.gme.TestSite;
+import edu.rush.gme.mail.MailOutbox;
+import edu.rush.gme.mail.MailSettings;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Inquiries reach coordinators through a real SMTP server (GreenMail), and are retried when it is down. */
+class InquiryMailTest {
+
+    @TempDir
+    Path temp;
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T18:00:00Z"));
+    private GreenMail smtp;
+    private TestSite site;
+
+    @AfterEach
+    void stop() {
+        if (site != null) {
+            site.close();
+        }
+        if (smtp != null) {
+            smtp.stop();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private void startSite(int smtpPort) {
+        Settings settings = Settings.forFolders(ContentFixture.inquiryCatalog(temp).dir(), Path.of("static"))
+                .withMail(MailSettings.local(smtpPort, "gme-web@example.org"));
+        site = TestSite.start(settings, clock);
+    }
+
+    private void startSmtp(int port) {
+        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+    }
+
+    private String send(String program) {
+        TestSite.Response sent = site.post("/inquiries", InquiryFormTest.question(program));
+        assertThat(sent.status()).isEqualTo(303);
+        return sent.header("Location").substring("/inquiries/".length());
+    }
+
+    private Inquiry.Delivery delivery(String reference) {
+        return site.app().services().inquiries().find(reference).orElseThrow().delivery();
+    }
+
+    @Test
+    void the_coordinator_receives_the_question_and_can_reply_to_the_applicant() throws Exception {
+        int port = freePort();
+        startSmtp(port);
+        startSite(port);
+
+        String reference = send("alpha-im");
+
+        assertThat(smtp.waitForIncomingEmail(10_000, 1)).as("the mail arrives within seconds").isTrue();
+        MimeMessage mail = smtp.getReceivedMessages()[0];
+        assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly("im-coordinator@example.org");
+        assertThat(mail.getReplyTo()).extracting(Object::toString).containsExactly("ada@example.com");
+        assertThat(mail.getFrom()).extracting(Object::toString).containsExactly("gme-web@example.org");
+        assertThat(mail.getSubject()).isEqualTo("Question about Internal Medicine Residency from Ada Lovelace [" + reference + "]");
+        String body = GreenMailUtil.getBody(mail);
+        assertThat(body).contains("From: Ada Lovelace <ada@example.com>", "Applicant: International medical graduate",
+                "Graduation year: 2023", "Reference: " + reference, "Do you sponsor H-1B visas for PGY-1 residents?",
+                "Received: November 27, 2026 at 12:00 PM CST");
+
+        waitFor(() -> delivery(reference) == Inquiry.Delivery.SENT);
+        assertThat(site.app().services().inquiries().find(reference).orElseThrow().sentAt()).isEqualTo(clock.instant());
+    }
+
+    @Test
+    void a_question_to_the_office_is_mailed_to_the_office() throws Exception {
+        int port = freePort();
+        startSmtp(port);
+        startSite(port);
+
+        send("office");
+
+        assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
+        assertThat(smtp.getReceivedMessages()[0].getAllRecipients()).extracting(Object::toString).containsExactly("gme-office@example.org");
+    }
+
+    @Test
+    void a_question_sent_while_the_mail_server_is_down_is_delivered_when_it_is_back() throws Exception {
+        int port = freePort();
+        startSite(port);
+        MailOutbox outbox = site.app().services().outbox();
+
+        String reference = send("alpha-im");
+        assertThat(outbox.deliverDue()).as("nothing listens on the SMTP port").isZero();
+        assertThat(delivery(reference)).isEqualTo(Inquiry.Delivery.WAITING);
+
+        startSmtp(port);
+        outbox.deliverDue();
+        assertThat(smtp.getReceivedMessages()).as("not retried before its pause is over").isEmpty();
+
+        clock.advance(Duration.ofMinutes(1));
+        outbox.deliverDue();
+        assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
+        waitFor(() -> delivery(reference) == Inquiry.Delivery.SENT);
+        assertThat(smtp.getReceivedMessages()).as("sent once").hasSize(1);
+    }
+
+    @Test
+    void gives_up_after_a_day_of_failures_and_says_so() throws Exception {
+        int port = freePort();
+        startSite(port);
+        MailOutbox outbox = site.app().services().outbox();
+        String reference = send("alpha-im");
+
+        for (int attempt = 0; attempt < 12; attempt++) {
+            outbox.deliverDue();
+            clock.advance(Duration.ofHours(6));
+        }
+
+        assertThat(delivery(reference)).isEqualTo(Inquiry.Delivery.FAILED);
+        assertThat(outbox.counts()).isEqualTo(new MailOutbox.Counts(0, 1));
+        assertThat(site.get("/readyz").raw().body()).contains("\"mailFailed\":1");
+        assertThat(site.app().services().inquiries().find(reference)).as("the inquiry itself is kept").isPresent();
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 10 seconds");
+            }
+            Thread.sleep(20);
+        }
+    }
+}
