@@ -65,7 +65,8 @@ public final class App {
         // class loading; they overlap, and early requests wait for the first snapshot.
         Thread loading = new Thread(store::reload, "content-load");
         loading.start();
-        // The database opens (and migrates) in the background too; the first form that is sent waits for it.
+        // The database opens (and migrates) in the background once the first pages are out (see start());
+        // a form sent before then waits for it.
         Database database = Database.open(settings.database());
         MailOutbox outbox = new MailOutbox(database, settings.mail(), clock);
         Services services = new Services(database, outbox, new InquiryService(database, outbox, store),
@@ -77,8 +78,12 @@ public final class App {
     static final int INQUIRIES_PER_WINDOW = 5;
     static final Duration INQUIRY_WINDOW = Duration.ofMinutes(10);
 
+    /** How long after start-up the database starts opening, unless something needs it earlier. */
+    static final Duration DATABASE_OPENS_AFTER = Duration.ofMillis(1500);
+
     public App start() {
         server.start();
+        services.database().openLater(DATABASE_OPENS_AFTER);
         services.outbox().start();
         if (settings.watchContent()) {
             watcher = ContentWatcher.start(settings.contentDir(), store);
@@ -124,6 +129,7 @@ public final class App {
         LOG.info("GME site running at http://localhost:{}/ (content: {}, static: {})",
                 app.port(), settings.contentDir().toAbsolutePath().normalize(), settings.staticDir().toAbsolutePath().normalize());
         try {
+            app.services().database().opened().join();
             app.services().database().awaitOpen();
         } catch (DatabaseException e) {
             LOG.error("{}: check GME_DATABASE_URL, GME_DATABASE_USER and GME_DATABASE_PASSWORD", e.getMessage());

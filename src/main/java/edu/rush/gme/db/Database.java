@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -20,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +29,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The site's database: a connection pool over SQLite or PostgreSQL, with the schema brought up to
  * date by Flyway (migrations in {@code db/migration/sqlite} and {@code db/migration/postgresql}).
- * Opening happens on a background thread, so pages are served while it runs; the first write waits.
+ * Opening happens on a background thread, after the first pages or at the first use; a write waits for it.
  */
 public final class Database implements AutoCloseable {
 
@@ -54,16 +56,27 @@ public final class Database implements AutoCloseable {
 
     private final DatabaseSettings settings;
     private final CompletableFuture<HikariDataSource> pool;
+    private final AtomicBoolean opening = new AtomicBoolean();
 
     private Database(DatabaseSettings settings, CompletableFuture<HikariDataSource> pool) {
         this.settings = settings;
         this.pool = pool;
     }
 
-    /** Starts opening the database (pool and migrations) in the background. */
+    /**
+     * The database, not yet opened: opening (pool and migrations) starts on a background thread at
+     * {@link #openLater} or at the first use, whichever comes first.
+     */
     public static Database open(DatabaseSettings settings) {
-        CompletableFuture<HikariDataSource> pool = new CompletableFuture<>();
-        Thread opening = new Thread(() -> {
+        return new Database(settings, new CompletableFuture<>());
+    }
+
+    /** Starts opening now, unless it has started already. */
+    public void startOpening() {
+        if (!opening.compareAndSet(false, true)) {
+            return;
+        }
+        Thread thread = new Thread(() -> {
             try {
                 pool.complete(connect(settings));
             } catch (RuntimeException e) {
@@ -71,9 +84,21 @@ public final class Database implements AutoCloseable {
                 pool.completeExceptionally(e);
             }
         }, "database-open");
-        opening.setDaemon(true);
-        opening.start();
-        return new Database(settings, pool);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * Starts opening after a pause: at start-up the first pages get the processor, and the
+     * database (a second of class loading and migrations on a small machine) follows.
+     */
+    public void openLater(Duration delay) {
+        CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS).execute(this::startOpening);
+    }
+
+    /** Completes when opening has finished, well or not; does not start it. */
+    public CompletableFuture<Void> opened() {
+        return pool.handle((dataSource, failure) -> null);
     }
 
     private static HikariDataSource connect(DatabaseSettings settings) {
@@ -136,6 +161,7 @@ public final class Database implements AutoCloseable {
     }
 
     private HikariDataSource dataSource() {
+        startOpening();
         try {
             return pool.get(OPEN_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
@@ -178,8 +204,9 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Whether opening has finished, well or not (readiness reports "starting" until then). */
+    /** Whether opening has not finished yet (readiness reports "starting" until then); starts it. */
     public boolean isOpening() {
+        startOpening();
         return !pool.isDone();
     }
 
@@ -204,7 +231,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.thenAccept(HikariDataSource::close);
+        if (opening.get()) {
+            pool.thenAccept(HikariDataSource::close);
+        }
     }
 
     @Override

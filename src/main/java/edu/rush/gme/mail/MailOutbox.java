@@ -29,6 +29,7 @@ public final class MailOutbox implements AutoCloseable {
     static final int MAX_ATTEMPTS = 12;
     private static final Duration MAX_PAUSE = Duration.ofHours(6);
     private static final Duration POLL_EVERY = Duration.ofSeconds(30);
+    private static final Duration FIRST_LOOK = Duration.ofSeconds(5);
     private static final int BATCH = 50;
 
     /** What the outbox holds, for readiness and the start-up log. */
@@ -82,7 +83,8 @@ public final class MailOutbox implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        worker.scheduleWithFixedDelay(this::deliverQuietly, 0, POLL_EVERY.toSeconds(), TimeUnit.SECONDS);
+        // The first look waits until start-up is over (it would open the database early).
+        worker.scheduleWithFixedDelay(this::deliverQuietly, FIRST_LOOK.toSeconds(), POLL_EVERY.toSeconds(), TimeUnit.SECONDS);
     }
 
     /** Asks the worker to look at the outbox now (a new message was just committed). */
