@@ -34,12 +34,29 @@ final class ErrorPages {
             renderError(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "errors/500");
         });
         routes.error(HttpStatus.NOT_FOUND, ctx -> renderError(ctx, HttpStatus.NOT_FOUND, "errors/404"));
+        // A body over Javalin's 1 MB limit: a page (or a problem document for the API), not Jetty's plain text.
+        routes.error(HttpStatus.CONTENT_TOO_LARGE, ctx -> {
+            if (ctx.path().startsWith("/api/")) {
+                Problems.send(ctx, HttpStatus.CONTENT_TOO_LARGE, "Content too large", "The request body may be at most 1 MB", Map.of());
+            } else {
+                renderError(ctx, HttpStatus.CONTENT_TOO_LARGE, "errors/413");
+            }
+        });
     }
 
     private void renderError(Context ctx, HttpStatus status, String template) {
         ctx.status(status);
         try {
-            views.render(ctx, store.snapshot(), template, Map.of("title", status == HttpStatus.NOT_FOUND ? "Page not found" : "Something went wrong"));
+            Map<String, String> model = Map.of("title", switch (status) {
+                case NOT_FOUND -> "Page not found";
+                case CONTENT_TOO_LARGE -> "Too much to send";
+                default -> "Something went wrong";
+            });
+            if (status == HttpStatus.CONTENT_TOO_LARGE) {
+                views.renderUncached(ctx, store.snapshot(), template, model);
+            } else {
+                views.render(ctx, store.snapshot(), template, model);
+            }
         } catch (RuntimeException renderFailure) {
             LOG.error("error page {} could not be rendered", template, renderFailure);
             ctx.html(LAST_RESORT);

@@ -186,6 +186,20 @@ class InquiryFormTest {
     }
 
     @Test
+    void a_body_over_the_size_limit_gets_a_page_that_says_so() {
+        Map<String, String> form = question("alpha-im");
+        form.put("message", "x".repeat(1_200_000));
+        TestSite.Response answer = site.post("/inquiries", form);
+        assertThat(answer.status()).isEqualTo(413);
+        assertThat(answer.page().select("h1").text()).isEqualTo("Too much to send");
+        assertThat(answer.text()).contains("A question can be up to 5,000 characters.");
+
+        TestSite.Response api = site.postJson("/api/v1/inquiries", "application/json", "{\"message\": \"" + "x".repeat(1_200_000) + "\"}");
+        assertThat(api.status()).isEqualTo(413);
+        assertThat(api.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
     void refuses_a_sixth_inquiry_in_ten_minutes_and_keeps_it() {
         for (int i = 0; i < 5; i++) {
             assertThat(site.post("/inquiries", question("alpha-im")).status()).isEqualTo(303);
