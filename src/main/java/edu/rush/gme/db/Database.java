@@ -174,8 +174,29 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs the work in one transaction: committed when it returns, rolled back when it throws. */
+    /**
+     * Runs the work in one transaction: committed when it returns, rolled back when it throws. When
+     * the connection turns out to be dead (the server restarted since the pool opened it), the pool's
+     * idle connections are dropped and the work runs once more on a fresh one.
+     */
     public <T> T inTransaction(Work<T> work) {
+        try {
+            return attempt(work);
+        } catch (SQLException e) {
+            if (!isConnectionLost(e)) {
+                throw new DatabaseException(e.getMessage(), e);
+            }
+            LOG.warn("database connection lost ({}), retrying on a new one", e.getMessage());
+            dataSource().getHikariPoolMXBean().softEvictConnections();
+            try {
+                return attempt(work);
+            } catch (SQLException again) {
+                throw new DatabaseException(again.getMessage(), again);
+            }
+        }
+    }
+
+    private <T> T attempt(Work<T> work) throws SQLException {
         try (Connection connection = dataSource().getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -183,12 +204,20 @@ public final class Database implements AutoCloseable {
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                try {
+                    connection.rollback();
+                } catch (SQLException rollbackFailed) {
+                    e.addSuppressed(rollbackFailed);
+                }
                 throw e;
             }
-        } catch (SQLException e) {
-            throw new DatabaseException(e.getMessage(), e);
         }
+    }
+
+    /** SQL states of a connection that is gone: class 08 (connection exception), 57P01-57P03 (server shut down). */
+    static boolean isConnectionLost(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("08") || state.startsWith("57P"));
     }
 
     /** True when a connection answers a trivial query within a second (readiness checks). */
