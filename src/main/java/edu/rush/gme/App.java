@@ -1,9 +1,9 @@
 package edu.rush.gme;
 
 import edu.rush.gme.content.ContentLoader;
+import edu.rush.gme.content.ContentSnapshot;
 import edu.rush.gme.content.ContentStore;
 import edu.rush.gme.content.ContentWatcher;
-import edu.rush.gme.search.SearchService;
 import edu.rush.gme.db.Database;
 import edu.rush.gme.db.DatabaseException;
 import edu.rush.gme.db.DatabaseSettings;
@@ -11,12 +11,12 @@ import edu.rush.gme.inquiry.InquiryExport;
 import edu.rush.gme.inquiry.InquiryService;
 import edu.rush.gme.mail.MailOutbox;
 import edu.rush.gme.mail.MailSettings;
+import edu.rush.gme.search.SearchService;
 import edu.rush.gme.web.Paths;
 import edu.rush.gme.web.Services;
 import edu.rush.gme.web.SubmissionLimiter;
 import edu.rush.gme.web.WebServer;
 import io.javalin.Javalin;
-import edu.rush.gme.content.ContentSnapshot;
 import io.javalin.util.JavalinBindException;
 import java.net.URI;
 import java.net.http.HttpClient;

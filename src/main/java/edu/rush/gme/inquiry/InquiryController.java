@@ -190,7 +190,8 @@ public final class InquiryController {
         Map<String, Object> model = new HashMap<>();
         Page<Program> chosen = form.program() == null ? null : snapshot.program(form.program(), now).orElse(null);
         model.put("title", chosen == null ? "Ask a question" : "Ask a question about " + chosen.title());
-        model.put("description", "Send a question to a RUSH residency or fellowship program coordinator, or to the GME office.");
+        String organization = snapshot.site().organization() != null ? snapshot.site().organization() : snapshot.site().name();
+        model.put("description", "Send a question to a program's coordinator, or to the office, at " + organization + ".");
         model.put("form", form);
         model.put("canonicalPath", Paths.NEW_INQUIRY);
         model.put("chosen", chosen);

@@ -1,10 +1,10 @@
 package edu.rush.gme.inquiry;
 
 import edu.rush.gme.csv.Spreadsheet;
+import edu.rush.gme.db.Database;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import edu.rush.gme.db.Database;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
