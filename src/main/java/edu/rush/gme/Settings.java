@@ -65,6 +65,10 @@ public record Settings(
         return new Settings(host, port, contentDir, staticDir, newBaseUrl, devMode, pageCacheBytes, watchContent, database, mail, behindProxy);
     }
 
+    public Settings withBehindProxy(boolean proxied) {
+        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, database, mail, proxied);
+    }
+
     public Settings withWatching(boolean watch) {
         return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watch, database, mail, behindProxy);
     }

@@ -91,11 +91,15 @@ public final class TestSite implements AutoCloseable {
 
     /** A form sent as a browser sends it (application/x-www-form-urlencoded); redirects are not followed. */
     public Response post(String path, java.util.Map<String, String> form) {
+        return post(path, form, "Content-Type", "application/x-www-form-urlencoded");
+    }
+
+    /** A form with the request headers given as name, value, name, value... (Content-Type among them). */
+    public Response post(String path, java.util.Map<String, String> form, String... headers) {
         String body = form.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(java.util.stream.Collectors.joining("&"));
-        return send(path, HttpRequest.newBuilder(URI.create(url(path)))
-                .header("Content-Type", "application/x-www-form-urlencoded")
+        return send(path, HttpRequest.newBuilder(URI.create(url(path))).headers(headers)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 

@@ -57,6 +57,7 @@ public final class Database implements AutoCloseable {
     private final DatabaseSettings settings;
     private final CompletableFuture<HikariDataSource> pool;
     private final AtomicBoolean opening = new AtomicBoolean();
+    private volatile boolean closed;
 
     private Database(DatabaseSettings settings, CompletableFuture<HikariDataSource> pool) {
         this.settings = settings;
@@ -73,7 +74,7 @@ public final class Database implements AutoCloseable {
 
     /** Starts opening now, unless it has started already. */
     public void startOpening() {
-        if (!opening.compareAndSet(false, true)) {
+        if (closed || !opening.compareAndSet(false, true)) {
             return;
         }
         Thread thread = new Thread(() -> {
@@ -117,7 +118,8 @@ public final class Database implements AutoCloseable {
             // and busy_timeout makes a second writer wait instead of failing.
             config.setMaximumPoolSize(4);
             config.addDataSourceProperty("journal_mode", "WAL");
-            config.addDataSourceProperty("synchronous", "NORMAL");
+            // FULL: a committed inquiry survives a power cut too (NORMAL may lose the last ones in WAL mode).
+            config.addDataSourceProperty("synchronous", "FULL");
             config.addDataSourceProperty("busy_timeout", "10000");
             config.addDataSourceProperty("foreign_keys", "true");
         } else {
@@ -161,6 +163,9 @@ public final class Database implements AutoCloseable {
     }
 
     private HikariDataSource dataSource() {
+        if (closed) {
+            throw new DatabaseException("the database is closed", null);
+        }
         startOpening();
         try {
             return pool.get(OPEN_WAIT_SECONDS, TimeUnit.SECONDS);
@@ -182,6 +187,9 @@ public final class Database implements AutoCloseable {
     public <T> T inTransaction(Work<T> work) {
         try {
             return attempt(work);
+        } catch (CommitUncertain e) {
+            // The commit may have reached the server: running the work again could store it twice.
+            throw new DatabaseException(e.getCause().getMessage(), e.getCause(), true);
         } catch (SQLException e) {
             if (!isConnectionLost(e)) {
                 throw new DatabaseException(e.getMessage(), e);
@@ -190,18 +198,38 @@ public final class Database implements AutoCloseable {
             dataSource().getHikariPoolMXBean().softEvictConnections();
             try {
                 return attempt(work);
+            } catch (CommitUncertain again) {
+                throw new DatabaseException(again.getCause().getMessage(), again.getCause(), true);
             } catch (SQLException again) {
                 throw new DatabaseException(again.getMessage(), again);
             }
         }
     }
 
+    /** The connection failed during commit: whether the transaction was stored is unknown. */
+    private static final class CommitUncertain extends SQLException {
+        CommitUncertain(SQLException cause) {
+            super(cause.getMessage(), cause.getSQLState(), cause);
+        }
+    }
+
     private <T> T attempt(Work<T> work) throws SQLException {
-        try (Connection connection = dataSource().getConnection()) {
+        Connection pooled;
+        try {
+            pooled = dataSource().getConnection();
+        } catch (SQLException e) {
+            // No connection within the pool's timeout: the server is down; waiting again would only double the wait.
+            throw new DatabaseException(e.getMessage(), e);
+        }
+        try (Connection connection = pooled) {
             connection.setAutoCommit(false);
             try {
                 T result = work.run(connection);
-                connection.commit();
+                try {
+                    connection.commit();
+                } catch (SQLException e) {
+                    throw new CommitUncertain(e);
+                }
                 return result;
             } catch (SQLException | RuntimeException e) {
                 try {
@@ -260,7 +288,8 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        if (opening.get()) {
+        closed = true;
+        if (!opening.compareAndSet(false, true)) {
             pool.thenAccept(HikariDataSource::close);
         }
     }

@@ -71,7 +71,15 @@ public final class InquiryController {
 
     /** The form sent from a browser: the confirmation page on success, else the form with messages. */
     public void submit(Context ctx) {
-        InquiryForm form = InquiryForm.of(firstValues(ctx));
+        InquiryForm form;
+        try {
+            form = InquiryForm.of(firstValues(ctx));
+        } catch (IllegalArgumentException unreadable) {
+            // A body in a character set nobody knows (no browser sends one).
+            ctx.status(HttpStatus.BAD_REQUEST);
+            render(ctx, InquiryForm.empty(null), Map.of("form", "We could not read the form as it was sent. Please fill it in and send it again."), null);
+            return;
+        }
         InquiryService.Checked checked = inquiries.check(form);
         if (checked instanceof InquiryService.Invalid invalid) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
@@ -114,7 +122,8 @@ public final class InquiryController {
 
     /** JSON: {@code POST /api/v1/inquiries}; 201 with the reference, or a problem document. */
     public void api(Context ctx) {
-        String contentType = ctx.contentType();
+        // The raw header: Jetty's getContentType() throws on a charset it does not know.
+        String contentType = ctx.header("Content-Type");
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             Problems.send(ctx, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
                     "Send the inquiry as JSON with Content-Type: application/json", Map.of());
@@ -123,7 +132,8 @@ public final class InquiryController {
         Map<String, String> values = new HashMap<>();
         List<Map<String, String>> typeErrors = new ArrayList<>();
         try {
-            JsonNode body = JSON.readTree(ctx.body());
+            // Bytes, not text: Jackson detects UTF-8/16/32 itself, and a made-up charset cannot break it.
+            JsonNode body = JSON.readTree(ctx.bodyAsBytes());
             if (body == null || !body.isObject()) {
                 Problems.send(ctx, HttpStatus.BAD_REQUEST, "Malformed request", "The body must be a JSON object", Map.of());
                 return;
@@ -145,6 +155,9 @@ public final class InquiryController {
             }
         } catch (JsonProcessingException e) {
             Problems.send(ctx, HttpStatus.BAD_REQUEST, "Malformed request", "The body is not valid JSON: " + e.getOriginalMessage(), Map.of());
+            return;
+        } catch (java.io.IOException e) {
+            Problems.send(ctx, HttpStatus.BAD_REQUEST, "Malformed request", "The body could not be read", Map.of());
             return;
         }
         if (!typeErrors.isEmpty()) {
@@ -199,13 +212,26 @@ public final class InquiryController {
         Map<String, String> byField = new HashMap<>();
         InquiryForm.FIELDS.forEach(field -> byField.put(field, errors.get(field)));
         model.put("errors", byField);
-        model.put("summary", errors);
+        model.put("summary", summary(errors));
         model.put("notice", notice);
         model.put("office", InquiryForm.OFFICE);
         model.put("groups", groups(snapshot, now));
         model.put("applicantTypes", Arrays.asList(ApplicantType.values()));
         model.put("messageMax", String.format(Locale.US, "%,d", InquiryService.MESSAGE_MAX));
         views.renderUncached(ctx, snapshot, "inquiry/new", model);
+    }
+
+    /** One line of the error summary: the message, and the id of the control its link moves to (none for the whole form). */
+    public record SummaryItem(String message, String anchor) {
+    }
+
+    private static List<SummaryItem> summary(Map<String, String> errors) {
+        return errors.entrySet().stream().map(error -> new SummaryItem(error.getValue(), switch (error.getKey()) {
+            case "form" -> null;
+            // A group of radios: the link goes to the first of them (a fieldset cannot take the focus).
+            case "applicantType" -> "applicantType-" + ApplicantType.values()[0].key();
+            default -> error.getKey();
+        })).toList();
     }
 
     private static List<ProgramGroup> groups(ContentSnapshot snapshot, Instant now) {

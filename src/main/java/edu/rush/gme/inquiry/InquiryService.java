@@ -5,6 +5,7 @@ import edu.rush.gme.content.ContentStore;
 import edu.rush.gme.content.Page;
 import edu.rush.gme.content.SiteConfig;
 import edu.rush.gme.db.Database;
+import edu.rush.gme.db.DatabaseException;
 import edu.rush.gme.mail.MailOutbox;
 import edu.rush.gme.mail.OutgoingMail;
 import edu.rush.gme.program.Program;
@@ -158,16 +159,31 @@ public final class InquiryService {
         String reference = newReference();
         Optional<OutgoingMail> mail = inquiry.spam() || inquiry.recipient() == null
                 ? Optional.empty() : Optional.of(mailFor(inquiry, reference, receivedAt));
-        database.inTransaction(connection -> {
-            long id = repository.insert(connection, reference, receivedAt, channel, inquiry);
-            if (mail.isPresent()) {
-                outbox.enqueue(connection, id, mail.get());
+        try {
+            database.inTransaction(connection -> {
+                long id = repository.insert(connection, reference, receivedAt, channel, inquiry);
+                if (mail.isPresent()) {
+                    outbox.enqueue(connection, id, mail.get());
+                }
+                return id;
+            });
+        } catch (DatabaseException e) {
+            // A connection lost during commit leaves it unknown whether the inquiry was stored: look.
+            if (!e.commitUncertain() || !wasStored(reference)) {
+                throw e;
             }
-            return id;
-        });
+        }
         outbox.nudge();
         return new Inquiry(reference, receivedAt, channel, inquiry,
                 mail.isPresent() ? Inquiry.Delivery.WAITING : Inquiry.Delivery.NOT_SENT, null);
+    }
+
+    private boolean wasStored(String reference) {
+        try {
+            return repository.findByReference(reference).isPresent();
+        } catch (DatabaseException stillDown) {
+            return false;
+        }
     }
 
     /** The inquiry with this reference; a string that is not a reference finds nothing without a query. */
@@ -207,9 +223,12 @@ public final class InquiryService {
         return reference.toString();
     }
 
-    /** One address, no display name, a dot in the domain: what an applicant can be answered at. */
+    /**
+     * One address, no display name, a dot in the domain, printable ASCII only (every mail server
+     * takes it; an address only some servers take would fail for a day while the applicant waits).
+     */
     static boolean isEmailAddress(String text) {
-        if (text.chars().anyMatch(Character::isWhitespace) || text.indexOf('@') <= 0) {
+        if (text.chars().anyMatch(c -> c <= ' ' || c > '~' || c == '"') || text.indexOf('@') <= 0) {
             return false;
         }
         try {

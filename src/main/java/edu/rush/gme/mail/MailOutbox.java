@@ -40,6 +40,7 @@ public final class MailOutbox implements AutoCloseable {
     private final Clock clock;
     private final SmtpMailer mailer;
     private final Object sending = new Object();
+    private volatile boolean stopping;
     private ScheduledExecutorService worker;
 
     public MailOutbox(Database database, MailSettings settings, Clock clock) {
@@ -118,15 +119,22 @@ public final class MailOutbox implements AutoCloseable {
     private int sendDue() {
         int sent = 0;
         for (Due due : due()) {
-            if (!claim(due)) {
+            if (stopping || !claim(due)) {
                 continue;
             }
             try {
                 mailer.send(due.mail(), due.createdAt());
-                markSent(due);
-                sent++;
             } catch (Exception e) {
                 markFailed(due, e);
+                continue;
+            }
+            sent++;
+            try {
+                markSent(due);
+            } catch (DatabaseException e) {
+                // Sent, but not recorded: the claim keeps it from going out again for a while; say so loudly.
+                LOG.error("mail #{} to {} was sent but could not be marked as sent (it may be sent again): {}",
+                        due.id(), due.mail().recipient(), e.getMessage());
             }
         }
         return sent;
@@ -220,13 +228,18 @@ public final class MailOutbox implements AutoCloseable {
         });
     }
 
+    /** Stops the worker: the message being sent finishes, the rest of the batch waits for the next start. */
     @Override
     public synchronized void close() {
+        stopping = true;
         if (worker != null) {
             worker.shutdown();
             try {
-                worker.awaitTermination(20, TimeUnit.SECONDS);
+                if (!worker.awaitTermination(20, TimeUnit.SECONDS)) {
+                    worker.shutdownNow();
+                }
             } catch (InterruptedException e) {
+                worker.shutdownNow();
                 Thread.currentThread().interrupt();
             }
             worker = null;

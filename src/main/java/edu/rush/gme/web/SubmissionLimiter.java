@@ -45,9 +45,9 @@ public final class SubmissionLimiter {
         this.buckets = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(period.multipliedBy(2)).build();
     }
 
-    /** Takes one token from this client's bucket, if it has one. */
+    /** Takes one token from this client's bucket (an IPv6 client's /64), if it has one. */
     public Decision tryAcquire(String client) {
-        Bucket bucket = buckets.get(client, key -> Bucket.builder()
+        Bucket bucket = buckets.get(ClientAddress.limitKey(client), key -> Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
                 .withCustomTimePrecision(time)
                 .build());

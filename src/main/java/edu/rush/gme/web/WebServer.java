@@ -5,7 +5,6 @@ import edu.rush.gme.content.ContentStore;
 import edu.rush.gme.search.SearchService;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
-import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 
 /** Builds the Javalin server: routes, error pages and renderer, all in its one config block. */
 public final class WebServer {
@@ -34,8 +33,8 @@ public final class WebServer {
             // Room for long search queries in the URL (a pasted paragraph is answered, not refused).
             config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
             if (settings.behindProxy()) {
-                // Behind nginx or a load balancer: the client's address (rate limits) comes from X-Forwarded-For.
-                config.jetty.modifyHttpConfiguration(http -> http.addCustomizer(new ForwardedRequestCustomizer()));
+                // Behind nginx or a load balancer: the client's address (rate limits) is the one the proxy saw.
+                config.contextResolver.ip = ClientAddress::forwarded;
             }
             config.router.ignoreTrailingSlashes = true;
             config.router.treatMultipleSlashesAsSingleSlash = true;

@@ -45,4 +45,15 @@ class DatabaseStartupTest {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    @Test
+    void a_closed_database_never_opens_later() throws Exception {
+        Path file = temp.resolve("never/gme.db");
+        Database database = Database.open(new DatabaseSettings("jdbc:sqlite:" + file, null, null));
+        database.openLater(java.time.Duration.ZERO);
+        database.close();
+        Thread.sleep(300);
+        assertThat(database.isReachable()).isFalse();
+        assertThatThrownBy(database::awaitOpen).hasMessage("the database is closed");
+    }
 }

@@ -98,6 +98,12 @@ class InquiryApiTest {
     }
 
     @Test
+    void reads_json_whatever_charset_the_header_claims() throws Exception {
+        TestSite.Response answer = site.postJson("/api/v1/inquiries", "application/json; charset=made-up", VALID);
+        assertThat(answer.status()).isEqualTo(201);
+    }
+
+    @Test
     void refuses_a_body_that_is_not_json() throws Exception {
         TestSite.Response answer = site.postJson("/api/v1/inquiries", "text/plain", VALID);
         assertThat(answer.status()).isEqualTo(415);

@@ -136,9 +136,30 @@ class InquiryFormTest {
                 "Choose one of the options, or leave it unanswered",
                 "Enter the year as four digits, like 2025",
                 "Your question must be 5,000 characters or fewer; it has 5,001");
+        assertThat(answer.page().select(".error-summary a").eachAttr("href")).as("each link goes to a control that takes the focus")
+                .containsExactly("#program", "#name", "#email", "#applicantType-us-md", "#graduationYear", "#message");
         assertThat(answer.page().select("[aria-invalid=true]").eachAttr("id"))
                 .containsExactlyInAnyOrder("program", "name", "email", "applicantType", "graduationYear", "message");
         assertThat(answer.page().select("#email").val()).isEqualTo("ada@example");
+    }
+
+    @Test
+    void rejects_an_address_that_not_every_mail_server_takes() {
+        for (String address : List.of("ü@exämple.com", "\"a b\"@example.com", "ada@example", "Ada <ada@example.com>", "ada@@example.com")) {
+            Map<String, String> form = question("alpha-im");
+            form.put("email", address);
+            assertThat(site.post("/inquiries", form).page().select("#email-error").text()).as(address)
+                    .isEqualTo("Error: Enter an e-mail address in the correct format, like name@example.com");
+        }
+    }
+
+    @Test
+    void a_form_in_an_unknown_character_set_gets_a_message_not_an_error() {
+        TestSite.Response answer = site.post("/inquiries", question("alpha-im"), "Content-Type", "application/x-www-form-urlencoded; charset=made-up");
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.page().select(".error-summary li").text())
+                .isEqualTo("We could not read the form as it was sent. Please fill it in and send it again.");
+        assertThat(stored()).isEmpty();
     }
 
     @Test
