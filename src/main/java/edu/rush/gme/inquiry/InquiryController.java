@@ -113,6 +113,7 @@ public final class InquiryController {
         model.put("title", "Question sent");
         model.put("inquiry", inquiry);
         model.put("maskedEmail", mask(inquiry.content().email()));
+        model.put("receiptSent", inquiries.sendsMail() && !inquiry.content().spam());
         model.put("received", RECEIVED.format(inquiry.receivedAt().atZone(snapshot.site().zone())));
         String slug = inquiry.content().programSlug();
         model.put("programUrl", slug != null && snapshot.program(slug, store.now()).isPresent() ? Paths.program(slug) : null);

@@ -16,7 +16,7 @@ final class InquiryRepository {
 
     private static final String SELECT = "SELECT i.id, i.reference, i.received_at, i.channel, i.program_slug, i.program_title, i.recipient,"
             + " i.name, i.email, i.applicant_type, i.graduation_year, i.message, i.spam, m.sent_at, m.gave_up_at, m.id AS mail_id"
-            + " FROM inquiry i LEFT JOIN mail_outbox m ON m.inquiry_id = i.id";
+            + " FROM inquiry i LEFT JOIN mail_outbox m ON m.inquiry_id = i.id AND m.purpose = 'notification'";
 
     private final Database database;
 

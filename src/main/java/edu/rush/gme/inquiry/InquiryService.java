@@ -159,11 +159,15 @@ public final class InquiryService {
         String reference = newReference();
         Optional<OutgoingMail> mail = inquiry.spam() || inquiry.recipient() == null
                 ? Optional.empty() : Optional.of(mailFor(inquiry, reference, receivedAt));
+        Optional<OutgoingMail> receipt = inquiry.spam() ? Optional.empty() : Optional.of(receiptFor(inquiry, reference, receivedAt));
         try {
             database.inTransaction(connection -> {
                 long id = repository.insert(connection, reference, receivedAt, channel, inquiry);
                 if (mail.isPresent()) {
                     outbox.enqueue(connection, id, mail.get());
+                }
+                if (receipt.isPresent()) {
+                    outbox.enqueue(connection, id, receipt.get());
                 }
                 return id;
             });
@@ -184,6 +188,11 @@ public final class InquiryService {
         } catch (DatabaseException stillDown) {
             return false;
         }
+    }
+
+    /** Whether e-mail goes out (a mail server is configured): the confirmation page says so only then. */
+    public boolean sendsMail() {
+        return outbox.sends();
     }
 
     /** The inquiry with this reference; a string that is not a reference finds nothing without a query. */
@@ -212,7 +221,27 @@ public final class InquiryService {
                 + "-- \n"
                 + "Reply to this e-mail to answer " + inquiry.name() + " directly.\n"
                 + "The question is also kept in the website's database under reference " + reference + ".\n";
-        return new OutgoingMail(inquiry.recipient(), inquiry.email(), subject, body);
+        return new OutgoingMail(OutgoingMail.NOTIFICATION, inquiry.recipient(), inquiry.email(), subject, body);
+    }
+
+    /**
+     * The applicant's confirmation, to keep the reference. It repeats neither the name nor the
+     * question (anyone can type any address into the form, so it carries nothing they wrote);
+     * a reply goes to the coordinator.
+     */
+    private OutgoingMail receiptFor(NewInquiry inquiry, String reference, Instant receivedAt) {
+        SiteConfig site = store.snapshot().site();
+        String from = site.organization() == null ? site.name() : site.organization() + " " + site.name();
+        String subject = "Your question to " + inquiry.programTitle() + " [" + reference + "]";
+        String body = "We received your question to " + inquiry.programTitle() + " (" + from + ") on "
+                + RECEIVED.format(receivedAt.atZone(site.zone())) + ".\n\n"
+                + "Your reference: " + reference + "\n"
+                + "Please quote it if you write to us again about this question.\n\n"
+                + (inquiry.recipient() == null
+                        ? "We will answer you by e-mail.\n"
+                        : "The answer will come by e-mail from " + inquiry.recipient() + "; replying to this message reaches the same address.\n")
+                + "\nIf you did not send this question, you can ignore this message.\n";
+        return new OutgoingMail(OutgoingMail.RECEIPT, inquiry.email(), inquiry.recipient(), subject, body);
     }
 
     private String newReference() {

@@ -58,7 +58,7 @@ public final class MailOutbox implements AutoCloseable {
     public void enqueue(Connection connection, Long inquiryId, OutgoingMail mail) throws SQLException {
         Instant now = clock.instant();
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO mail_outbox (inquiry_id, created_at, recipient, reply_to, subject, body, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO mail_outbox (inquiry_id, created_at, recipient, reply_to, subject, body, next_attempt_at, purpose) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             if (inquiryId == null) {
                 insert.setNull(1, java.sql.Types.BIGINT);
             } else {
@@ -70,6 +70,7 @@ public final class MailOutbox implements AutoCloseable {
             insert.setString(5, mail.subject());
             insert.setString(6, mail.body());
             database.setInstant(insert, 7, now);
+            insert.setString(8, mail.purpose());
             insert.executeUpdate();
         }
     }
@@ -144,13 +145,14 @@ public final class MailOutbox implements AutoCloseable {
         return database.inTransaction(connection -> {
             List<Due> due = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT id, attempts, created_at, recipient, reply_to, subject, body FROM mail_outbox"
+                    "SELECT id, attempts, created_at, purpose, recipient, reply_to, subject, body FROM mail_outbox"
                             + " WHERE sent_at IS NULL AND gave_up_at IS NULL AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT " + BATCH)) {
                 database.setInstant(select, 1, clock.instant());
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
                         due.add(new Due(row.getLong("id"), row.getInt("attempts"), database.getInstant(row, "created_at"),
-                                new OutgoingMail(row.getString("recipient"), row.getString("reply_to"), row.getString("subject"), row.getString("body"))));
+                                new OutgoingMail(row.getString("purpose"), row.getString("recipient"), row.getString("reply_to"),
+                                        row.getString("subject"), row.getString("body"))));
                     }
                 }
             }

@@ -284,6 +284,7 @@ class InquiryFormTest {
         site.post("/inquiries", question("alpha-im"));
         TestSite.Response ready = site.get("/readyz");
         assertThat(ready.status()).isEqualTo(200);
-        assertThat(ready.raw().body()).contains("\"database\":\"sqlite\"", "\"mailSending\":false", "\"mailWaiting\":1", "\"mailFailed\":0");
+        assertThat(ready.raw().body()).as("the question and its receipt wait")
+                .contains("\"database\":\"sqlite\"", "\"mailSending\":false", "\"mailWaiting\":2", "\"mailFailed\":0");
     }
 }

@@ -64,6 +64,15 @@ class InquiryMailTest {
         return sent.header("Location").substring("/inquiries/".length());
     }
 
+    private MimeMessage to(String address) throws Exception {
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            if (message.getAllRecipients()[0].toString().equals(address)) {
+                return message;
+            }
+        }
+        throw new AssertionError("no message to " + address);
+    }
+
     private Inquiry.Delivery delivery(String reference) {
         return site.app().services().inquiries().find(reference).orElseThrow().delivery();
     }
@@ -76,8 +85,8 @@ class InquiryMailTest {
 
         String reference = send("alpha-im");
 
-        assertThat(smtp.waitForIncomingEmail(10_000, 1)).as("the mail arrives within seconds").isTrue();
-        MimeMessage mail = smtp.getReceivedMessages()[0];
+        assertThat(smtp.waitForIncomingEmail(10_000, 2)).as("the mail and the receipt arrive within seconds").isTrue();
+        MimeMessage mail = to("im-coordinator@example.org");
         assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly("im-coordinator@example.org");
         assertThat(mail.getReplyTo()).extracting(Object::toString).containsExactly("ada@example.com");
         assertThat(mail.getFrom()).extracting(Object::toString).containsExactly("gme-web@example.org");
@@ -99,8 +108,38 @@ class InquiryMailTest {
 
         send("office");
 
-        assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
-        assertThat(smtp.getReceivedMessages()[0].getAllRecipients()).extracting(Object::toString).containsExactly("gme-office@example.org");
+        assertThat(smtp.waitForIncomingEmail(10_000, 2)).isTrue();
+        assertThat(to("gme-office@example.org").getSubject()).startsWith("Question about Office of Graduate Medical Education from Ada Lovelace");
+    }
+
+    @Test
+    void the_applicant_gets_a_receipt_with_the_reference_and_nothing_they_typed() throws Exception {
+        int port = freePort();
+        startSmtp(port);
+        startSite(port);
+
+        String reference = send("alpha-im");
+        assertThat(site.get("/inquiries/" + reference).text()).contains("A confirmation with your reference is on its way to a•••@example.com.");
+
+        assertThat(smtp.waitForIncomingEmail(10_000, 2)).isTrue();
+        MimeMessage receipt = to("ada@example.com");
+        assertThat(receipt.getSubject()).isEqualTo("Your question to Internal Medicine Residency [" + reference + "]");
+        assertThat(receipt.getReplyTo()).extracting(Object::toString).containsExactly("im-coordinator@example.org");
+        String body = GreenMailUtil.getBody(receipt);
+        assertThat(body).contains("Your reference: " + reference, "The answer will come by e-mail from im-coordinator@example.org")
+                .doesNotContain("Ada", "H-1B");
+    }
+
+    @Test
+    void a_robot_gets_no_receipt() throws Exception {
+        int port = freePort();
+        startSmtp(port);
+        startSite(port);
+        var form = InquiryFormTest.question("alpha-im");
+        form.put("website", "http://spam.example");
+        site.post("/inquiries", form);
+
+        assertThat(smtp.waitForIncomingEmail(1_500, 1)).isFalse();
     }
 
     @Test
@@ -119,9 +158,9 @@ class InquiryMailTest {
 
         clock.advance(Duration.ofMinutes(1));
         outbox.deliverDue();
-        assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
+        assertThat(smtp.waitForIncomingEmail(10_000, 2)).isTrue();
         waitFor(() -> delivery(reference) == Inquiry.Delivery.SENT);
-        assertThat(smtp.getReceivedMessages()).as("sent once").hasSize(1);
+        assertThat(smtp.getReceivedMessages()).as("each sent once: the question and the receipt").hasSize(2);
     }
 
     @Test
@@ -137,8 +176,8 @@ class InquiryMailTest {
         }
 
         assertThat(delivery(reference)).isEqualTo(Inquiry.Delivery.FAILED);
-        assertThat(outbox.counts()).isEqualTo(new MailOutbox.Counts(0, 1));
-        assertThat(site.get("/readyz").raw().body()).contains("\"mailFailed\":1");
+        assertThat(outbox.counts()).as("the question and the receipt").isEqualTo(new MailOutbox.Counts(0, 2));
+        assertThat(site.get("/readyz").raw().body()).contains("\"mailFailed\":2");
         assertThat(site.app().services().inquiries().find(reference)).as("the inquiry itself is kept").isPresent();
     }
 

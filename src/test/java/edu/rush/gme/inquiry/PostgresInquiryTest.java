@@ -68,7 +68,7 @@ class PostgresInquiryTest {
         String reference = sent.header("Location").substring("/inquiries/".length());
         assertThat(site.get(sent.header("Location")).text()).contains("Your reference: " + reference);
 
-        assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
+        assertThat(smtp.waitForIncomingEmail(10_000, 2)).as("the question and the receipt").isTrue();
         long deadline = System.currentTimeMillis() + 10_000;
         while (site.app().services().inquiries().find(reference).orElseThrow().delivery() != Inquiry.Delivery.SENT) {
             assertThat(System.currentTimeMillis()).as("marked as sent").isLessThan(deadline);
