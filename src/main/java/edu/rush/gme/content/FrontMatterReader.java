@@ -274,8 +274,6 @@ public final class FrontMatterReader {
             problems.add(at(source, location, mappingMessage(e)));
         } catch (JsonProcessingException e) {
             problems.add(at(source, e.getLocation(), yamlMessage(e)));
-        } catch (IOException e) {
-            problems.add(new ContentProblem(source.file(), source.frontMatterLine(), 1, "cannot read front matter: " + e.getMessage()));
         }
         return null;
     }
