@@ -219,6 +219,7 @@ public final class InquiryController {
         model.put("groups", groups(snapshot, now));
         model.put("applicantTypes", Arrays.asList(ApplicantType.values()));
         model.put("messageMax", String.format(Locale.US, "%,d", InquiryService.MESSAGE_MAX));
+        model.put("messageMaxNumber", InquiryService.MESSAGE_MAX);
         views.renderUncached(ctx, snapshot, "inquiry/new", model);
     }
 

@@ -32,7 +32,9 @@ class InquiryBrowserTest extends RealSiteInBrowser {
 
         browser.findElement(By.id("name")).sendKeys("Sample Applicant");
         browser.findElement(By.id("email")).sendKeys("applicant@example");
+        assertThat(browser.findElement(By.id("message-count")).getText()).isEqualTo("You have 5,000 characters remaining");
         browser.findElement(By.id("message")).sendKeys("Do you accept COMLEX Level 2 instead of USMLE Step 2?");
+        assertThat(browser.findElement(By.id("message-count")).getText()).isEqualTo("You have 4,947 characters remaining");
         browser.findElement(By.cssSelector("label[for=applicantType-us-do]")).click();
         browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
 
