@@ -248,11 +248,25 @@ public final class Database implements AutoCloseable {
         return state != null && (state.startsWith("08") || state.startsWith("57P"));
     }
 
-    /** True when a connection answers a trivial query within a second (readiness checks). */
+    /**
+     * True when a connection answers a trivial query within two seconds (readiness checks answer
+     * quickly even while the pool waits its five seconds for a server that is down).
+     */
     public boolean isReachable() {
-        if (!pool.isDone() || pool.isCompletedExceptionally()) {
+        if (!pool.isDone() || pool.isCompletedExceptionally() || closed) {
             return false;
         }
+        try {
+            return CompletableFuture.supplyAsync(this::answers).get(2, TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private boolean answers() {
         try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
             statement.setQueryTimeout(1);
             return statement.execute("SELECT 1");

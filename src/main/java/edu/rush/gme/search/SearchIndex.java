@@ -29,6 +29,7 @@ import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -196,8 +197,7 @@ public final class SearchIndex {
             }
             // Expand typo and prefix matches once; the counts, the page and the snippets all reuse the result.
             Query match = searcher.rewrite(built);
-            FacetCounts counts = new FacetCounts();
-            searcher.search(match, counts);
+            FacetCounts counts = searcher.search(match, FacetCounts.MANAGER);
             Map<String, Long> kindCounts = counts.kinds();
             Map<String, Long> typeCounts = counts.types();
             Query query = filtered(match, kind, programType);
@@ -331,6 +331,24 @@ public final class SearchIndex {
 
     /** Counts the hits of each kind and program type in one pass over the matching documents. */
     private static final class FacetCounts extends SimpleCollector {
+        /** One collector per index slice (one here: the searcher has no executor), summed at the end. */
+        static final CollectorManager<FacetCounts, FacetCounts> MANAGER = new CollectorManager<>() {
+            @Override
+            public FacetCounts newCollector() {
+                return new FacetCounts();
+            }
+
+            @Override
+            public FacetCounts reduce(java.util.Collection<FacetCounts> collectors) {
+                FacetCounts total = new FacetCounts();
+                for (FacetCounts part : collectors) {
+                    part.kinds.forEach((key, count) -> total.kinds.merge(key, count, Long::sum));
+                    part.types.forEach((key, count) -> total.types.merge(key, count, Long::sum));
+                }
+                return total;
+            }
+        };
+
         private final Map<String, Long> kinds = new LinkedHashMap<>();
         private final Map<String, Long> types = new LinkedHashMap<>();
         private SortedDocValues kind;
