@@ -11,6 +11,7 @@ import edu.rush.gme.inquiry.InquiryExport;
 import edu.rush.gme.inquiry.InquiryService;
 import edu.rush.gme.mail.MailOutbox;
 import edu.rush.gme.mail.MailSettings;
+import edu.rush.gme.search.SearchMisses;
 import edu.rush.gme.search.SearchService;
 import edu.rush.gme.web.Paths;
 import edu.rush.gme.web.Services;
@@ -38,14 +39,21 @@ public final class App {
     private final SearchService search;
     private final Settings settings;
     private final Services services;
+    private final SearchMisses misses;
     private ContentWatcher watcher;
 
-    private App(Settings settings, Javalin server, ContentStore store, SearchService search, Services services) {
+    private App(Settings settings, Javalin server, ContentStore store, SearchService search, Services services, SearchMisses misses) {
+        this.misses = misses;
         this.settings = settings;
         this.server = server;
         this.store = store;
         this.search = search;
         this.services = services;
+    }
+
+    /** Searches that found nothing, on their way to the database. */
+    public SearchMisses searchMisses() {
+        return misses;
     }
 
     /** Inquiries, the mail outbox and the database behind them. */
@@ -71,7 +79,8 @@ public final class App {
         MailOutbox outbox = new MailOutbox(database, settings.mail(), clock);
         Services services = new Services(database, outbox, new InquiryService(database, outbox, store),
                 new SubmissionLimiter(INQUIRIES_PER_WINDOW, INQUIRY_WINDOW, clock));
-        return new App(settings, WebServer.create(settings, store, search, services), store, search, services);
+        SearchMisses misses = new SearchMisses(database, search.zeroResults());
+        return new App(settings, WebServer.create(settings, store, search, services), store, search, services, misses);
     }
 
     /** Accepted inquiries per client address: five in ten minutes, then one every two minutes. */
@@ -85,6 +94,7 @@ public final class App {
         server.start();
         services.database().openLater(DATABASE_OPENS_AFTER);
         services.outbox().start();
+        misses.start();
         if (settings.watchContent()) {
             watcher = ContentWatcher.start(settings.contentDir(), store);
         }
@@ -97,6 +107,7 @@ public final class App {
         }
         server.stop();
         services.outbox().close();
+        misses.close();
         services.database().close();
     }
 
@@ -116,6 +127,9 @@ public final class App {
         }
         if (args.length > 0 && args[0].equals(InquiryExport.COMMAND)) {
             System.exit(exportInquiries(settings, List.of(args).subList(1, args.length), System.out, System.err));
+        }
+        if (args.length > 0 && args[0].equals(SearchMisses.COMMAND)) {
+            System.exit(exportSearchMisses(settings, List.of(args).subList(1, args.length), System.out, System.err));
         }
         App app;
         try {
@@ -157,6 +171,33 @@ public final class App {
         }
         try (Database database = Database.open(settings.database())) {
             out.print(InquiryExport.csv(InquiryExport.read(database, filter)));
+            out.flush();
+            return 0;
+        } catch (DatabaseException e) {
+            err.println(e.getMessage() + ": check GME_DATABASE_URL, GME_DATABASE_USER and GME_DATABASE_PASSWORD");
+            return 1;
+        }
+    }
+
+    /**
+     * {@code export-search-misses}: what applicants searched for and did not find, most frequent
+     * first (or only those seen since a date), as CSV, without starting the web server.
+     */
+    public static int exportSearchMisses(Settings settings, List<String> args, java.io.PrintStream out, java.io.PrintStream err) {
+        java.time.Instant since = null;
+        if (args.size() == 2 && args.get(0).equals("--since")) {
+            try {
+                since = java.time.LocalDate.parse(args.get(1)).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                err.println("--since must be a date like 2026-09-01, got '" + args.get(1) + "'\n" + SearchMisses.USAGE);
+                return 2;
+            }
+        } else if (!args.isEmpty()) {
+            err.println("unknown arguments " + args + "\n" + SearchMisses.USAGE);
+            return 2;
+        }
+        try (Database database = Database.open(settings.database())) {
+            out.print(SearchMisses.csv(SearchMisses.read(database, since)));
             out.flush();
             return 0;
         } catch (DatabaseException e) {

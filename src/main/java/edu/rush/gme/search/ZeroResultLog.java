@@ -7,14 +7,14 @@ import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Searches that found nothing: what was typed (normalized), how often, and when last. Staff read
- * it to add synonyms and content. Kept in memory and bounded: when full, the entry seen longest
- * ago makes room.
+ * Searches that found nothing: what was typed (normalized), how often, and when first and last.
+ * Kept in memory and bounded (when full, the entry seen longest ago makes room) until
+ * {@link SearchMisses} takes them into the database; staff export them from there.
  */
 public final class ZeroResultLog {
 
     /** One query that found nothing. */
-    public record Entry(String query, long count, Instant lastSeen) {
+    public record Entry(String query, long count, Instant firstSeen, Instant lastSeen) {
     }
 
     static final int MAX_ENTRIES = 1000;
@@ -34,7 +34,27 @@ public final class ZeroResultLog {
             entries.values().stream().min(Comparator.comparing(Entry::lastSeen))
                     .ifPresent(oldest -> entries.remove(oldest.query()));
         }
-        entries.merge(key, new Entry(key, 1, when), (old, fresh) -> new Entry(old.query(), old.count() + 1, when));
+        entries.merge(key, new Entry(key, 1, when, when), (old, fresh) -> new Entry(old.query(), old.count() + 1, old.firstSeen(), when));
+    }
+
+    /** Takes every entry out (to be stored); searches recorded meanwhile stay for the next time. */
+    public List<Entry> drain() {
+        List<Entry> taken = new java.util.ArrayList<>();
+        for (String key : entries.keySet()) {
+            Entry entry = entries.remove(key);
+            if (entry != null) {
+                taken.add(entry);
+            }
+        }
+        return taken;
+    }
+
+    /** Puts entries back (storing them failed): they are counted again with what came since. */
+    public void restore(List<Entry> taken) {
+        for (Entry entry : taken) {
+            entries.merge(entry.query(), entry, (now, old) -> new Entry(now.query(), now.count() + old.count(),
+                    old.firstSeen().isBefore(now.firstSeen()) ? old.firstSeen() : now.firstSeen(), now.lastSeen()));
+        }
     }
 
     /** Most frequent first. */

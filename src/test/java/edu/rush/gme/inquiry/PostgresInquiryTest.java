@@ -86,6 +86,20 @@ class PostgresInquiryTest {
     }
 
     @Test
+    void counts_searches_that_found_nothing_in_postgresql() {
+        site.get("/search?q=quidditch");
+        site.get("/search?q=quidditch");
+        assertThat(site.app().searchMisses().flush()).isEqualTo(1);
+        site.get("/search?q=quidditch");
+        site.app().searchMisses().flush();
+        assertThat(edu.rush.gme.search.SearchMisses.read(site.app().services().database(), null))
+                .singleElement().satisfies(entry -> {
+                    assertThat(entry.query()).isEqualTo("quidditch");
+                    assertThat(entry.count()).isEqualTo(3);
+                });
+    }
+
+    @Test
     void a_question_sent_while_the_database_is_down_comes_back_with_everything_typed() {
         postgres.stopServer();
         try {
