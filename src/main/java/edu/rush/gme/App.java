@@ -7,7 +7,6 @@ import edu.rush.gme.content.ContentWatcher;
 import edu.rush.gme.db.Database;
 import edu.rush.gme.db.DatabaseException;
 import edu.rush.gme.db.DatabaseSettings;
-import edu.rush.gme.inquiry.InquiryExport;
 import edu.rush.gme.inquiry.InquiryService;
 import edu.rush.gme.mail.MailOutbox;
 import edu.rush.gme.mail.MailSettings;
@@ -125,11 +124,10 @@ public final class App {
             warmUpAndExit(settings);
             return;
         }
-        if (args.length > 0 && args[0].equals(InquiryExport.COMMAND)) {
-            System.exit(exportInquiries(settings, List.of(args).subList(1, args.length), System.out, System.err));
-        }
-        if (args.length > 0 && args[0].equals(SearchMisses.COMMAND)) {
-            System.exit(exportSearchMisses(settings, List.of(args).subList(1, args.length), System.out, System.err));
+        if (args.length > 0 && !args[0].equals(WARM_UP)) {
+            // A command for the office (exports, resending mail), run against the same settings, no web server.
+            LogConfigurator.toStandardError();
+            System.exit(Commands.run(settings, List.of(args), System.out, System.err));
         }
         App app;
         try {
@@ -154,55 +152,6 @@ public final class App {
                     app.services().outbox().counts().waiting());
         } else {
             LOG.info("inquiries are e-mailed through {}", settings.mail());
-        }
-    }
-
-    /**
-     * {@code export-inquiries}: writes every stored inquiry (or those since a date, or for one
-     * program) as CSV, without starting the web server. Returns the exit status.
-     */
-    public static int exportInquiries(Settings settings, List<String> args, java.io.PrintStream out, java.io.PrintStream err) {
-        InquiryExport.Filter filter;
-        try {
-            filter = InquiryExport.Filter.parse(args);
-        } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            return 2;
-        }
-        try (Database database = Database.open(settings.database())) {
-            out.print(InquiryExport.csv(InquiryExport.read(database, filter)));
-            out.flush();
-            return 0;
-        } catch (DatabaseException e) {
-            err.println(e.getMessage() + ": check GME_DATABASE_URL, GME_DATABASE_USER and GME_DATABASE_PASSWORD");
-            return 1;
-        }
-    }
-
-    /**
-     * {@code export-search-misses}: what applicants searched for and did not find, most frequent
-     * first (or only those seen since a date), as CSV, without starting the web server.
-     */
-    public static int exportSearchMisses(Settings settings, List<String> args, java.io.PrintStream out, java.io.PrintStream err) {
-        java.time.Instant since = null;
-        if (args.size() == 2 && args.get(0).equals("--since")) {
-            try {
-                since = java.time.LocalDate.parse(args.get(1)).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-            } catch (java.time.format.DateTimeParseException e) {
-                err.println("--since must be a date like 2026-09-01, got '" + args.get(1) + "'\n" + SearchMisses.USAGE);
-                return 2;
-            }
-        } else if (!args.isEmpty()) {
-            err.println("unknown arguments " + args + "\n" + SearchMisses.USAGE);
-            return 2;
-        }
-        try (Database database = Database.open(settings.database())) {
-            out.print(SearchMisses.csv(SearchMisses.read(database, since)));
-            out.flush();
-            return 0;
-        } catch (DatabaseException e) {
-            err.println(e.getMessage() + ": check GME_DATABASE_URL, GME_DATABASE_USER and GME_DATABASE_PASSWORD");
-            return 1;
         }
     }
 

@@ -40,4 +40,17 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
         context.getLogger("org.flywaydb").setLevel(Level.WARN);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
+
+    /**
+     * Sends the log to standard error, so that a command's output (a CSV redirected to a file)
+     * carries nothing else.
+     */
+    static void toStandardError() {
+        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof LoggerContext context
+                && context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("console") instanceof ConsoleAppender<ILoggingEvent> console) {
+            console.stop();
+            console.setTarget("System.err");
+            console.start();
+        }
+    }
 }

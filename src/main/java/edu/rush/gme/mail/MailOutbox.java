@@ -217,6 +217,20 @@ public final class MailOutbox implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes every message that was given up on due again, with its attempts counted from zero (after
+     * the mail settings are fixed); returns how many. A running server's worker picks them up.
+     */
+    public static int retryGivenUp(Database database, Clock clock) {
+        return database.inTransaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE mail_outbox SET gave_up_at = NULL, attempts = 0, next_attempt_at = ? WHERE gave_up_at IS NOT NULL AND sent_at IS NULL")) {
+                database.setInstant(update, 1, clock.instant());
+                return update.executeUpdate();
+            }
+        });
+    }
+
     /** How many messages wait to be sent and how many were given up on. */
     public Counts counts() {
         return database.inTransaction(connection -> {

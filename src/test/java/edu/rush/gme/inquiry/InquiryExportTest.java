@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import edu.rush.gme.App;
+import edu.rush.gme.Commands;
 import edu.rush.gme.ContentFixture;
 import edu.rush.gme.Settings;
 import edu.rush.gme.TestSite;
@@ -30,7 +30,7 @@ class InquiryExportTest {
     private static Run export(Settings settings, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = App.exportInquiries(settings, List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+        int status = Commands.exportInquiries(settings, List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -47,8 +47,10 @@ class InquiryMailTest {
         }
     }
 
+    private Settings settings;
+
     private void startSite(int smtpPort) {
-        Settings settings = Settings.forFolders(ContentFixture.inquiryCatalog(temp).dir(), Path.of("static"))
+        settings = Settings.forFolders(ContentFixture.inquiryCatalog(temp).dir(), Path.of("static"))
                 .withMail(MailSettings.local(smtpPort, "gme-web@example.org"));
         site = TestSite.start(settings, clock);
     }
@@ -179,6 +181,17 @@ class InquiryMailTest {
         assertThat(outbox.counts()).as("the question and the receipt").isEqualTo(new MailOutbox.Counts(0, 2));
         assertThat(site.get("/readyz").raw().body()).contains("\"mailFailed\":2");
         assertThat(site.app().services().inquiries().find(reference)).as("the inquiry itself is kept").isPresent();
+
+        // The office fixes the mail settings and sends again what was given up on.
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        assertThat(edu.rush.gme.Commands.resendFailedMail(settings, java.util.List.of(), new java.io.PrintStream(out, true), System.err)).isZero();
+        assertThat(out.toString()).startsWith("2 e-mails are due again");
+        startSmtp(port);
+        clock.advance(Duration.ofSeconds(1));
+        outbox.deliverDue();
+        assertThat(smtp.waitForIncomingEmail(10_000, 2)).isTrue();
+        waitFor(() -> delivery(reference) == Inquiry.Delivery.SENT);
+        assertThat(outbox.counts()).isEqualTo(new MailOutbox.Counts(0, 0));
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import edu.rush.gme.App;
+import edu.rush.gme.Commands;
 import edu.rush.gme.ContentFixture;
 import edu.rush.gme.Settings;
 import edu.rush.gme.TestSite;
@@ -80,7 +80,7 @@ class PostgresInquiryTest {
         assertThat(site.get("/readyz").raw().body()).contains("\"database\":\"postgresql\"", "\"mailSending\":true");
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = App.exportInquiries(settings, List.of("--program", "alpha-im"), new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        int status = Commands.exportInquiries(settings, List.of("--program", "alpha-im"), new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
         assertThat(status).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains(reference, "Ada Lovelace", ",sent,");
     }

@@ -2,7 +2,7 @@ package edu.rush.gme.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import edu.rush.gme.App;
+import edu.rush.gme.Commands;
 import edu.rush.gme.ContentFixture;
 import edu.rush.gme.Settings;
 import edu.rush.gme.TestSite;
@@ -22,7 +22,7 @@ class SearchMissesTest {
 
     private static String export(Settings settings, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = App.exportSearchMisses(settings, List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        int status = Commands.exportSearchMisses(settings, List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
         assertThat(status).isZero();
         return out.toString(StandardCharsets.UTF_8);
     }

@@ -1,0 +1,111 @@
+package edu.rush.gme;
+
+import edu.rush.gme.db.Database;
+import edu.rush.gme.db.DatabaseException;
+import edu.rush.gme.inquiry.InquiryExport;
+import edu.rush.gme.mail.MailOutbox;
+import edu.rush.gme.search.SearchMisses;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/**
+ * What the office runs besides the server, with the same settings (the same database):
+ * {@code java -jar gme-site.jar COMMAND [OPTIONS]}. Each returns the process's exit status:
+ * 0 done, 1 the database could not be used, 2 a wrong command or option.
+ */
+public final class Commands {
+
+    static final String HELP = """
+            usage: java -jar gme-site.jar                  run the site (settings: GME_* environment variables, see README.md)
+                   java -jar gme-site.jar export-inquiries [--since YYYY-MM-DD] [--program SLUG] > inquiries.csv
+                   java -jar gme-site.jar export-search-misses [--since YYYY-MM-DD] > search-misses.csv
+                   java -jar gme-site.jar resend-failed-mail   send again the e-mails given up on (after fixing GME_SMTP_*)
+            """;
+
+    private Commands() {
+    }
+
+    public static int run(Settings settings, List<String> args, PrintStream out, PrintStream err) {
+        String command = args.get(0);
+        List<String> options = args.subList(1, args.size());
+        return switch (command) {
+            case InquiryExport.COMMAND -> exportInquiries(settings, options, out, err);
+            case SearchMisses.COMMAND -> exportSearchMisses(settings, options, out, err);
+            case RESEND_FAILED_MAIL -> resendFailedMail(settings, options, out, err);
+            case "--help", "-h", "help" -> {
+                out.print(HELP);
+                yield 0;
+            }
+            default -> {
+                err.println("unknown command '" + command + "'");
+                err.print(HELP);
+                yield 2;
+            }
+        };
+    }
+
+    static final String RESEND_FAILED_MAIL = "resend-failed-mail";
+
+    /** Every stored inquiry (or those since a date, or for one program) as CSV. */
+    public static int exportInquiries(Settings settings, List<String> args, PrintStream out, PrintStream err) {
+        InquiryExport.Filter filter;
+        try {
+            filter = InquiryExport.Filter.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+        return withDatabase(settings, err, database -> out.print(InquiryExport.csv(InquiryExport.read(database, filter))), out);
+    }
+
+    /** What applicants searched for and did not find, most frequent first, as CSV. */
+    public static int exportSearchMisses(Settings settings, List<String> args, PrintStream out, PrintStream err) {
+        Instant since = null;
+        if (args.size() == 2 && args.get(0).equals("--since")) {
+            try {
+                since = LocalDate.parse(args.get(1)).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } catch (DateTimeParseException e) {
+                err.println("--since must be a date like 2026-09-01, got '" + args.get(1) + "'\n" + SearchMisses.USAGE);
+                return 2;
+            }
+        } else if (!args.isEmpty()) {
+            err.println("unknown arguments " + args + "\n" + SearchMisses.USAGE);
+            return 2;
+        }
+        Instant from = since;
+        return withDatabase(settings, err, database -> out.print(SearchMisses.csv(SearchMisses.read(database, from))), out);
+    }
+
+    /** Makes the e-mails given up on due again; a running server sends them within half a minute. */
+    public static int resendFailedMail(Settings settings, List<String> args, PrintStream out, PrintStream err) {
+        if (!args.isEmpty()) {
+            err.println("resend-failed-mail takes no options, got " + args);
+            return 2;
+        }
+        return withDatabase(settings, err, database -> {
+            int count = MailOutbox.retryGivenUp(database, Clock.systemUTC());
+            out.println(count == 0 ? "no e-mail was given up on" : count + (count == 1 ? " e-mail is" : " e-mails are")
+                    + " due again; the running server sends them within half a minute");
+        }, out);
+    }
+
+    private interface DatabaseWork {
+        void run(Database database);
+    }
+
+    private static int withDatabase(Settings settings, PrintStream err, DatabaseWork work, PrintStream out) {
+        try (Database database = Database.open(settings.database())) {
+            work.run(database);
+            out.flush();
+            return 0;
+        } catch (DatabaseException e) {
+            err.println(e.getMessage() + ": check GME_DATABASE_URL, GME_DATABASE_USER and GME_DATABASE_PASSWORD");
+            return 1;
+        }
+    }
+}
