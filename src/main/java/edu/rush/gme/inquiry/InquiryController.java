@@ -209,13 +209,17 @@ public final class InquiryController {
         model.put("form", form);
         model.put("canonicalPath", Paths.NEW_INQUIRY);
         model.put("chosen", chosen);
+        // Without a coordinator's address the question goes to the office, and the page says so.
+        model.put("viaOffice", chosen != null && (chosen.data().coordinator() == null || chosen.data().coordinator().email() == null));
+        model.put("office", snapshot.site().contact() != null && snapshot.site().contact().office() != null
+                ? snapshot.site().contact().office() : "Office of Graduate Medical Education");
         // Every field has an entry (null when it is fine), so templates can ask about any of them.
         Map<String, String> byField = new HashMap<>();
         InquiryForm.FIELDS.forEach(field -> byField.put(field, errors.get(field)));
         model.put("errors", byField);
         model.put("summary", summary(errors));
         model.put("notice", notice);
-        model.put("office", InquiryForm.OFFICE);
+        model.put("officeKey", InquiryForm.OFFICE);
         model.put("groups", groups(snapshot, now));
         model.put("applicantTypes", Arrays.asList(ApplicantType.values()));
         model.put("messageMax", String.format(Locale.US, "%,d", InquiryService.MESSAGE_MAX));

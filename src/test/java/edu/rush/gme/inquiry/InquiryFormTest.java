@@ -182,6 +182,14 @@ class InquiryFormTest {
     }
 
     @Test
+    void the_form_says_where_a_question_goes_when_the_program_has_no_coordinator_address() {
+        assertThat(site.get("/inquiries/new?program=zeta-pharm").text())
+                .contains("Your question about the Pharmacy Residency program goes to the Office of Graduate Medical Education, which passes it on to the program.");
+        assertThat(site.get("/inquiries/new").text())
+                .contains("Your question goes to the coordinator of the program you choose, or to the Office of Graduate Medical Education.");
+    }
+
+    @Test
     void a_link_to_an_unknown_program_asks_the_applicant_to_choose() {
         TestSite.Response form = site.get("/inquiries/new?program=no-such-program");
         assertThat(form.status()).isEqualTo(200);
