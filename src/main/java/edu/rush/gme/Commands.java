@@ -53,32 +53,53 @@ public final class Commands {
 
     /** Every stored inquiry (or those since a date, or for one program) as CSV. */
     public static int exportInquiries(Settings settings, List<String> args, PrintStream out, PrintStream err) {
-        InquiryExport.Filter filter;
+        Options options;
         try {
-            filter = InquiryExport.Filter.parse(args);
+            options = Options.parse(args, true, InquiryExport.USAGE);
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             return 2;
         }
+        InquiryExport.Filter filter = new InquiryExport.Filter(options.since(), options.program());
         return withDatabase(settings, err, database -> out.print(InquiryExport.csv(InquiryExport.read(database, filter))), out);
     }
 
     /** What applicants searched for and did not find, most frequent first, as CSV. */
     public static int exportSearchMisses(Settings settings, List<String> args, PrintStream out, PrintStream err) {
-        Instant since = null;
-        if (args.size() == 2 && args.get(0).equals("--since")) {
-            try {
-                since = LocalDate.parse(args.get(1)).atStartOfDay(ZoneOffset.UTC).toInstant();
-            } catch (DateTimeParseException e) {
-                err.println("--since must be a date like 2026-09-01, got '" + args.get(1) + "'\n" + SearchMisses.USAGE);
-                return 2;
-            }
-        } else if (!args.isEmpty()) {
-            err.println("unknown arguments " + args + "\n" + SearchMisses.USAGE);
+        Options options;
+        try {
+            options = Options.parse(args, false, SearchMisses.USAGE);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
             return 2;
         }
-        Instant from = since;
-        return withDatabase(settings, err, database -> out.print(SearchMisses.csv(SearchMisses.read(database, from))), out);
+        return withDatabase(settings, err, database -> out.print(SearchMisses.csv(SearchMisses.read(database, options.since()))), out);
+    }
+
+    /** The options of the exports: {@code --since YYYY-MM-DD} (from that day's start, UTC) and, where allowed, {@code --program SLUG}. */
+    record Options(Instant since, String program) {
+        static Options parse(List<String> args, boolean programAllowed, String usage) {
+            Instant since = null;
+            String program = null;
+            for (int i = 0; i < args.size(); i++) {
+                String arg = args.get(i);
+                boolean known = arg.equals("--since") || (programAllowed && arg.equals("--program"));
+                if (!known || i + 1 == args.size()) {
+                    throw new IllegalArgumentException((known ? arg + " needs a value" : "unknown argument '" + arg + "'") + "\n" + usage);
+                }
+                String value = args.get(++i);
+                if (arg.equals("--program")) {
+                    program = value;
+                    continue;
+                }
+                try {
+                    since = LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+                } catch (DateTimeParseException e) {
+                    throw new IllegalArgumentException("--since must be a date like 2026-09-01, got '" + value + "'\n" + usage);
+                }
+            }
+            return new Options(since, program);
+        }
     }
 
     /** Makes the e-mails given up on due again; a running server sends them within half a minute. */

@@ -3,9 +3,6 @@ package edu.rush.gme.inquiry;
 import edu.rush.gme.csv.Spreadsheet;
 import edu.rush.gme.db.Database;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,31 +18,8 @@ public final class InquiryExport {
     static final List<String> HEADER = List.of("Reference", "Received (UTC)", "Program", "Program title", "Sent to", "Name", "E-mail",
             "Applicant", "Graduation year", "Question", "Channel", "Spam", "E-mail status", "E-mailed at (UTC)");
 
-    /** The export's filters, read from the command line. */
+    /** Which inquiries: received from a time on (null: all), for one program (null: all). */
     public record Filter(Instant since, String program) {
-        /** Reads {@code --since} (a date; from its start in UTC) and {@code --program}; throws with the usage on a mistake. */
-        public static Filter parse(List<String> args) {
-            Instant since = null;
-            String program = null;
-            for (int i = 0; i < args.size(); i++) {
-                String arg = args.get(i);
-                if ((arg.equals("--since") || arg.equals("--program")) && i + 1 < args.size()) {
-                    String value = args.get(++i);
-                    if (arg.equals("--since")) {
-                        try {
-                            since = LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
-                        } catch (DateTimeParseException e) {
-                            throw new IllegalArgumentException("--since must be a date like 2026-09-01, got '" + value + "'\n" + USAGE);
-                        }
-                    } else {
-                        program = value;
-                    }
-                } else {
-                    throw new IllegalArgumentException("unknown argument '" + arg + "'\n" + USAGE);
-                }
-            }
-            return new Filter(since, program);
-        }
     }
 
     private InquiryExport() {
