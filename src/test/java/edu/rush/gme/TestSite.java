@@ -45,6 +45,15 @@ public final class TestSite implements AutoCloseable {
         return Settings.forFolders(contentDir, Path.of("static")).withBaseUrl(baseUrl);
     }
 
+    /** A port nothing listens on right now (for a test's own SMTP or database server). */
+    public static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public App app() {
         return app;
     }

@@ -1,7 +1,6 @@
 package edu.rush.gme.db;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -50,7 +49,7 @@ public final class PostgresServer implements AutoCloseable {
             if (isRoot()) {
                 run(List.of("chown", "postgres:postgres", dir.toString()));
             }
-            PostgresServer server = new PostgresServer(bin.get(), dir, freePort());
+            PostgresServer server = new PostgresServer(bin.get(), dir, edu.rush.gme.TestSite.freePort());
             server.initAndStart();
             return server;
         } catch (IOException e) {
@@ -142,12 +141,6 @@ public final class PostgresServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

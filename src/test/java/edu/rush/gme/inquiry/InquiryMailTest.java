@@ -12,8 +12,6 @@ import edu.rush.gme.TestSite;
 import edu.rush.gme.mail.MailOutbox;
 import edu.rush.gme.mail.MailSettings;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,12 +36,6 @@ class InquiryMailTest {
         }
         if (smtp != null) {
             smtp.stop();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 
@@ -81,7 +73,7 @@ class InquiryMailTest {
 
     @Test
     void the_coordinator_receives_the_question_and_can_reply_to_the_applicant() throws Exception {
-        int port = freePort();
+        int port = TestSite.freePort();
         startSmtp(port);
         startSite(port);
 
@@ -104,7 +96,7 @@ class InquiryMailTest {
 
     @Test
     void a_question_to_the_office_is_mailed_to_the_office() throws Exception {
-        int port = freePort();
+        int port = TestSite.freePort();
         startSmtp(port);
         startSite(port);
 
@@ -116,7 +108,7 @@ class InquiryMailTest {
 
     @Test
     void the_applicant_gets_a_receipt_with_the_reference_and_nothing_they_typed() throws Exception {
-        int port = freePort();
+        int port = TestSite.freePort();
         startSmtp(port);
         startSite(port);
 
@@ -134,7 +126,7 @@ class InquiryMailTest {
 
     @Test
     void a_robot_gets_no_receipt() throws Exception {
-        int port = freePort();
+        int port = TestSite.freePort();
         startSmtp(port);
         startSite(port);
         var form = InquiryFormTest.question("alpha-im");
@@ -146,7 +138,7 @@ class InquiryMailTest {
 
     @Test
     void a_question_sent_while_the_mail_server_is_down_is_delivered_when_it_is_back() throws Exception {
-        int port = freePort();
+        int port = TestSite.freePort();
         startSite(port);
         MailOutbox outbox = site.app().services().outbox();
 
@@ -167,7 +159,7 @@ class InquiryMailTest {
 
     @Test
     void gives_up_after_a_day_of_failures_and_says_so() throws Exception {
-        int port = freePort();
+        int port = TestSite.freePort();
         startSite(port);
         MailOutbox outbox = site.app().services().outbox();
         String reference = send("alpha-im");

@@ -12,7 +12,6 @@ import edu.rush.gme.db.PostgresServer;
 import edu.rush.gme.mail.MailSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,10 +35,7 @@ class PostgresInquiryTest {
     @BeforeAll
     static void start() throws Exception {
         postgres = PostgresServer.start();
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = TestSite.freePort();
         smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         settings = Settings.forFolders(ContentFixture.inquiryCatalog(temp).dir(), Path.of("static"))
