@@ -55,13 +55,12 @@ public final class Database implements AutoCloseable {
     }
 
     private final DatabaseSettings settings;
-    private final CompletableFuture<HikariDataSource> pool;
+    private final CompletableFuture<HikariDataSource> pool = new CompletableFuture<>();
     private final AtomicBoolean opening = new AtomicBoolean();
     private volatile boolean closed;
 
-    private Database(DatabaseSettings settings, CompletableFuture<HikariDataSource> pool) {
+    private Database(DatabaseSettings settings) {
         this.settings = settings;
-        this.pool = pool;
     }
 
     /**
@@ -69,7 +68,7 @@ public final class Database implements AutoCloseable {
      * {@link #openLater} or at the first use, whichever comes first.
      */
     public static Database open(DatabaseSettings settings) {
-        return new Database(settings, new CompletableFuture<>());
+        return new Database(settings);
     }
 
     /** Starts opening now, unless it has started already. */
@@ -185,23 +184,18 @@ public final class Database implements AutoCloseable {
      * idle connections are dropped and the work runs once more on a fresh one.
      */
     public <T> T inTransaction(Work<T> work) {
-        try {
-            return attempt(work);
-        } catch (CommitUncertain e) {
-            // The commit may have reached the server: running the work again could store it twice.
-            throw new DatabaseException(e.getCause().getMessage(), e.getCause(), true);
-        } catch (SQLException e) {
-            if (!isConnectionLost(e)) {
-                throw new DatabaseException(e.getMessage(), e);
-            }
-            LOG.warn("database connection lost ({}), retrying on a new one", e.getMessage());
-            dataSource().getHikariPoolMXBean().softEvictConnections();
+        for (int attempt = 1; ; attempt++) {
             try {
                 return attempt(work);
-            } catch (CommitUncertain again) {
-                throw new DatabaseException(again.getCause().getMessage(), again.getCause(), true);
-            } catch (SQLException again) {
-                throw new DatabaseException(again.getMessage(), again);
+            } catch (CommitUncertain e) {
+                // The commit may have reached the server: running the work again could store it twice.
+                throw new DatabaseException(e.getCause().getMessage(), e.getCause(), true);
+            } catch (SQLException e) {
+                if (attempt == 2 || !isConnectionLost(e)) {
+                    throw new DatabaseException(e.getMessage(), e);
+                }
+                LOG.warn("database connection lost ({}), retrying on a new one", e.getMessage());
+                dataSource().getHikariPoolMXBean().softEvictConnections();
             }
         }
     }
