@@ -55,15 +55,11 @@ public final class MailOutbox implements AutoCloseable {
     }
 
     /** Writes a message to the outbox inside the caller's transaction; it is due at once. */
-    public void enqueue(Connection connection, Long inquiryId, OutgoingMail mail) throws SQLException {
+    public void enqueue(Connection connection, long inquiryId, OutgoingMail mail) throws SQLException {
         Instant now = clock.instant();
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO mail_outbox (inquiry_id, created_at, recipient, reply_to, subject, body, next_attempt_at, purpose) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            if (inquiryId == null) {
-                insert.setNull(1, java.sql.Types.BIGINT);
-            } else {
-                insert.setLong(1, inquiryId);
-            }
+            insert.setLong(1, inquiryId);
             database.setInstant(insert, 2, now);
             insert.setString(3, mail.recipient());
             insert.setString(4, mail.replyTo());
