@@ -41,6 +41,16 @@ public record SiteConfig(
     public record EntryPoint(String title, String summary, String url) {
     }
 
+    /** The office's name from the contact details, else the site's name. */
+    public String officeName() {
+        return contact != null && contact.office() != null ? contact.office() : name;
+    }
+
+    /** The organization and the site, "RUSH University Graduate Medical Education"; the site's name alone without one. */
+    public String fullName() {
+        return organization == null ? name : organization + " " + name;
+    }
+
     public ZoneId zone() {
         return ZoneId.of(timeZone == null ? "America/Chicago" : timeZone);
     }

@@ -210,9 +210,8 @@ public final class InquiryController {
         model.put("canonicalPath", Paths.NEW_INQUIRY);
         model.put("chosen", chosen);
         // Without a coordinator's address the question goes to the office, and the page says so.
-        model.put("viaOffice", chosen != null && (chosen.data().coordinator() == null || chosen.data().coordinator().email() == null));
-        model.put("office", snapshot.site().contact() != null && snapshot.site().contact().office() != null
-                ? snapshot.site().contact().office() : "Office of Graduate Medical Education");
+        model.put("viaOffice", chosen != null && InquiryService.coordinatorEmail(chosen) == null);
+        model.put("office", snapshot.site().officeName());
         // Every field has an entry (null when it is fine), so templates can ask about any of them.
         Map<String, String> byField = new HashMap<>();
         InquiryForm.FIELDS.forEach(field -> byField.put(field, errors.get(field)));

@@ -134,18 +134,11 @@ public final class InquiryService {
             return new Invalid(errors);
         }
         boolean spam = !trim(form.website()).isEmpty();
-        SiteConfig.Contact office = snapshot.site().contact();
-        String officeEmail = office == null ? null : office.email();
-        String title;
-        String recipient;
-        if (program == null) {
-            title = office != null && office.office() != null ? office.office() : snapshot.site().name();
-            recipient = officeEmail;
-        } else {
-            title = program.title();
-            Program.Contact coordinator = program.data().coordinator();
-            recipient = coordinator != null && coordinator.email() != null ? coordinator.email() : officeEmail;
-        }
+        SiteConfig site = snapshot.site();
+        String officeEmail = site.contact() == null ? null : site.contact().email();
+        String title = program == null ? site.officeName() : program.title();
+        String coordinator = program == null ? null : coordinatorEmail(program);
+        String recipient = coordinator != null ? coordinator : officeEmail;
         return new Valid(new NewInquiry(program == null ? null : program.slug(), title, recipient, name, email,
                 applicantType, graduationYear, message, spam));
     }
@@ -190,6 +183,12 @@ public final class InquiryService {
         }
     }
 
+    /** The program coordinator's address, or null: then the program's questions go to the office. */
+    public static String coordinatorEmail(Page<Program> program) {
+        Program.Contact coordinator = program.data().coordinator();
+        return coordinator == null ? null : coordinator.email();
+    }
+
     /** Whether e-mail goes out (a mail server is configured): the confirmation page says so only then. */
     public boolean sendsMail() {
         return outbox.sends();
@@ -211,7 +210,7 @@ public final class InquiryService {
     private OutgoingMail mailFor(NewInquiry inquiry, String reference, Instant receivedAt) {
         SiteConfig site = store.snapshot().site();
         String subject = "Question about " + inquiry.programTitle() + " from " + inquiry.name() + " [" + reference + "]";
-        String body = "A question from the " + site.organization() + " " + site.name() + " website for " + inquiry.programTitle() + ".\n\n"
+        String body = "A question from the " + site.fullName() + " website for " + inquiry.programTitle() + ".\n\n"
                 + "From: " + inquiry.name() + " <" + inquiry.email() + ">\n"
                 + "Applicant: " + (inquiry.applicantType() == null ? "Not given" : inquiry.applicantType().label()) + "\n"
                 + "Graduation year: " + (inquiry.graduationYear() == null ? "Not given" : inquiry.graduationYear()) + "\n"
@@ -231,9 +230,8 @@ public final class InquiryService {
      */
     private OutgoingMail receiptFor(NewInquiry inquiry, String reference, Instant receivedAt) {
         SiteConfig site = store.snapshot().site();
-        String from = site.organization() == null ? site.name() : site.organization() + " " + site.name();
         String subject = "Your question to " + inquiry.programTitle() + " [" + reference + "]";
-        String body = "We received your question to " + inquiry.programTitle() + " (" + from + ") on "
+        String body = "We received your question to " + inquiry.programTitle() + " (" + site.fullName() + ") on "
                 + RECEIVED.format(receivedAt.atZone(site.zone())) + ".\n\n"
                 + "Your reference: " + reference + "\n"
                 + "Please quote it if you write to us again about this question.\n\n"
