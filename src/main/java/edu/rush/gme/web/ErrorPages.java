@@ -52,11 +52,8 @@ final class ErrorPages {
                 case CONTENT_TOO_LARGE -> "Too much to send";
                 default -> "Something went wrong";
             });
-            if (status == HttpStatus.CONTENT_TOO_LARGE) {
-                views.renderUncached(ctx, store.snapshot(), template, model);
-            } else {
-                views.render(ctx, store.snapshot(), template, model);
-            }
+            // Only a 200 GET is cached, so an error page never is.
+            views.render(ctx, store.snapshot(), template, model);
         } catch (RuntimeException renderFailure) {
             LOG.error("error page {} could not be rendered", template, renderFailure);
             ctx.html(LAST_RESORT);
