@@ -2,6 +2,7 @@ package edu.rush.gme;
 
 import edu.rush.gme.db.DatabaseSettings;
 import edu.rush.gme.mail.MailSettings;
+import edu.rush.gme.web.TrustedProxies;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -20,7 +21,7 @@ public record Settings(
         boolean watchContent,
         DatabaseSettings database,
         MailSettings mail,
-        boolean behindProxy) {
+        TrustedProxies proxies) {
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -41,7 +42,7 @@ public record Settings(
                 Boolean.parseBoolean(env.getOrDefault("GME_WATCH", "true")),
                 DatabaseSettings.from(env),
                 MailSettings.from(env),
-                Boolean.parseBoolean(env.getOrDefault("GME_BEHIND_PROXY", "false")));
+                TrustedProxies.from(env.get("GME_BEHIND_PROXY"), env.get("GME_TRUSTED_PROXIES"), env.get("GME_FORWARDED_HEADER")));
     }
 
     /**
@@ -50,27 +51,27 @@ public record Settings(
      */
     public static Settings forFolders(Path contentDir, Path staticDir) {
         return new Settings("127.0.0.1", 0, contentDir, staticDir, "http://localhost", false, 16L << 20, false,
-                DatabaseSettings.temporarySqlite(), MailSettings.NONE, false);
+                DatabaseSettings.temporarySqlite(), MailSettings.NONE, TrustedProxies.NONE);
     }
 
     public Settings withDatabase(DatabaseSettings newDatabase) {
-        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, newDatabase, mail, behindProxy);
+        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, newDatabase, mail, proxies);
     }
 
     public Settings withMail(MailSettings newMail) {
-        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, database, newMail, behindProxy);
+        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, database, newMail, proxies);
     }
 
     public Settings withBaseUrl(String newBaseUrl) {
-        return new Settings(host, port, contentDir, staticDir, newBaseUrl, devMode, pageCacheBytes, watchContent, database, mail, behindProxy);
+        return new Settings(host, port, contentDir, staticDir, newBaseUrl, devMode, pageCacheBytes, watchContent, database, mail, proxies);
     }
 
-    public Settings withBehindProxy(boolean proxied) {
-        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, database, mail, proxied);
+    public Settings withProxies(TrustedProxies trusted) {
+        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, database, mail, trusted);
     }
 
     public Settings withWatching(boolean watch) {
-        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watch, database, mail, behindProxy);
+        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watch, database, mail, proxies);
     }
 
     /** Served over HTTPS (judged by the public base URL): turns on HSTS and Secure cookies. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import edu.rush.gme.db.DatabaseSettings;
 import edu.rush.gme.mail.MailSettings;
+import edu.rush.gme.web.TrustedProxies;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class SettingsTest {
         assertThat(settings.https()).isFalse();
         assertThat(settings.database().url()).isEqualTo("jdbc:sqlite:data/gme.db");
         assertThat(settings.mail().configured()).isFalse();
-        assertThat(settings.behindProxy()).isFalse();
+        assertThat(settings.proxies().any()).isFalse();
     }
 
     @Test
@@ -38,7 +39,7 @@ class SettingsTest {
         assertThat(settings).isEqualTo(new Settings("127.0.0.1", 8080, Path.of("/srv/content"), Path.of("/srv/static"),
                 "https://gme.example.org", true, 64L << 20, true,
                 new DatabaseSettings("jdbc:postgresql://db.internal/gme", "gme", "secret"),
-                new MailSettings("smtp.example.org", 2525, "site", "mail-secret", true, "gme-web@example.org"), true));
+                new MailSettings("smtp.example.org", 2525, "site", "mail-secret", true, "gme-web@example.org"), TrustedProxies.one()));
         assertThat(settings.https()).isTrue();
     }
 
@@ -60,6 +61,17 @@ class SettingsTest {
     void asks_for_a_sender_address_when_a_mail_server_is_set() {
         assertThatThrownBy(() -> Settings.from(Map.of("GME_SMTP_HOST", "smtp.example.org")))
                 .hasMessage("GME_MAIL_FROM must be the sender's e-mail address when GME_SMTP_HOST is set, got 'null'");
+    }
+
+    @Test
+    void reads_how_many_proxies_stand_in_front_and_which_header_they_write() {
+        assertThat(Settings.from(Map.of("GME_BEHIND_PROXY", "true", "GME_TRUSTED_PROXIES", "2", "GME_FORWARDED_HEADER", "forwarded")).proxies())
+                .isEqualTo(new TrustedProxies(2, TrustedProxies.Header.FORWARDED));
+        assertThat(Settings.from(Map.of("GME_TRUSTED_PROXIES", "2")).proxies().any()).as("only behind a proxy").isFalse();
+        assertThatThrownBy(() -> Settings.from(Map.of("GME_BEHIND_PROXY", "true", "GME_TRUSTED_PROXIES", "none")))
+                .hasMessage("GME_TRUSTED_PROXIES must be the number of proxies in front of the server (1 to 10), got 'none'");
+        assertThatThrownBy(() -> Settings.from(Map.of("GME_BEHIND_PROXY", "true", "GME_FORWARDED_HEADER", "X-Real-IP")))
+                .hasMessage("GME_FORWARDED_HEADER must be X-Forwarded-For or Forwarded, got 'X-Real-IP'");
     }
 
     @Test

@@ -32,10 +32,9 @@ public final class WebServer {
             config.jetty.modifyServer(server -> server.setStopTimeout(SHUTDOWN_GRACE_MILLIS));
             // Room for long search queries in the URL (a pasted paragraph is answered, not refused).
             config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
-            if (settings.behindProxy()) {
-                // Behind nginx or a load balancer: the client's address (rate limits) is the one the proxy saw.
-                config.contextResolver.ip = ClientAddress::forwarded;
-            }
+            // Behind nginx or a load balancer: the client's address (rate limits) is the one the proxies saw.
+            TrustedProxies proxies = settings.proxies();
+            config.contextResolver.ip = ctx -> ClientAddress.of(ctx, proxies);
             config.router.ignoreTrailingSlashes = true;
             config.router.treatMultipleSlashesAsSingleSlash = true;
             // Cached pages and static files carry their own gzip, made once; nothing is compressed per request.
