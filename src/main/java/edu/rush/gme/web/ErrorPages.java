@@ -3,14 +3,18 @@ package edu.rush.gme.web;
 import edu.rush.gme.content.ContentStore;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.MethodNotAllowedResponse;
+import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place errors become pages: "not found" and "something went wrong" in the site's
- * layout, never a stack trace. Failures are logged with the request that caused them.
+ * The one place errors become answers: a page in the site's layout, or for {@code /api/} a problem
+ * document (RFC 9457); never a stack trace. Failures are logged with the request that caused them.
+ * (Errors Jetty answers itself, before Javalin sees the request, are {@link ContainerErrors}.)
  */
 final class ErrorPages {
 
@@ -29,29 +33,52 @@ final class ErrorPages {
     }
 
     void register(RoutesConfig routes) {
+        // Replaces Javalin's plain-text answers to NotFoundResponse, MethodNotAllowedResponse and the rest.
+        routes.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, e.getStatus(), e));
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-            renderError(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "errors/500");
-        });
-        routes.error(HttpStatus.NOT_FOUND, ctx -> renderError(ctx, HttpStatus.NOT_FOUND, "errors/404"));
-        // A body over Javalin's 1 MB limit: a page (or a problem document for the API), not Jetty's plain text.
-        routes.error(HttpStatus.CONTENT_TOO_LARGE, ctx -> {
-            if (ctx.path().startsWith("/api/")) {
-                Problems.send(ctx, HttpStatus.CONTENT_TOO_LARGE, "Content too large", "The request body may be at most 1 MB", Map.of());
-            } else {
-                renderError(ctx, HttpStatus.CONTENT_TOO_LARGE, "errors/413");
-            }
+            answer(ctx, HttpStatus.INTERNAL_SERVER_ERROR.getCode(), null);
         });
     }
 
-    private void renderError(Context ctx, HttpStatus status, String template) {
+    static boolean isApi(Context ctx) {
+        return ctx.path().startsWith("/api/");
+    }
+
+    private void answer(Context ctx, int code, HttpResponseException e) {
+        HttpStatus status = HttpStatus.forStatus(code);
+        ErrorTexts texts = ErrorTexts.of(code);
+        String allowed = e instanceof MethodNotAllowedResponse ? e.getDetails().get(Routes.ALLOWED_METHODS) : null;
+        if (allowed != null) {
+            ctx.header("Allow", allowed);
+        }
+        if (isApi(ctx)) {
+            Problems.send(ctx, status, texts.title(), apiDetail(ctx, code, texts, allowed), Map.of());
+            return;
+        }
+        renderPage(ctx, status, texts);
+    }
+
+    private static String apiDetail(Context ctx, int code, ErrorTexts texts, String allowed) {
+        return switch (code) {
+            case 404 -> "There is nothing at " + ctx.path();
+            case 405 -> ctx.method() + " is not allowed at " + ctx.path() + (allowed == null ? "" : "; allowed: " + allowed);
+            case 413 -> "The request body is larger than this address accepts";
+            default -> texts.explanation();
+        };
+    }
+
+    private void renderPage(Context ctx, HttpStatus status, ErrorTexts texts) {
         ctx.status(status);
+        String template = switch (status) {
+            case NOT_FOUND -> "errors/404";
+            default -> "errors/status";
+        };
         try {
-            Map<String, String> model = Map.of("title", switch (status) {
-                case NOT_FOUND -> "Page not found";
-                case CONTENT_TOO_LARGE -> "Too much to send";
-                default -> "Something went wrong";
-            });
+            Map<String, Object> model = new HashMap<>();
+            model.put("title", texts.title());
+            model.put("explanation", texts.explanation());
+            model.put("status", status.getCode());
             // Only a 200 GET is cached, so an error page never is.
             views.render(ctx, store.snapshot(), template, model);
         } catch (RuntimeException renderFailure) {

@@ -17,14 +17,19 @@ import edu.rush.gme.wellness.WellnessController;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The whole URL map of the site, in one place. */
 final class Routes {
@@ -58,6 +63,12 @@ final class Routes {
         this.search = new SearchController(store, views, searchService);
     }
 
+    /** Where a 405 answer lists the methods an address takes (its Allow header). */
+    static final String ALLOWED_METHODS = "allowed";
+
+    /** The methods each registered path takes, in registration order (the order Javalin matches them in). */
+    private final Map<String, Set<HandlerType>> methodsByPath = new LinkedHashMap<>();
+
     void register(RoutesConfig routes) {
         get(routes, Paths.HOME, pages::home);
         get(routes, Paths.HEALTH, ctx -> ctx.result("ok"));
@@ -80,9 +91,9 @@ final class Routes {
 
         get(routes, Paths.NEW_INQUIRY, inquiries::form);
         get(routes, Paths.INQUIRIES, ctx -> ctx.redirect(Paths.NEW_INQUIRY, HttpStatus.SEE_OTHER));
-        routes.post(Paths.INQUIRIES, inquiries::submit);
+        post(routes, Paths.INQUIRIES, inquiries::submit);
         get(routes, Paths.INQUIRIES + "/{reference}", inquiries::sent);
-        routes.post(Paths.INQUIRY_API, inquiries::api);
+        post(routes, Paths.INQUIRY_API, inquiries::api);
 
         get(routes, Paths.NEWS, news::index);
         get(routes, Paths.feed(Paths.NEWS), feeds::news);
@@ -94,12 +105,46 @@ final class Routes {
 
         // Last: top-level Markdown pages (/about), files of static/, images of page bundles.
         get(routes, "/<path>", this::pageOrFile);
+        refuseOtherMethods(routes);
     }
 
     /** Every page answers HEAD as well as GET (monitors and link checkers use HEAD; Jetty drops the body). */
-    private static void get(RoutesConfig routes, String path, Handler handler) {
+    private void get(RoutesConfig routes, String path, Handler handler) {
         routes.get(path, handler);
         routes.head(path, handler);
+        methodsByPath.computeIfAbsent(path, p -> new java.util.LinkedHashSet<>()).addAll(List.of(HandlerType.GET, HandlerType.HEAD));
+    }
+
+    private void post(RoutesConfig routes, String path, Handler handler) {
+        routes.post(path, handler);
+        methodsByPath.computeIfAbsent(path, p -> new java.util.LinkedHashSet<>()).add(HandlerType.POST);
+    }
+
+    /**
+     * Any other method on a known address is 405 with the methods it takes in Allow, and OPTIONS
+     * lists them; on an address the catch-all route would not find, it is 404.
+     */
+    private void refuseOtherMethods(RoutesConfig routes) {
+        methodsByPath.forEach((path, methods) -> {
+            String allowed = methods.stream().map(HandlerType::name).collect(Collectors.joining(", "));
+            boolean catchAll = path.equals("/<path>");
+            for (HandlerType method : List.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE,
+                    HandlerType.TRACE, HandlerType.OPTIONS)) {
+                if (methods.contains(method)) {
+                    continue;
+                }
+                routes.addHttpHandler(method, path, ctx -> {
+                    if (catchAll && !existsAsPageOrFile(ctx.path())) {
+                        throw new NotFoundResponse();
+                    }
+                    if (method == HandlerType.OPTIONS) {
+                        ctx.header("Allow", allowed + ", OPTIONS").status(HttpStatus.NO_CONTENT);
+                        return;
+                    }
+                    throw new MethodNotAllowedResponse("Method not allowed", Map.of(ALLOWED_METHODS, allowed));
+                });
+            }
+        });
     }
 
     /**
@@ -129,11 +174,18 @@ final class Routes {
         ctx.json(ready);
     }
 
+    /** Whether a GET of this path would find a static file, a top-level page or a page bundle's file. */
+    private boolean existsAsPageOrFile(String path) {
+        ContentSnapshot snapshot = store.snapshot();
+        String withoutSlash = path.length() > 1 ? path.replaceAll("/+$", "") : path;
+        return assets.has(withoutSlash) || snapshot.page(withoutSlash, store.now()).isPresent()
+                || snapshot.resource(withoutSlash, store.now()).isPresent();
+    }
+
     private void pageOrFile(Context ctx) {
         String path = ctx.path();
         if (path.length() > 1 && path.endsWith("/")) {
-            String query = ctx.queryString();
-            ctx.redirect(path.replaceAll("/+$", "") + (query == null ? "" : "?" + query), HttpStatus.MOVED_PERMANENTLY);
+            Redirects.withoutTrailingSlash(ctx);
             return;
         }
         if (assets.serve(ctx, path) || pages.page(ctx, path)) {

@@ -83,6 +83,11 @@ public final class StaticAssets {
     }
 
     /** Serves the file at this path, if there is one; fingerprinted URLs are cached for a year. */
+    /** Whether a file of static/ answers at this path (its own or its fingerprinted one). */
+    boolean has(String path) {
+        return byUrl.containsKey(path) || byFingerprintedUrl.containsKey(path);
+    }
+
     public boolean serve(Context ctx, String path) {
         boolean immutable = !byUrl.containsKey(path);
         Asset asset = immutable ? byFingerprintedUrl.get(path) : byUrl.get(path);

@@ -54,15 +54,26 @@ public final class Views {
         cache.storeAndWrite(ctx, snapshot, store.now(), contentType, text);
     }
 
+    /**
+     * Renders a page for a request Javalin never saw (Jetty's own error answers), in the site's
+     * layout, with the current snapshot.
+     */
+    String renderWithoutRequest(String template, Map<String, ?> own) {
+        return renderer.render(template, model("/", "/", store.snapshot(), own));
+    }
+
     private Map<String, Object> model(Context ctx, ContentSnapshot snapshot, Map<String, ?> own) {
-        Map<String, Object> model = new HashMap<>(own);
-        SiteConfig site = snapshot.site();
-        String path = ctx.path();
-        model.put("site", site);
-        model.put("path", path);
         // A page may name its own canonical path (the inquiry form answered at /inquiries is /inquiries/new).
         Object ownPath = own.get("canonicalPath");
-        model.put("canonical", settings.baseUrl() + (ownPath != null ? ownPath : canonicalPath(ctx)));
+        return model(ctx.path(), ownPath != null ? ownPath.toString() : canonicalPath(ctx), snapshot, own);
+    }
+
+    private Map<String, Object> model(String path, String canonicalPath, ContentSnapshot snapshot, Map<String, ?> own) {
+        Map<String, Object> model = new HashMap<>(own);
+        SiteConfig site = snapshot.site();
+        model.put("site", site);
+        model.put("path", path);
+        model.put("canonical", settings.baseUrl() + canonicalPath);
         model.put("nav", navigation(site.navigation(), path));
         model.put("year", Year.now(site.zone()).getValue());
         model.putIfAbsent("description", site.description());

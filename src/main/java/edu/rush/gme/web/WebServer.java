@@ -5,6 +5,8 @@ import edu.rush.gme.content.ContentStore;
 import edu.rush.gme.search.SearchService;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
+import java.time.Duration;
+import java.util.Map;
 
 /** Builds the Javalin server: routes, error pages and renderer, all in its one config block. */
 public final class WebServer {
@@ -12,6 +14,14 @@ public final class WebServer {
     /** How long shutdown waits for requests in flight to finish. */
     static final long SHUTDOWN_GRACE_MILLIS = 10_000;
     static final int MAX_REQUEST_HEADER_BYTES = 32 * 1024;
+    /** The largest form or JSON body: a 5,000-character question, every character percent-encoded. */
+    static final int FORM_BODY_BYTES = 64 * 1024;
+    /** Anywhere else a body is refused (405), but read first; this is all it may be. */
+    static final int OTHER_BODY_BYTES = 8 * 1024;
+    /** Bodies that may be arriving at once; each holds a connection and what has come so far, no thread. */
+    static final int MAX_PENDING_BODIES = 1024;
+    /** A 64 KB question arrives within a minute on the slowest phone connection; a stalled one is cut off. */
+    static final RequestBodies.MinimumRate BODY_RATE = new RequestBodies.MinimumRate(1024, Duration.ofSeconds(10));
 
     private WebServer() {
     }
@@ -24,12 +34,20 @@ public final class WebServer {
         Routes routes = new Routes(store, assets, views, settings.baseUrl(), search, services);
         ErrorPages errors = new ErrorPages(store, views);
         SecurityHeaders security = new SecurityHeaders(settings.https());
+        ContainerErrors containerErrors = new ContainerErrors(security.headers(), assets.url("/css/site.css"), views, store);
+        RequestBodies bodies = new RequestBodies(
+                Map.of(Paths.INQUIRIES, FORM_BODY_BYTES, Paths.INQUIRY_API, FORM_BODY_BYTES), OTHER_BODY_BYTES, MAX_PENDING_BODIES, BODY_RATE);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.startupWatcherEnabled = false;
             config.jetty.host = settings.host();
             config.jetty.port = settings.port();
-            config.jetty.modifyServer(server -> server.setStopTimeout(SHUTDOWN_GRACE_MILLIS));
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(SHUTDOWN_GRACE_MILLIS);
+                server.setErrorHandler(containerErrors);
+                // Outermost: bodies arrive without a thread before anything blocks on them.
+                server.insertHandler(bodies);
+            });
             // Room for long search queries in the URL (a pasted paragraph is answered, not refused).
             config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
             // Behind nginx or a load balancer: the client's address (rate limits) is the one the proxies saw.

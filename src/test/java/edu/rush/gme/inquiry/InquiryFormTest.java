@@ -221,7 +221,8 @@ class InquiryFormTest {
         TestSite.Response answer = site.post("/inquiries", form);
         assertThat(answer.status()).isEqualTo(413);
         assertThat(answer.page().select("h1").text()).isEqualTo("Too much to send");
-        assertThat(answer.text()).contains("A question can be up to 5,000 characters.");
+        assertThat(answer.text()).contains("shorten it, and send it again");
+        assertThat(answer.page().select("header a[href=/]")).as("in the site's layout").isNotEmpty();
 
         TestSite.Response api = site.postJson("/api/v1/inquiries", "application/json", "{\"message\": \"" + "x".repeat(1_200_000) + "\"}");
         assertThat(api.status()).isEqualTo(413);

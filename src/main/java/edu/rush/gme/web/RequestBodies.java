@@ -1,0 +1,220 @@
+package edu.rush.gme.web;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Scheduler;
+
+/**
+ * Request bodies are read whole, without a thread, before the request reaches Javalin, whose
+ * handlers read them blocking: a client that sends its body one byte every few seconds then holds
+ * a connection and a few bytes of memory, never one of the threads that pages need. Each address
+ * takes a body of a size it can use ({@link #limitFor}); a body must keep up a minimum average
+ * rate (with a few seconds' grace for small ones) or it is cut off with 408; and at most
+ * {@code maxPending} bodies may be arriving at once (503 beyond).
+ */
+final class RequestBodies extends Handler.Wrapper {
+
+    /** How fast a body must arrive on average, and how long any body may take at least. */
+    record MinimumRate(int bytesPerSecond, Duration grace) {
+        Duration deadline(long bytes) {
+            long seconds = (bytes + bytesPerSecond - 1) / bytesPerSecond;
+            return grace.compareTo(Duration.ofSeconds(seconds)) > 0 ? grace : Duration.ofSeconds(seconds);
+        }
+    }
+
+    private final Map<String, Integer> limitsByPath;
+    private final int defaultLimit;
+    private final int maxPending;
+    private final MinimumRate minimumRate;
+    private final AtomicInteger pending = new AtomicInteger();
+
+    /**
+     * @param limitsByPath the largest body each address that takes one accepts, in bytes
+     * @param defaultLimit the largest body anywhere else (where it is refused anyway, but read first)
+     * @param maxPending   how many bodies may be arriving at once
+     * @param minimumRate  how fast they must arrive
+     */
+    RequestBodies(Map<String, Integer> limitsByPath, int defaultLimit, int maxPending, MinimumRate minimumRate) {
+        this.limitsByPath = Map.copyOf(limitsByPath);
+        this.defaultLimit = defaultLimit;
+        this.maxPending = maxPending;
+        this.minimumRate = minimumRate;
+    }
+
+    int limitFor(String path) {
+        return limitsByPath.getOrDefault(path, defaultLimit);
+    }
+
+    /** Bodies being received right now (for tests and readiness). */
+    int pending() {
+        return pending.get();
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        long length = request.getLength();
+        boolean chunked = request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+        if (length <= 0 && !chunked) {
+            return super.handle(request, response, callback);
+        }
+        int limit = limitFor(Request.getPathInContext(request));
+        if (length > limit) {
+            Response.writeError(request, response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413);
+            return true;
+        }
+        if (pending.incrementAndGet() > maxPending) {
+            pending.decrementAndGet();
+            Response.writeError(request, response, callback, HttpStatus.SERVICE_UNAVAILABLE_503);
+            return true;
+        }
+        new Arrival(request, response, callback, limit, length > 0 ? length : limit).start();
+        return true;
+    }
+
+    /** One body on its way: completes once, with the whole body, or with 408, 413 or 400. */
+    private final class Arrival {
+        private final Request request;
+        private final Response response;
+        private final Callback callback;
+        private final int limit;
+        private final long expected;
+        private final ByteArrayOutputStream received;
+        private final AtomicBoolean settled = new AtomicBoolean();
+        private Scheduler.Task timeout;
+
+        Arrival(Request request, Response response, Callback callback, int limit, long expected) {
+            this.request = request;
+            this.response = response;
+            this.callback = callback;
+            this.limit = limit;
+            this.expected = expected;
+            this.received = new ByteArrayOutputStream((int) Math.min(expected, limit));
+        }
+
+        void start() {
+            timeout = request.getComponents().getScheduler().schedule(this::tooSlow, minimumRate.deadline(expected).toMillis(), TimeUnit.MILLISECONDS);
+            read();
+        }
+
+        /**
+         * Takes what has arrived and asks to be called when more does: no thread waits in between.
+         * Jetty runs the demand callback on a pool thread (a plain Runnable may block), so the
+         * handlers after this one may read and write blocking.
+         */
+        private void read() {
+            while (!settled.get()) {
+                Content.Chunk chunk = request.read();
+                if (chunk == null) {
+                    request.demand(this::read);
+                    return;
+                }
+                if (Content.Chunk.isFailure(chunk)) {
+                    refuse(HttpStatus.BAD_REQUEST_400);
+                    return;
+                }
+                int size = chunk.remaining();
+                if (received.size() + size > limit) {
+                    chunk.release();
+                    refuse(HttpStatus.PAYLOAD_TOO_LARGE_413);
+                    return;
+                }
+                ByteBuffer bytes = chunk.getByteBuffer();
+                byte[] copy = new byte[size];
+                bytes.get(copy);
+                received.write(copy, 0, size);
+                chunk.release();
+                if (chunk.isLast()) {
+                    arrived();
+                    return;
+                }
+            }
+        }
+
+        private void tooSlow() {
+            if (settle()) {
+                // Failing the source ends the pending read; the client is told, and the connection closed.
+                request.fail(new TimeoutException("request body too slow"));
+                writeError(HttpStatus.REQUEST_TIMEOUT_408);
+            }
+        }
+
+        private void arrived() {
+            if (!settle()) {
+                return;
+            }
+            Request withBody = new LoadedBody(request, received.toByteArray());
+            try {
+                if (!RequestBodies.this.getHandler().handle(withBody, response, callback)) {
+                    Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
+                }
+            } catch (Throwable failure) {
+                Response.writeError(request, response, callback, failure);
+            }
+        }
+
+        private void refuse(int status) {
+            if (settle()) {
+                writeError(status);
+            }
+        }
+
+        private void writeError(int status) {
+            // What is left of the body is not read: the connection cannot carry another request.
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            Response.writeError(request, response, callback, status);
+        }
+
+        private boolean settle() {
+            if (!settled.compareAndSet(false, true)) {
+                return false;
+            }
+            pending.decrementAndGet();
+            if (timeout != null) {
+                timeout.cancel();
+            }
+            return true;
+        }
+    }
+
+    /** The request with its body already read: handlers read it as if it were arriving. */
+    private static final class LoadedBody extends Request.Wrapper {
+        private final long length;
+        private Content.Chunk next;
+
+        LoadedBody(Request request, byte[] body) {
+            super(request);
+            this.length = body.length;
+            this.next = Content.Chunk.from(ByteBuffer.wrap(body), true);
+        }
+
+        @Override
+        public long getLength() {
+            return length;
+        }
+
+        @Override
+        public Content.Chunk read() {
+            Content.Chunk chunk = next;
+            next = Content.Chunk.EOF;
+            return chunk;
+        }
+
+        @Override
+        public void demand(Runnable demandCallback) {
+            demandCallback.run();
+        }
+    }
+}
