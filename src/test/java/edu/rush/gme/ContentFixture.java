@@ -2,6 +2,7 @@ package edu.rush.gme;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,10 +55,15 @@ public final class ContentFixture {
     }
 
     public ContentFixture write(String relative, String text) {
+        return write(relative, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A file as raw bytes, such as one saved in another encoding than UTF-8. */
+    public ContentFixture write(String relative, byte[] bytes) {
         try {
             Path file = dir.resolve(relative);
             Files.createDirectories(file.getParent());
-            Files.writeString(file, text);
+            Files.write(file, bytes);
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

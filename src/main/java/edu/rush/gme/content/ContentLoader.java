@@ -6,7 +6,6 @@ import edu.rush.gme.program.ProgramType;
 import edu.rush.gme.wellness.WellnessInitiative;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -218,7 +217,7 @@ public final class ContentLoader {
             return SiteConfig.FALLBACK;
         }
         try {
-            return reader.readDocument(display(file), read(file), SiteConfig.class);
+            return reader.readDocument(display(file), TextFile.read(file, display(file)), SiteConfig.class);
         } catch (ContentException e) {
             run.problems.addAll(e.problems());
         } catch (IOException e) {
@@ -234,24 +233,19 @@ public final class ContentLoader {
             return "";
         }
         try {
-            return read(file);
+            return TextFile.read(file, display(file));
+        } catch (ContentException e) {
+            run.problems.addAll(e.problems());
         } catch (IOException e) {
             run.problems.add(new ContentProblem(display(file), 1, 1, unreadable(e)));
-            return "";
         }
+        return "";
     }
 
     /** Where staff keep the search synonyms. */
     public static final String SYNONYMS = "synonyms.txt";
 
-    private static String read(Path file) throws IOException {
-        return Files.readString(file, StandardCharsets.UTF_8);
-    }
-
     private static String unreadable(IOException e) {
-        if (e instanceof CharacterCodingException) {
-            return "the file is not UTF-8 text: save it with UTF-8 encoding";
-        }
         return "cannot read the file: " + e.getMessage();
     }
 
@@ -399,7 +393,7 @@ public final class ContentLoader {
 
     private Prepared prepare(Path file, Class<? extends FrontMatter> type) {
         try {
-            SourceText source = SourceText.split(display(file), read(file));
+            SourceText source = SourceText.split(display(file), TextFile.read(file, display(file)));
             FrontMatterReader.Parsed<?> parsed = reader.read(source, type);
             return new Prepared(type, parsed, source.body(), Files.getLastModifiedTime(file).toInstant(), null);
         } catch (ContentException | IOException e) {

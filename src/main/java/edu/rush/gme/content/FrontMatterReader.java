@@ -33,6 +33,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Binds a file's YAML front matter into {@link Meta} plus the content type's own record, and turns
@@ -217,7 +219,7 @@ public final class FrontMatterReader {
             }
             scanObject(parser, "", keys);
         } catch (JsonProcessingException e) {
-            problems.add(at(source, e.getLocation(), yamlMessage(e)));
+            problems.add(syntaxProblem(source, e));
         } catch (IOException e) {
             problems.add(new ContentProblem(source.file(), source.frontMatterLine(), 1, "cannot read front matter: " + e.getMessage()));
         }
@@ -273,7 +275,7 @@ public final class FrontMatterReader {
             }
             problems.add(at(source, location, mappingMessage(e)));
         } catch (JsonProcessingException e) {
-            problems.add(at(source, e.getLocation(), yamlMessage(e)));
+            problems.add(syntaxProblem(source, e));
         }
         return null;
     }
@@ -410,6 +412,28 @@ public final class FrontMatterReader {
         return out.isEmpty() ? "front matter" : out.toString();
     }
 
+    /**
+     * A YAML syntax error where the parser found it, in the parser's words. Jackson's own location is
+     * the last good token, and its message's first line only the context, so both come from SnakeYAML.
+     */
+    private static ContentProblem syntaxProblem(SourceText source, JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+            return at(source, yaml.getProblemMark(), "invalid YAML: " + yaml.getProblem() + context(source, yaml));
+        }
+        return at(source, e.getLocation(), yamlMessage(e));
+    }
+
+    /** What the parser was reading, when that began elsewhere: an unclosed quote says where it opened. */
+    private static String context(SourceText source, MarkedYAMLException e) {
+        Mark start = e.getContextMark();
+        Mark problem = e.getProblemMark();
+        if (e.getContext() == null || start == null || (start.getLine() == problem.getLine() && start.getColumn() == problem.getColumn())) {
+            return "";
+        }
+        ContentProblem opened = at(source, start, "");
+        return " (" + e.getContext() + " from line " + opened.line() + ", column " + opened.column() + ")";
+    }
+
     private static String yamlMessage(JsonProcessingException e) {
         String original = e.getOriginalMessage();
         if (original != null && original.startsWith("Duplicate field")) {
@@ -440,8 +464,17 @@ public final class FrontMatterReader {
         if (location == null || location.getLineNr() < 1) {
             return new ContentProblem(source.file(), Math.max(1, source.frontMatterLine() - 1), 1, message);
         }
-        int column = Math.max(1, location.getColumnNr());
-        return new ContentProblem(source.file(), source.frontMatterLine() - 1 + location.getLineNr(), column, message);
+        return at(source, location.getLineNr(), location.getColumnNr(), message);
+    }
+
+    /** A problem at a SnakeYAML mark, which counts lines and columns from 0. */
+    private static ContentProblem at(SourceText source, Mark mark, String message) {
+        return at(source, mark.getLine() + 1, mark.getColumn() + 1, message);
+    }
+
+    /** A problem at a line and column of the YAML (from 1), shifted to the file's own line numbers. */
+    private static ContentProblem at(SourceText source, int line, int column, String message) {
+        return new ContentProblem(source.file(), source.frontMatterLine() - 1 + line, Math.max(1, column), message);
     }
 
     /** Root-level fields belong to the other record (Meta or the type's own) and were checked already; nested ones must be known. */

@@ -3,6 +3,7 @@ package edu.rush.gme.content;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import edu.rush.gme.ContentFixture;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -157,6 +158,40 @@ class ContentLoaderTest {
         ContentSnapshot snapshot = load(ContentFixture.minimal(temp).write("site.yaml", ContentFixture.SITE_YAML + "navigaton: []\n"));
 
         assertThat(problems(snapshot)).containsExactly("content/site.yaml:10:1: unknown field 'navigaton' (did you mean 'navigation'?)");
+    }
+
+    @Test
+    void a_byte_that_is_not_utf8_is_reported_where_it_is() {
+        ContentSnapshot snapshot = load(ContentFixture.minimal(temp)
+                .write("news/a.md", latin1("---\nsummary: S\ndate: 2026-01-01\ntitle: \u00e9cole day\n---\n")));
+
+        assertThat(snapshot.news(now)).isEmpty();
+        assertThat(problems(snapshot)).containsExactly("content/news/a.md:4:8: the file is not UTF-8 text: "
+                + "byte 0xE9 at this position cannot be read; save the file with UTF-8 encoding");
+    }
+
+    @Test
+    void a_site_yaml_that_is_not_utf8_is_reported_where_the_byte_is() {
+        ContentSnapshot snapshot = load(ContentFixture.minimal(temp).write("site.yaml", latin1(ContentFixture.SITE_YAML.replace("Test mission", "Caf\u00e9 mission"))));
+
+        assertThat(problems(snapshot)).singleElement().asString().startsWith("content/site.yaml:4:13: the file is not UTF-8 text: byte 0xE9");
+        assertThat(snapshot.site()).isEqualTo(SiteConfig.FALLBACK);
+    }
+
+    @Test
+    void a_synonyms_file_that_is_not_utf8_is_reported_where_the_byte_is_counting_characters_not_bytes() {
+        byte[] utf8 = "peds => pediatrics\ncr\u00e8me br\u00fbl".getBytes(StandardCharsets.UTF_8);
+        byte[] rest = latin1("\u00e9e => custard\n");
+        byte[] mixed = java.util.Arrays.copyOf(utf8, utf8.length + rest.length);
+        System.arraycopy(rest, 0, mixed, utf8.length, rest.length);
+        ContentSnapshot snapshot = load(ContentFixture.minimal(temp).write(ContentLoader.SYNONYMS, mixed));
+
+        assertThat(problems(snapshot)).singleElement().asString().startsWith("content/synonyms.txt:2:11: the file is not UTF-8 text: byte 0xE9");
+        assertThat(snapshot.searchSynonyms()).isEmpty();
+    }
+
+    private static byte[] latin1(String text) {
+        return text.getBytes(StandardCharsets.ISO_8859_1);
     }
 
     @Test

@@ -63,18 +63,50 @@ class FrontMatterReaderTest {
     }
 
     @Test
-    void reports_yaml_syntax_errors_at_their_line() {
-        List<String> problems = problems("content/news/a.md", """
+    void reports_a_yaml_syntax_error_where_the_parser_found_it_and_where_its_list_began() {
+        assertThat(problems("content/news/a.md", """
                 ---
                 title: A
                 summary: [unclosed
                 date: 2026-01-01
                 ---
-                """, NewsStory.class);
-        assertThat(problems).hasSize(1);
-        assertThat(problems.get(0)).startsWith("content/news/a.md:").contains(": invalid YAML: ");
-        int line = Integer.parseInt(problems.get(0).split(":")[1]);
-        assertThat(line).isBetween(3, 5);
+                """, NewsStory.class)).singleElement().asString()
+                .startsWith("content/news/a.md:4:5: invalid YAML: ")
+                .contains("expected ',' or ']', but got : (while parsing a flow sequence from line 3, column 10)");
+    }
+
+    @Test
+    void a_tab_indent_is_reported_where_the_tab_is() {
+        assertThat(problems("content/news/a.md", "---\ntitle: A\n\tsummary: B\ndate: 2026-01-01\n---\n", NewsStory.class))
+                .singleElement().asString()
+                .startsWith("content/news/a.md:3:1: invalid YAML: ")
+                .contains("found character '\\t(TAB)' that cannot start any token");
+    }
+
+    @Test
+    void an_unclosed_double_quote_is_reported_at_the_end_with_where_it_opened() {
+        assertThat(problems("content/news/a.md", """
+                ---
+                title: "A
+                summary: B
+                date: 2026-01-01
+                ---
+                """, NewsStory.class)).singleElement().asString()
+                .startsWith("content/news/a.md:4:17: invalid YAML: ")
+                .contains("found unexpected end of stream (while scanning a quoted scalar from line 2, column 8)");
+    }
+
+    @Test
+    void an_unclosed_single_quote_is_reported_at_the_end_with_where_it_opened() {
+        assertThat(problems("content/news/a.md", """
+                ---
+                title: A
+                summary: 'B
+                date: 2026-01-01
+                ---
+                """, NewsStory.class)).singleElement().asString()
+                .startsWith("content/news/a.md:4:17: invalid YAML: ")
+                .contains("found unexpected end of stream (while scanning a quoted scalar from line 3, column 10)");
     }
 
     @Test
