@@ -116,25 +116,37 @@ public final class MailOutbox implements AutoCloseable {
     private int sendDue() {
         int sent = 0;
         for (Due due : due()) {
-            if (stopping || !claim(due)) {
-                continue;
+            if (stopping) {
+                break;
             }
-            try {
-                mailer.send(due.mail(), due.createdAt());
-            } catch (Exception e) {
-                markFailed(due, e);
-                continue;
-            }
-            sent++;
-            try {
-                markSent(due);
-            } catch (DatabaseException e) {
-                // Sent, but not recorded: the claim keeps it from going out again for a while; say so loudly.
-                LOG.error("mail #{} to {} was sent but could not be marked as sent (it may be sent again): {}",
-                        due.id(), due.mail().recipient(), e.getMessage());
+            if (send(due)) {
+                sent++;
             }
         }
         return sent;
+    }
+
+    /**
+     * Claims, sends and records one message; false when another worker had it or sending failed.
+     * <p>The promise is at least once: the mail server's acceptance and our commit cannot be one
+     * atomic step (no protocol makes SMTP and a database agree), so a crash between them sends the
+     * message again at its next attempt. The window is kept as short as it can be: the connection is
+     * taken before sending (no wait for the pool in it) and the row is marked sent in its own
+     * transaction as soon as the server says yes, before the QUIT exchange, any logging or the next row.
+     */
+    private boolean send(Due due) {
+        try (Database.Reserved connection = database.reserve()) {
+            if (!claim(connection, due)) {
+                return false;
+            }
+            try {
+                mailer.send(due.mail(), due.createdAt(), () -> markSent(connection, due));
+                return true;
+            } catch (Exception e) {
+                markFailed(connection, due, e);
+                return false;
+            }
+        }
     }
 
     private List<Due> due() {
@@ -160,9 +172,9 @@ public final class MailOutbox implements AutoCloseable {
      * Takes the message for this attempt: counts the attempt and moves its next try into the future, so
      * that a second worker (another server on the same database) skips it; a crash mid-send retries later.
      */
-    private boolean claim(Due due) {
+    private boolean claim(Database.Reserved reserved, Due due) {
         Instant retryAt = clock.instant().plus(pauseAfter(due.attempts() + 1));
-        return database.inTransaction(connection -> {
+        return reserved.inTransaction(connection -> {
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE mail_outbox SET attempts = attempts + 1, next_attempt_at = ? WHERE id = ? AND attempts = ? AND sent_at IS NULL")) {
                 database.setInstant(update, 1, retryAt);
@@ -180,17 +192,24 @@ public final class MailOutbox implements AutoCloseable {
         return pause.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause;
     }
 
-    private void markSent(Due due) {
-        database.inTransaction(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE mail_outbox SET sent_at = ?, last_error = NULL WHERE id = ?")) {
-                database.setInstant(update, 1, clock.instant());
-                update.setLong(2, due.id());
-                return update.executeUpdate();
-            }
-        });
+    /** Runs between the server's acceptance and the QUIT; must not throw, or a sent message would count as failed. */
+    private void markSent(Database.Reserved reserved, Due due) {
+        try {
+            reserved.inTransaction(connection -> {
+                try (PreparedStatement update = connection.prepareStatement("UPDATE mail_outbox SET sent_at = ?, last_error = NULL WHERE id = ?")) {
+                    database.setInstant(update, 1, clock.instant());
+                    update.setLong(2, due.id());
+                    return update.executeUpdate();
+                }
+            });
+        } catch (DatabaseException e) {
+            // Sent, but not recorded: the claim keeps it from going out again for a while; say so loudly.
+            LOG.error("mail #{} to {} was sent but could not be marked as sent (it may be sent again): {}",
+                    due.id(), due.mail().recipient(), e.getMessage());
+        }
     }
 
-    private void markFailed(Due due, Exception failure) {
+    private void markFailed(Database.Reserved reserved, Due due, Exception failure) {
         int attempts = due.attempts() + 1;
         boolean givingUp = attempts >= MAX_ATTEMPTS;
         String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
@@ -200,7 +219,7 @@ public final class MailOutbox implements AutoCloseable {
             LOG.warn("could not send mail #{} to {} (attempt {}), will retry: {}", due.id(), due.mail().recipient(), attempts, error);
         }
         try {
-            database.inTransaction(connection -> {
+            reserved.inTransaction(connection -> {
                 try (PreparedStatement update = connection.prepareStatement("UPDATE mail_outbox SET last_error = ?, gave_up_at = ? WHERE id = ?")) {
                     update.setString(1, error.length() > 1000 ? error.substring(0, 1000) : error);
                     database.setInstant(update, 2, givingUp ? clock.instant() : null);
