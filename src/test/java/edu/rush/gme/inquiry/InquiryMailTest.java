@@ -47,6 +47,13 @@ class InquiryMailTest {
         site = TestSite.start(settings, clock);
     }
 
+    /** A mail server and the site that sends through it, both up. */
+    private void startSmtpAndSite() {
+        int port = TestSite.freePort();
+        startSmtp(port);
+        startSite(port);
+    }
+
     private void startSmtp(int port) {
         smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
@@ -73,9 +80,7 @@ class InquiryMailTest {
 
     @Test
     void the_coordinator_receives_the_question_and_can_reply_to_the_applicant() throws Exception {
-        int port = TestSite.freePort();
-        startSmtp(port);
-        startSite(port);
+        startSmtpAndSite();
 
         String reference = send("alpha-im");
 
@@ -96,9 +101,7 @@ class InquiryMailTest {
 
     @Test
     void a_question_to_the_office_is_mailed_to_the_office() throws Exception {
-        int port = TestSite.freePort();
-        startSmtp(port);
-        startSite(port);
+        startSmtpAndSite();
 
         send("office");
 
@@ -108,9 +111,7 @@ class InquiryMailTest {
 
     @Test
     void the_applicant_gets_a_receipt_with_the_reference_and_nothing_they_typed() throws Exception {
-        int port = TestSite.freePort();
-        startSmtp(port);
-        startSite(port);
+        startSmtpAndSite();
 
         String reference = send("alpha-im");
         assertThat(site.get("/inquiries/" + reference).text()).contains("A confirmation with your reference is on its way to a•••@example.com.");
@@ -126,9 +127,7 @@ class InquiryMailTest {
 
     @Test
     void a_robot_gets_no_receipt() throws Exception {
-        int port = TestSite.freePort();
-        startSmtp(port);
-        startSite(port);
+        startSmtpAndSite();
         var form = InquiryFormTest.question("alpha-im");
         form.put("website", "http://spam.example");
         site.post("/inquiries", form);
