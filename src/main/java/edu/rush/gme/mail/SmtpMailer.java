@@ -42,9 +42,11 @@ final class SmtpMailer {
     /**
      * Sends one message. {@code accepted} runs the moment the server has accepted it, before the
      * connection is closed, so that not even the QUIT exchange delays what it records.
+     *
+     * @param messageKey the left part of the Message-ID, the same on every attempt (see {@link StableIdMessage})
      */
-    void send(OutgoingMail mail, Instant createdAt, Runnable accepted) throws MessagingException {
-        MimeMessage message = message(mail, createdAt);
+    void send(OutgoingMail mail, Instant createdAt, String messageKey, Runnable accepted) throws MessagingException {
+        MimeMessage message = message(mail, createdAt, messageKey);
         Transport transport = session.getTransport("smtp");
         try {
             transport.connect(settings.user(), settings.password());
@@ -55,9 +57,10 @@ final class SmtpMailer {
         }
     }
 
-    private MimeMessage message(OutgoingMail mail, Instant createdAt) throws MessagingException {
-        MimeMessage message = new MimeMessage(session);
-        message.setFrom(new InternetAddress(settings.from()));
+    private MimeMessage message(OutgoingMail mail, Instant createdAt, String messageKey) throws MessagingException {
+        InternetAddress from = new InternetAddress(settings.from());
+        MimeMessage message = new StableIdMessage(session, messageId(messageKey, from));
+        message.setFrom(from);
         message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(mail.recipient(), true));
         if (mail.replyTo() != null) {
             message.setReplyTo(InternetAddress.parse(mail.replyTo(), true));
@@ -70,12 +73,38 @@ final class SmtpMailer {
         return message;
     }
 
+    /** {@code <key@domain>}, in the sender's domain as RFC 5322 suggests: e.g. {@code <gme-outbox-42.9f86d081884c7d65@rush.edu>}. */
+    static String messageId(String messageKey, InternetAddress from) {
+        String address = from.getAddress();
+        return "<" + messageKey + "@" + address.substring(address.lastIndexOf('@') + 1) + ">";
+    }
+
     /** A failed QUIT changes nothing: either the message was accepted before it, or the failure is already thrown. */
     private static void closeQuietly(Transport transport) {
         try {
             transport.close();
         } catch (MessagingException e) {
             LOG.debug("closing the SMTP connection failed: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * A message that keeps the Message-ID it is made with. Jakarta Mail makes a new one in every
+     * {@code saveChanges}; a message sent again after a crash must carry the same one, so that mail
+     * servers and clients recognise the duplicate.
+     */
+    private static final class StableIdMessage extends MimeMessage {
+
+        private final String messageId;
+
+        StableIdMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
         }
     }
 }
