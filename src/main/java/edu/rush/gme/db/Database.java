@@ -184,9 +184,51 @@ public final class Database implements AutoCloseable {
      * idle connections are dropped and the work runs once more on a fresh one.
      */
     public <T> T inTransaction(Work<T> work) {
+        return inTransaction(null, work);
+    }
+
+    /**
+     * A connection taken from the pool now, for transactions that must start the moment something
+     * else ends (the outbox records a message as sent right after the mail server accepted it).
+     */
+    public Reserved reserve() {
+        return new Reserved(connection());
+    }
+
+    /** A pooled connection held by one caller until it is closed; see {@link #reserve()}. */
+    public final class Reserved implements AutoCloseable {
+
+        private final Connection connection;
+
+        private Reserved(Connection connection) {
+            this.connection = connection;
+        }
+
+        /** As {@link Database#inTransaction}, on the reserved connection (on a fresh one if it is dead). */
+        public <T> T inTransaction(Work<T> work) {
+            return Database.this.inTransaction(connection, work);
+        }
+
+        @Override
+        public void close() {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                LOG.debug("could not return a reserved connection to the pool: {}", e.getMessage());
+            }
+        }
+    }
+
+    /** The first attempt runs on the reserved connection when there is one, a retry always on a pooled one. */
+    private <T> T inTransaction(Connection reserved, Work<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return attempt(work);
+                if (attempt == 1 && reserved != null) {
+                    return transaction(reserved, work);
+                }
+                try (Connection connection = connection()) {
+                    return transaction(connection, work);
+                }
             } catch (CommitUncertain e) {
                 // The commit may have reached the server: running the work again could store it twice.
                 throw new DatabaseException(e.getCause().getMessage(), e.getCause(), true);
@@ -207,32 +249,32 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private <T> T attempt(Work<T> work) throws SQLException {
-        Connection pooled;
+    private Connection connection() {
         try {
-            pooled = dataSource().getConnection();
+            return dataSource().getConnection();
         } catch (SQLException e) {
             // No connection within the pool's timeout: the server is down; waiting again would only double the wait.
             throw new DatabaseException(e.getMessage(), e);
         }
-        try (Connection connection = pooled) {
-            connection.setAutoCommit(false);
+    }
+
+    private static <T> T transaction(Connection connection, Work<T> work) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            T result = work.run(connection);
             try {
-                T result = work.run(connection);
-                try {
-                    connection.commit();
-                } catch (SQLException e) {
-                    throw new CommitUncertain(e);
-                }
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    connection.rollback();
-                } catch (SQLException rollbackFailed) {
-                    e.addSuppressed(rollbackFailed);
-                }
-                throw e;
+                connection.commit();
+            } catch (SQLException e) {
+                throw new CommitUncertain(e);
             }
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException rollbackFailed) {
+                e.addSuppressed(rollbackFailed);
+            }
+            throw e;
         }
     }
 

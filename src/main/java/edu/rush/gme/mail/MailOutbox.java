@@ -2,6 +2,7 @@ package edu.rush.gme.mail;
 
 import edu.rush.gme.db.Database;
 import edu.rush.gme.db.DatabaseException;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,6 +33,7 @@ public final class MailOutbox implements AutoCloseable {
     private static final Duration POLL_EVERY = Duration.ofSeconds(30);
     private static final Duration FIRST_LOOK = Duration.ofSeconds(5);
     private static final int BATCH = 50;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** What the outbox holds, for readiness and the start-up log. */
     public record Counts(long waiting, long failed) {
@@ -58,7 +61,8 @@ public final class MailOutbox implements AutoCloseable {
     public void enqueue(Connection connection, long inquiryId, OutgoingMail mail) throws SQLException {
         Instant now = clock.instant();
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO mail_outbox (inquiry_id, created_at, recipient, reply_to, subject, body, next_attempt_at, purpose) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO mail_outbox (inquiry_id, created_at, recipient, reply_to, subject, body, next_attempt_at, purpose, message_token)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, inquiryId);
             database.setInstant(insert, 2, now);
             insert.setString(3, mail.recipient());
@@ -67,8 +71,16 @@ public final class MailOutbox implements AutoCloseable {
             insert.setString(6, mail.body());
             database.setInstant(insert, 7, now);
             insert.setString(8, mail.purpose());
+            insert.setString(9, newMessageToken());
             insert.executeUpdate();
         }
+    }
+
+    /** 64 random bits: the row id alone repeats in every database (tests, a copy, a second site). */
+    private static String newMessageToken() {
+        byte[] token = new byte[8];
+        RANDOM.nextBytes(token);
+        return HexFormat.of().formatHex(token);
     }
 
     /** Starts the worker (when mail is configured): polls every 30 seconds and when nudged. */
@@ -100,7 +112,12 @@ public final class MailOutbox implements AutoCloseable {
         }
     }
 
-    private record Due(long id, int attempts, Instant createdAt, OutgoingMail mail) {
+    private record Due(long id, String token, int attempts, Instant createdAt, OutgoingMail mail) {
+
+        /** The left part of the message's Message-ID: the same on every attempt, unlike any other row's. */
+        String messageKey() {
+            return "gme-outbox-" + id + "." + token;
+        }
     }
 
     /** Sends every message that is due; returns how many were sent. Safe to run from several servers. */
@@ -116,37 +133,50 @@ public final class MailOutbox implements AutoCloseable {
     private int sendDue() {
         int sent = 0;
         for (Due due : due()) {
-            if (stopping || !claim(due)) {
-                continue;
+            if (stopping) {
+                break;
             }
-            try {
-                mailer.send(due.mail(), due.createdAt());
-            } catch (Exception e) {
-                markFailed(due, e);
-                continue;
-            }
-            sent++;
-            try {
-                markSent(due);
-            } catch (DatabaseException e) {
-                // Sent, but not recorded: the claim keeps it from going out again for a while; say so loudly.
-                LOG.error("mail #{} to {} was sent but could not be marked as sent (it may be sent again): {}",
-                        due.id(), due.mail().recipient(), e.getMessage());
+            if (send(due)) {
+                sent++;
             }
         }
         return sent;
+    }
+
+    /**
+     * Claims, sends and records one message; false when another worker had it or sending failed.
+     * <p>The promise is at least once: the mail server's acceptance and our commit cannot be one
+     * atomic step (no protocol makes SMTP and a database agree), so a crash between them sends the
+     * message again at its next attempt, with the same Message-ID, by which mail systems recognise the
+     * duplicate. The window is kept as short as it can be: the connection is taken before sending (no
+     * wait for the pool in it) and the row is marked sent in its own transaction as soon as the server
+     * says yes, before the QUIT exchange, any logging or the next row.
+     */
+    private boolean send(Due due) {
+        try (Database.Reserved connection = database.reserve()) {
+            if (!claim(connection, due)) {
+                return false;
+            }
+            try {
+                mailer.send(due.mail(), due.createdAt(), due.messageKey(), () -> markSent(connection, due));
+                return true;
+            } catch (Exception e) {
+                markFailed(connection, due, e);
+                return false;
+            }
+        }
     }
 
     private List<Due> due() {
         return database.inTransaction(connection -> {
             List<Due> due = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT id, attempts, created_at, purpose, recipient, reply_to, subject, body FROM mail_outbox"
+                    "SELECT id, message_token, attempts, created_at, purpose, recipient, reply_to, subject, body FROM mail_outbox"
                             + " WHERE sent_at IS NULL AND gave_up_at IS NULL AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT " + BATCH)) {
                 database.setInstant(select, 1, clock.instant());
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
-                        due.add(new Due(row.getLong("id"), row.getInt("attempts"), database.getInstant(row, "created_at"),
+                        due.add(new Due(row.getLong("id"), row.getString("message_token"), row.getInt("attempts"), database.getInstant(row, "created_at"),
                                 new OutgoingMail(row.getString("purpose"), row.getString("recipient"), row.getString("reply_to"),
                                         row.getString("subject"), row.getString("body"))));
                     }
@@ -160,9 +190,9 @@ public final class MailOutbox implements AutoCloseable {
      * Takes the message for this attempt: counts the attempt and moves its next try into the future, so
      * that a second worker (another server on the same database) skips it; a crash mid-send retries later.
      */
-    private boolean claim(Due due) {
+    private boolean claim(Database.Reserved reserved, Due due) {
         Instant retryAt = clock.instant().plus(pauseAfter(due.attempts() + 1));
-        return database.inTransaction(connection -> {
+        return reserved.inTransaction(connection -> {
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE mail_outbox SET attempts = attempts + 1, next_attempt_at = ? WHERE id = ? AND attempts = ? AND sent_at IS NULL")) {
                 database.setInstant(update, 1, retryAt);
@@ -180,17 +210,24 @@ public final class MailOutbox implements AutoCloseable {
         return pause.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause;
     }
 
-    private void markSent(Due due) {
-        database.inTransaction(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE mail_outbox SET sent_at = ?, last_error = NULL WHERE id = ?")) {
-                database.setInstant(update, 1, clock.instant());
-                update.setLong(2, due.id());
-                return update.executeUpdate();
-            }
-        });
+    /** Runs between the server's acceptance and the QUIT; must not throw, or a sent message would count as failed. */
+    private void markSent(Database.Reserved reserved, Due due) {
+        try {
+            reserved.inTransaction(connection -> {
+                try (PreparedStatement update = connection.prepareStatement("UPDATE mail_outbox SET sent_at = ?, last_error = NULL WHERE id = ?")) {
+                    database.setInstant(update, 1, clock.instant());
+                    update.setLong(2, due.id());
+                    return update.executeUpdate();
+                }
+            });
+        } catch (DatabaseException e) {
+            // Sent, but not recorded: the claim keeps it from going out again for a while; say so loudly.
+            LOG.error("mail #{} to {} was sent but could not be marked as sent (it may be sent again): {}",
+                    due.id(), due.mail().recipient(), e.getMessage());
+        }
     }
 
-    private void markFailed(Due due, Exception failure) {
+    private void markFailed(Database.Reserved reserved, Due due, Exception failure) {
         int attempts = due.attempts() + 1;
         boolean givingUp = attempts >= MAX_ATTEMPTS;
         String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
@@ -200,7 +237,7 @@ public final class MailOutbox implements AutoCloseable {
             LOG.warn("could not send mail #{} to {} (attempt {}), will retry: {}", due.id(), due.mail().recipient(), attempts, error);
         }
         try {
-            database.inTransaction(connection -> {
+            reserved.inTransaction(connection -> {
                 try (PreparedStatement update = connection.prepareStatement("UPDATE mail_outbox SET last_error = ?, gave_up_at = ? WHERE id = ?")) {
                     update.setString(1, error.length() > 1000 ? error.substring(0, 1000) : error);
                     database.setInstant(update, 2, givingUp ? clock.instant() : null);

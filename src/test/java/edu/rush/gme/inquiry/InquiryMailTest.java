@@ -9,18 +9,26 @@ import edu.rush.gme.ContentFixture;
 import edu.rush.gme.MutableClock;
 import edu.rush.gme.Settings;
 import edu.rush.gme.TestSite;
+import edu.rush.gme.db.DatabaseSettings;
 import edu.rush.gme.mail.MailOutbox;
 import edu.rush.gme.mail.MailSettings;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Inquiries reach coordinators through a real SMTP server (GreenMail), and are retried when it is down. */
 class InquiryMailTest {
+
+    /** The outbox row's id and random token, in the domain of GME_MAIL_FROM. */
+    static final String MESSAGE_ID = "<gme-outbox-\\d+\\.[0-9a-f]{16}@example\\.org>";
 
     @TempDir
     Path temp;
@@ -47,6 +55,13 @@ class InquiryMailTest {
         site = TestSite.start(settings, clock);
     }
 
+    /** A mail server and the site that sends through it, both up. */
+    private void startSmtpAndSite() {
+        int port = TestSite.freePort();
+        startSmtp(port);
+        startSite(port);
+    }
+
     private void startSmtp(int port) {
         smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
@@ -59,12 +74,25 @@ class InquiryMailTest {
     }
 
     private MimeMessage to(String address) throws Exception {
+        return messagesTo(address).stream().findFirst().orElseThrow(() -> new AssertionError("no message to " + address));
+    }
+
+    private List<MimeMessage> messagesTo(String address) throws MessagingException {
+        List<MimeMessage> messages = new ArrayList<>();
         for (MimeMessage message : smtp.getReceivedMessages()) {
             if (message.getAllRecipients()[0].toString().equals(address)) {
-                return message;
+                messages.add(message);
             }
         }
-        throw new AssertionError("no message to " + address);
+        return messages;
+    }
+
+    private List<String> messageIdsTo(String address) throws MessagingException {
+        List<String> ids = new ArrayList<>();
+        for (MimeMessage message : messagesTo(address)) {
+            ids.add(message.getMessageID());
+        }
+        return ids;
     }
 
     private Inquiry.Delivery delivery(String reference) {
@@ -73,9 +101,7 @@ class InquiryMailTest {
 
     @Test
     void the_coordinator_receives_the_question_and_can_reply_to_the_applicant() throws Exception {
-        int port = TestSite.freePort();
-        startSmtp(port);
-        startSite(port);
+        startSmtpAndSite();
 
         String reference = send("alpha-im");
 
@@ -96,9 +122,7 @@ class InquiryMailTest {
 
     @Test
     void a_question_to_the_office_is_mailed_to_the_office() throws Exception {
-        int port = TestSite.freePort();
-        startSmtp(port);
-        startSite(port);
+        startSmtpAndSite();
 
         send("office");
 
@@ -108,9 +132,7 @@ class InquiryMailTest {
 
     @Test
     void the_applicant_gets_a_receipt_with_the_reference_and_nothing_they_typed() throws Exception {
-        int port = TestSite.freePort();
-        startSmtp(port);
-        startSite(port);
+        startSmtpAndSite();
 
         String reference = send("alpha-im");
         assertThat(site.get("/inquiries/" + reference).text()).contains("A confirmation with your reference is on its way to a•••@example.com.");
@@ -126,14 +148,63 @@ class InquiryMailTest {
 
     @Test
     void a_robot_gets_no_receipt() throws Exception {
-        int port = TestSite.freePort();
-        startSmtp(port);
-        startSite(port);
+        startSmtpAndSite();
         var form = InquiryFormTest.question("alpha-im");
         form.put("website", "http://spam.example");
         site.post("/inquiries", form);
 
         assertThat(smtp.waitForIncomingEmail(1_500, 1)).isFalse();
+    }
+
+    @Test
+    void every_mail_carries_a_message_id_of_its_own_in_the_senders_domain() throws Exception {
+        startSmtpAndSite();
+
+        send("alpha-im");
+
+        assertThat(smtp.waitForIncomingEmail(10_000, 2)).isTrue();
+        String question = to("im-coordinator@example.org").getMessageID();
+        assertThat(question).matches(MESSAGE_ID);
+        assertThat(to("ada@example.com").getMessageID()).as("the receipt").matches(MESSAGE_ID).isNotEqualTo(question);
+    }
+
+    @Test
+    void a_resent_mail_keeps_its_message_id() throws Exception {
+        startSmtpAndSite();
+        MailOutbox outbox = site.app().services().outbox();
+        send("alpha-im");
+        assertThat(smtp.waitForIncomingEmail(10_000, 2)).isTrue();
+        waitFor(() -> outbox.counts().waiting() == 0);
+
+        // A crash after the mail server accepted the question and before the row was marked sent:
+        // the row is due again once its claim runs out.
+        site.app().services().database().inTransaction(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                return statement.executeUpdate("UPDATE mail_outbox SET sent_at = NULL WHERE purpose = 'notification'");
+            }
+        });
+        clock.advance(Duration.ofMinutes(1));
+        outbox.deliverDue();
+
+        assertThat(smtp.waitForIncomingEmail(10_000, 3)).isTrue();
+        List<String> ids = messageIdsTo("im-coordinator@example.org");
+        assertThat(ids).hasSize(2);
+        assertThat(ids.get(1)).as("mail systems see the same message twice").isEqualTo(ids.get(0));
+        assertThat(messageIdsTo("ada@example.com")).as("the receipt was not sent again").hasSize(1);
+    }
+
+    @Test
+    void the_same_outbox_row_in_another_database_gets_another_message_id() throws Exception {
+        startSmtpAndSite();
+        try (TestSite other = TestSite.start(settings.withDatabase(DatabaseSettings.temporarySqlite()), clock)) {
+            send("alpha-im");
+            assertThat(other.post("/inquiries", InquiryFormTest.question("alpha-im")).status()).isEqualTo(303);
+
+            assertThat(smtp.waitForIncomingEmail(10_000, 4)).isTrue();
+            List<String> ids = messageIdsTo("im-coordinator@example.org");
+            assertThat(ids).as("each database's first row").hasSize(2).allMatch(id -> id.startsWith("<gme-outbox-1."));
+            assertThat(ids.get(1)).isNotEqualTo(ids.get(0));
+        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import edu.rush.gme.Settings;
 import edu.rush.gme.TestSite;
 import edu.rush.gme.db.PostgresServer;
 import edu.rush.gme.mail.MailSettings;
+import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -65,6 +66,9 @@ class PostgresInquiryTest {
         assertThat(site.get(sent.header("Location")).text()).contains("Your reference: " + reference);
 
         assertThat(smtp.waitForIncomingEmail(10_000, 2)).as("the question and the receipt").isTrue();
+        for (MimeMessage mail : smtp.getReceivedMessages()) {
+            assertThat(mail.getMessageID()).matches(InquiryMailTest.MESSAGE_ID);
+        }
         long deadline = System.currentTimeMillis() + 10_000;
         while (site.app().services().inquiries().find(reference).orElseThrow().delivery() != Inquiry.Delivery.SENT) {
             assertThat(System.currentTimeMillis()).as("marked as sent").isLessThan(deadline);
