@@ -418,9 +418,14 @@ public final class FrontMatterReader {
      */
     private static ContentProblem syntaxProblem(SourceText source, JsonProcessingException e) {
         if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
-            return at(source, yaml.getProblemMark(), "invalid YAML: " + yaml.getProblem() + context(source, yaml));
+            return at(source, yaml.getProblemMark(), "invalid YAML: " + plain(yaml.getProblem()) + context(source, yaml));
         }
         return at(source, e.getLocation(), yamlMessage(e));
+    }
+
+    /** The parser writes a tab as '\t(TAB)'; staff read "a tab". */
+    private static String plain(String problem) {
+        return problem.replace("'\\t(TAB)'", "a tab").replace("\\t(TAB)", "tabs");
     }
 
     /** What the parser was reading, when that began elsewhere: an unclosed quote says where it opened. */

@@ -116,7 +116,10 @@ public final class MailOutbox implements AutoCloseable {
 
         /** The left part of the message's Message-ID: the same on every attempt, unlike any other row's. */
         String messageKey() {
-            return "gme-outbox-" + id + "." + token;
+            // A row written by a server of the previous version during an upgrade has no token: its
+            // creation time (to the nanosecond where the database keeps it) is as stable and nearly as rare.
+            String unique = token != null ? token : Long.toHexString(createdAt.getEpochSecond()) + Integer.toHexString(createdAt.getNano());
+            return "gme-outbox-" + id + "." + unique;
         }
     }
 

@@ -80,7 +80,7 @@ class FrontMatterReaderTest {
         assertThat(problems("content/news/a.md", "---\ntitle: A\n\tsummary: B\ndate: 2026-01-01\n---\n", NewsStory.class))
                 .singleElement().asString()
                 .startsWith("content/news/a.md:3:1: invalid YAML: ")
-                .contains("found character '\\t(TAB)' that cannot start any token");
+                .endsWith("found character a tab that cannot start any token. (Do not use tabs for indentation)");
     }
 
     @Test
