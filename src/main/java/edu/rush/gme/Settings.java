@@ -2,6 +2,7 @@ package edu.rush.gme;
 
 import edu.rush.gme.db.DatabaseSettings;
 import edu.rush.gme.mail.MailSettings;
+import edu.rush.gme.web.FormSecret;
 import edu.rush.gme.web.TrustedProxies;
 import java.nio.file.Path;
 import java.util.Map;
@@ -21,7 +22,8 @@ public record Settings(
         boolean watchContent,
         DatabaseSettings database,
         MailSettings mail,
-        TrustedProxies proxies) {
+        TrustedProxies proxies,
+        FormSecret formSecret) {
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -42,7 +44,8 @@ public record Settings(
                 Boolean.parseBoolean(env.getOrDefault("GME_WATCH", "true")),
                 DatabaseSettings.from(env),
                 MailSettings.from(env),
-                TrustedProxies.from(env.get("GME_BEHIND_PROXY"), env.get("GME_TRUSTED_PROXIES"), env.get("GME_FORWARDED_HEADER")));
+                TrustedProxies.from(env.get("GME_BEHIND_PROXY"), env.get("GME_TRUSTED_PROXIES"), env.get("GME_FORWARDED_HEADER")),
+                new FormSecret(env.get("GME_FORM_SECRET")));
     }
 
     /**
@@ -51,27 +54,28 @@ public record Settings(
      */
     public static Settings forFolders(Path contentDir, Path staticDir) {
         return new Settings("127.0.0.1", 0, contentDir, staticDir, "http://localhost", false, 16L << 20, false,
-                DatabaseSettings.temporarySqlite(), MailSettings.NONE, TrustedProxies.NONE);
+                DatabaseSettings.temporarySqlite(), MailSettings.NONE, TrustedProxies.NONE,
+                FormSecret.RANDOM_PER_START);
     }
 
     public Settings withDatabase(DatabaseSettings newDatabase) {
-        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, newDatabase, mail, proxies);
+        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, newDatabase, mail, proxies, formSecret);
     }
 
     public Settings withMail(MailSettings newMail) {
-        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, database, newMail, proxies);
+        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, database, newMail, proxies, formSecret);
     }
 
     public Settings withBaseUrl(String newBaseUrl) {
-        return new Settings(host, port, contentDir, staticDir, newBaseUrl, devMode, pageCacheBytes, watchContent, database, mail, proxies);
+        return new Settings(host, port, contentDir, staticDir, newBaseUrl, devMode, pageCacheBytes, watchContent, database, mail, proxies, formSecret);
     }
 
     public Settings withProxies(TrustedProxies trusted) {
-        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, database, mail, trusted);
+        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, database, mail, trusted, formSecret);
     }
 
     public Settings withWatching(boolean watch) {
-        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watch, database, mail, proxies);
+        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watch, database, mail, proxies, formSecret);
     }
 
     /** Served over HTTPS (judged by the public base URL): turns on HSTS and Secure cookies. */

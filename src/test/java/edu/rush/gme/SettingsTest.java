@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import edu.rush.gme.db.DatabaseSettings;
 import edu.rush.gme.mail.MailSettings;
+import edu.rush.gme.web.FormSecret;
 import edu.rush.gme.web.TrustedProxies;
 import java.nio.file.Path;
 import java.util.Map;
@@ -34,12 +35,13 @@ class SettingsTest {
                 Map.entry("GME_DATABASE_USER", "gme"), Map.entry("GME_DATABASE_PASSWORD", "secret"),
                 Map.entry("GME_SMTP_HOST", "smtp.example.org"), Map.entry("GME_SMTP_PORT", "2525"), Map.entry("GME_SMTP_USER", "site"),
                 Map.entry("GME_SMTP_PASSWORD", "mail-secret"), Map.entry("GME_MAIL_FROM", "gme-web@example.org"),
-                Map.entry("GME_BEHIND_PROXY", "true")));
+                Map.entry("GME_BEHIND_PROXY", "true"), Map.entry("GME_FORM_SECRET", "a-form-secret-of-at-least-32-characters")));
         assertThat(Settings.from(Map.of("GME_WATCH", "false")).watchContent()).isFalse();
         assertThat(settings).isEqualTo(new Settings("127.0.0.1", 8080, Path.of("/srv/content"), Path.of("/srv/static"),
                 "https://gme.example.org", true, 64L << 20, true,
                 new DatabaseSettings("jdbc:postgresql://db.internal/gme", "gme", "secret"),
-                new MailSettings("smtp.example.org", 2525, "site", "mail-secret", true, "gme-web@example.org"), TrustedProxies.one()));
+                new MailSettings("smtp.example.org", 2525, "site", "mail-secret", true, "gme-web@example.org"), TrustedProxies.one(),
+                new FormSecret("a-form-secret-of-at-least-32-characters")));
         assertThat(settings.https()).isTrue();
     }
 
@@ -49,6 +51,7 @@ class SettingsTest {
                 "GME_DATABASE_PASSWORD", "secret", "GME_SMTP_HOST", "smtp.example.org", "GME_SMTP_PASSWORD", "mail-secret",
                 "GME_MAIL_FROM", "gme-web@example.org"));
         assertThat(settings.toString()).doesNotContain("hunter2", "secret", "mail-secret");
+        assertThat(Settings.from(Map.of("GME_FORM_SECRET", "form-secret-form-secret-form-secret")).toString()).doesNotContain("form-secret");
     }
 
     @Test

@@ -103,8 +103,29 @@ public final class TestSite implements AutoCloseable {
         return post(path, form, "Content-Type", "application/x-www-form-urlencoded");
     }
 
-    /** A form with the request headers given as name, value, name, value... (Content-Type among them). */
+    /**
+     * A form with the request headers given as name, value, name, value... (Content-Type among them),
+     * sent as a current browser sends it from a page of the site: with {@code Origin} and
+     * {@code Sec-Fetch-Site: same-origin}, unless the headers given say otherwise.
+     */
     public Response post(String path, java.util.Map<String, String> form, String... headers) {
+        boolean saysWhereFrom = false;
+        for (int i = 0; i < headers.length; i += 2) {
+            saysWhereFrom |= headers[i].equalsIgnoreCase("Origin") || headers[i].equalsIgnoreCase("Sec-Fetch-Site");
+        }
+        if (saysWhereFrom) {
+            return postAsOldBrowser(path, form, headers);
+        }
+        String[] browser = java.util.Arrays.copyOf(headers, headers.length + 4);
+        browser[headers.length] = "Origin";
+        browser[headers.length + 1] = url("");
+        browser[headers.length + 2] = "Sec-Fetch-Site";
+        browser[headers.length + 3] = "same-origin";
+        return postAsOldBrowser(path, form, browser);
+    }
+
+    /** A form with exactly the headers given: as a browser too old to say where a post comes from. */
+    public Response postAsOldBrowser(String path, java.util.Map<String, String> form, String... headers) {
         String body = form.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(java.util.stream.Collectors.joining("&"));

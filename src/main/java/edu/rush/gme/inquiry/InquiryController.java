@@ -9,6 +9,7 @@ import edu.rush.gme.content.Page;
 import edu.rush.gme.db.DatabaseException;
 import edu.rush.gme.program.Program;
 import edu.rush.gme.program.ProgramType;
+import edu.rush.gme.web.CrossSiteForms;
 import edu.rush.gme.web.Paths;
 import edu.rush.gme.web.Problems;
 import edu.rush.gme.web.SubmissionLimiter;
@@ -49,12 +50,14 @@ public final class InquiryController {
     private final Views views;
     private final InquiryService inquiries;
     private final SubmissionLimiter limiter;
+    private final CrossSiteForms crossSite;
 
-    public InquiryController(ContentStore store, Views views, InquiryService inquiries, SubmissionLimiter limiter) {
+    public InquiryController(ContentStore store, Views views, InquiryService inquiries, SubmissionLimiter limiter, CrossSiteForms crossSite) {
         this.store = store;
         this.views = views;
         this.inquiries = inquiries;
         this.limiter = limiter;
+        this.crossSite = crossSite;
     }
 
     /** The empty form; {@code ?program=slug} chooses the program. */
@@ -71,14 +74,33 @@ public final class InquiryController {
 
     /** The form sent from a browser: the confirmation page on success, else the form with messages. */
     public void submit(Context ctx) {
+        Map<String, String> values;
         InquiryForm form;
         try {
-            form = InquiryForm.of(firstValues(ctx));
+            values = firstValues(ctx);
+            form = InquiryForm.of(values);
         } catch (IllegalArgumentException unreadable) {
-            // A body in a character set nobody knows (no browser sends one).
+            // A body in a character set nobody knows, or a malformed multipart body (no browser sends either).
             ctx.status(HttpStatus.BAD_REQUEST);
             render(ctx, InquiryForm.empty(null), Map.of("form", "We could not read the form as it was sent. Please fill it in and send it again."), null);
             return;
+        }
+        switch (crossSite.check(ctx, values.get(CrossSiteForms.TOKEN_FIELD))) {
+            case CROSS_SITE -> {
+                LOG.warn("refused a question posted from another site (Origin {}, Sec-Fetch-Site {})", ctx.header("Origin"), ctx.header("Sec-Fetch-Site"));
+                ctx.status(HttpStatus.FORBIDDEN);
+                views.renderUncached(ctx, store.snapshot(), "inquiry/cross-site", Map.of("title", "Question not sent"));
+                return;
+            }
+            case STALE -> {
+                ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+                render(ctx, form, Map.of("form", "This form was open for a long time (or your connection changed), so for your safety "
+                        + "it was not sent. Your answers are kept below: check them and send the form again."), null);
+                return;
+            }
+            case ACCEPT -> {
+                // on to the checks
+            }
         }
         InquiryService.Checked checked = inquiries.check(form);
         if (checked instanceof InquiryService.Invalid invalid) {
@@ -223,6 +245,7 @@ public final class InquiryController {
         model.put("applicantTypes", Arrays.asList(ApplicantType.values()));
         model.put("messageMax", String.format(Locale.US, "%,d", InquiryService.MESSAGE_MAX));
         model.put("messageMaxNumber", InquiryService.MESSAGE_MAX);
+        model.put("formToken", crossSite.token(ctx));
         views.renderUncached(ctx, snapshot, "inquiry/new", model);
     }
 
@@ -250,9 +273,19 @@ public final class InquiryController {
         return groups;
     }
 
+    /** The first value of each field; IllegalArgumentException when the body cannot be read as a form. */
     private static Map<String, String> firstValues(Context ctx) {
+        Map<String, List<String>> fields;
+        try {
+            fields = ctx.formParamMap();
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (Exception malformed) {
+            // A multipart body that is not what its header says: Jetty's ServletException, thrown unchecked through Kotlin.
+            throw new IllegalArgumentException(malformed);
+        }
         Map<String, String> values = new HashMap<>();
-        ctx.formParamMap().forEach((name, list) -> {
+        fields.forEach((name, list) -> {
             if (!list.isEmpty()) {
                 values.put(name, list.get(0));
             }

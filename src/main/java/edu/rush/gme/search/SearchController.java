@@ -67,6 +67,11 @@ public final class SearchController {
             return;
         }
         SearchResults results = search.search(ctx.queryParam("q"), blankToNull(kind), blankToNull(type), page);
+        if (page > results.totalPages()) {
+            Problems.send(ctx, HttpStatus.NOT_FOUND, "No such page of results",
+                    "'page' must be between 1 and " + results.totalPages() + " for this search, got " + page, Map.of("parameter", "page"));
+            return;
+        }
         ctx.header("Cache-Control", "no-store");
         ctx.json(results);
     }

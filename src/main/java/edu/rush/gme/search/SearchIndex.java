@@ -201,11 +201,13 @@ public final class SearchIndex {
             Map<String, Long> kindCounts = counts.kinds();
             Map<String, Long> typeCounts = counts.types();
             Query query = filtered(match, kind, programType);
-            TopDocs top = searcher.search(query, page * PAGE_SIZE);
+            // Never more hits than documents: a page number in the millions must not overflow the count.
+            int wanted = (int) Math.min((long) page * PAGE_SIZE, Math.max(1, searcher.getIndexReader().maxDoc()));
+            TopDocs top = searcher.search(query, wanted);
             long total = top.totalHits.value;
             int totalPages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
             ScoreDoc[] all = top.scoreDocs;
-            int from = Math.min(all.length, (page - 1) * PAGE_SIZE);
+            int from = (int) Math.min(all.length, (long) (page - 1) * PAGE_SIZE);
             ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(all, from, all.length);
             // Snippets come from the words searched for, not from the kind and type filters.
             List<SearchResults.Hit> hits = hits(match, pageDocs, total);

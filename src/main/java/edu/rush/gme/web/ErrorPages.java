@@ -45,7 +45,14 @@ final class ErrorPages {
         return ctx.path().startsWith("/api/");
     }
 
+    /** The methods of HTTP itself; any other is not implemented anywhere here (501, not 404). */
+    private static final java.util.Set<String> HTTP_METHODS = java.util.Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE",
+            "OPTIONS", "TRACE", "CONNECT");
+
     private void answer(Context ctx, int code, HttpResponseException e) {
+        if (code == HttpStatus.NOT_FOUND.getCode() && !HTTP_METHODS.contains(ctx.method().name())) {
+            code = HttpStatus.NOT_IMPLEMENTED.getCode();
+        }
         HttpStatus status = HttpStatus.forStatus(code);
         ErrorTexts texts = ErrorTexts.of(code);
         String allowed = e instanceof MethodNotAllowedResponse ? e.getDetails().get(Routes.ALLOWED_METHODS) : null;

@@ -31,6 +31,8 @@ record ErrorTexts(String title, String explanation) {
                             + "Clear this site's cookies and try again.")),
             Map.entry(500, new ErrorTexts("Something went wrong",
                     "Sorry, this page could not be shown because of a problem on our side. It has been logged; please try again in a moment.")),
+            Map.entry(501, new ErrorTexts("Not implemented",
+                    "This site does not know that kind of request.")),
             Map.entry(503, new ErrorTexts("Site busy",
                     "The site is very busy just now. Please try again in a moment.")));
 

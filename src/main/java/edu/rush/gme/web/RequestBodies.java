@@ -35,6 +35,12 @@ final class RequestBodies extends Handler.Wrapper {
         }
     }
 
+    /**
+     * A body over its limit is still read (and thrown away) up to this size before the 413 goes out:
+     * a client still sending when the server closes would get a reset instead of the answer.
+     */
+    static final int DRAIN_LIMIT = 2 * 1024 * 1024;
+
     private final Map<String, Integer> limitsByPath;
     private final int defaultLimit;
     private final int maxPending;
@@ -71,7 +77,7 @@ final class RequestBodies extends Handler.Wrapper {
             return super.handle(request, response, callback);
         }
         int limit = limitFor(Request.getPathInContext(request));
-        if (length > limit) {
+        if (length > DRAIN_LIMIT) {
             Response.writeError(request, response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413);
             return true;
         }
@@ -80,11 +86,13 @@ final class RequestBodies extends Handler.Wrapper {
             Response.writeError(request, response, callback, HttpStatus.SERVICE_UNAVAILABLE_503);
             return true;
         }
-        new Arrival(request, response, callback, limit, length > 0 ? length : limit).start();
+        // A body over its limit is drained as a courtesy, within the time a body of the limit's size may take.
+        new Arrival(request, response, callback, limit, length > 0 ? Math.min(length, limit) : limit).start();
         return true;
     }
 
-    /** One body on its way: completes once, with the whole body, or with 408, 413 or 400. */
+
+    /** One body on its way: completes once, with the whole body, or with 408, 413 (once it has all come) or 400. */
     private final class Arrival {
         private final Request request;
         private final Response response;
@@ -92,6 +100,8 @@ final class RequestBodies extends Handler.Wrapper {
         private final int limit;
         private final long expected;
         private final ByteArrayOutputStream received;
+        /** Bytes seen, kept or not: past the limit the rest is only counted, then refused. */
+        private long total;
         private final AtomicBoolean settled = new AtomicBoolean();
         private Scheduler.Task timeout;
 
@@ -101,7 +111,7 @@ final class RequestBodies extends Handler.Wrapper {
             this.callback = callback;
             this.limit = limit;
             this.expected = expected;
-            this.received = new ByteArrayOutputStream((int) Math.min(expected, limit));
+            this.received = new ByteArrayOutputStream((int) Math.min(expected, limit) + 1);
         }
 
         void start() {
@@ -126,18 +136,23 @@ final class RequestBodies extends Handler.Wrapper {
                     return;
                 }
                 int size = chunk.remaining();
-                if (received.size() + size > limit) {
-                    chunk.release();
+                total += size;
+                if (total <= limit) {
+                    byte[] copy = new byte[size];
+                    chunk.getByteBuffer().get(copy);
+                    received.write(copy, 0, size);
+                }
+                chunk.release();
+                if (total > DRAIN_LIMIT) {
                     refuse(HttpStatus.PAYLOAD_TOO_LARGE_413);
                     return;
                 }
-                ByteBuffer bytes = chunk.getByteBuffer();
-                byte[] copy = new byte[size];
-                bytes.get(copy);
-                received.write(copy, 0, size);
-                chunk.release();
                 if (chunk.isLast()) {
-                    arrived();
+                    if (total > limit) {
+                        refuse(HttpStatus.PAYLOAD_TOO_LARGE_413);
+                    } else {
+                        arrived();
+                    }
                     return;
                 }
             }
@@ -172,7 +187,7 @@ final class RequestBodies extends Handler.Wrapper {
         }
 
         private void writeError(int status) {
-            // What is left of the body is not read: the connection cannot carry another request.
+            // What may be left of the body is not read: the connection cannot carry another request.
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
             Response.writeError(request, response, callback, status);
         }

@@ -47,11 +47,12 @@ final class Routes {
     private final Database database;
     private final MailOutbox outbox;
 
-    Routes(ContentStore store, StaticAssets assets, Views views, String baseUrl, SearchService searchService, Services services) {
+    Routes(ContentStore store, StaticAssets assets, Views views, String baseUrl, SearchService searchService, Services services,
+           CrossSiteForms crossSite) {
         this.store = store;
         this.database = services.database();
         this.outbox = services.outbox();
-        this.inquiries = new InquiryController(store, views, services.inquiries(), services.limiter());
+        this.inquiries = new InquiryController(store, views, services.inquiries(), services.limiter(), crossSite);
         this.assets = assets;
         StructuredData structuredData = new StructuredData(baseUrl);
         this.pages = new PageController(store, views, structuredData);

@@ -31,7 +31,8 @@ public final class WebServer {
         PebbleRenderer renderer = new PebbleRenderer(settings.devMode(), assets);
         PageCache cache = new PageCache(settings.pageCacheBytes());
         Views views = new Views(renderer, settings, store, cache, assets);
-        Routes routes = new Routes(store, assets, views, settings.baseUrl(), search, services);
+        CrossSiteForms crossSite = new CrossSiteForms(new FormTokens(settings.formSecret().key(), store::now), settings.baseUrl());
+        Routes routes = new Routes(store, assets, views, settings.baseUrl(), search, services, crossSite);
         ErrorPages errors = new ErrorPages(store, views);
         SecurityHeaders security = new SecurityHeaders(settings.https());
         ContainerErrors containerErrors = new ContainerErrors(security.headers(), assets.url("/css/site.css"), views, store);

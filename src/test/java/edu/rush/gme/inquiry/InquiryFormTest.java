@@ -230,6 +230,16 @@ class InquiryFormTest {
     }
 
     @Test
+    void a_malformed_multipart_body_gets_the_form_again_with_a_message_not_a_server_error() {
+        for (String type : List.of("multipart/form-data; boundary=", "multipart/form-data", "multipart/form-data; boundary=xyz")) {
+            TestSite.Response answer = site.post("/inquiries", Map.of("name", "Ada"), "Content-Type", type);
+            assertThat(answer.status()).as(type).isEqualTo(400);
+            assertThat(answer.page().select(".error-summary").text()).as(type).contains("We could not read the form as it was sent");
+        }
+        assertThat(stored()).isEmpty();
+    }
+
+    @Test
     void refuses_a_sixth_inquiry_in_ten_minutes_and_keeps_it() {
         for (int i = 0; i < 5; i++) {
             assertThat(site.post("/inquiries", question("alpha-im")).status()).isEqualTo(303);

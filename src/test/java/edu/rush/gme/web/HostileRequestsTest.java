@@ -112,6 +112,39 @@ class HostileRequestsTest {
     }
 
     @Test
+    void no_hostile_parameter_gets_a_server_error_or_reflected_markup() {
+        List<String> paths = List.of("/", "/about", "/programs", "/programs/alpha-im", "/programs/compare", "/programs/compare.csv",
+                "/programs.csv", "/search", "/api/v1/search", "/api/v1/search/suggest", "/news", "/inquiries/new", "/inquiries/AB12CD",
+                "/sitemap.xml", "/news/feed.xml");
+        List<String> names = List.of("q", "page", "p", "type", "specialty", "visa", "sort", "kind", "program", "length", "interview");
+        List<String> values = List.of("", "%", "%zz", "%00", "%C3%28", "%FF%FE", "a".repeat(5000), "%3Cscript%3Ealert(1)%3C/script%3E",
+                "%22%3E%3Cimg%20src=x%3E", "'%20OR%201=1--", "../../etc/passwd", "-1", "0", "2147483648", "99999999999999999999", "NaN",
+                "%0d%0aX-Injected:1", "%F0%9F%98%80", "%E2%80%AE", ";", "%26%26", "=");
+        int i = 0;
+        for (String path : paths) {
+            for (String value : values) {
+                String name = names.get(i++ % names.size());
+                RawHttp.Answer answer = RawHttp.send(port(), "GET " + path + "?" + name + "=" + value
+                        + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", 5000);
+                String what = path + "?" + name + "=" + (value.length() > 40 ? value.substring(0, 40) + "..." : value);
+                assertThat(answer.status()).as(what).isBetween(200, 499);
+                assertThat(answer.header("X-Content-Type-Options")).as(what).isEqualTo("nosniff");
+                assertThat(answer.header("X-Injected")).as(what + ": a header of its own").isNull();
+                if (String.valueOf(answer.header("Content-Type")).startsWith("text/html")) {
+                    assertThat(answer.body()).as(what).doesNotContain("<script>alert(1)", "<img src=x>");
+                }
+            }
+        }
+    }
+
+    @Test
+    void a_method_http_does_not_have_is_not_implemented() {
+        RawHttp.Answer answer = RawHttp.send(port(), "FOO /about HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", 5000);
+        assertThat(answer.status()).isEqualTo(501);
+        assertThat(answer.header("Content-Security-Policy")).contains("default-src 'self'");
+    }
+
+    @Test
     void options_lists_what_an_address_takes() {
         var answer = send("OPTIONS", "/inquiries");
         assertThat(answer.statusCode()).isEqualTo(204);
@@ -130,11 +163,15 @@ class HostileRequestsTest {
 
     @Test
     void a_body_larger_than_the_address_accepts_is_refused_before_it_is_read() {
-        String declared = "POST /api/v1/inquiries HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                + "Content-Length: 100000\r\n\r\n{";
-        RawHttp.Answer api = RawHttp.send(port(), declared, 5000);
-        assertThat(api.status()).isEqualTo(413);
+        String huge = "POST /api/v1/inquiries HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 3000000\r\n\r\n{";
+        RawHttp.Answer api = RawHttp.send(port(), huge, 5000);
+        assertThat(api.status()).as("refused at once, before a byte of the body is read").isEqualTo(413);
         assertThat(api.header("Content-Type")).isEqualTo("application/problem+json");
+
+        String large = "POST /api/v1/inquiries HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 100000\r\n\r\n{\"message\":\"" + "m".repeat(100000 - 14) + "\"}";
+        assertThat(RawHttp.send(port(), large, 5000).status()).as("read to the end, so the client can read the answer").isEqualTo(413);
 
         StringBuilder chunked = new StringBuilder("POST /inquiries HTTP/1.1\r\nHost: localhost\r\n"
                 + "Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n");

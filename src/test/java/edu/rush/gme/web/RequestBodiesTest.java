@@ -90,8 +90,11 @@ class RequestBodiesTest {
 
     @Test
     void each_address_takes_a_body_of_its_own_size() {
-        assertThat(RawHttp.send(port(), "POST /form HTTP/1.1\r\nHost: x\r\nContent-Length: 1001\r\n\r\n", 5000).status()).isEqualTo(413);
-        assertThat(RawHttp.send(port(), "POST /other HTTP/1.1\r\nHost: x\r\nContent-Length: 11\r\n\r\n", 5000).status()).isEqualTo(413);
+        assertThat(RawHttp.send(port(), "POST /form HTTP/1.1\r\nHost: x\r\nContent-Length: 1001\r\n\r\n" + "f".repeat(1001), 5000).status())
+                .isEqualTo(413);
+        assertThat(RawHttp.send(port(), "POST /other HTTP/1.1\r\nHost: x\r\nContent-Length: 11\r\n\r\n01234567890", 5000).status()).isEqualTo(413);
+        assertThat(RawHttp.send(port(), "POST /form HTTP/1.1\r\nHost: x\r\nContent-Length: " + (RequestBodies.DRAIN_LIMIT + 1) + "\r\n\r\n", 5000)
+                .status()).as("too large to be worth reading: refused at once").isEqualTo(413);
         assertThat(RawHttp.send(port(), "POST /other HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\nConnection: close\r\n\r\n0123456789", 5000).body())
                 .isEqualTo("got 10 bytes");
     }
