@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +57,12 @@ public final class ContentLoader {
     private final Clock clock;
     private final FrontMatterReader reader = new FrontMatterReader();
     private final MarkdownRenderer markdown = new MarkdownRenderer();
+    /**
+     * Each Markdown file as the last load prepared it, with the digest of its bytes: a reload reuses
+     * the files that did not change (their parsed front matter and rendered HTML), so saving one
+     * file costs one file's work, and the pages of the others stay what they were.
+     */
+    private final Map<Path, Prepared> lastPrepared = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ContentLoader(Path contentDir, Clock clock) {
         this.contentDir = contentDir;
@@ -84,10 +91,10 @@ public final class ContentLoader {
             run.lastGood.putAll(previous.bySource());
         }
         List<Path> files = listFiles(run);
+        prepareInParallel(files, run);
         for (Path file : files) {
             run.fingerprint(file);
         }
-        prepareInParallel(files, run);
         SiteConfig site = loadSite(run);
         for (Path file : files) {
             if (file.getFileName().toString().endsWith(".md")) {
@@ -130,13 +137,12 @@ public final class ContentLoader {
         final MessageDigest digest = sha256();
         Page<HomePage> home;
 
+        /** Each file's digest, from the pass that read it. */
+        final Map<Path, byte[]> digests = new java.util.concurrent.ConcurrentHashMap<>();
+
         void fingerprint(Path file) {
-            try {
-                digest.update(file.toString().getBytes(StandardCharsets.UTF_8));
-                digest.update(Files.readAllBytes(file));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            digest.update(file.toString().getBytes(StandardCharsets.UTF_8));
+            digest.update(digests.getOrDefault(file, new byte[0]));
         }
 
         String version() {
@@ -376,9 +382,7 @@ public final class ContentLoader {
             }
             run.parsedBySource.put(shown, parsed);
             String url = fixedUrl != null ? fixedUrl : (section.isEmpty() ? "" : "/" + section) + "/" + slug;
-            String markdownBody = prepared.markdown();
-            return new Page<>(section, slug, url, shown, prepared.modified(), meta, parsed.data(),
-                    new LazyHtml(() -> markdown.render(markdownBody)));
+            return new Page<>(section, slug, url, shown, prepared.modified(), meta, parsed.data(), prepared.html());
         } catch (ContentException e) {
             run.problems.addAll(e.problems());
         } catch (IOException e) {
@@ -387,28 +391,73 @@ public final class ContentLoader {
         return lastGood(run, shown, type);
     }
 
-    /** One file read, split and bound to its type (its body is rendered later, when needed); or what went wrong. */
-    private record Prepared(Class<?> type, FrontMatterReader.Parsed<?> parsed, String markdown, Instant modified, Exception failure) {
+    /**
+     * One file read, split and bound to its type, its body rendered when first needed; or what went
+     * wrong. {@code digest} is of the bytes it was made from.
+     */
+    private record Prepared(Class<?> type, byte[] digest, FrontMatterReader.Parsed<?> parsed, LazyHtml html, Instant modified,
+                            Exception failure) {
+        boolean isOf(Class<?> fileType, byte[] bytesDigest) {
+            return type == fileType && java.util.Arrays.equals(digest, bytesDigest);
+        }
     }
 
     private Prepared prepare(Path file, Class<? extends FrontMatter> type) {
         try {
-            SourceText source = SourceText.split(display(file), TextFile.read(file, display(file)));
-            FrontMatterReader.Parsed<?> parsed = reader.read(source, type);
-            return new Prepared(type, parsed, source.body(), Files.getLastModifiedTime(file).toInstant(), null);
-        } catch (ContentException | IOException e) {
-            return new Prepared(type, null, null, null, e);
+            byte[] bytes = Files.readAllBytes(file);
+            return prepare(file, type, bytes, digestOf(bytes));
+        } catch (IOException e) {
+            return new Prepared(type, null, null, null, null, e);
         }
     }
 
-    /** Reads and binds every Markdown file on all cores; the rules that need all files run after, in order. */
+    private Prepared prepare(Path file, Class<? extends FrontMatter> type, byte[] bytes, byte[] digest) {
+        try {
+            SourceText source = SourceText.split(display(file), TextFile.decode(bytes, display(file)));
+            FrontMatterReader.Parsed<?> parsed = reader.read(source, type);
+            String body = source.body();
+            return new Prepared(type, digest, parsed, new LazyHtml(() -> markdown.render(body)),
+                    Files.getLastModifiedTime(file).toInstant(), null);
+        } catch (ContentException | IOException e) {
+            return new Prepared(type, digest, null, null, null, e);
+        }
+    }
+
+    /**
+     * Reads every file once on all cores: its digest for the content version, and for a Markdown
+     * file its front matter bound to its type (or the last load's result, when its bytes are the
+     * same). The rules that need all files run after, in order.
+     */
     private void prepareInParallel(List<Path> files, Run run) {
+        Set<Path> present = ConcurrentHashMap.newKeySet();
         files.parallelStream().forEach(file -> {
-            Class<? extends FrontMatter> type = typeFor(contentDir.relativize(file));
-            if (type != null) {
-                run.prepared.put(file, prepare(file, type));
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(file);
+            } catch (IOException e) {
+                return;
             }
+            byte[] digest = digestOf(bytes);
+            run.digests.put(file, digest);
+            Class<? extends FrontMatter> type = typeFor(contentDir.relativize(file));
+            if (type == null) {
+                return;
+            }
+            Prepared last = lastPrepared.get(file);
+            Prepared prepared = last != null && last.isOf(type, digest) ? last : prepare(file, type, bytes, digest);
+            run.prepared.put(file, prepared);
+            present.add(file);
         });
+        lastPrepared.keySet().retainAll(present);
+        lastPrepared.putAll(run.prepared);
+    }
+
+    private static byte[] digestOf(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The front matter type of a Markdown file by where it lies; null for files that do not fit the folder's shape. */

@@ -18,7 +18,12 @@ final class TextFile {
 
     /** @param shown the path shown in problems, e.g. {@code content/news/story.md} */
     static String read(Path file, String shown) throws IOException, ContentException {
-        ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file));
+        return decode(Files.readAllBytes(file), shown);
+    }
+
+    /** The bytes of a file already read, as text. */
+    static String decode(byte[] content, String shown) throws ContentException {
+        ByteBuffer bytes = ByteBuffer.wrap(content);
         // UTF-8 never decodes to more chars than it has bytes, so one buffer holds the whole text.
         CharBuffer text = CharBuffer.allocate(bytes.remaining());
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()

@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 
@@ -26,6 +27,14 @@ public record SearchDocument(String kind, String url, String title, String meta,
 
     /** Every visible program, story, wellness initiative and page of the snapshot (not the home page). */
     public static List<SearchDocument> from(ContentSnapshot snapshot, Instant now) {
+        return from(snapshot, now, SearchDocument::text);
+    }
+
+    /**
+     * The same, with the body text of each page from {@code text} (a reload keeps the pages of files
+     * that did not change, so their text can be kept too).
+     */
+    static List<SearchDocument> from(ContentSnapshot snapshot, Instant now, Function<Page<?>, String> text) {
         List<SearchDocument> documents = new ArrayList<>();
         for (Page<Program> page : snapshot.programs(now)) {
             Program p = page.data();
@@ -75,7 +84,7 @@ public record SearchDocument(String kind, String url, String title, String meta,
     }
 
     /** The body as plain text, headings closed with a full stop so snippets read as sentences. */
-    private static String text(Page<?> page) {
+    static String text(Page<?> page) {
         StringBuilder text = new StringBuilder();
         for (Element block : Jsoup.parseBodyFragment(page.html()).body()
                 .select("h1, h2, h3, h4, h5, h6, p, li:not(:has(p)), td, th, blockquote:not(:has(p))")) {

@@ -3,11 +3,14 @@ package edu.rush.gme.search;
 import edu.rush.gme.content.ContentLoader;
 import edu.rush.gme.content.ContentSnapshot;
 import edu.rush.gme.content.ContentStore;
+import edu.rush.gme.content.LazyHtml;
 import edu.rush.gme.content.PerSnapshotDay;
 import java.text.ParseException;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,20 +24,26 @@ public final class SearchService {
     private static final Logger LOG = LoggerFactory.getLogger(SearchService.class);
 
     private final ContentStore store;
-    private final PerSnapshotDay<SearchIndex> index = new PerSnapshotDay<>(SearchService::build);
+    private final PerSnapshotDay<SearchIndex> index = new PerSnapshotDay<>(this::build);
     private final ZeroResultLog zeroResults = new ZeroResultLog();
+    /**
+     * Each page body's text, by the body itself: a reload keeps the pages of files that did not
+     * change, so only a changed file's text is extracted again. Weak keys: it forgets old pages.
+     */
+    private final Map<LazyHtml, String> texts = Collections.synchronizedMap(new WeakHashMap<>());
 
     public SearchService(ContentStore store) {
         this.store = store;
-        // Build each new snapshot's index in the background, so pages are served at once; a search
-        // that comes first waits for (or builds) the index of the snapshot it reads.
         store.onLoad(snapshot -> {
-            boolean starting = !store.isLoaded();
+            if (store.isLoaded()) {
+                // A reload: the new snapshot is published with its index, so no search waits for one.
+                index.get(snapshot, store.now());
+                return;
+            }
+            // At start-up, pages are served at once and the index is built in the background; a
+            // search that comes first waits for (or builds) it.
             Thread build = new Thread(() -> {
-                if (starting) {
-                    // At start-up, let the first pages be served before the index takes a core.
-                    pause(STARTUP_DELAY_MILLIS);
-                }
+                pause(STARTUP_DELAY_MILLIS);
                 index.get(snapshot, store.now());
             }, "search-index");
             build.setDaemon(true);
@@ -73,9 +82,10 @@ public final class SearchService {
         return index.get(store.snapshot(), store.now());
     }
 
-    private static SearchIndex build(ContentSnapshot snapshot, Instant now) {
+    private SearchIndex build(ContentSnapshot snapshot, Instant now) {
         long start = System.nanoTime();
-        SearchIndex built = new SearchIndex(SearchDocument.from(snapshot, now), analyzers(snapshot.searchSynonyms()));
+        List<SearchDocument> documents = SearchDocument.from(snapshot, now, page -> texts.computeIfAbsent(page.body(), body -> SearchDocument.text(page)));
+        SearchIndex built = new SearchIndex(documents, analyzers(snapshot.searchSynonyms()));
         LOG.info("search index built: {} documents in {} ms", built.size(), (System.nanoTime() - start) / 1_000_000);
         return built;
     }

@@ -49,6 +49,26 @@ class ContentLoaderTest {
     }
 
     @Test
+    void a_reload_after_saving_one_file_reads_that_file_again_and_keeps_the_others_as_they_were() {
+        ContentFixture fixture = ContentFixture.minimal(temp).news("kept", "2026-01-01", "Kept").news("edited", "2026-01-02", "Edited");
+        ContentLoader loader = new ContentLoader(fixture.dir(), ContentFixture.CLOCK);
+        ContentSnapshot first = loader.load();
+        Page<?> kept = first.story("kept", now).orElseThrow();
+        kept.html();
+
+        fixture.write("news/edited.md", "---\ntitle: Edited again\ndate: 2026-01-02\nsummary: S.\n---\nNew words.\n");
+        ContentSnapshot second = loader.load(first);
+
+        assertThat(second.version()).isNotEqualTo(first.version());
+        assertThat(second.story("edited", now)).get().extracting(Page::title, Page::html).containsExactly("Edited again", "<p>New words.</p>");
+        assertThat(second.story("kept", now).orElseThrow().body()).as("its rendered body, not rendered again").isSameAs(kept.body());
+
+        fixture.news("edited", "2026-01-02", "Edited");
+        assertThat(loader.load(second).story("edited", now)).get().extracting(Page::title).as("and back again").isEqualTo("Edited");
+        assertThat(loader.load(second).version()).isEqualTo(first.version());
+    }
+
+    @Test
     void leaves_out_a_broken_file_and_keeps_everything_else() {
         ContentSnapshot snapshot = load(ContentFixture.minimal(temp)
                 .news("good", "2026-01-01", "Good")
