@@ -44,6 +44,17 @@ class LiveReloadTest {
     }
 
     @Test
+    void a_saved_change_is_found_by_search_as_soon_as_the_page_shows_it() throws Exception {
+        ContentFixture content = ContentFixture.minimal(temp).news("story", "2026-01-01", "First title").news("other", "2026-01-02", "Other");
+        try (TestSite site = TestSite.start(TestSite.watching(content.dir()))) {
+            content.news("story", "2026-01-01", "Quetzal fellowship");
+            eventually(() -> site.get("/news/story").text().contains("Quetzal fellowship"));
+            assertThat(site.get("/search?q=quetzal").page().select(".search-results__title a").eachText()).containsExactly("Quetzal fellowship");
+            assertThat(site.get("/search?q=other").page().select(".search-results__title a").eachText()).as("an unchanged page").contains("Other");
+        }
+    }
+
+    @Test
     void a_broken_save_keeps_serving_the_last_good_version_and_names_the_line() throws Exception {
         ContentFixture content = ContentFixture.minimal(temp).news("story", "2026-01-01", "Good title");
         try (TestSite site = TestSite.start(TestSite.watching(content.dir()))) {
