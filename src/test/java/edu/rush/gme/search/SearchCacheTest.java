@@ -44,6 +44,7 @@ class SearchCacheTest {
             assertThat(search.indexSearches()).as("the page asks what the API asked").isEqualTo(before + 1);
             Response again = site.get("/search?q=cardiology");
             assertThat(again.raw().body()).isEqualTo(page.raw().body());
+            assertThat(again.header("ETag")).isEqualTo(page.header("ETag")).isNotNull();
 
             site.get("/search?q=cardiology&kind=news");
             site.get("/search?q=cardiology&page=1&kind=news");
