@@ -201,11 +201,13 @@ public final class SearchIndex {
             Map<String, Long> kindCounts = counts.kinds();
             Map<String, Long> typeCounts = counts.types();
             Query query = filtered(match, kind, programType);
-            TopDocs top = searcher.search(query, page * PAGE_SIZE);
+            // In longs: a page number far past the end (page=300000000) must not overflow into a negative count.
+            long wanted = (long) page * PAGE_SIZE;
+            TopDocs top = searcher.search(query, (int) Math.min(wanted, Integer.MAX_VALUE));
             long total = top.totalHits.value;
             int totalPages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
             ScoreDoc[] all = top.scoreDocs;
-            int from = Math.min(all.length, (page - 1) * PAGE_SIZE);
+            int from = (int) Math.min(all.length, wanted - PAGE_SIZE);
             ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(all, from, all.length);
             // Snippets come from the words searched for, not from the kind and type filters.
             List<SearchResults.Hit> hits = hits(match, pageDocs, total);

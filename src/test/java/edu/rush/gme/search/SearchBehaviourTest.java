@@ -100,6 +100,8 @@ class SearchBehaviourTest {
             assertThat(first.select("a[rel=next]").attr("href")).isEqualTo("/search?q=update&page=2");
             assertThat(site.get("/search?q=update&page=2").page().select(".search-results li")).hasSize(2);
             assertThat(site.get("/search?q=update&page=3").status()).isEqualTo(404);
+            assertThat(site.get("/search?q=update&page=300000000").status()).as("far past any index").isEqualTo(404);
+            assertThat(site.get("/api/v1/search?q=update&page=300000000").status()).isEqualTo(200);
         }
     }
 
