@@ -1,5 +1,6 @@
 package edu.rush.gme.search;
 
+import edu.rush.gme.content.ContentSnapshot;
 import edu.rush.gme.content.ContentStore;
 import edu.rush.gme.web.Pagination;
 import edu.rush.gme.web.Problems;
@@ -36,7 +37,8 @@ public final class SearchController {
         if (page < 1) {
             throw new NotFoundResponse();
         }
-        SearchResults results = search.search(ctx.queryParam("q"), kind, type, page);
+        ContentSnapshot snapshot = store.snapshot();
+        SearchResults results = search.search(snapshot, ctx.queryParam("q"), kind, type, page);
         if (page > results.totalPages()) {
             throw new NotFoundResponse();
         }
@@ -46,7 +48,13 @@ public final class SearchController {
         model.put("results", results);
         model.put("q", results.query());
         model.put("links", new SearchLinks(results));
-        views.renderUncached(ctx, store.snapshot(), "search/results", model);
+        if (results.isEmpty()) {
+            // Each search that finds nothing is counted (SearchService), so its page is made for every request.
+            views.renderUncached(ctx, snapshot, "search/results", model);
+        } else {
+            // Kept like any page, under the snapshot's version and the day: a repeated search is a cache hit.
+            views.render(ctx, snapshot, "search/results", model);
+        }
     }
 
     /** JSON: the same results; a bad parameter gets a problem document (RFC 9457) with status 400. */

@@ -1,5 +1,7 @@
 package edu.rush.gme.search;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import edu.rush.gme.content.ContentLoader;
 import edu.rush.gme.content.ContentSnapshot;
 import edu.rush.gme.content.ContentStore;
@@ -7,21 +9,37 @@ import edu.rush.gme.content.LazyHtml;
 import edu.rush.gme.content.PerSnapshotDay;
 import java.text.ParseException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Search over the current content: an index per content version and day (publish and expiry dates
  * take effect at midnight), built when content loads and swapped in whole, so a search always sees
- * one complete index. Knows nothing of HTTP.
+ * one complete index. Results are kept under the index's version and day and what was asked, so a
+ * repeated search costs a lookup, and a new snapshot or a new day makes new keys: nothing is
+ * invalidated by hand and no search sees results of another version. Knows nothing of HTTP.
  */
 public final class SearchService {
 
     private static final Logger LOG = LoggerFactory.getLogger(SearchService.class);
+
+    /** Memory for kept results (a page of ten hits weighs about 5 KB); entries of old versions age out. */
+    static final long RESULTS_CACHE_BYTES = 16L * 1024 * 1024;
+    /** Kept suggestion lists (at most eight titles each, about 2 KB). */
+    static final long SUGGESTIONS_CACHED = 4096;
+
+    /** What a page of results depends on: the index (content version and day) and the question, as normalized. */
+    private record ResultsKey(String version, LocalDate day, String query, String kind, String programType, int page) {
+    }
+
+    private record SuggestKey(String version, LocalDate day, String prefix) {
+    }
 
     private final ContentStore store;
     private final PerSnapshotDay<SearchIndex> index = new PerSnapshotDay<>(this::build);
@@ -31,6 +49,14 @@ public final class SearchService {
      * change, so only a changed file's text is extracted again. Weak keys: it forgets old pages.
      */
     private final Map<LazyHtml, String> texts = Collections.synchronizedMap(new WeakHashMap<>());
+    private final Cache<ResultsKey, SearchResults> results = Caffeine.newBuilder()
+            .maximumWeight(RESULTS_CACHE_BYTES)
+            .weigher(SearchService::weight)
+            .build();
+    private final Cache<SuggestKey, List<Map<String, String>>> suggestions = Caffeine.newBuilder()
+            .maximumSize(SUGGESTIONS_CACHED)
+            .build();
+    private final LongAdder indexSearches = new LongAdder();
 
     public SearchService(ContentStore store) {
         this.store = store;
@@ -62,24 +88,55 @@ public final class SearchService {
     }
 
     public SearchResults search(String query, String kind, String programType, int page) {
-        SearchResults results = index().search(query, kind, programType, page);
-        if (results.isEmpty() && !results.query().isEmpty() && kind == null && programType == null) {
-            zeroResults.record(results.query(), store.now());
+        return search(store.snapshot(), query, kind, programType, page);
+    }
+
+    /** Searches the index of this snapshot (the one a request has taken), so a page and its results are of one version. */
+    public SearchResults search(ContentSnapshot snapshot, String query, String kind, String programType, int page) {
+        Instant now = store.now();
+        String q = SearchIndex.normalize(query);
+        // The index first (built by now, or built here), outside the cache's lock; it is the one for this key's version and day.
+        SearchIndex current = index.get(snapshot, now);
+        ResultsKey key = new ResultsKey(snapshot.version(), snapshot.at(now).toLocalDate(), q, kind, programType, page);
+        SearchResults found = results.get(key, k -> {
+            indexSearches.increment();
+            return current.search(q, kind, programType, page);
+        });
+        // Counted on every request, whether the results were kept or not: staff see how often it is searched.
+        if (found.isEmpty() && !found.query().isEmpty() && kind == null && programType == null) {
+            zeroResults.record(found.query(), now);
         }
-        return results;
+        return found;
     }
 
     public List<Map<String, String>> suggest(String prefix) {
-        return index().suggest(prefix, 8);
+        ContentSnapshot snapshot = store.snapshot();
+        Instant now = store.now();
+        String p = SearchIndex.normalize(prefix);
+        SearchIndex current = index.get(snapshot, now);
+        SuggestKey key = new SuggestKey(snapshot.version(), snapshot.at(now).toLocalDate(), p);
+        return suggestions.get(key, k -> {
+            indexSearches.increment();
+            return current.suggest(p, 8);
+        });
+    }
+
+    /** How many searches and suggestions the index itself answered (the rest came from kept results). */
+    public long indexSearches() {
+        return indexSearches.sum();
     }
 
     public ZeroResultLog zeroResults() {
         return zeroResults;
     }
 
-    /** The index for the current snapshot and day (built when content loads, or now if the day has turned). */
-    SearchIndex index() {
-        return index.get(store.snapshot(), store.now());
+    /** Roughly the bytes a page of results holds: its text, twice for the chars, plus the objects around it. */
+    private static int weight(ResultsKey key, SearchResults page) {
+        int chars = key.query().length() + 256;
+        for (SearchResults.Hit hit : page.hits()) {
+            chars += hit.url().length() + hit.title().length() + hit.meta().length() + hit.snippet().length() + 64;
+        }
+        return 2 * chars;
     }
 
     private SearchIndex build(ContentSnapshot snapshot, Instant now) {

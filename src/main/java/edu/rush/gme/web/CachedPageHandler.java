@@ -56,8 +56,7 @@ final class CachedPageHandler extends Handler.Wrapper {
             response.write(true, null, callback);
             return true;
         }
-        String acceptEncoding = request.getHeaders().get(HttpHeader.ACCEPT_ENCODING);
-        boolean gzip = acceptEncoding != null && acceptEncoding.contains("gzip");
+        boolean gzip = Compression.acceptsGzip(request.getHeaders().get(HttpHeader.ACCEPT_ENCODING));
         byte[] body = gzip ? page.gzipped() : page.body();
         headers.put(HttpHeader.CONTENT_TYPE, page.contentType());
         if (gzip) {

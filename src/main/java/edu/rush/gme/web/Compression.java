@@ -1,17 +1,28 @@
 package edu.rush.gme.web;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Locale;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
+import org.eclipse.jetty.http.QuotedQualityCSV;
 
 /**
  * Gzip done once, when a response is cached, instead of on every request: cached pages and static
  * text files keep their compressed bytes beside the plain ones.
  */
 final class Compression {
+
+    /**
+     * Browsers send a handful of distinct Accept-Encoding values, so each is parsed once; bounded, and
+     * only short values are kept, so odd headers cost a parse but never memory.
+     */
+    private static final Cache<String, Boolean> GZIP_CHOICES = Caffeine.newBuilder().maximumSize(256).build();
+    private static final int MAX_REMEMBERED_HEADER = 256;
 
     private Compression() {
     }
@@ -31,8 +42,48 @@ final class Compression {
     }
 
     static boolean acceptsGzip(Context ctx) {
-        String accept = ctx.header("Accept-Encoding");
-        return accept != null && accept.contains("gzip");
+        return acceptsGzip(ctx.header("Accept-Encoding"));
+    }
+
+    /**
+     * Whether to send gzip rather than the plain body (identity), the one decision every response
+     * that has both makes: cached and fresh pages, static files. Accept-Encoding is read as RFC 9110
+     * §12.5.3 says, by Jetty's parser (q-values, '*', case-insensitive names): gzip when it (or
+     * x-gzip, or '*' when gzip is not named) has a weight above 0 and identity is not preferred to it
+     * (identity not named counts as acceptable but last). No header, or an empty one, gets identity.
+     * A client that refuses both ({@code gzip;q=0, identity;q=0}, or {@code *;q=0}) also gets identity: gzip is
+     * the only coding we have, and like most servers we send the plain body rather than 406, which
+     * would leave the visitor with nothing to read.
+     */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null || acceptEncoding.isBlank()) {
+            return false;
+        }
+        if (acceptEncoding.length() > MAX_REMEMBERED_HEADER) {
+            return prefersGzip(acceptEncoding);
+        }
+        return GZIP_CHOICES.get(acceptEncoding, Compression::prefersGzip);
+    }
+
+    private static boolean prefersGzip(String acceptEncoding) {
+        QuotedQualityCSV codings = new QuotedQualityCSV();
+        codings.addValue(acceptEncoding);
+        double gzip = -1;
+        double identity = -1;
+        double any = -1;
+        for (QuotedQualityCSV.QualityValue coding : codings.getQualityValues()) {
+            switch (coding.getValue().toLowerCase(Locale.ROOT)) {
+                case "gzip", "x-gzip" -> gzip = Math.max(gzip, coding.getWeight());
+                case "identity" -> identity = Math.max(identity, coding.getWeight());
+                case "*" -> any = Math.max(any, coding.getWeight());
+                default -> {
+                }
+            }
+        }
+        // '*' stands for every coding not named (identity included); -1 is "not named at all".
+        double gzipWeight = gzip >= 0 ? gzip : any;
+        double identityWeight = identity >= 0 ? identity : any;
+        return gzipWeight > 0 && gzipWeight >= identityWeight;
     }
 
     /** Writes a response made for this request only (not cached), gzipped when the browser accepts it. */

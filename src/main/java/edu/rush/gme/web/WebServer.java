@@ -23,6 +23,15 @@ public final class WebServer {
     /** A 64 KB question arrives within a minute on the slowest phone connection; a stalled one is cut off. */
     static final RequestBodies.MinimumRate BODY_RATE = new RequestBodies.MinimumRate(1024, Duration.ofSeconds(10));
 
+    /**
+     * Searches that run at once: one per core, at least two (measured in docs/performance.md: with no limit a
+     * burst of searches leaves cached pages 1 % of their speed; one at a time starves searches into 503s).
+     */
+    static final int SEARCHES_AT_ONCE = Math.max(2, Runtime.getRuntime().availableProcessors());
+    /** Searches that may wait for their turn (about two seconds of work), and for how long at most. */
+    static final int SEARCHES_WAITING = 256;
+    static final Duration SEARCH_WAIT = Duration.ofSeconds(2);
+
     private WebServer() {
     }
 
@@ -43,6 +52,9 @@ public final class WebServer {
             config.startup.startupWatcherEnabled = false;
             config.jetty.host = settings.host();
             config.jetty.port = settings.port();
+            // Inserted before RequestBodies (next), which stays outermost: a search waits for its permit only once
+            // whatever body it has has arrived, so slow uploads cannot hold the permits.
+            config.jetty.modifyServer(server -> server.insertHandler(new SearchLimit(SEARCHES_AT_ONCE, SEARCHES_WAITING, SEARCH_WAIT)));
             config.jetty.modifyServer(server -> {
                 server.setStopTimeout(SHUTDOWN_GRACE_MILLIS);
                 server.setErrorHandler(containerErrors);

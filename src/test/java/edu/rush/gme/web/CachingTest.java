@@ -14,6 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +58,48 @@ class CachingTest {
             HttpResponse<byte[]> cssGzipped = site.bytes(css, "Accept-Encoding", "gzip");
             assertThat(cssGzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
             assertThat(gzipped.body().length + cssGzipped.body().length).as("program page and its CSS, transferred").isLessThan(100_000);
+        }
+    }
+
+    /**
+     * Accept-Encoding is read with its weights (RFC 9110 §12.5.3) on every path that can send gzip:
+     * a cached page, a page rendered for the first time, a response that is never cached (the 404
+     * page) and a static file.
+     */
+    @Test
+    void accept_encoding_weights_choose_gzip_or_identity_on_every_path() {
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("gzip", "gzip");
+        expected.put("GZIP", "gzip");
+        expected.put("gzip, deflate, br, zstd", "gzip");
+        expected.put("gzip;q=0.5, br", "gzip");
+        expected.put("*", "gzip");
+        expected.put("x-gzip", "gzip");
+        expected.put("identity;q=0, *", "gzip");
+        expected.put("gzip;q=0", null);
+        expected.put("gzip;Q=0", null);
+        expected.put("br, gzip;q=0", null);
+        expected.put("*;q=0", null);
+        expected.put("*, gzip;q=0", null);
+        expected.put("gzip;q=0.2, identity;q=0.8", null);
+        expected.put("br", null);
+        expected.put("", null);
+        // Refuses everything we have: the plain body, as most servers do, rather than 406.
+        expected.put("identity;q=0, gzip;q=0", null);
+        try (TestSite site = TestSite.start(Path.of("content"))) {
+            String css = site.get("/programs/internal-medicine").page().selectFirst("link[rel=stylesheet]").attr("href");
+            int fresh = 0;
+            for (Map.Entry<String, String> header : expected.entrySet()) {
+                String firstRender = "/about?render=" + fresh++;
+                for (String path : List.of("/programs/internal-medicine", firstRender, "/no-such-page", css)) {
+                    HttpResponse<byte[]> response = site.bytes(path, "Accept-Encoding", header.getKey());
+                    assertThat(response.headers().firstValue("Content-Encoding").orElse(null))
+                            .as("Accept-Encoding: %s on %s", header.getKey(), path).isEqualTo(header.getValue());
+                    assertThat(response.headers().firstValue("Vary")).as(path).hasValue("Accept-Encoding");
+                }
+            }
+            HttpResponse<byte[]> none = site.bytes("/programs/internal-medicine");
+            assertThat(none.headers().firstValue("Content-Encoding")).as("no Accept-Encoding").isEmpty();
         }
     }
 
