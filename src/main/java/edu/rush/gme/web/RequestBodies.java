@@ -83,6 +83,7 @@ final class RequestBodies extends Handler.Wrapper {
         }
         if (pending.incrementAndGet() > maxPending) {
             pending.decrementAndGet();
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, "5");
             Response.writeError(request, response, callback, HttpStatus.SERVICE_UNAVAILABLE_503);
             return true;
         }

@@ -109,7 +109,9 @@ class RequestBodiesTest {
             while (bodies.pending() < 2 && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
-            assertThat(RawHttp.send(port(), "POST /form HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello", 5000).status()).isEqualTo(503);
+            RawHttp.Answer busy = RawHttp.send(port(), "POST /form HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello", 5000);
+            assertThat(busy.status()).isEqualTo(503);
+            assertThat(busy.header("Retry-After")).isEqualTo("5");
         }
     }
 
