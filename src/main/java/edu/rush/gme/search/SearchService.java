@@ -57,6 +57,11 @@ public final class SearchService {
             .maximumSize(SUGGESTIONS_CACHED)
             .build();
     private final LongAdder indexSearches = new LongAdder();
+    /** The analyzers of the last index with the synonym rules they were built from: most saves do not touch the rules. */
+    private volatile Analyzed analyzed;
+
+    private record Analyzed(String rules, SearchAnalyzers analyzers) {
+    }
 
     public SearchService(ContentStore store) {
         this.store = store;
@@ -142,9 +147,18 @@ public final class SearchService {
     private SearchIndex build(ContentSnapshot snapshot, Instant now) {
         long start = System.nanoTime();
         List<SearchDocument> documents = SearchDocument.from(snapshot, now, page -> texts.computeIfAbsent(page.body(), body -> SearchDocument.text(page)));
-        SearchIndex built = new SearchIndex(documents, analyzers(snapshot.searchSynonyms()));
+        SearchIndex built = new SearchIndex(documents, analyzersFor(snapshot.searchSynonyms()));
         LOG.info("search index built: {} documents in {} ms", built.size(), (System.nanoTime() - start) / 1_000_000);
         return built;
+    }
+
+    private SearchAnalyzers analyzersFor(String rules) {
+        Analyzed last = analyzed;
+        if (last == null || !last.rules().equals(rules)) {
+            last = new Analyzed(rules, analyzers(rules));
+            analyzed = last;
+        }
+        return last.analyzers();
     }
 
     /** Lucene names the line in its message ("Invalid synonym rule at line 12"). */
