@@ -3,7 +3,9 @@ package edu.rush.gme.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import edu.rush.gme.ContentFixture;
+import edu.rush.gme.LogCapture;
 import edu.rush.gme.TestSite;
+import edu.rush.gme.content.ContentLoader;
 import edu.rush.gme.content.ContentProblem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +29,9 @@ class BrokenContentTest {
                 .write("programs/alpha-im.md", "---\ntitle: Internal Medicine Residency\ntype: residency\nspecialty: Internal Medicine\nsummary: S\nlengthYears: four\n---\n")
                 .write("news/broken-story.md", "---\ntitle: Broken story\nsummary: S\n");
 
-        try (TestSite site = TestSite.start(content.dir())) {
+        try (LogCapture log = LogCapture.of(ContentLoader.class); TestSite site = TestSite.start(content.dir())) {
+            assertThat(log.lines()).as("staff read the problems in the log").contains(
+                    "WARN content/programs/alpha-im.md:6:14: 'lengthYears' must be a whole number, got \"four\"");
             assertThat(site.app().store().snapshot().problems()).extracting(ContentProblem::toString).containsExactly(
                     "content/news/broken-story.md:1:1: front matter is not closed: add a line '---' after the YAML fields",
                     "content/programs/alpha-im.md:6:14: 'lengthYears' must be a whole number, got \"four\"",
@@ -77,12 +81,12 @@ class BrokenContentTest {
     }
 
     @Test
-    void a_failure_while_serving_shows_the_styled_error_page_without_a_stack_trace() throws java.io.IOException {
+    void a_failure_while_serving_shows_the_styled_error_page_and_logs_the_stack_trace() throws java.io.IOException {
         ContentFixture content = ContentFixture.minimal(temp)
                 .write("wellness/yoga/index.md", "---\ntitle: Yoga\nsummary: Stretch.\n---\n")
                 .write("wellness/yoga/mat.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>");
 
-        try (TestSite site = TestSite.start(content.dir())) {
+        try (TestSite site = TestSite.start(content.dir()); LogCapture log = LogCapture.of(ErrorPages.class)) {
             assertThat(site.get("/wellness/yoga/mat.svg").status()).isEqualTo(200);
             java.nio.file.Files.delete(content.dir().resolve("wellness/yoga/mat.svg"));
 
@@ -91,6 +95,8 @@ class BrokenContentTest {
             assertThat(failed.page().selectFirst("h1").text()).isEqualTo("Something went wrong");
             assertThat(failed.page().select("header.site-header")).isNotEmpty();
             assertThat(failed.raw().body()).doesNotContain("Exception", "at edu.rush");
+            assertThat(log.lines()).as("the log has what the page leaves out")
+                    .anyMatch(line -> line.startsWith("ERROR GET /wellness/yoga/mat.svg failed (") && line.endsWith("Exception)"));
         }
     }
 }
