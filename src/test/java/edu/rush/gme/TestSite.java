@@ -47,12 +47,45 @@ public final class TestSite implements AutoCloseable {
         return Settings.forFolders(contentDir, Path.of("static")).withBaseUrl(baseUrl);
     }
 
-    /** A port nothing listens on right now (for a test's own SMTP or database server). */
+    /**
+     * A port nothing listens on right now, for a server that cannot be started on port 0 (PostgreSQL):
+     * another server may take it before that one binds it, so be ready to try again.
+     */
     public static int freePort() {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A port held for a server that a test starts later (a mail server that is down at first): bound,
+     * so that no other test's server takes it meanwhile, but not listening, so connections are refused
+     * as on a port nobody listens on. Close it just before starting the server on it.
+     */
+    public static final class ReservedPort implements AutoCloseable {
+        private final java.net.Socket socket = new java.net.Socket();
+
+        public ReservedPort() {
+            try {
+                socket.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        public int port() {
+            return socket.getLocalPort();
+        }
+
+        @Override
+        public void close() {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
     }
 
