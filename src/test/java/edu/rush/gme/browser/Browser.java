@@ -43,6 +43,7 @@ final class Browser {
      * AccessibilityBrowserTest checks that a violation is still reported. Only violations come back
      * with all their elements (passes on a long page are a lot of JSON that nobody reads).
      */
+    @SuppressWarnings("deprecation") // legacy mode is deprecated upstream, but the default mode has the bug above
     static Results axe(WebDriver browser) {
         AxeRunOptions options = new AxeRunOptions();
         options.setResultTypes(List.of("violations"));
