@@ -13,7 +13,9 @@ import org.jsoup.nodes.Document;
 public final class TestSite implements AutoCloseable {
 
     private final App app;
-    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    /** HTTP/1.1 as a browser speaks it to a plain-HTTP site (no h2c upgrade headers beside "Connection: close"). */
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER).build();
 
     private TestSite(App app) {
         this.app = app;
@@ -45,12 +47,45 @@ public final class TestSite implements AutoCloseable {
         return Settings.forFolders(contentDir, Path.of("static")).withBaseUrl(baseUrl);
     }
 
-    /** A port nothing listens on right now (for a test's own SMTP or database server). */
+    /**
+     * A port nothing listens on right now, for a server that cannot be started on port 0 (PostgreSQL):
+     * another server may take it before that one binds it, so be ready to try again.
+     */
     public static int freePort() {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A port held for a server that a test starts later (a mail server that is down at first): bound,
+     * so that no other test's server takes it meanwhile, but not listening, so connections are refused
+     * as on a port nobody listens on. Close it just before starting the server on it.
+     */
+    public static final class ReservedPort implements AutoCloseable {
+        private final java.net.Socket socket = new java.net.Socket();
+
+        public ReservedPort() {
+            try {
+                socket.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        public int port() {
+            return socket.getLocalPort();
+        }
+
+        @Override
+        public void close() {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
     }
 
@@ -89,7 +124,7 @@ public final class TestSite implements AutoCloseable {
             if (headers.length > 0) {
                 request.headers(headers);
             }
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return client.send(closing(request).build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -140,6 +175,17 @@ public final class TestSite implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /**
+     * Whether requests may say "Connection: close" (the pom allows that header for the JDK's client).
+     * Jetty's graceful stop waits a second for each idle kept-alive connection; closed ones cost nothing.
+     */
+    private static final boolean CLOSE_CONNECTIONS = java.util.Arrays.asList(
+            System.getProperty("jdk.httpclient.allowRestrictedHeaders", "").toLowerCase(java.util.Locale.ROOT).split(",")).contains("connection");
+
+    private static HttpRequest.Builder closing(HttpRequest.Builder request) {
+        return CLOSE_CONNECTIONS ? request.setHeader("Connection", "close") : request;
+    }
+
     private static String encode(String value) {
         return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
@@ -150,7 +196,7 @@ public final class TestSite implements AutoCloseable {
 
     private Response send(String path, HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(closing(request).build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response, Jsoup.parse(response.body(), url(path)));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

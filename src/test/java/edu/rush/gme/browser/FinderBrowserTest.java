@@ -2,6 +2,10 @@ package edu.rush.gme.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import edu.rush.gme.RealContent;
+import edu.rush.gme.content.Page;
+import edu.rush.gme.program.Program;
+import edu.rush.gme.program.ProgramType;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,15 +18,13 @@ import java.time.Duration;
 /** The program finder, comparison and shortlist in real Chromium, over the real catalog. */
 class FinderBrowserTest extends RealSiteInBrowser {
 
-
     private static int countIn(String label) {
         Matcher m = Pattern.compile("\\((\\d+)\\)").matcher(label);
         assertThat(m.find()).as(label).isTrue();
         return Integer.parseInt(m.group(1));
     }
 
-
-    private static int results() {
+    private int results() {
         return browser.findElements(By.cssSelector(".results > li")).size();
     }
 
@@ -41,7 +43,7 @@ class FinderBrowserTest extends RealSiteInBrowser {
         browser.findElement(By.cssSelector(".finder__filters button[type=submit]")).click();
         waitForUrl("visa=H-1B");
         assertThat(results()).isEqualTo(h1b);
-        assertThat(browser.findElement(By.cssSelector(".finder__count")).getText()).startsWith(h1b + " of 90 programs");
+        assertThat(browser.findElement(By.cssSelector(".finder__count")).getText()).startsWith(h1b + " of " + RealContent.programs().size() + " programs");
 
         browser.findElement(By.partialLinkText("Visa sponsorship: Sponsors H-1B visas")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("H-1B"));
@@ -61,7 +63,9 @@ class FinderBrowserTest extends RealSiteInBrowser {
 
     @Test
     void saved_programs_stay_in_the_shortlist_and_can_be_compared() {
-        browser.get(site.url("/programs/pediatrics"));
+        Page<Program> first = RealContent.first(ProgramType.RESIDENCY);
+        Page<Program> second = RealContent.first(ProgramType.FELLOWSHIP);
+        browser.get(site.url(first.url()));
         browser.executeScript("localStorage.clear()");
         browser.navigate().refresh();
         WebElement save = browser.findElement(By.cssSelector(".program__actions .save-button"));
@@ -70,13 +74,13 @@ class FinderBrowserTest extends RealSiteInBrowser {
         assertThat(save.getAttribute("aria-pressed")).isEqualTo("true");
         assertThat(browser.findElement(By.cssSelector(".shortlist__status")).getText()).isEqualTo("Your shortlist: 1 program.");
 
-        browser.get(site.url("/programs/neurology"));
+        browser.get(site.url(second.url()));
         browser.findElement(By.cssSelector(".program__actions .save-button")).click();
         WebElement compare = browser.findElement(By.cssSelector(".shortlist__compare"));
-        assertThat(compare.getAttribute("href")).endsWith("/programs/compare?p=pediatrics,neurology");
+        assertThat(compare.getAttribute("href")).endsWith("/programs/compare?p=" + first.slug() + "," + second.slug());
         compare.click();
         waitForUrl("/programs/compare?p=");
         assertThat(browser.findElements(By.cssSelector("table.compare thead th")).stream().map(WebElement::getText).toList())
-                .containsExactly("Pediatrics Residency", "Neurology Residency");
+                .containsExactly(first.title(), second.title());
     }
 }

@@ -1,28 +1,46 @@
 package edu.rush.gme.browser;
 
+import edu.rush.gme.RealContent;
 import edu.rush.gme.TestSite;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The real site over the real content/, and one desktop-sized Chromium window, for a test class. */
+/**
+ * The real site over the real content/, and one Chromium window (desktop-sized unless a subclass
+ * asks for another size), for a test class. Each class has its own (instance fields, one instance
+ * per class), so classes can run side by side.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class RealSiteInBrowser {
 
-    static TestSite site;
-    static ChromeDriver browser;
+    private final int width;
+    private final int height;
+    TestSite site;
+    ChromeDriver browser;
+
+    RealSiteInBrowser() {
+        this(1280, 900);
+    }
+
+    RealSiteInBrowser(int width, int height) {
+        this.width = width;
+        this.height = height;
+    }
 
     @BeforeAll
-    static void start() {
-        browser = Browser.start(1280, 900);
-        site = TestSite.start(Path.of("content"));
+    void start() {
+        browser = Browser.start(width, height);
+        site = TestSite.start(RealContent.DIR);
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         if (browser != null) {
             browser.quit();
         }
@@ -31,12 +49,16 @@ abstract class RealSiteInBrowser {
         }
     }
 
-    static WebDriverWait waiting() {
+    WebDriverWait waiting() {
         return new WebDriverWait(browser, Duration.ofSeconds(10));
     }
 
     /** Waits for the navigation a click started. */
-    static void waitForUrl(String part) {
+    void waitForUrl(String part) {
         waiting().until(ExpectedConditions.urlContains(part));
+    }
+
+    String h1() {
+        return browser.findElement(By.tagName("h1")).getText();
     }
 }

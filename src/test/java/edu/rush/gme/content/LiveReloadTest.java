@@ -3,6 +3,7 @@ package edu.rush.gme.content;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import edu.rush.gme.ContentFixture;
+import edu.rush.gme.LogCapture;
 import edu.rush.gme.TestSite;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,9 +58,10 @@ class LiveReloadTest {
     @Test
     void a_broken_save_keeps_serving_the_last_good_version_and_names_the_line() throws Exception {
         ContentFixture content = ContentFixture.minimal(temp).news("story", "2026-01-01", "Good title");
-        try (TestSite site = TestSite.start(TestSite.watching(content.dir()))) {
+        try (TestSite site = TestSite.start(TestSite.watching(content.dir())); LogCapture log = LogCapture.of(ContentLoader.class)) {
             content.write("news/story.md", "---\ntitle: Broken title\ndate: 2026-01-01\nsummary: S\nsumary: typo\n---\n");
             eventually(() -> !site.app().store().snapshot().problems().isEmpty());
+            assertThat(log.lines()).contains("WARN content/news/story.md: still serving the last good version of this file until it is fixed");
 
             assertThat(site.app().store().snapshot().problems()).extracting(ContentProblem::toString)
                     .containsExactly("content/news/story.md:5:1: unknown field 'sumary' (did you mean 'summary'?)");

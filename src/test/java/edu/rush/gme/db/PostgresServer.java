@@ -27,12 +27,11 @@ public final class PostgresServer implements AutoCloseable {
 
     private final Path bin;
     private final Path dir;
-    private final int port;
+    private int port;
 
-    private PostgresServer(Path bin, Path dir, int port) {
+    private PostgresServer(Path bin, Path dir) {
         this.bin = bin;
         this.dir = dir;
-        this.port = port;
     }
 
     /** Starts a fresh server; skips the test where PostgreSQL is not installed (never on CI). */
@@ -49,7 +48,7 @@ public final class PostgresServer implements AutoCloseable {
             if (isRoot()) {
                 run(List.of("chown", "postgres:postgres", dir.toString()));
             }
-            PostgresServer server = new PostgresServer(bin.get(), dir, edu.rush.gme.TestSite.freePort());
+            PostgresServer server = new PostgresServer(bin.get(), dir);
             server.initAndStart();
             return server;
         } catch (IOException e) {
@@ -60,12 +59,27 @@ public final class PostgresServer implements AutoCloseable {
     private void initAndStart() {
         asPostgres(List.of(bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-U", USER, "--auth=trust",
                 "-E", "UTF8", "--locale=C", "--no-sync"));
-        startServer();
+        startOnAFreePort();
         try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), USER, null);
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + DATABASE);
         } catch (SQLException e) {
             throw new IllegalStateException("could not create the test database", e);
+        }
+    }
+
+    /** The port was free when chosen, but another test's server may bind it first: then another port. */
+    private void startOnAFreePort() {
+        for (int attempt = 1; ; attempt++) {
+            port = edu.rush.gme.TestSite.freePort();
+            try {
+                startServer();
+                return;
+            } catch (IllegalStateException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
         }
     }
 

@@ -4,38 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import edu.rush.gme.ContentFixture;
-import edu.rush.gme.Settings;
 import edu.rush.gme.TestSite;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code POST /api/v1/inquiries}: the same inquiries for other front ends, with problem documents. */
-class InquiryApiTest {
+class InquiryApiTest extends InquirySiteForClass {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String VALID = """
             {"program": "alpha-im", "name": "Ada Lovelace", "email": "ada@example.com", "applicantType": "us-do",
              "graduationYear": 2026, "message": "Do you accept COMLEX instead of USMLE?"}
             """;
-
-    @TempDir
-    Path temp;
-
-    private TestSite site;
-
-    @BeforeEach
-    void start() {
-        site = TestSite.start(Settings.forFolders(ContentFixture.inquiryCatalog(temp).dir(), Path.of("static")));
-    }
-
-    @AfterEach
-    void stop() {
-        site.close();
-    }
 
     private static JsonNode json(TestSite.Response response) throws Exception {
         return JSON.readTree(response.raw().body());
@@ -69,7 +48,7 @@ class InquiryApiTest {
         assertThat(problem.get("title").asText()).isEqualTo("Invalid inquiry");
         assertThat(problem.get("detail").asText()).isEqualTo("Enter your e-mail address");
         assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("email");
-        assertThat(site.app().services().inquiries().list(null, null)).isEmpty();
+        assertThat(stored()).isEmpty();
     }
 
     @Test

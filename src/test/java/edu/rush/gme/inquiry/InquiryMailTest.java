@@ -6,6 +6,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import edu.rush.gme.ContentFixture;
+import edu.rush.gme.LogCapture;
 import edu.rush.gme.MutableClock;
 import edu.rush.gme.Settings;
 import edu.rush.gme.TestSite;
@@ -36,9 +37,12 @@ class InquiryMailTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T18:00:00Z"));
     private GreenMail smtp;
     private TestSite site;
+    /** The mail server's port while it is down. */
+    private final TestSite.ReservedPort down = new TestSite.ReservedPort();
 
     @AfterEach
     void stop() {
+        down.close();
         if (site != null) {
             site.close();
         }
@@ -57,14 +61,22 @@ class InquiryMailTest {
 
     /** A mail server and the site that sends through it, both up. */
     private void startSmtpAndSite() {
-        int port = TestSite.freePort();
-        startSmtp(port);
-        startSite(port);
+        smtp = startSmtp(0);
+        startSite(smtp.getSmtp().getPort());
     }
 
-    private void startSmtp(int port) {
-        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+    /** The mail server comes up on the port it was down on. */
+    private void startSmtpWhereItWasDown() {
+        down.close();
+        smtp = startSmtp(down.port());
+    }
+
+    /** GreenMail's SMTP server on a port, or on any free one for 0. */
+    static GreenMail startSmtp(int port) {
+        ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        GreenMail server = new GreenMail(port == 0 ? setup.dynamicPort() : setup);
+        server.start();
+        return server;
     }
 
     private String send(String program) {
@@ -153,7 +165,14 @@ class InquiryMailTest {
         form.put("website", "http://spam.example");
         site.post("/inquiries", form);
 
-        assertThat(smtp.waitForIncomingEmail(1_500, 1)).isFalse();
+        int queued = site.app().services().database().inTransaction(connection -> {
+            try (Statement statement = connection.createStatement(); var rows = statement.executeQuery("SELECT COUNT(*) FROM mail_outbox")) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        });
+        assertThat(queued).as("nothing queued, so nothing can ever be sent").isZero();
+        assertThat(smtp.getReceivedMessages()).isEmpty();
     }
 
     @Test
@@ -209,15 +228,14 @@ class InquiryMailTest {
 
     @Test
     void a_question_sent_while_the_mail_server_is_down_is_delivered_when_it_is_back() throws Exception {
-        int port = TestSite.freePort();
-        startSite(port);
+        startSite(down.port());
         MailOutbox outbox = site.app().services().outbox();
 
         String reference = send("alpha-im");
         assertThat(outbox.deliverDue()).as("nothing listens on the SMTP port").isZero();
         assertThat(delivery(reference)).isEqualTo(Inquiry.Delivery.WAITING);
 
-        startSmtp(port);
+        startSmtpWhereItWasDown();
         outbox.deliverDue();
         assertThat(smtp.getReceivedMessages()).as("not retried before its pause is over").isEmpty();
 
@@ -230,14 +248,16 @@ class InquiryMailTest {
 
     @Test
     void gives_up_after_a_day_of_failures_and_says_so() throws Exception {
-        int port = TestSite.freePort();
-        startSite(port);
+        startSite(down.port());
         MailOutbox outbox = site.app().services().outbox();
         String reference = send("alpha-im");
 
-        for (int attempt = 0; attempt < 12; attempt++) {
-            outbox.deliverDue();
-            clock.advance(Duration.ofHours(6));
+        try (LogCapture log = LogCapture.of(MailOutbox.class)) {
+            for (int attempt = 0; attempt < 12; attempt++) {
+                outbox.deliverDue();
+                clock.advance(Duration.ofHours(6));
+            }
+            assertThat(log.lines()).as("the office learns from the log").anyMatch(line -> line.startsWith("ERROR gave up sending mail #1 to im-coordinator@example.org"));
         }
 
         assertThat(delivery(reference)).isEqualTo(Inquiry.Delivery.FAILED);
@@ -249,7 +269,7 @@ class InquiryMailTest {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         assertThat(edu.rush.gme.Commands.resendFailedMail(settings, java.util.List.of(), new java.io.PrintStream(out, true), System.err)).isZero();
         assertThat(out.toString()).startsWith("2 e-mails are due again");
-        startSmtp(port);
+        startSmtpWhereItWasDown();
         clock.advance(Duration.ofSeconds(1));
         outbox.deliverDue();
         assertThat(smtp.waitForIncomingEmail(10_000, 2)).isTrue();

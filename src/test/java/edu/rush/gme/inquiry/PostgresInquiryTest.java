@@ -3,7 +3,6 @@ package edu.rush.gme.inquiry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import edu.rush.gme.Commands;
 import edu.rush.gme.ContentFixture;
 import edu.rush.gme.Settings;
@@ -36,12 +35,10 @@ class PostgresInquiryTest {
     @BeforeAll
     static void start() throws Exception {
         postgres = PostgresServer.start();
-        int port = TestSite.freePort();
-        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        smtp = InquiryMailTest.startSmtp(0);
         settings = Settings.forFolders(ContentFixture.inquiryCatalog(temp).dir(), Path.of("static"))
                 .withDatabase(postgres.settings())
-                .withMail(MailSettings.local(port, "gme-web@example.org"));
+                .withMail(MailSettings.local(smtp.getSmtp().getPort(), "gme-web@example.org"));
         site = TestSite.start(settings);
     }
 

@@ -1,12 +1,14 @@
 package edu.rush.gme.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import edu.rush.gme.ContentFixture;
-import edu.rush.gme.content.ContentLoader;
+import edu.rush.gme.RealContent;
 import edu.rush.gme.content.ContentSnapshot;
-import java.nio.file.Path;
+import edu.rush.gme.content.Page;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -14,16 +16,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * What applicants type, and the program that must come back in the top three, over the real
  * catalog and the real synonyms file: abbreviations, everyday words, typos, partial words and
- * British spellings.
+ * British spellings. A query whose page an editor has removed or renamed is skipped, not failed.
  */
 class SearchQualityTest {
 
     static SearchIndex index;
+    static Set<String> pages;
 
     @BeforeAll
     static void build() throws Exception {
-        ContentSnapshot snapshot = new ContentLoader(Path.of("content"), ContentFixture.CLOCK).load();
-        index = new SearchIndex(SearchDocument.from(snapshot, ContentFixture.CLOCK.instant()), new SearchAnalyzers(snapshot.searchSynonyms()));
+        ContentSnapshot snapshot = RealContent.snapshot();
+        index = new SearchIndex(SearchDocument.from(snapshot, RealContent.now()), new SearchAnalyzers(snapshot.searchSynonyms()));
+        pages = snapshot.allVisible(RealContent.now()).stream().map(Page::url).collect(Collectors.toSet());
     }
 
     private static List<String> top3(String query) {
@@ -123,6 +127,7 @@ class SearchQualityTest {
             "accreditation | /about",
     })
     void finds_the_expected_page_in_the_top_three(String query, String expected) {
+        assumeTrue(pages.contains(expected.strip()), expected + " is no longer in content/: update this list");
         assertThat(top3(query.strip())).as(query).contains(expected.strip());
     }
 }

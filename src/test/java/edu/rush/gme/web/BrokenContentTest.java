@@ -3,13 +3,19 @@ package edu.rush.gme.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import edu.rush.gme.ContentFixture;
+import edu.rush.gme.LogCapture;
 import edu.rush.gme.TestSite;
+import edu.rush.gme.content.ContentLoader;
 import edu.rush.gme.content.ContentProblem;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A copy of the real content with a broken file: the site starts, names the file and line, and serves the rest. */
+/** Content with a broken file: the site starts, names the file and line, and serves the rest. */
 class BrokenContentTest {
 
     @TempDir
@@ -17,45 +23,50 @@ class BrokenContentTest {
 
     @Test
     void a_broken_file_is_named_with_its_line_and_every_other_page_is_still_served() {
-        ContentFixture content = ContentFixture.copyOfReal(temp)
-                .write("programs/neurology.md", "---\ntitle: Neurology Residency\ntype: residency\nspecialty: Neurology\nsummary: S\nlengthYears: four\n---\n")
-                .write("news/resident-not-in-waiting.md", "---\ntitle: Resident Not in Waiting\nsummary: S\n");
+        ContentFixture content = ContentFixture.finderCatalog(temp)
+                .news("good-story", "2026-01-01", "Good story")
+                .write("about.md", "---\ntitle: About us\n---\nWho we are.\n")
+                .write("programs/alpha-im.md", "---\ntitle: Internal Medicine Residency\ntype: residency\nspecialty: Internal Medicine\nsummary: S\nlengthYears: four\n---\n")
+                .write("news/broken-story.md", "---\ntitle: Broken story\nsummary: S\n");
 
-        try (TestSite site = TestSite.start(content.dir())) {
-            assertThat(site.app().store().snapshot().problems()).extracting(ContentProblem::toString).contains(
-                    "content/news/resident-not-in-waiting.md:1:1: front matter is not closed: add a line '---' after the YAML fields",
-                    "content/programs/neurology.md:6:14: 'lengthYears' must be a whole number, got \"four\"",
-                    "content/programs/vascular-neurology.md:71:1: 'related[0]': no program has the slug 'neurology'".replace(":71:1:", ":" + relatedLine() + ":"));
+        try (LogCapture log = LogCapture.of(ContentLoader.class); TestSite site = TestSite.start(content.dir())) {
+            assertThat(log.lines()).as("staff read the problems in the log").contains(
+                    "WARN content/programs/alpha-im.md:6:14: 'lengthYears' must be a whole number, got \"four\"");
+            assertThat(site.app().store().snapshot().problems()).extracting(ContentProblem::toString).containsExactly(
+                    "content/news/broken-story.md:1:1: front matter is not closed: add a line '---' after the YAML fields",
+                    "content/programs/alpha-im.md:6:14: 'lengthYears' must be a whole number, got \"four\"",
+                    "content/programs/delta-cards.md:" + relatedLine(content, "delta-cards") + ": 'related[0]': no program has the slug 'alpha-im'",
+                    "content/programs/epsilon-gi.md:" + relatedLine(content, "epsilon-gi") + ": 'related[0]': no program has the slug 'alpha-im'");
 
-            assertThat(site.get("/programs/neurology").status()).isEqualTo(404);
-            assertThat(site.get("/news/resident-not-in-waiting").status()).isEqualTo(404);
-            for (String path : new String[] {"/", "/about", "/programs", "/programs/internal-medicine", "/news", "/wellness"}) {
+            assertThat(site.get("/programs/alpha-im").status()).isEqualTo(404);
+            assertThat(site.get("/news/broken-story").status()).isEqualTo(404);
+            for (String path : new String[] {"/", "/about", "/programs", "/programs/beta-peds", "/programs/delta-cards", "/news", "/news/good-story"}) {
                 assertThat(site.get(path).status()).as(path).isEqualTo(200);
             }
             assertThat(site.get("/programs").page().select(".results .card__title").eachText())
-                    .doesNotContain("Neurology Residency").contains("Internal Medicine Residency", "Child Neurology Residency");
+                    .doesNotContain("Internal Medicine Residency").contains("Pediatrics Residency", "Cardiology Fellowship");
         }
     }
 
-    /** Where vascular-neurology.md names neurology as related, as LINE:COL. */
-    private static String relatedLine() {
+    /** Where a program's file names its first related program, as LINE:COL. */
+    private static String relatedLine(ContentFixture content, String slug) {
         try {
-            java.util.List<String> lines = java.nio.file.Files.readAllLines(Path.of("content/programs/vascular-neurology.md"));
+            List<String> lines = Files.readAllLines(content.dir().resolve("programs/" + slug + ".md"));
             for (int i = 0; i < lines.size(); i++) {
-                int column = lines.get(i).indexOf("neurology]");
-                if (lines.get(i).startsWith("related:") && column > 0) {
-                    return (i + 1) + ":" + (column + 1);
+                if (lines.get(i).startsWith("related:")) {
+                    return (i + 1) + ":" + (lines.get(i).indexOf('[') + 2);
                 }
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        throw new AssertionError("vascular-neurology.md names no related program");
+        throw new AssertionError(slug + " names no related program");
     }
 
     @Test
     void the_site_starts_even_with_a_broken_home_page_and_site_yaml() {
-        ContentFixture content = ContentFixture.copyOfReal(temp)
+        ContentFixture content = ContentFixture.minimal(temp)
+                .news("story", "2026-01-01", "A story")
                 .write("_index.md", "---\ntitle: Home\nhero: [broken\n---\n")
                 .write("site.yaml", "name: [\n");
 
@@ -70,12 +81,12 @@ class BrokenContentTest {
     }
 
     @Test
-    void a_failure_while_serving_shows_the_styled_error_page_without_a_stack_trace() throws java.io.IOException {
+    void a_failure_while_serving_shows_the_styled_error_page_and_logs_the_stack_trace() throws java.io.IOException {
         ContentFixture content = ContentFixture.minimal(temp)
                 .write("wellness/yoga/index.md", "---\ntitle: Yoga\nsummary: Stretch.\n---\n")
                 .write("wellness/yoga/mat.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>");
 
-        try (TestSite site = TestSite.start(content.dir())) {
+        try (TestSite site = TestSite.start(content.dir()); LogCapture log = LogCapture.of(ErrorPages.class)) {
             assertThat(site.get("/wellness/yoga/mat.svg").status()).isEqualTo(200);
             java.nio.file.Files.delete(content.dir().resolve("wellness/yoga/mat.svg"));
 
@@ -84,6 +95,8 @@ class BrokenContentTest {
             assertThat(failed.page().selectFirst("h1").text()).isEqualTo("Something went wrong");
             assertThat(failed.page().select("header.site-header")).isNotEmpty();
             assertThat(failed.raw().body()).doesNotContain("Exception", "at edu.rush");
+            assertThat(log.lines()).as("the log has what the page leaves out")
+                    .anyMatch(line -> line.startsWith("ERROR GET /wellness/yoga/mat.svg failed (") && line.endsWith("Exception)"));
         }
     }
 }

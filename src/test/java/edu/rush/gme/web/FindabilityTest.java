@@ -5,24 +5,44 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import edu.rush.gme.ContentFixture;
+import edu.rush.gme.RealContent;
 import edu.rush.gme.TestSite;
 import edu.rush.gme.TestSite.Response;
+import edu.rush.gme.content.Page;
+import edu.rush.gme.news.NewsStory;
+import edu.rush.gme.program.Program;
+import edu.rush.gme.program.ProgramType;
 import java.nio.file.Path;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.parser.Parser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What search engines, feed readers and link previews see. */
+/** What search engines, feed readers and link previews see, on the real site and its pages of today. */
 class FindabilityTest {
 
     private static final String BASE = "https://gme.example.org";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The real site at a public HTTPS address. */
+    static TestSite real;
+
     @TempDir
     Path temp;
+
+    @BeforeAll
+    static void start() {
+        real = TestSite.start(TestSite.settings(RealContent.DIR, BASE));
+    }
+
+    @AfterAll
+    static void stop() {
+        real.close();
+    }
 
     private static Document xml(Response response) {
         return Jsoup.parse(response.raw().body(), "", Parser.xmlParser());
@@ -45,115 +65,103 @@ class FindabilityTest {
     }
 
     @Test
-    void the_real_sitemap_covers_every_page_type_and_each_url_answers() {
-        try (TestSite site = TestSite.start(TestSite.settings(Path.of("content"), BASE))) {
-            List<String> urls = xml(site.get("/sitemap.xml")).select("url > loc").eachText();
-            assertThat(urls).contains(BASE + "/", BASE + "/about", BASE + "/resources", BASE + "/programs",
-                    BASE + "/programs/residency", BASE + "/programs/fellowship", BASE + "/programs/allied-health",
-                    BASE + "/programs/internal-medicine", BASE + "/news", BASE + "/news/resident-not-in-waiting",
-                    BASE + "/wellness", BASE + "/wellness/peer-support");
-            for (String url : urls) {
-                assertThat(site.get(url.substring(BASE.length())).status()).as(url).isEqualTo(200);
-            }
+    void the_real_sitemap_lists_every_visible_page_and_each_url_answers() {
+        List<String> urls = xml(real.get("/sitemap.xml")).select("url > loc").eachText();
+        assertThat(urls).contains(BASE + "/", BASE + "/programs", BASE + "/programs/residency", BASE + "/programs/fellowship",
+                BASE + "/programs/allied-health", BASE + "/news", BASE + "/wellness");
+        assertThat(urls).containsAll(RealContent.snapshot().allVisible(RealContent.now()).stream().map(page -> BASE + page.url()).toList());
+        for (String url : urls) {
+            assertThat(real.get(url.substring(BASE.length())).status()).as(url).isEqualTo(200);
         }
     }
 
     @Test
     void robots_txt_allows_crawling_and_points_to_the_sitemap() {
-        try (TestSite site = TestSite.start(TestSite.settings(Path.of("content"), BASE))) {
-            Response robots = site.get("/robots.txt");
-            assertThat(robots.header("Content-Type")).startsWith("text/plain");
-            assertThat(robots.raw().body()).contains("User-agent: *", "Allow: /", "Sitemap: " + BASE + "/sitemap.xml");
-        }
+        Response robots = real.get("/robots.txt");
+        assertThat(robots.header("Content-Type")).startsWith("text/plain");
+        assertThat(robots.raw().body()).contains("User-agent: *", "Allow: /", "Sitemap: " + BASE + "/sitemap.xml");
     }
 
     @Test
     void news_and_wellness_have_atom_feeds_newest_first() {
-        try (TestSite site = TestSite.start(TestSite.settings(Path.of("content"), BASE))) {
-            Response news = site.get("/news/feed.xml");
-            assertThat(news.header("Content-Type")).startsWith("application/atom+xml");
-            Document feed = xml(news);
-            assertThat(feed.selectFirst("feed > title").text()).isEqualTo("Graduate Medical Education: News");
-            assertThat(feed.select("entry > title").eachText()).containsExactly(
-                    "An optimal residency training experience",
-                    "RUSH Earns Top 20 Spot on U.S. News Best Hospitals Honor Roll",
-                    "An Education in Virtual Recruitment",
-                    "Resident Not in Waiting");
-            assertThat(feed.selectFirst("entry > id").text()).isEqualTo(BASE + "/news/optimal-residency-training-experience");
-            assertThat(feed.selectFirst("entry > summary").text()).isEqualTo("Learn why RUSH is a desired destination for medical residents and fellows.");
+        Response news = real.get("/news/feed.xml");
+        assertThat(news.header("Content-Type")).startsWith("application/atom+xml");
+        Document feed = xml(news);
+        assertThat(feed.selectFirst("feed > title").text()).isEqualTo(RealContent.snapshot().site().name() + ": News");
+        assertThat(feed.select("entry > title").eachText())
+                .containsExactlyElementsOf(RealContent.news().stream().limit(20).map(Page::title).toList());
+        Page<NewsStory> newest = RealContent.newestStory();
+        assertThat(feed.selectFirst("entry > id").text()).isEqualTo(BASE + newest.url());
+        assertThat(feed.selectFirst("entry > summary").text()).isEqualTo(newest.data().summary());
 
-            Document wellness = xml(site.get("/wellness/feed.xml"));
-            assertThat(wellness.select("entry > title").eachText()).first().isEqualTo("Wellness Initiatives in Graduate Medical Education");
+        Document wellness = xml(real.get("/wellness/feed.xml"));
+        assertThat(wellness.select("entry > title").eachText()).first().isEqualTo(RealContent.firstInitiative().title());
 
-            Document home = site.get("/").page();
-            assertThat(home.select("link[rel=alternate][type=application/atom+xml]").eachAttr("href"))
-                    .containsExactly("/news/feed.xml", "/wellness/feed.xml");
-        }
+        Document home = real.get("/").page();
+        assertThat(home.select("link[rel=alternate][type=application/atom+xml]").eachAttr("href"))
+                .containsExactly("/news/feed.xml", "/wellness/feed.xml");
     }
 
     @Test
     void pages_share_well_with_open_graph_and_twitter_cards() {
-        try (TestSite site = TestSite.start(TestSite.settings(Path.of("content"), BASE))) {
-            Document story = site.get("/news/resident-not-in-waiting").page();
-            assertThat(story.select("meta[property=og:type]").attr("content")).isEqualTo("article");
-            assertThat(story.select("meta[property=og:title]").attr("content")).isEqualTo("Resident Not in Waiting");
-            assertThat(story.select("meta[property=og:url]").attr("content")).isEqualTo(BASE + "/news/resident-not-in-waiting");
-            assertThat(story.select("meta[property=og:description]").attr("content")).startsWith("An interventional radiology resident");
-            assertThat(story.select("meta[property=og:image]").attr("content")).matches("https://gme\\.example\\.org/images/share\\.[0-9a-f]{10}\\.png");
-            assertThat(story.select("meta[name=twitter:card]").attr("content")).isEqualTo("summary_large_image");
-            assertThat(site.get(story.select("meta[property=og:image]").attr("content").substring(BASE.length())).status()).isEqualTo(200);
+        Page<NewsStory> newest = RealContent.newestStory();
+        Document story = real.get(newest.url()).page();
+        assertThat(story.select("meta[property=og:type]").attr("content")).isEqualTo("article");
+        assertThat(story.select("meta[property=og:title]").attr("content")).isEqualTo(newest.title());
+        assertThat(story.select("meta[property=og:url]").attr("content")).isEqualTo(BASE + newest.url());
+        assertThat(story.select("meta[property=og:description]").attr("content")).isEqualTo(newest.data().summary());
+        assertThat(story.select("meta[property=og:image]").attr("content")).matches("https://gme\\.example\\.org/images/share\\.[0-9a-f]{10}\\.png");
+        assertThat(story.select("meta[name=twitter:card]").attr("content")).isEqualTo("summary_large_image");
+        assertThat(real.get(story.select("meta[property=og:image]").attr("content").substring(BASE.length())).status()).isEqualTo(200);
 
-            for (String path : List.of("/", "/about", "/programs", "/programs/pediatrics", "/news", "/wellness", "/wellness/peer-support")) {
-                Document page = site.get(path).page();
-                assertThat(page.select("meta[name=description]").attr("content")).as(path).isNotBlank();
-                assertThat(page.select("meta[property=og:title]").attr("content")).as(path).isNotBlank();
-            }
+        for (String path : List.of("/", "/about", "/programs", RealContent.first(ProgramType.RESIDENCY).url(), "/news", "/wellness",
+                RealContent.firstInitiative().url())) {
+            Document page = real.get(path).page();
+            assertThat(page.select("meta[name=description]").attr("content")).as(path).isNotBlank();
+            assertThat(page.select("meta[property=og:title]").attr("content")).as(path).isNotBlank();
         }
     }
 
     @Test
     void structured_data_describes_the_office_programs_and_stories() throws Exception {
-        try (TestSite site = TestSite.start(TestSite.settings(Path.of("content"), BASE))) {
-            JsonNode office = jsonLd(site.get("/").page());
-            assertThat(office.get("@type").asText()).isEqualTo("EducationalOrganization");
-            assertThat(office.get("name").asText()).isEqualTo("Graduate Medical Education at RUSH University");
+        var site = RealContent.snapshot().site();
+        JsonNode office = jsonLd(real.get("/").page());
+        assertThat(office.get("@type").asText()).isEqualTo("EducationalOrganization");
+        assertThat(office.get("name").asText()).isEqualTo(site.name() + (site.organization() == null ? "" : " at " + site.organization()));
 
-            JsonNode program = jsonLd(site.get("/programs/internal-medicine").page());
-            assertThat(program.get("@type").asText()).isEqualTo("EducationalOccupationalProgram");
-            assertThat(program.get("name").asText()).isEqualTo("Internal Medicine Residency");
-            assertThat(program.get("timeToComplete").asText()).isEqualTo("P3Y");
-            assertThat(program.get("url").asText()).isEqualTo(BASE + "/programs/internal-medicine");
-            assertThat(program.at("/provider/@type").asText()).isEqualTo("EducationalOrganization");
+        Page<Program> content = RealContent.programs().stream().filter(p -> p.data().lengthYears() != null).findFirst().orElseThrow();
+        JsonNode program = jsonLd(real.get(content.url()).page());
+        assertThat(program.get("@type").asText()).isEqualTo("EducationalOccupationalProgram");
+        assertThat(program.get("name").asText()).isEqualTo(content.title());
+        assertThat(program.get("timeToComplete").asText()).isEqualTo("P" + content.data().lengthYears() + "Y");
+        assertThat(program.get("url").asText()).isEqualTo(BASE + content.url());
+        assertThat(program.at("/provider/@type").asText()).isEqualTo("EducationalOrganization");
 
-            JsonNode story = jsonLd(site.get("/news/resident-not-in-waiting").page());
-            assertThat(story.get("@type").asText()).isEqualTo("NewsArticle");
-            assertThat(story.get("headline").asText()).isEqualTo("Resident Not in Waiting");
-            assertThat(story.get("datePublished").asText()).isEqualTo("2026-03-10");
-        }
+        Page<NewsStory> newest = RealContent.newestStory();
+        JsonNode story = jsonLd(real.get(newest.url()).page());
+        assertThat(story.get("@type").asText()).isEqualTo("NewsArticle");
+        assertThat(story.get("headline").asText()).isEqualTo(newest.title());
+        assertThat(story.get("datePublished").asText()).isEqualTo(newest.meta().date().toString());
     }
 
     @Test
     void icons_and_the_manifest_are_served() {
-        try (TestSite site = TestSite.start(Path.of("content"))) {
-            Document home = site.get("/").page();
-            for (String href : home.select("link[rel=icon], link[rel=apple-touch-icon], link[rel=manifest]").eachAttr("href")) {
-                assertThat(site.get(href).status()).as(href).isEqualTo(200);
-            }
-            assertThat(site.get("/favicon.ico").header("Content-Type")).isEqualTo("image/x-icon");
+        Document home = real.get("/").page();
+        for (String href : home.select("link[rel=icon], link[rel=apple-touch-icon], link[rel=manifest]").eachAttr("href")) {
+            assertThat(real.get(href).status()).as(href).isEqualTo(200);
         }
+        assertThat(real.get("/favicon.ico").header("Content-Type")).isEqualTo("image/x-icon");
     }
 
     @Test
     void health_and_readiness_answer_for_load_balancers() throws Exception {
-        try (TestSite site = TestSite.start(Path.of("content"))) {
-            assertThat(site.get("/healthz").raw().body()).isEqualTo("ok");
-            Response ready = site.get("/readyz");
-            assertThat(ready.status()).isEqualTo(200);
-            JsonNode body = JSON.readTree(ready.raw().body());
-            assertThat(body.get("status").asText()).isEqualTo("ready");
-            assertThat(body.get("contentVersion").asText()).isEqualTo(site.app().store().snapshot().version());
-            assertThat(body.get("contentProblems").asInt()).isZero();
-        }
+        assertThat(real.get("/healthz").raw().body()).isEqualTo("ok");
+        Response ready = real.get("/readyz");
+        assertThat(ready.status()).isEqualTo(200);
+        JsonNode body = JSON.readTree(ready.raw().body());
+        assertThat(body.get("status").asText()).isEqualTo("ready");
+        assertThat(body.get("contentVersion").asText()).isEqualTo(real.app().store().snapshot().version());
+        assertThat(body.get("contentProblems").asInt()).isZero();
     }
 
     private static JsonNode jsonLd(Document page) throws Exception {

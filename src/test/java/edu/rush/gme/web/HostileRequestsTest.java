@@ -17,12 +17,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * What an attacker (or an unlucky client) sends: redirect tricks, requests Jetty refuses before the
  * site sees them, methods a page does not take, bodies too large or too slow. Every answer is a 4xx
- * with the security headers and a clear page, or a problem document under /api/.
+ * with the security headers and a clear page, or a problem document under /api/. Runs alone: it
+ * holds 300 connections open and expects pages within seconds meanwhile.
  */
+@Isolated
 class HostileRequestsTest {
 
     @TempDir
