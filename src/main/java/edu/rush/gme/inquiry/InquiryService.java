@@ -13,7 +13,6 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.time.Year;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,7 +109,7 @@ public final class InquiryService {
         Integer graduationYear = null;
         String yearText = trim(form.graduationYear());
         if (!yearText.isEmpty()) {
-            int latest = Year.now(snapshot.site().zone()).getValue() + YEARS_AHEAD;
+            int latest = snapshot.at(now).getYear() + YEARS_AHEAD;
             if (!yearText.matches("\\d{4}")) {
                 errors.put("graduationYear", "Enter the year as four digits, like 2025");
             } else if (Integer.parseInt(yearText) < EARLIEST_GRADUATION || Integer.parseInt(yearText) > latest) {

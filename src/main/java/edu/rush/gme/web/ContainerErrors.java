@@ -59,13 +59,6 @@ final class ContainerErrors extends ErrorHandler {
         return true;
     }
 
-    /** Requests Jetty could not even parse (no path to speak of): the page, with the headers. */
-    @Override
-    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        addHeaders(fields, false);
-        return ByteBuffer.wrap(page(status).getBytes(StandardCharsets.UTF_8));
-    }
-
     private void addHeaders(HttpFields.Mutable headers, boolean api) {
         for (HttpField field : securityHeaders) {
             headers.put(field);

@@ -5,7 +5,6 @@ import edu.rush.gme.content.ContentSnapshot;
 import edu.rush.gme.content.ContentStore;
 import edu.rush.gme.content.SiteConfig;
 import io.javalin.http.Context;
-import java.time.Year;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +74,7 @@ public final class Views {
         model.put("path", path);
         model.put("canonical", settings.baseUrl() + canonicalPath);
         model.put("nav", navigation(site.navigation(), path));
-        model.put("year", Year.now(site.zone()).getValue());
+        model.put("year", snapshot.at(store.now()).getYear());
         model.putIfAbsent("description", site.description());
         model.putIfAbsent("ogType", "website");
         model.putIfAbsent("jsonLd", null);

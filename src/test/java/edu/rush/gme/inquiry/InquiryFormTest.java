@@ -141,8 +141,8 @@ class InquiryFormTest extends InquirySiteForClass {
     void rejects_a_graduation_year_out_of_range() {
         Map<String, String> form = question("alpha-im");
         form.put("graduationYear", "1890");
-        // The latest year comes from the wall clock, not the site's clock: eight years from this one.
-        int latest = java.time.Year.now(java.time.ZoneId.of("America/Chicago")).getValue() + InquiryService.YEARS_AHEAD;
+        // Eight years from this one, by the site's clock in its time zone.
+        int latest = clock.instant().atZone(java.time.ZoneId.of("America/Chicago")).getYear() + InquiryService.YEARS_AHEAD;
         assertThat(site.post("/inquiries", form).page().select("#graduationYear-error").text())
                 .isEqualTo("Error: Enter a year from 1950 to " + latest);
     }
