@@ -24,10 +24,11 @@ public final class WebServer {
     static final RequestBodies.MinimumRate BODY_RATE = new RequestBodies.MinimumRate(1024, Duration.ofSeconds(10));
 
     /**
-     * Searches that run at once: one per core, at least two (measured in docs/performance.md: with no limit a
-     * burst of searches leaves cached pages 1 % of their speed; one at a time starves searches into 503s).
+     * Searches that run at once: one core's worth fewer than the machine has, at least one, so a burst
+     * of searches always leaves a core to the rest of the site (docs/performance.md: with no limit a
+     * burst left cached pages 1 % of their speed; on 2 cores one at a time keeps 0.6 of it, two 0.4).
      */
-    static final int SEARCHES_AT_ONCE = Math.max(2, Runtime.getRuntime().availableProcessors());
+    static final int SEARCHES_AT_ONCE = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
     /** Searches that may wait for their turn (about two seconds of work), and for how long at most. */
     static final int SEARCHES_WAITING = 256;
     static final Duration SEARCH_WAIT = Duration.ofSeconds(2);
