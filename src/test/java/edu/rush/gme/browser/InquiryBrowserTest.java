@@ -6,6 +6,8 @@ import edu.rush.gme.RealContent;
 import edu.rush.gme.content.Page;
 import edu.rush.gme.program.Program;
 import edu.rush.gme.program.ProgramType;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -55,5 +57,32 @@ class InquiryBrowserTest extends RealSiteInBrowser {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Question sent");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains(program.title(), "a•••@example.com", "Your reference: Q-");
         Browser.assertAccessible(browser, "confirmation");
+    }
+
+    @Test
+    void a_question_another_website_posts_is_refused_with_a_page_that_says_why() {
+        // A page of another origin (here a data: URL) whose form posts to the site, as a forged form would.
+        browser.get("data:text/html;charset=utf-8," + URLEncoder.encode("""
+                <!doctype html><html lang="en"><head><title>Another site</title></head><body><main>
+                <form method="post" action="%s"><input type="hidden" name="program" value="%s">
+                <input type="hidden" name="email" value="someone@example.com"><input type="hidden" name="message" value="Forged">
+                <button type="submit">Win a prize</button></form></main></body></html>"""
+                .formatted(site.url("/inquiries"), RealContent.first(ProgramType.RESIDENCY).slug()), StandardCharsets.UTF_8).replace("+", "%20"));
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        waitForUrl("/inquiries");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Question not sent");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("came to us from another website");
+        Browser.assertAccessible(browser, "refused cross-site post");
+    }
+
+    @Test
+    void the_pages_that_say_a_request_was_refused_are_accessible() {
+        browser.get(site.url("/about/?x=" + "a".repeat(5000)));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Address too long");
+        Browser.assertAccessible(browser, "414 in the site's layout");
+
+        browser.get(site.url("/?x=" + "a".repeat(40_000)));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).as("refused by Jetty itself").isEqualTo("Address too long");
+        Browser.assertAccessible(browser, "Jetty's own 414");
     }
 }
