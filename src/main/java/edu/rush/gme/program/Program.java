@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  * @param visas            visas the program sponsors; an empty list means none
  * @param related          slugs of related programs (a residency's fellowships, a fellowship's residency)
  * @param cycle            the recruitment season these facts are for, e.g. 2026-2027
- * @param verified         when the program last confirmed these facts
+ * @param verified         when these facts were last checked against their sources
+ * @param website          the program's own page on RUSH's website
+ * @param sources          the public pages these facts were taken from, RUSH's own first
  */
 public record Program(
         ProgramType type,
@@ -44,7 +46,9 @@ public record Program(
         List<String> related,
         List<String> tags,
         String cycle,
-        LocalDate verified) implements FrontMatter {
+        LocalDate verified,
+        String website,
+        List<String> sources) implements FrontMatter {
 
     static final Pattern ACGME_ID = Pattern.compile("\\d{10}");
     static final Pattern NRMP_CODE = Pattern.compile("\\d{4}\\d{3}[CMPARFS]\\d");
@@ -59,8 +63,15 @@ public record Program(
     public record NrmpTrack(String code, String name) {
     }
 
-    /** How and when to apply. */
-    public record Application(ApplicationSystem system, LocalDate opens, LocalDate deadline, Boolean signals) {
+    /**
+     * How and when to apply: {@code opens} and {@code deadline} are for the program's {@code cycle};
+     * {@code next} holds the following cycle's window once it is announced.
+     */
+    public record Application(ApplicationSystem system, LocalDate opens, LocalDate deadline, Boolean signals, Window next) {
+    }
+
+    /** A later cycle's application window, e.g. {@code cycle: 2027-2028}. */
+    public record Window(String cycle, LocalDate opens, LocalDate deadline) {
     }
 
     /** How and when interviews happen. */
@@ -130,7 +141,7 @@ public record Program(
     /** The same program with another list of related programs. */
     public Program withRelated(List<String> newRelated) {
         return new Program(type, specialty, department, summary, sites, lengthYears, positionsPerYear, entryLevel, accreditation,
-                nrmpTracks, application, interviews, visas, requirements, director, coordinator, newRelated, tags, cycle, verified);
+                nrmpTracks, application, interviews, visas, requirements, director, coordinator, newRelated, tags, cycle, verified, website, sources);
     }
 
     public List<NrmpTrack> tracks() {
@@ -139,6 +150,10 @@ public record Program(
 
     public List<String> relatedOrEmpty() {
         return related == null ? List.of() : related;
+    }
+
+    public List<String> sourcesOrEmpty() {
+        return sources == null ? List.of() : sources;
     }
 
     public List<String> tagsOrEmpty() {
@@ -177,6 +192,7 @@ public record Program(
         validateRequirements(problems);
         validateContact(problems);
         validateCycle(problems);
+        validateLinks(problems);
         if (related != null) {
             for (int i = 0; i < related.size(); i++) {
                 if (related.get(i) == null || related.get(i).isBlank()) {
@@ -220,9 +236,50 @@ public record Program(
     }
 
     private void validateApplication(List<FieldProblem> problems) {
-        if (application != null && application.opens() != null && application.deadline() != null
-                && !application.deadline().isAfter(application.opens())) {
+        if (application == null) {
+            return;
+        }
+        if (application.opens() != null && application.deadline() != null && !application.deadline().isAfter(application.opens())) {
             problems.add(new FieldProblem("application.deadline", "'application.deadline' must be after 'application.opens'"));
+        }
+        Window next = application.next();
+        if (next == null) {
+            return;
+        }
+        var matcher = next.cycle() == null ? null : CYCLE.matcher(next.cycle());
+        if (matcher == null) {
+            problems.add(FieldProblem.missing("application.next.cycle"));
+        } else if (!matcher.matches() || Integer.parseInt(matcher.group(2)) != Integer.parseInt(matcher.group(1)) + 1) {
+            problems.add(new FieldProblem("application.next.cycle", "'application.next.cycle' must be two consecutive years like 2027-2028, got \""
+                    + next.cycle() + "\""));
+        } else if (cycle != null && CYCLE.matcher(cycle).matches() && next.cycle().compareTo(cycle) <= 0) {
+            problems.add(new FieldProblem("application.next.cycle", "'application.next.cycle' must come after 'cycle' (" + cycle + "), got \""
+                    + next.cycle() + "\""));
+        }
+        if (next.opens() != null && next.deadline() != null && !next.deadline().isAfter(next.opens())) {
+            problems.add(new FieldProblem("application.next.deadline", "'application.next.deadline' must be after 'application.next.opens'"));
+        }
+    }
+
+    private void validateLinks(List<FieldProblem> problems) {
+        if (website != null && !isWebAddress(website)) {
+            problems.add(new FieldProblem("website", "'website' must be a web address starting with https:// or http://, got \"" + website + "\""));
+        }
+        List<String> all = sourcesOrEmpty();
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i) == null || !isWebAddress(all.get(i))) {
+                problems.add(new FieldProblem("sources[" + i + "]", "'sources[" + i + "]' must be a web address starting with https:// or http://, got \""
+                        + all.get(i) + "\""));
+            }
+        }
+    }
+
+    static boolean isWebAddress(String value) {
+        try {
+            java.net.URI uri = new java.net.URI(value.trim());
+            return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
         }
     }
 

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.rendering.FileRenderer;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.extension.AbstractExtension;
+import io.pebbletemplates.pebble.extension.Filter;
 import io.pebbletemplates.pebble.extension.Function;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import io.pebbletemplates.pebble.loader.FileLoader;
@@ -62,7 +63,10 @@ public final class PebbleRenderer implements FileRenderer {
         return out.toString();
     }
 
-    /** {@code asset('/css/site.css')} gives the file's fingerprinted URL. */
+    /**
+     * {@code asset('/css/site.css')} gives the file's fingerprinted URL; {@code url | hostAndPath}
+     * shows a web address as people read it: without its scheme, "www." and a trailing slash.
+     */
     private static final class SiteExtension extends AbstractExtension {
         private final StaticAssets assets;
 
@@ -84,5 +88,29 @@ public final class PebbleRenderer implements FileRenderer {
                 }
             });
         }
+
+        @Override
+        public Map<String, Filter> getFilters() {
+            return Map.of("hostAndPath", new Filter() {
+                @Override
+                public List<String> getArgumentNames() {
+                    return List.of();
+                }
+
+                @Override
+                public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int lineNumber) {
+                    return input == null ? null : hostAndPath(input.toString());
+                }
+            });
+        }
+    }
+
+    static String hostAndPath(String url) {
+        String shown = url.replaceFirst("(?i)^https?://", "").replaceFirst("(?i)^www\\.", "");
+        int query = shown.indexOf('?');
+        if (query >= 0) {
+            shown = shown.substring(0, query);
+        }
+        return shown.endsWith("/") ? shown.substring(0, shown.length() - 1) : shown;
     }
 }

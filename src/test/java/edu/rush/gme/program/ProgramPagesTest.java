@@ -37,6 +37,10 @@ class ProgramPagesTest {
                           accreditor: CAMPEP
                         cycle: 2025-2026
                         verified: 2025-08-15
+                        website: https://www.rush.edu/physics-residency/
+                        sources:
+                          - https://www.rush.edu/physics-residency/
+                          - https://www.campep.org/programs?id=1
                         coordinator:
                           name: Program Coordinator
                           email: physics@example.org
@@ -59,6 +63,17 @@ class ProgramPagesTest {
 
     private static String fact(Document page, String label) {
         return page.select(".facts__list div:has(dt:containsOwn(" + label + ")) dd").text();
+    }
+
+    @Test
+    void a_program_page_names_its_sources_and_when_they_were_checked() {
+        Document program = page("/programs/old-physics");
+        assertThat(program.select(".sources p").eachText()).contains(
+                "The program's own page: rush.edu/physics-residency", "Sources, checked on August 15, 2025:");
+        assertThat(program.select(".sources__list a").eachAttr("href")).containsExactly(
+                "https://www.rush.edu/physics-residency/", "https://www.campep.org/programs?id=1");
+        assertThat(program.select(".sources__list a").eachText()).containsExactly("rush.edu/physics-residency", "campep.org/programs");
+        assertThat(page("/programs/alpha-im").select(".sources").text()).contains("No public source is recorded for these facts yet.");
     }
 
     @Test
@@ -105,7 +120,7 @@ class ProgramPagesTest {
         assertThat(fact(program, "Training sites")).isEqualTo("Not reported");
         assertThat(fact(program, "Program director")).isEqualTo("Not reported");
         assertThat(program.select(".not-reported").size()).isGreaterThan(3);
-        assertThat(program.selectFirst(".currency").text()).isEqualTo("Recruitment cycle: Not reported. Facts last verified: Not reported.");
+        assertThat(program.selectFirst(".currency").text()).isEqualTo("Recruitment cycle: Not reported.");
     }
 
     @Test
@@ -118,7 +133,7 @@ class ProgramPagesTest {
     void a_program_of_a_past_cycle_says_its_facts_may_be_out_of_date() {
         Document old = page("/programs/old-physics");
         assertThat(old.selectFirst(".callout--warning").text()).contains("2025-2026 recruitment cycle, which has ended");
-        assertThat(old.selectFirst(".currency").text()).isEqualTo("Recruitment cycle: 2025-2026. Facts last verified: August 15, 2025.");
+        assertThat(old.selectFirst(".currency").text()).isEqualTo("Recruitment cycle: 2025-2026.");
         assertThat(page("/programs/alpha-im").select(".callout--warning")).isEmpty();
     }
 

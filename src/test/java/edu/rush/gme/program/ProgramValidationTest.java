@@ -79,7 +79,27 @@ class ProgramValidationTest {
                 tags: [primary care]
                 cycle: 2026-2027
                 verified: 2026-09-01
+                website: https://www.rushu.rush.edu/education-and-training/graduate-medical-education
+                sources:
+                  - https://www.rushu.rush.edu/education-and-training/graduate-medical-education
                 """)).isEmpty();
+    }
+
+    @Test
+    void the_website_and_every_source_are_web_addresses() {
+        assertThat(problems("website: www.rush.edu\nsources:\n  - https://www.rush.edu/\n  - ftp://files.example\n")).containsExactly(
+                "content/programs/test.md:6:1: 'website' must be a web address starting with https:// or http://, got \"www.rush.edu\"",
+                "content/programs/test.md:9:5: 'sources[1]' must be a web address starting with https:// or http://, got \"ftp://files.example\"");
+    }
+
+    @Test
+    void the_next_cycles_window_comes_after_this_cycle() {
+        assertThat(problems("cycle: 2026-2027\napplication:\n  next:\n    cycle: 2026-2027\n    opens: 2027-06-01\n    deadline: 2027-05-01\n"))
+                .containsExactly(
+                        "content/programs/test.md:9:5: 'application.next.cycle' must come after 'cycle' (2026-2027), got \"2026-2027\"",
+                        "content/programs/test.md:11:5: 'application.next.deadline' must be after 'application.next.opens'");
+        assertThat(problems("cycle: 2026-2027\napplication:\n  next:\n    opens: 2027-06-01\n")).containsExactly(
+                "content/programs/test.md:8:3: missing required field 'application.next.cycle'");
     }
 
     @Test
