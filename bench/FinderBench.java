@@ -58,7 +58,7 @@ public class FinderBench {
         ContentSnapshot snapshot = new ContentLoader(dir, Clock.systemUTC()).load();
         long loadMs = (System.nanoTime() - loadStart) / 1_000_000;
         long buildStart = System.nanoTime();
-        ProgramFinder finder = new ProgramFinder(snapshot.programs(Instant.now()));
+        ProgramFinder finder = new ProgramFinder(snapshot.programs(Instant.now()), snapshot.at(Instant.now()).toLocalDate());
         long buildMs = (System.nanoTime() - buildStart) / 1_000_000;
         System.out.printf("programs=%d problems=%d load_ms=%d finder_build_ms=%d%n", finder.size(), snapshot.problems().size(), loadMs, buildMs);
 

@@ -162,6 +162,10 @@ public record Program(
 
     /** The last day facts for this cycle are current: June 30th of its second year (training starts July 1st). */
     public LocalDate cycleEnds() {
+        return cycleEnds(cycle);
+    }
+
+    static LocalDate cycleEnds(String cycle) {
         if (cycle == null) {
             return null;
         }

@@ -19,7 +19,8 @@ public final class ProgramCatalog {
     public static final int COMPARE_MIN = 2;
     public static final int COMPARE_MAX = 4;
 
-    private final PerSnapshotDay<ProgramFinder> finder = new PerSnapshotDay<>((snapshot, now) -> new ProgramFinder(snapshot.programs(now)));
+    private final PerSnapshotDay<ProgramFinder> finder = new PerSnapshotDay<>(
+            (snapshot, now) -> new ProgramFinder(snapshot.programs(now), snapshot.at(now).toLocalDate()));
 
     /** The finder over the programs visible now; rebuilt when the content or the day changes. */
     public ProgramFinder finder(ContentSnapshot snapshot, Instant now) {

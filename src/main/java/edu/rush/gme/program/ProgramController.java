@@ -62,7 +62,8 @@ public final class ProgramController {
         model.put("types", Arrays.asList(ProgramType.values()));
         model.put("intro", type == null ? snapshot.sectionIndex("programs", now).orElse(null) : null);
         model.put("result", result);
-        model.put("rows", result.programs().stream().map(p -> new ProgramRow(p, ProgramFacts.byKey(p))).toList());
+        LocalDate today = snapshot.at(now).toLocalDate();
+        model.put("rows", result.programs().stream().map(p -> new ProgramRow(p, ProgramFacts.byKey(p, today), p.data().isCyclePast(today))).toList());
         model.put("sorts", Arrays.asList(ProgramFinder.Sort.values()));
         model.put("queryString", query.toQueryString(ProgramFinder.FACET_KEYS));
         model.put("compareMax", ProgramCatalog.COMPARE_MAX);
@@ -79,7 +80,7 @@ public final class ProgramController {
         LocalDate today = snapshot.at(now).toLocalDate();
         Map<String, List<Fact>> sections = new LinkedHashMap<>();
         for (String group : List.of(ProgramFacts.OVERVIEW, ProgramFacts.APPLY, ProgramFacts.ELIGIBILITY, ProgramFacts.CONTACTS)) {
-            sections.put(group, ProgramFacts.of(program, group));
+            sections.put(group, ProgramFacts.of(program, group, today));
         }
         Map<String, Object> model = new HashMap<>();
         model.put("title", program.title());
@@ -87,10 +88,14 @@ public final class ProgramController {
         model.put("program", program);
         model.put("typeUrl", Paths.programs(program.data().type()));
         model.put("overview", sections.get(ProgramFacts.OVERVIEW));
-        model.put("apply", sections.get(ProgramFacts.APPLY));
+        // The window stands above the list, in words; it is not repeated in it.
+        model.put("apply", sections.get(ProgramFacts.APPLY).stream().filter(f -> !f.key().equals(ProgramFacts.WINDOW)).toList());
         model.put("eligibility", sections.get(ProgramFacts.ELIGIBILITY));
         model.put("contacts", sections.get(ProgramFacts.CONTACTS));
         model.put("cyclePast", program.data().isCyclePast(today));
+        ApplicationWindow window = ApplicationWindow.of(program.data(), today);
+        model.put("window", window);
+        model.put("windowText", window.text(today));
         model.put("verified", ProgramFacts.date(program.data().verified()));
         model.put("related", ProgramCatalog.related(snapshot, program, now));
         model.put("askUrl", askUrl(program));
@@ -101,8 +106,10 @@ public final class ProgramController {
     /** Side by side, two to four programs; a wrong request gets the page with what to fix (400). */
     public void compare(Context ctx) {
         ContentSnapshot snapshot = store.snapshot();
-        ProgramCatalog.Comparison comparison = ProgramCatalog.compare(snapshot, ctx.queryParams("p"), store.now());
-        List<List<Fact>> columns = comparison.programs().stream().map(ProgramFacts::of).toList();
+        Instant now = store.now();
+        ProgramCatalog.Comparison comparison = ProgramCatalog.compare(snapshot, ctx.queryParams("p"), now);
+        LocalDate today = snapshot.at(now).toLocalDate();
+        List<List<Fact>> columns = comparison.programs().stream().map(p -> ProgramFacts.of(p, today)).toList();
         Map<String, Object> model = new HashMap<>();
         model.put("title", "Compare programs");
         model.put("description", "Program facts side by side.");
@@ -126,22 +133,23 @@ public final class ProgramController {
                     .result(String.join("\n", comparison.problems()) + "\n");
             return;
         }
-        sendCsv(ctx, snapshot, comparison.programs(), "program-comparison.csv");
+        sendCsv(ctx, snapshot, comparison.programs(), "program-comparison.csv", store.now());
     }
 
     /** Every fact of every visible program. */
     public void exportCsv(Context ctx) {
         ContentSnapshot snapshot = store.snapshot();
-        sendCsv(ctx, snapshot, snapshot.programs(store.now()), "programs.csv");
+        Instant now = store.now();
+        sendCsv(ctx, snapshot, snapshot.programs(now), "programs.csv", now);
     }
 
-    private void sendCsv(Context ctx, ContentSnapshot snapshot, List<Page<Program>> programs, String fileName) {
+    private void sendCsv(Context ctx, ContentSnapshot snapshot, List<Page<Program>> programs, String fileName, Instant now) {
         ctx.header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
-        views.write(ctx, snapshot, "text/csv; charset=utf-8", ProgramSpreadsheet.csv(programs, baseUrl));
+        views.write(ctx, snapshot, "text/csv; charset=utf-8", ProgramSpreadsheet.csv(programs, baseUrl, snapshot.at(now).toLocalDate()));
     }
 
     /** A program in the finder's results, with its facts by key for the card. */
-    public record ProgramRow(Page<Program> program, Map<String, Fact> facts) {
+    public record ProgramRow(Page<Program> program, Map<String, Fact> facts, boolean cyclePast) {
     }
 
     /** "Ask this program a question": the inquiry form with this program chosen. */

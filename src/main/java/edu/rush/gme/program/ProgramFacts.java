@@ -28,6 +28,11 @@ public final class ProgramFacts {
     public static final String CONTACTS = "Contacts";
     public static final String CURRENCY = "Currency";
 
+    /** The application window's fact, decided per day, follows the application system. */
+    public static final String WINDOW = "applicationWindow";
+    private static final String WINDOW_LABEL = "Application window";
+    private static final String WINDOW_AFTER = "applicationSystem";
+
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US);
 
     private record Definition(String key, String label, String group, Function<Program, String> value) {
@@ -68,31 +73,41 @@ public final class ProgramFacts {
     private ProgramFacts() {
     }
 
-    /** Every fact of a program, in the fixed order. */
-    public static List<Fact> of(Page<Program> page) {
-        List<Fact> facts = new ArrayList<>(DEFINITIONS.size());
+    /** Every fact of a program, in the fixed order, with its application window as it stands on {@code today}. */
+    public static List<Fact> of(Page<Program> page, LocalDate today) {
+        List<Fact> facts = new ArrayList<>(DEFINITIONS.size() + 1);
         for (Definition d : DEFINITIONS) {
             String value = d.value().apply(page.data());
             facts.add(new Fact(d.key(), d.label(), d.group(), value == null || value.isBlank() ? null : value));
+            if (d.key().equals(WINDOW_AFTER)) {
+                facts.add(new Fact(WINDOW, WINDOW_LABEL, APPLY, ApplicationWindow.of(page.data(), today).text(today)));
+            }
         }
         return facts;
     }
 
     /** Every fact by its key, for templates that show a few of them (the finder's result cards). */
-    public static Map<String, Fact> byKey(Page<Program> page) {
+    public static Map<String, Fact> byKey(Page<Program> page, LocalDate today) {
         Map<String, Fact> facts = new LinkedHashMap<>();
-        of(page).forEach(fact -> facts.put(fact.key(), fact));
+        of(page, today).forEach(fact -> facts.put(fact.key(), fact));
         return facts;
     }
 
     /** The facts of one group (for the program page's sections). */
-    public static List<Fact> of(Page<Program> page, String group) {
-        return of(page).stream().filter(f -> f.group().equals(group)).toList();
+    public static List<Fact> of(Page<Program> page, String group, LocalDate today) {
+        return of(page, today).stream().filter(f -> f.group().equals(group)).toList();
     }
 
     /** The labels in order (the comparison's rows, the CSV's columns). */
     public static List<String> labels() {
-        return DEFINITIONS.stream().map(Definition::label).toList();
+        List<String> labels = new ArrayList<>(DEFINITIONS.size() + 1);
+        for (Definition d : DEFINITIONS) {
+            labels.add(d.label());
+            if (d.key().equals(WINDOW_AFTER)) {
+                labels.add(WINDOW_LABEL);
+            }
+        }
+        return labels;
     }
 
     static String years(int n) {

@@ -29,9 +29,8 @@ public final class ProgramFinder {
                 (Page<Program> p) -> p.data().positionsPerYear(), Comparator.nullsLast(Comparator.reverseOrder()))),
         LENGTH("length", "Shortest training first", Comparator.comparing(
                 (Page<Program> p) -> p.data().lengthYears(), Comparator.nullsLast(Comparator.naturalOrder()))),
-        DEADLINE("deadline", "Earliest deadline first", Comparator.comparing(
-                (Page<Program> p) -> p.data().application() == null ? null : p.data().application().deadline(),
-                Comparator.nullsLast(Comparator.naturalOrder())));
+        /** Only deadlines still ahead count: a closed window sorts with the programs that report none. */
+        DEADLINE("deadline", "Earliest deadline first", (a, b) -> 0);
 
         private final String key;
         private final String label;
@@ -107,18 +106,36 @@ public final class ProgramFinder {
             new Dimension("interview", "Interview format", true, p -> p.interviews() == null || p.interviews().format() == null ? Set.of()
                     : Set.of(p.interviews().format().key()), interviewLabels()));
 
-    public static final List<String> FACET_KEYS = DIMENSIONS.stream().map(Dimension::key).toList();
+    /** The application window's filter: its values depend on the day, so each finder adds it for its own day. */
+    static final String WINDOW = "window";
+
+    public static final List<String> FACET_KEYS = java.util.stream.Stream.concat(
+            DIMENSIONS.stream().map(Dimension::key), java.util.stream.Stream.of(WINDOW)).toList();
 
     private final List<Page<Program>> programs;
+    private final List<Dimension> dimensions;
+    /** Per program, the deadline applicants can still meet on the finder's day (null when closed or not reported). */
+    private final Map<Page<Program>, java.time.LocalDate> deadlinesAhead = new java.util.IdentityHashMap<>();
     /** Per filter, per value: the programs that have it. */
     private final Map<String, Map<String, BitSet>> index = new LinkedHashMap<>();
     private final BitSet all;
 
-    public ProgramFinder(List<Page<Program>> programs) {
+    /** The finder over these programs as they stand on {@code today} (application windows open and close by day). */
+    public ProgramFinder(List<Page<Program>> programs, java.time.LocalDate today) {
         this.programs = List.copyOf(programs);
         this.all = new BitSet(programs.size());
         all.set(0, programs.size());
-        for (Dimension d : DIMENSIONS) {
+        Map<Program, ApplicationWindow> windows = new java.util.IdentityHashMap<>();
+        for (Page<Program> page : this.programs) {
+            ApplicationWindow window = ApplicationWindow.of(page.data(), today);
+            windows.put(page.data(), window);
+            deadlinesAhead.put(page, window.deadlineAhead());
+        }
+        List<Dimension> withWindow = new ArrayList<>(DIMENSIONS);
+        withWindow.add(new Dimension(WINDOW, "Applications", false, p -> windowValues(windows.get(p)),
+                labels("ahead", "Deadline still ahead", "open", "Open now")));
+        this.dimensions = List.copyOf(withWindow);
+        for (Dimension d : dimensions) {
             Map<String, BitSet> byValue = new LinkedHashMap<>();
             for (String value : orderedValues(d)) {
                 byValue.put(value, new BitSet(programs.size()));
@@ -138,7 +155,7 @@ public final class ProgramFinder {
 
     public Result find(FinderQuery query) {
         Map<String, BitSet> perFacet = new LinkedHashMap<>();
-        for (Dimension d : DIMENSIONS) {
+        for (Dimension d : dimensions) {
             perFacet.put(d.key(), matching(d, query.values(d.key())));
         }
         BitSet hits = (BitSet) all.clone();
@@ -146,7 +163,7 @@ public final class ProgramFinder {
 
         List<Facet> facets = new ArrayList<>();
         List<ActiveFilter> active = new ArrayList<>();
-        for (Dimension d : DIMENSIONS) {
+        for (Dimension d : dimensions) {
             BitSet others = (BitSet) all.clone();
             perFacet.forEach((key, bits) -> {
                 if (!key.equals(d.key())) {
@@ -174,8 +191,19 @@ public final class ProgramFinder {
         for (int i = hits.nextSetBit(0); i >= 0; i = hits.nextSetBit(i + 1)) {
             found.add(programs.get(i));
         }
-        found.sort(sort.order);
+        found.sort(sort == Sort.DEADLINE ? byDeadlineAhead().thenComparing(Sort.TITLE.order) : sort.order);
         return new Result(found, facets, active, sort, programs.size());
+    }
+
+    private Comparator<Page<Program>> byDeadlineAhead() {
+        return Comparator.comparing(deadlinesAhead::get, Comparator.nullsLast(Comparator.naturalOrder()));
+    }
+
+    private static Set<String> windowValues(ApplicationWindow window) {
+        if (window == null || window.deadlineAhead() == null && !window.isOpen()) {
+            return Set.of();
+        }
+        return window.isOpen() ? Set.of("ahead", "open") : Set.of("ahead");
     }
 
     /** Programs having any of the chosen values; all programs when nothing (or nothing known) is chosen. */

@@ -15,14 +15,14 @@ public final class ProgramSpreadsheet {
     private ProgramSpreadsheet() {
     }
 
-    public static String csv(List<Page<Program>> programs, String baseUrl) {
+    public static String csv(List<Page<Program>> programs, String baseUrl, java.time.LocalDate today) {
         List<String> header = new ArrayList<>(List.of("Slug", "Title", "URL"));
         header.addAll(ProgramFacts.labels());
         header.addAll(List.of("Related programs", "Tags"));
         List<List<String>> rows = new ArrayList<>();
         for (Page<Program> program : programs) {
             List<String> row = new ArrayList<>(List.of(program.slug(), program.title(), baseUrl + program.url()));
-            ProgramFacts.of(program).forEach(fact -> row.add(fact.shown()));
+            ProgramFacts.of(program, today).forEach(fact -> row.add(fact.shown()));
             row.add(String.join("; ", program.data().relatedOrEmpty()));
             row.add(String.join("; ", program.data().tagsOrEmpty()));
             rows.add(row);
