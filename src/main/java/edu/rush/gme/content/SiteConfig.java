@@ -29,8 +29,13 @@ public record SiteConfig(
     public static final SiteConfig FALLBACK = new SiteConfig("Graduate Medical Education", "GME", null, null,
             "America/Chicago", false, null, null, null, List.of(), List.of(), List.of(), 10);
 
-    /** How to reach the office. */
-    public record Contact(String office, String email, String phone, List<String> address) {
+    /**
+     * How to reach the office.
+     *
+     * @param answerTime how soon questions sent through the site are usually answered, in words
+     *                   ("two working days"); left out, the confirmation page promises no time
+     */
+    public record Contact(String office, String email, String phone, List<String> address, String answerTime) {
     }
 
     /** A navigation or footer link. */

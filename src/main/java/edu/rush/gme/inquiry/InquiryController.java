@@ -136,11 +136,31 @@ public final class InquiryController {
         model.put("inquiry", inquiry);
         model.put("maskedEmail", mask(inquiry.content().email()));
         model.put("receiptSent", inquiries.sendsMail() && !inquiry.content().spam());
+        model.put("mailOn", inquiries.sendsMail());
+        model.put("answerer", answerer(snapshot, inquiry, store.now()));
+        model.put("answerTime", snapshot.site().contact() == null ? null : snapshot.site().contact().answerTime());
         model.put("received", RECEIVED.format(inquiry.receivedAt().atZone(snapshot.site().zone())));
         String slug = inquiry.content().programSlug();
         model.put("programUrl", slug != null && snapshot.program(slug, store.now()).isPresent() ? Paths.program(slug) : null);
         ctx.header("X-Robots-Tag", "noindex");
         views.renderUncached(ctx, snapshot, "inquiry/sent", model);
+    }
+
+    /** Who will answer, in words: the program's coordinator (by name when content gives one), else the office. */
+    static String answerer(ContentSnapshot snapshot, Inquiry inquiry, java.time.Instant now) {
+        String office = snapshot.site().officeName();
+        String slug = inquiry.content().programSlug();
+        if (slug == null || inquiry.content().recipient() == null) {
+            return "the " + office;
+        }
+        var coordinator = snapshot.program(slug, now).map(p -> p.data().coordinator()).orElse(null);
+        if (coordinator == null || coordinator.email() == null || !coordinator.email().equalsIgnoreCase(inquiry.content().recipient())) {
+            return "the " + office;
+        }
+        String program = inquiry.content().programTitle();
+        return coordinator.name() == null || coordinator.name().isBlank()
+                ? "the coordinator of the " + program + " program"
+                : coordinator.name() + ", coordinator of the " + program + " program";
     }
 
     /** JSON: {@code POST /api/v1/inquiries}; 201 with the reference, or a problem document. */

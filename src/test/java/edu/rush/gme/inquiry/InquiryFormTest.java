@@ -55,6 +55,11 @@ class InquiryFormTest extends InquirySiteForClass {
         String reference = location.substring("/inquiries/".length());
         assertThat(confirmation.text()).contains("Your reference: " + reference, "Internal Medicine Residency", "a•••@example.com")
                 .doesNotContain("ada@example.com");
+        assertThat(confirmation.page().select("main li").eachText()).as("no mail server: the page does not promise e-mail that is not going out")
+                .contains("Your question is saved, but it has not been e-mailed yet: this site does not send e-mail at the moment. "
+                        + "It waits in the office's list of questions until it is passed on to Program Coordinator, coordinator of the "
+                        + "Internal Medicine Residency program.")
+                .noneMatch(line -> line.contains("on its way"));
         assertThat(confirmation.header("Cache-Control")).isEqualTo("no-store");
         assertThat(confirmation.page().select("meta[name=robots]").attr("content")).isEqualTo("noindex");
 

@@ -147,7 +147,9 @@ class InquiryMailTest {
         startSmtpAndSite();
 
         String reference = send("alpha-im");
-        assertThat(site.get("/inquiries/" + reference).text()).contains("A confirmation with your reference is on its way to a•••@example.com.");
+        assertThat(site.get("/inquiries/" + reference).text()).contains("A confirmation with your reference is on its way to a•••@example.com.",
+                "Your question has gone to Program Coordinator, coordinator of the Internal Medicine Residency program, who will answer by e-mail to a•••@example.com.",
+                "There is no set time for an answer");
 
         assertThat(smtp.waitForIncomingEmail(10_000, 2)).isTrue();
         MimeMessage receipt = to("ada@example.com");
