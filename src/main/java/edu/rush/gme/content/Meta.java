@@ -20,6 +20,7 @@ public record Meta(
         Boolean draft,
         Integer weight,
         Boolean sample,
+        String sampleNote,
         String image,
         String imageAlt) {
 
@@ -29,6 +30,11 @@ public record Meta(
 
     public boolean isSample() {
         return Boolean.TRUE.equals(sample);
+    }
+
+    /** Exactly what is still placeholder on a {@code sample} page, in one sentence; null for the type's general notice. */
+    public String sampleNoteOrNull() {
+        return sampleNote == null || sampleNote.isBlank() ? null : sampleNote.strip();
     }
 
     public int order() {
@@ -55,6 +61,9 @@ public record Meta(
         List<FrontMatter.FieldProblem> problems = new ArrayList<>();
         if (title == null || title.isBlank()) {
             problems.add(FrontMatter.FieldProblem.missing("title"));
+        }
+        if (sampleNote != null && !isSample()) {
+            problems.add(new FrontMatter.FieldProblem("sampleNote", "'sampleNote' says what is placeholder on a sample page: add 'sample: true' or remove it"));
         }
         if (slug != null && !Slugs.isValid(slug)) {
             problems.add(new FrontMatter.FieldProblem("slug", "'slug' must be lowercase letters, digits and single hyphens, like 'internal-medicine', got \"" + slug + "\""));

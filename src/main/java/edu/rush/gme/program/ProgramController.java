@@ -97,6 +97,9 @@ public final class ProgramController {
         model.put("window", window);
         model.put("windowText", window.text(today));
         model.put("verified", ProgramFacts.date(program.data().verified()));
+        List<Fact> shown = sections.values().stream().flatMap(List::stream).filter(f -> !f.key().equals(ProgramFacts.WINDOW)).toList();
+        model.put("factsReported", shown.stream().filter(Fact::isReported).count());
+        model.put("factsTotal", shown.size());
         model.put("related", ProgramCatalog.related(snapshot, program, now));
         model.put("askUrl", askUrl(program));
         model.put("jsonLd", structuredData.program(program, snapshot.site()));

@@ -132,7 +132,7 @@ class FrontMatterReaderTest {
                 ---
                 """, edu.rush.gme.wellness.WellnessInitiative.class);
         assertThat(problems).containsExactly("content/wellness/a.md:4:1: unknown field 'colour_scheme'; the fields allowed here are: "
-                + "title, description, slug, date, publishDate, expiryDate, draft, weight, sample, image, imageAlt, summary, ledBy");
+                + "title, description, slug, date, publishDate, expiryDate, draft, weight, sample, sampleNote, image, imageAlt, summary, ledBy");
     }
 
     @Test

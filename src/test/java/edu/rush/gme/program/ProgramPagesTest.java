@@ -66,6 +66,26 @@ class ProgramPagesTest {
     }
 
     @Test
+    void a_sample_program_says_exactly_what_is_placeholder_on_its_page_and_its_card(@TempDir Path own) {
+        ContentFixture content = ContentFixture.minimal(own).write("programs/unconfirmed-fellowship.md", """
+                ---
+                title: Unconfirmed Fellowship
+                type: fellowship
+                specialty: Unconfirmed
+                summary: Not confirmed.
+                sample: true
+                sampleNote: "Not confirmed: no RUSH page we checked shows this program."
+                ---
+                """);
+        try (TestSite sampleSite = TestSite.start(content.dir())) {
+            Document sample = sampleSite.get("/programs/unconfirmed-fellowship").page();
+            assertThat(sample.selectFirst(".sample-note").text()).isEqualTo("Sample Not confirmed: no RUSH page we checked shows this program.");
+            assertThat(sampleSite.get("/programs").page().select(".card--program:has(a[href=/programs/unconfirmed-fellowship]) .card__warning").text())
+                    .isEqualTo("Sample Not confirmed: no RUSH page we checked shows this program.");
+        }
+    }
+
+    @Test
     void a_program_page_names_its_sources_and_when_they_were_checked() {
         Document program = page("/programs/old-physics");
         assertThat(program.select(".sources p").eachText()).contains(
@@ -74,6 +94,12 @@ class ProgramPagesTest {
                 "https://www.rush.edu/physics-residency/", "https://www.campep.org/programs?id=1");
         assertThat(program.select(".sources__list a").eachText()).containsExactly("rush.edu/physics-residency", "campep.org/programs");
         assertThat(page("/programs/alpha-im").select(".sources").text()).contains("No public source is recorded for these facts yet.");
+        Document alpha = page("/programs/alpha-im");
+        long total = alpha.select(".facts__list dd").size();
+        long missing = alpha.select(".facts__list dd .not-reported").size();
+        assertThat(missing).isPositive();
+        assertThat(alpha.selectFirst(".completeness").text()).isEqualTo((total - missing) + " of " + total
+                + " facts on this page are reported; the others say \"Not reported\" because no source we checked gives them.");
     }
 
     @Test
