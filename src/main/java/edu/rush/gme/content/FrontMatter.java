@@ -33,6 +33,33 @@ public interface FrontMatter {
             }
         }
 
+        /** A web address: an absolute http:// or https:// URL with a host. */
+        public static boolean isWebAddress(String value) {
+            if (value == null) {
+                return false;
+            }
+            try {
+                java.net.URI uri = new java.net.URI(value.trim());
+                return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null;
+            } catch (java.net.URISyntaxException e) {
+                return false;
+            }
+        }
+
+        /** Every entry of a list of web addresses (such as 'sources'), when given, is one. */
+        public static void checkWebAddresses(List<FieldProblem> problems, String field, List<String> values) {
+            if (values == null) {
+                return;
+            }
+            for (int i = 0; i < values.size(); i++) {
+                if (!isWebAddress(values.get(i))) {
+                    String at = field + "[" + i + "]";
+                    problems.add(new FieldProblem(at, "'" + at + "' must be a web address starting with https:// or http://, got \""
+                            + values.get(i) + "\""));
+                }
+            }
+        }
+
         public static void require(List<FieldProblem> problems, String field, Object value) {
             if (value == null || (value instanceof String s && s.isBlank())
                     || (value instanceof java.util.Collection<?> c && c.isEmpty())) {

@@ -8,8 +8,10 @@ import edu.rush.gme.web.StructuredData;
 import edu.rush.gme.web.Views;
 import io.javalin.http.Context;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,6 +19,8 @@ import java.util.Optional;
 public final class PageController {
 
     static final int HOME_NEWS = 3;
+    /** How a page's "checked on" date reads, as on program pages. */
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US);
     static final int HOME_WELLNESS = 3;
 
     private final ContentStore store;
@@ -56,6 +60,7 @@ public final class PageController {
         if (p.meta().description() != null) {
             model.put("description", p.meta().description());
         }
+        model.put("verified", p.data().verified() == null ? null : DATE.format(p.data().verified()));
         views.render(ctx, snapshot, "page/" + p.data().layoutOrDefault(), model);
         return true;
     }

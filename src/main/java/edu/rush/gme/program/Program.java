@@ -269,22 +269,11 @@ public record Program(
         if (website != null && !isWebAddress(website)) {
             problems.add(new FieldProblem("website", "'website' must be a web address starting with https:// or http://, got \"" + website + "\""));
         }
-        List<String> all = sourcesOrEmpty();
-        for (int i = 0; i < all.size(); i++) {
-            if (all.get(i) == null || !isWebAddress(all.get(i))) {
-                problems.add(new FieldProblem("sources[" + i + "]", "'sources[" + i + "]' must be a web address starting with https:// or http://, got \""
-                        + all.get(i) + "\""));
-            }
-        }
+        FieldProblem.checkWebAddresses(problems, "sources", sources);
     }
 
     static boolean isWebAddress(String value) {
-        try {
-            java.net.URI uri = new java.net.URI(value.trim());
-            return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null;
-        } catch (java.net.URISyntaxException e) {
-            return false;
-        }
+        return FieldProblem.isWebAddress(value);
     }
 
     private void validateInterviews(List<FieldProblem> problems) {

@@ -112,6 +112,37 @@ class SitePagesTest {
     }
 
     @Test
+    void every_top_level_page_shows_its_text_and_its_sources_and_is_found_by_search_and_the_sitemap() {
+        String xml = site.get("/sitemap.xml").raw().body();
+        List<String> listed = Jsoup.parse(xml, "", org.jsoup.parser.Parser.xmlParser()).select("url > loc").eachText().stream()
+                .map(loc -> loc.replaceFirst("^https?://[^/]+", "")).toList();
+        List<Page<BasicPage>> pages = RealContent.snapshot().pages().values().stream()
+                .filter(p -> p.meta().isVisible(RealContent.now().atZone(SITE.zone()))).toList();
+        assertThat(pages).isNotEmpty();
+        for (Page<BasicPage> content : pages) {
+            Response page = ok(content.url());
+            assertThat(page.page().selectFirst("h1").text()).as(content.url()).isEqualTo(content.title());
+            assertThat(page.text()).as(content.url()).contains(body(content));
+            assertThat(page.page().select(".sources__list a").eachAttr("href")).as(content.url() + " sources")
+                    .containsExactlyElementsOf(content.data().sourcesOrEmpty());
+            assertThat(listed).as("sitemap").contains(content.url());
+            String query = java.net.URLEncoder.encode(content.title(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(site.get("/search?q=" + query + "&kind=page").page().select(".search-results__title a").eachAttr("href"))
+                    .as("search for " + content.title()).contains(content.url());
+        }
+    }
+
+    @Test
+    void every_footer_link_leads_to_a_page() {
+        Response home = ok("/");
+        assertThat(home.page().select("footer nav a").eachAttr("href"))
+                .containsExactlyElementsOf(SITE.footerLinks().stream().map(SiteConfig.Link::url).toList());
+        for (SiteConfig.Link link : SITE.footerLinks()) {
+            assertThat(site.get(link.url()).status()).as(link.url()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void navigation_follows_site_yaml_and_marks_the_current_section() {
         Response news = ok("/news");
         assertThat(news.page().select("nav[aria-label=Main] a").eachText())
