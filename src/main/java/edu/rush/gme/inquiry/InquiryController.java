@@ -137,6 +137,7 @@ public final class InquiryController {
         model.put("maskedEmail", mask(inquiry.content().email()));
         model.put("receiptSent", inquiries.sendsMail() && !inquiry.content().spam());
         model.put("mailOn", inquiries.sendsMail());
+        model.put("hasAddress", inquiry.content().recipient() != null);
         model.put("answerer", answerer(snapshot, inquiry, store.now()));
         model.put("answerTime", snapshot.site().contact() == null ? null : snapshot.site().contact().answerTime());
         model.put("received", RECEIVED.format(inquiry.receivedAt().atZone(snapshot.site().zone())));
@@ -254,6 +255,7 @@ public final class InquiryController {
         // Without a coordinator's address the question goes to the office, and the page says so.
         model.put("viaOffice", chosen != null && InquiryService.coordinatorEmail(chosen) == null);
         model.put("office", snapshot.site().officeName());
+        model.put("officeHasAddress", snapshot.site().contact() != null && snapshot.site().contact().email() != null);
         // Every field has an entry (null when it is fine), so templates can ask about any of them.
         Map<String, String> byField = new HashMap<>();
         InquiryForm.FIELDS.forEach(field -> byField.put(field, errors.get(field)));

@@ -29,6 +29,22 @@ class InquiryFormTest extends InquirySiteForClass {
     }
 
     @Test
+    void without_any_address_the_form_and_the_confirmation_say_the_question_is_saved_not_mailed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path own) {
+        var content = edu.rush.gme.ContentFixture.minimal(own)
+                .program("solo-peds", "residency", "Pediatrics", 3, "[]", true, null, false, "virtual", "2026-12-15", null);
+        try (TestSite bare = TestSite.start(content.dir())) {
+            assertThat(bare.get("/inquiries/new?program=solo-peds").page().selectFirst(".lead").text()).isEqualTo(
+                    "This site has no e-mail address for the Pediatrics Residency program or the Test GME yet: your question is saved in the "
+                            + "office's list, which the office reads and passes on. They answer by e-mail, at the address you give below.");
+            TestSite.Response sent = bare.post("/inquiries", question("solo-peds"));
+            assertThat(sent.status()).isEqualTo(303);
+            assertThat(bare.get(sent.header("Location")).page().select("main li").eachText()).contains(
+                    "Your question is saved in the office's list of questions. This site has no e-mail address for the Test GME yet, "
+                            + "so it has not been e-mailed: the office reads its list and answers by e-mail to a•••@example.com.");
+        }
+    }
+
+    @Test
     void program_page_links_to_the_form_with_that_program_chosen() {
         TestSite.Response program = site.get("/programs/alpha-im");
         Element ask = program.page().selectFirst("a:containsOwn(Ask this program a question)");
