@@ -1,5 +1,6 @@
 package edu.rush.gme.content;
 
+import edu.rush.gme.program.ProgramFinder;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +13,19 @@ import java.util.Set;
  * @param layout   {@code about} adds the mission and vision from site.yaml above the body
  * @param sources  the public pages the page's facts were taken from, shown at its foot
  * @param verified when those facts were last checked against their sources
+ * @param programLists lists of programs drawn from the catalog's facts below the body, each a
+ *                     heading and a finder filter ({@code visa=H-1B}), so a page never lists
+ *                     programs by hand
  */
-public record BasicPage(String layout, List<String> sources, LocalDate verified) implements FrontMatter {
+public record BasicPage(String layout, List<String> sources, LocalDate verified, List<ProgramList> programLists) implements FrontMatter {
+
+    /** A list of the programs the finder gives for {@code filter} (its query string, like {@code visa=J-1&type=residency}). */
+    public record ProgramList(String heading, String filter) {
+    }
+
+    public List<ProgramList> programListsOrEmpty() {
+        return programLists == null ? List.of() : programLists;
+    }
 
     public static final Set<String> LAYOUTS = Set.of("page", "about");
 
@@ -32,6 +44,23 @@ public record BasicPage(String layout, List<String> sources, LocalDate verified)
             problems.add(new FieldProblem("layout", "'layout' must be one of about, page, got \"" + layout + "\""));
         }
         FieldProblem.checkWebAddresses(problems, "sources", sources);
+        for (int i = 0; i < programListsOrEmpty().size(); i++) {
+            ProgramList list = programLists.get(i);
+            String at = "programLists[" + i + "]";
+            FieldProblem.require(problems, at + ".heading", list.heading());
+            if (list.filter() == null || list.filter().isBlank()) {
+                problems.add(FieldProblem.missing(at + ".filter"));
+                continue;
+            }
+            for (String pair : list.filter().split("&")) {
+                int eq = pair.indexOf('=');
+                String key = eq < 0 ? pair : pair.substring(0, eq);
+                if (eq <= 0 || eq == pair.length() - 1 || !ProgramFinder.FACET_KEYS.contains(key)) {
+                    problems.add(new FieldProblem(at + ".filter", "'" + at + ".filter' must be finder filters like visa=H-1B&type=residency, "
+                            + "with filters from " + String.join(", ", ProgramFinder.FACET_KEYS) + "; got \"" + pair + "\""));
+                }
+            }
+        }
         return problems;
     }
 }

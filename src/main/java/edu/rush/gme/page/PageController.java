@@ -1,6 +1,14 @@
 package edu.rush.gme.page;
 
 import edu.rush.gme.content.BasicPage;
+import edu.rush.gme.program.Fact;
+import edu.rush.gme.program.FinderQuery;
+import edu.rush.gme.program.Program;
+import edu.rush.gme.program.ProgramCatalog;
+import edu.rush.gme.program.ProgramFacts;
+import edu.rush.gme.program.ProgramFinder;
+import edu.rush.gme.web.Paths;
+import edu.rush.gme.content.BasicPage;
 import edu.rush.gme.content.ContentSnapshot;
 import edu.rush.gme.content.ContentStore;
 import edu.rush.gme.content.Page;
@@ -26,8 +34,10 @@ public final class PageController {
     private final ContentStore store;
     private final Views views;
     private final StructuredData structuredData;
+    private final ProgramCatalog catalog;
 
-    public PageController(ContentStore store, Views views, StructuredData structuredData) {
+    public PageController(ContentStore store, Views views, StructuredData structuredData, ProgramCatalog catalog) {
+        this.catalog = catalog;
         this.store = store;
         this.views = views;
         this.structuredData = structuredData;
@@ -57,12 +67,48 @@ public final class PageController {
         Map<String, Object> model = new HashMap<>();
         model.put("title", p.title());
         model.put("page", p);
+        model.put("programLists", programLists(snapshot, p.data(), store.now()));
         if (p.meta().description() != null) {
             model.put("description", p.meta().description());
         }
         model.put("verified", p.data().verified() == null ? null : DATE.format(p.data().verified()));
         views.render(ctx, snapshot, "page/" + p.data().layoutOrDefault(), model);
         return true;
+    }
+
+    /** A program list on a page: its heading, the programs the finder gives, and the finder's address for them. */
+    public record ProgramListView(String heading, List<ProgramRow> programs, String finderUrl) {
+    }
+
+    /** One program in such a list, with the facts the list shows. */
+    public record ProgramRow(Page<Program> program, Map<String, Fact> facts) {
+    }
+
+    private List<ProgramListView> programLists(ContentSnapshot snapshot, BasicPage page, Instant now) {
+        if (page.programListsOrEmpty().isEmpty()) {
+            return List.of();
+        }
+        ProgramFinder finder = catalog.finder(snapshot, now);
+        java.time.LocalDate today = snapshot.at(now).toLocalDate();
+        List<ProgramListView> lists = new java.util.ArrayList<>();
+        for (BasicPage.ProgramList list : page.programListsOrEmpty()) {
+            FinderQuery query = FinderQuery.from(parse(list.filter()), ProgramFinder.FACET_KEYS);
+            List<ProgramRow> rows = finder.find(query).programs().stream()
+                    .map(p -> new ProgramRow(p, ProgramFacts.byKey(p, today))).toList();
+            lists.add(new ProgramListView(list.heading(), rows, Paths.PROGRAMS + "?" + query.toQueryString(ProgramFinder.FACET_KEYS)));
+        }
+        return lists;
+    }
+
+    private static Map<String, List<String>> parse(String filter) {
+        Map<String, List<String>> params = new java.util.LinkedHashMap<>();
+        for (String pair : filter.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                params.computeIfAbsent(pair.substring(0, eq), k -> new java.util.ArrayList<>()).add(pair.substring(eq + 1));
+            }
+        }
+        return params;
     }
 
     private static <T> List<T> first(List<T> list, int count) {

@@ -24,9 +24,10 @@ public final class ProgramController {
     private final Views views;
     private final StructuredData structuredData;
     private final String baseUrl;
-    private final ProgramCatalog catalog = new ProgramCatalog();
+    private final ProgramCatalog catalog;
 
-    public ProgramController(ContentStore store, Views views, StructuredData structuredData, String baseUrl) {
+    public ProgramController(ContentStore store, Views views, StructuredData structuredData, String baseUrl, ProgramCatalog catalog) {
+        this.catalog = catalog;
         this.store = store;
         this.views = views;
         this.structuredData = structuredData;

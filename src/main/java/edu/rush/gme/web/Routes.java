@@ -55,8 +55,9 @@ final class Routes {
         this.inquiries = new InquiryController(store, views, services.inquiries(), services.limiter(), crossSite);
         this.assets = assets;
         StructuredData structuredData = new StructuredData(baseUrl);
-        this.pages = new PageController(store, views, structuredData);
-        this.programs = new ProgramController(store, views, structuredData, baseUrl);
+        edu.rush.gme.program.ProgramCatalog catalog = new edu.rush.gme.program.ProgramCatalog();
+        this.pages = new PageController(store, views, structuredData, catalog);
+        this.programs = new ProgramController(store, views, structuredData, baseUrl, catalog);
         this.news = new NewsController(store, views, structuredData);
         this.wellness = new WellnessController(store, views);
         this.sitemap = new SitemapController(store, views, baseUrl);

@@ -1,0 +1,76 @@
+package edu.rush.gme.page;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import edu.rush.gme.ContentFixture;
+import edu.rush.gme.TestSite;
+import edu.rush.gme.content.ContentLoader;
+import edu.rush.gme.content.ContentProblem;
+import java.nio.file.Path;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A page can list programs from the catalog's facts (which sponsor H-1B visas), never by hand. */
+class ProgramListsOnPagesTest {
+
+    @TempDir
+    static Path temp;
+
+    static TestSite site;
+
+    @BeforeAll
+    static void start() {
+        ContentFixture content = ContentFixture.finderCatalog(temp).write("international-graduates.md", """
+                ---
+                title: International medical graduates
+                programLists:
+                  - heading: Programs that sponsor H-1B visas
+                    filter: visa=H-1B
+                  - heading: Residencies that sponsor J-1 visas
+                    filter: type=residency&visa=J-1
+                  - heading: Allied health programs that sponsor H-1B visas
+                    filter: type=allied-health&visa=H-1B
+                ---
+                What international graduates need.
+                """);
+        site = TestSite.start(content.dir());
+    }
+
+    @AfterAll
+    static void stop() {
+        site.close();
+    }
+
+    @Test
+    void each_list_shows_the_programs_whose_facts_match_with_a_link_into_the_finder() {
+        Document page = site.get("/international-graduates").page();
+        assertThat(page.select(".program-list h2").eachText()).containsExactly(
+                "Programs that sponsor H-1B visas", "Residencies that sponsor J-1 visas", "Allied health programs that sponsor H-1B visas");
+        var h1b = page.select(".program-list").get(0);
+        assertThat(h1b.select("li a").eachText()).containsExactly("Gastroenterology Fellowship", "Internal Medicine Residency");
+        assertThat(h1b.select("li").get(1).text()).contains("Residency · visas: J-1 and H-1B");
+        assertThat(h1b.selectFirst("a:containsOwn(Open this list in the program finder)").attr("href")).isEqualTo("/programs?visa=H-1B");
+        assertThat(page.select(".program-list").get(1).select("li a").eachText()).containsExactly("Internal Medicine Residency", "Pediatrics Residency");
+        assertThat(page.select(".program-list").get(2).text()).contains("No program in the catalog reports this yet.");
+    }
+
+    @Test
+    void a_filter_the_finder_does_not_know_is_reported_at_its_line(@TempDir Path own) {
+        var snapshot = new ContentLoader(ContentFixture.minimal(own).write("img.md", """
+                ---
+                title: IMG
+                programLists:
+                  - heading: Visas
+                    filter: visas=H-1B
+                  - filter: visa=J-1
+                ---
+                """).dir(), ContentFixture.CLOCK).load();
+        assertThat(snapshot.problems()).extracting(ContentProblem::toString).containsExactly(
+                "content/img.md:5:5: 'programLists[0].filter' must be finder filters like visa=H-1B&type=residency, with filters from "
+                        + "type, specialty, department, length, visa, comlex, graduation, usce, interview, window; got \"visas=H-1B\"",
+                "content/img.md:6:5: missing required field 'programLists[1].heading'");
+    }
+}
