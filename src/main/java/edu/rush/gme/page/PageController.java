@@ -53,6 +53,7 @@ public final class PageController {
         model.put("wellness", first(snapshot.wellness(now), HOME_WELLNESS));
         snapshot.home(now).map(home -> home.meta().description()).ifPresent(d -> model.put("description", d));
         model.put("jsonLd", structuredData.organization(snapshot.site()));
+        model.put("catalog", CatalogCount.of(snapshot.programs(now)));
         views.render(ctx, snapshot, "home/index", model);
     }
 
@@ -74,6 +75,17 @@ public final class PageController {
         model.put("verified", p.data().verified() == null ? null : DATE.format(p.data().verified()));
         views.render(ctx, snapshot, "page/" + p.data().layoutOrDefault(), model);
         return true;
+    }
+
+    /** What the finder counts, by type, and how many programs are no longer samples: the home page says how it counts. */
+    public record CatalogCount(int total, long residencies, long fellowships, long allied, long confirmed) {
+        static CatalogCount of(List<Page<Program>> programs) {
+            return new CatalogCount(programs.size(),
+                    programs.stream().filter(p -> p.data().type() == edu.rush.gme.program.ProgramType.RESIDENCY).count(),
+                    programs.stream().filter(p -> p.data().type() == edu.rush.gme.program.ProgramType.FELLOWSHIP).count(),
+                    programs.stream().filter(p -> p.data().type() == edu.rush.gme.program.ProgramType.ALLIED_HEALTH).count(),
+                    programs.stream().filter(p -> !p.meta().isSample()).count());
+        }
     }
 
     /** A program list on a page: its heading, the programs the finder gives, and the finder's address for them. */

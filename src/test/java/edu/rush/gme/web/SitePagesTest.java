@@ -74,6 +74,11 @@ class SitePagesTest {
                 .contains(support.heading(), support.text());
         assertThat(home.page().select(".stats li").eachText())
                 .containsExactlyElementsOf(support.stats().stream().map(stat -> stat.value() + " " + stat.label()).toList());
+        var programs = RealContent.snapshot().programs(RealContent.now());
+        long confirmed = programs.stream().filter(p -> !p.meta().isSample()).count();
+        assertThat(home.page().selectFirst(".catalog-count").text()).as("the home page says how the finder counts")
+                .startsWith("How this site counts: the program finder lists " + programs.size() + " programs (")
+                .contains(confirmed + " of them have facts confirmed from RUSH's public pages");
     }
 
     @Test
