@@ -9,7 +9,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
@@ -43,12 +45,14 @@ public final class SearchAnalyzers {
     private final Analyzer words;
     private final Analyzer index;
     private final Analyzer query;
+    private final Set<String> synonymWords;
 
     /** Analyzers with the staff's synonym rules (Solr format); problems in them throw {@link ParseException}. */
     public SearchAnalyzers(String synonymRules) throws ParseException {
         this.spellings = loadSpellings();
         this.words = chain(false, false);
         this.synonyms = parseSynonyms(synonymRules == null ? "" : synonymRules);
+        this.synonymWords = synonymWords(synonymRules == null ? "" : synonymRules);
         this.index = new PerFieldAnalyzerWrapper(chain(true, false), Map.of(SearchFields.WORDS, words));
         this.query = new PerFieldAnalyzerWrapper(chain(true, true), Map.of(SearchFields.WORDS, words));
     }
@@ -63,6 +67,29 @@ public final class SearchAnalyzers {
 
     public Analyzer query() {
         return query;
+    }
+
+    /**
+     * Every word that starts a synonym rule, as typed ("gen" of "gen surg", "peds"): such a word
+     * means something here though no page has it, so it is never "corrected" to another word.
+     */
+    public boolean isSynonymWord(String word) {
+        return synonymWords.contains(word);
+    }
+
+    /** The words on the typed side of each rule (both sides of "a, b" rules), through the words chain. */
+    private Set<String> synonymWords(String rules) {
+        Set<String> words = new HashSet<>();
+        for (String line : rules.split("\\R")) {
+            String rule = line.strip();
+            if (rule.isEmpty() || rule.startsWith("#")) {
+                continue;
+            }
+            int arrow = rule.indexOf("=>");
+            String typed = arrow >= 0 ? rule.substring(0, arrow) : rule;
+            words.addAll(SearchIndex.tokens(this.words, SearchFields.WORDS, typed, 64));
+        }
+        return Set.copyOf(words);
     }
 
     private Analyzer chain(boolean stem, boolean expandSynonyms) {
