@@ -10,9 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -21,6 +23,7 @@ import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.miscellaneous.SetKeywordMarkerFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
@@ -39,6 +42,14 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
  * </ul>
  */
 public final class SearchAnalyzers {
+
+    /**
+     * Words the stemmer would merge with words of another meaning: Porter makes "intern" of
+     * "internal", "international" and "interns", so "internal medicine" found every program that
+     * welcomes international graduates.
+     */
+    private static final CharArraySet NOT_STEMMED = CharArraySet.unmodifiableSet(new CharArraySet(
+            List.of("internal", "international", "internationally"), false));
 
     private final Map<String, String> spellings;
     private final SynonymMap synonyms;
@@ -108,6 +119,7 @@ public final class SearchAnalyzers {
                     stream = new SynonymGraphFilter(stream, synonyms, true);
                 }
                 if (stem) {
+                    stream = new SetKeywordMarkerFilter(stream, NOT_STEMMED);
                     stream = new PorterStemFilter(stream);
                 }
                 return new TokenStreamComponents(tokenizer, stream);

@@ -83,9 +83,16 @@ public final class SearchIndex {
     /** Where suggestions look: a program's names only, not what its pages mention. */
     static final Map<String, Float> NAME_FIELDS = ordered(SearchFields.TITLE, 5f, SearchFields.SPECIALTY, 5f, SearchFields.TAGS, 4f,
             SearchFields.DEPARTMENT, 2f);
-    /** The words of a query together, in this order (a word may come between), in these fields. */
-    private static final Map<String, Float> PHRASE_FIELDS = ordered(SearchFields.TITLE, 6f, SearchFields.SPECIALTY, 6f,
-            SearchFields.BODY, 2f);
+    /**
+     * What a program gains when the whole query is in one of its names, in order (a word may come
+     * between), whatever its length or how often other pages use the words: the best of these
+     * counts. So the programs of a specialty, and the fellowships of its department, come before a
+     * program that merely mentions it, however rare the word is in its summary or body.
+     */
+    private static final Map<String, Float> WHOLE_QUERY_FIELDS = ordered(SearchFields.TITLE, 20f, SearchFields.SPECIALTY, 20f,
+            SearchFields.TAGS, 15f, SearchFields.DEPARTMENT, 10f);
+    /** Several words together in the body count for more than the same words apart. */
+    private static final float BODY_PHRASE_BOOST = 2f;
     /** A word's other fields add a tenth of their score to its best field's. */
     private static final float FIELD_TIE_BREAKER = 0.1f;
     /** A word being typed, completed from the words of titles. */
@@ -250,6 +257,12 @@ public final class SearchIndex {
             // Expand prefix matches once; the counts, the page and the snippets all reuse the result.
             Query match = searcher.rewrite(built);
             FacetCounts counts = searcher.search(match, FacetCounts.MANAGER);
+            if (counts.total() == 0 && !plan.completeLast() && plan.last().length() >= 2) {
+                // A word that means something ("uro" is urology) may still be the start of the word meant ("urogynecology").
+                plan = plan.completingLast();
+                match = searcher.rewrite(matchQuery(plan, RESULT_FIELDS, Occur.MUST));
+                counts = searcher.search(match, FacetCounts.MANAGER);
+            }
             if (counts.total() == 0 && plan.words().size() > 1) {
                 // No page has every word: rank the pages that have some of them rather than show nothing.
                 match = searcher.rewrite(matchQuery(plan, RESULT_FIELDS, Occur.SHOULD));
@@ -336,6 +349,10 @@ public final class SearchIndex {
     record Plan(List<String> words, String text, boolean corrected, boolean completeLast) {
         String last() {
             return words.get(words.size() - 1);
+        }
+
+        Plan completingLast() {
+            return new Plan(words, text, corrected, true);
         }
 
         /** The words before the last, joined; empty for one word. */
@@ -438,10 +455,11 @@ public final class SearchIndex {
      *       a phrase: "im" is "im" or "internal medicine"); a word being typed may instead start a word
      *       of a title.</li>
      *   <li>How well: each word scores by the best of its fields (a title or specialty far above the
-     *       body, see {@link #RESULT_FIELDS}); then the words as a phrase in title, specialty or
-     *       body; and most of all a query that is a program's specialty or title ("cardiology" is the
-     *       Cardiology fellowship's specialty), so a specialty's own programs come before programs
-     *       that mention it.</li>
+     *       body, see {@link #RESULT_FIELDS}); then a fixed amount when the whole query is in a
+     *       program's title, specialty, tags or department ({@link #WHOLE_QUERY_FIELDS}), more when
+     *       it is the whole specialty or title ("cardiology" is the Cardiology fellowship's
+     *       specialty), so a specialty's own programs come before programs that mention it; and
+     *       the words together in the body.</li>
      * </ul>
      */
     Query matchQuery(Plan plan, Map<String, Float> fields, Occur operator) throws IOException {
@@ -462,14 +480,20 @@ public final class SearchIndex {
             return null;
         }
         BooleanQuery.Builder scored = new BooleanQuery.Builder().add(required, Occur.MUST);
-        if (plan.words().size() > 1) {
-            for (Map.Entry<String, Float> phrase : PHRASE_FIELDS.entrySet()) {
-                if (fields.containsKey(phrase.getKey())) {
-                    Query inField = builder.createPhraseQuery(phrase.getKey(), plan.text(), 1);
-                    if (inField != null) {
-                        scored.add(new BoostQuery(inField, phrase.getValue()), Occur.SHOULD);
-                    }
-                }
+        List<Query> inNames = new ArrayList<>();
+        for (Map.Entry<String, Float> name : WHOLE_QUERY_FIELDS.entrySet()) {
+            Query inName = builder.createPhraseQuery(name.getKey(), plan.text(), PHRASE_SLOP);
+            if (inName != null) {
+                inNames.add(new BoostQuery(new ConstantScoreQuery(inName), name.getValue()));
+            }
+        }
+        if (!inNames.isEmpty()) {
+            scored.add(new DisjunctionMaxQuery(inNames, 0f), Occur.SHOULD);
+        }
+        if (plan.words().size() > 1 && fields.containsKey(SearchFields.BODY)) {
+            Query inBody = builder.createPhraseQuery(SearchFields.BODY, plan.text(), PHRASE_SLOP);
+            if (inBody != null) {
+                scored.add(new BoostQuery(inBody, BODY_PHRASE_BOOST), Occur.SHOULD);
             }
         }
         Query names = names(plan.text());
