@@ -100,6 +100,11 @@ public final class SearchIndex {
     /** A query that is a program's specialty or title: above any mix of matching words. */
     private static final float NAME_BOOST = 40f;
     private static final int MAX_NAME_KEYS = 16;
+    /**
+     * No program's name is longer: a longer query is not looked for whole in names or as a phrase in
+     * the body (each synonym with a choice doubles the readings of a phrase: "im im im ..." has 2^n).
+     */
+    private static final int MAX_PHRASE_WORDS = 6;
     /** Phrases (and synonyms of several words) allow one word between, such as a dropped "and". */
     private static final int PHRASE_SLOP = 1;
 
@@ -250,43 +255,58 @@ public final class SearchIndex {
         }
         try {
             Plan plan = plan(q, false);
-            Query built = plan == null ? null : matchQuery(plan, RESULT_FIELDS, Occur.MUST);
-            if (built == null) {
-                return new SearchResults(q, kind, programType, List.of(), 0, Map.of(), Map.of(), 1, 1, null);
+            while (true) {
+                try {
+                    return search(q, plan, kind, programType, page);
+                } catch (IndexSearcher.TooManyClauses e) {
+                    // Many words with many synonyms ("im im im ..."): the first half of them.
+                    if (plan.words().size() == 1) {
+                        return new SearchResults(q, kind, programType, List.of(), 0, Map.of(), Map.of(), 1, 1, null);
+                    }
+                    plan = plan.firstWords(plan.words().size() / 2);
+                }
             }
-            // Expand prefix matches once; the counts, the page and the snippets all reuse the result.
-            Query match = searcher.rewrite(built);
-            FacetCounts counts = searcher.search(match, FacetCounts.MANAGER);
-            if (counts.total() == 0 && !plan.completeLast() && plan.last().length() >= 2) {
-                // A word that means something ("uro" is urology) may still be the start of the word meant ("urogynecology").
-                plan = plan.completingLast();
-                match = searcher.rewrite(matchQuery(plan, RESULT_FIELDS, Occur.MUST));
-                counts = searcher.search(match, FacetCounts.MANAGER);
-            }
-            if (counts.total() == 0 && plan.words().size() > 1) {
-                // No page has every word: rank the pages that have some of them rather than show nothing.
-                match = searcher.rewrite(matchQuery(plan, RESULT_FIELDS, Occur.SHOULD));
-                counts = searcher.search(match, FacetCounts.MANAGER);
-            }
-            Map<String, Long> kindCounts = counts.kinds();
-            Map<String, Long> typeCounts = counts.types();
-            Query query = filtered(match, kind, programType);
-            // Never more hits than documents: a page number in the millions must not overflow the count.
-            int wanted = (int) Math.min((long) page * PAGE_SIZE, Math.max(1, searcher.getIndexReader().maxDoc()));
-            TopDocs top = searcher.search(query, wanted);
-            long total = top.totalHits.value;
-            int totalPages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-            ScoreDoc[] all = top.scoreDocs;
-            int from = (int) Math.min(all.length, (long) (page - 1) * PAGE_SIZE);
-            ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(all, from, all.length);
-            // Snippets come from the words searched for, not from the kind and type filters.
-            List<SearchResults.Hit> hits = hits(highlightQuery(match, plan), pageDocs, total);
-            // The results are already those of the corrected words; the link says so and lets the reader keep them.
-            String didYouMean = plan.corrected() && counts.total() > 0 ? plan.text() : null;
-            return new SearchResults(q, kind, programType, hits, total, kindCounts, typeCounts, page, totalPages, didYouMean);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** One reading of the query: every word, else its last word completed, else any of its words. */
+    private SearchResults search(String q, Plan plan, String kind, String programType, int page) throws IOException {
+        Query built = plan == null ? null : matchQuery(plan, RESULT_FIELDS, Occur.MUST);
+        if (built == null) {
+            return new SearchResults(q, kind, programType, List.of(), 0, Map.of(), Map.of(), 1, 1, null);
+        }
+        // Expand prefix matches once; the counts, the page and the snippets all reuse the result.
+        Query match = searcher.rewrite(built);
+        FacetCounts counts = searcher.search(match, FacetCounts.MANAGER);
+        if (counts.total() == 0 && !plan.completeLast() && plan.last().length() >= 2) {
+            // A word that means something ("uro" is urology) may still be the start of the word meant ("urogynecology").
+            plan = plan.completingLast();
+            match = searcher.rewrite(matchQuery(plan, RESULT_FIELDS, Occur.MUST));
+            counts = searcher.search(match, FacetCounts.MANAGER);
+        }
+        if (counts.total() == 0 && plan.words().size() > 1) {
+            // No page has every word: rank the pages that have some of them rather than show nothing.
+            match = searcher.rewrite(matchQuery(plan, RESULT_FIELDS, Occur.SHOULD));
+            counts = searcher.search(match, FacetCounts.MANAGER);
+        }
+        Map<String, Long> kindCounts = counts.kinds();
+        Map<String, Long> typeCounts = counts.types();
+        Query query = filtered(match, kind, programType);
+        // Never more hits than documents: a page number in the millions must not overflow the count.
+        int wanted = (int) Math.min((long) page * PAGE_SIZE, Math.max(1, searcher.getIndexReader().maxDoc()));
+        TopDocs top = searcher.search(query, wanted);
+        long total = top.totalHits.value;
+        int totalPages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        ScoreDoc[] all = top.scoreDocs;
+        int from = (int) Math.min(all.length, (long) (page - 1) * PAGE_SIZE);
+        ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(all, from, all.length);
+        // Snippets come from the words searched for, not from the kind and type filters.
+        List<SearchResults.Hit> hits = hits(highlightQuery(match, plan), pageDocs, total);
+        // The results are already those of the corrected words; the link says so and lets the reader keep them.
+        String didYouMean = plan.corrected() && counts.total() > 0 ? plan.text() : null;
+        return new SearchResults(q, kind, programType, hits, total, kindCounts, typeCounts, page, totalPages, didYouMean);
     }
 
     /** The match, and the body's words that start with a word still being typed ("pedia": "pediatr"), to mark in snippets. */
@@ -353,6 +373,11 @@ public final class SearchIndex {
 
         Plan completingLast() {
             return new Plan(words, text, corrected, true);
+        }
+
+        Plan firstWords(int count) {
+            List<String> first = words.subList(0, count);
+            return new Plan(first, String.join(" ", first), corrected, false);
         }
 
         /** The words before the last, joined; empty for one word. */
@@ -481,7 +506,8 @@ public final class SearchIndex {
         }
         BooleanQuery.Builder scored = new BooleanQuery.Builder().add(required, Occur.MUST);
         List<Query> inNames = new ArrayList<>();
-        for (Map.Entry<String, Float> name : WHOLE_QUERY_FIELDS.entrySet()) {
+        for (Map.Entry<String, Float> name : plan.words().size() > MAX_PHRASE_WORDS ? Map.<String, Float>of().entrySet()
+                : WHOLE_QUERY_FIELDS.entrySet()) {
             Query inName = builder.createPhraseQuery(name.getKey(), plan.text(), PHRASE_SLOP);
             if (inName != null) {
                 inNames.add(new BoostQuery(new ConstantScoreQuery(inName), name.getValue()));
@@ -490,13 +516,13 @@ public final class SearchIndex {
         if (!inNames.isEmpty()) {
             scored.add(new DisjunctionMaxQuery(inNames, 0f), Occur.SHOULD);
         }
-        if (plan.words().size() > 1 && fields.containsKey(SearchFields.BODY)) {
+        if (plan.words().size() > 1 && plan.words().size() <= MAX_PHRASE_WORDS && fields.containsKey(SearchFields.BODY)) {
             Query inBody = builder.createPhraseQuery(SearchFields.BODY, plan.text(), PHRASE_SLOP);
             if (inBody != null) {
                 scored.add(new BoostQuery(inBody, BODY_PHRASE_BOOST), Occur.SHOULD);
             }
         }
-        Query names = names(plan.text());
+        Query names = plan.words().size() > MAX_PHRASE_WORDS ? null : names(plan.text());
         if (names != null) {
             scored.add(new BoostQuery(new ConstantScoreQuery(names), NAME_BOOST), Occur.SHOULD);
         }
@@ -705,26 +731,34 @@ public final class SearchIndex {
      * Medicine, "peds" Pediatrics.
      */
     public List<Map<String, String>> suggest(String rawPrefix, int limit) {
-        String prefix = normalize(rawPrefix);
         try {
-            Plan plan = plan(prefix, true);
-            Query match = plan == null ? null : matchQuery(plan, NAME_FIELDS, Occur.MUST);
-            if (match == null) {
-                return List.of();
+            Plan plan = plan(normalize(rawPrefix), true);
+            while (plan != null) {
+                try {
+                    return suggest(plan, limit);
+                } catch (IndexSearcher.TooManyClauses e) {
+                    plan = plan.words().size() == 1 ? null : plan.firstWords(plan.words().size() / 2);
+                }
             }
-            Query programs = new BooleanQuery.Builder().add(match, Occur.MUST)
-                    .add(new TermQuery(new Term(SearchFields.KIND, SearchDocument.PROGRAM)), Occur.FILTER).build();
-            TopDocs top = searcher.search(programs, limit);
-            List<Map<String, String>> titles = new ArrayList<>();
-            for (ScoreDoc hit : top.scoreDocs) {
-                Document doc = searcher.storedFields().document(hit.doc);
-                titles.add(Map.of("title", doc.get(SearchFields.TITLE), "url", doc.get(SearchFields.URL), "meta", doc.get("meta")));
-            }
-            return titles;
+            return List.of();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (IndexSearcher.TooManyClauses e) {
+        }
+    }
+
+    private List<Map<String, String>> suggest(Plan plan, int limit) throws IOException {
+        Query match = matchQuery(plan, NAME_FIELDS, Occur.MUST);
+        if (match == null) {
             return List.of();
         }
+        Query programs = new BooleanQuery.Builder().add(match, Occur.MUST)
+                .add(new TermQuery(new Term(SearchFields.KIND, SearchDocument.PROGRAM)), Occur.FILTER).build();
+        TopDocs top = searcher.search(programs, limit);
+        List<Map<String, String>> titles = new ArrayList<>();
+        for (ScoreDoc hit : top.scoreDocs) {
+            Document doc = searcher.storedFields().document(hit.doc);
+            titles.add(Map.of("title", doc.get(SearchFields.TITLE), "url", doc.get(SearchFields.URL), "meta", doc.get("meta")));
+        }
+        return titles;
     }
 }

@@ -202,6 +202,17 @@ class SearchForgivesTest {
     }
 
     @Test
+    void a_query_of_many_abbreviations_is_searched_not_refused() throws IOException {
+        // Each "im" is "im" or "internal medicine": read as one phrase, twelve of them would be 4,096 readings.
+        for (String q : List.of("im ".repeat(40), "ob gyn ".repeat(10), "heart kids cancer baby im em fm peds ortho ent neuro psych")) {
+            assertThat(site.get("/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)).status()).as(q).isEqualTo(200);
+            assertThat(site.get("/api/v1/search/suggest?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)).status()).as(q).isEqualTo(200);
+        }
+        assertThat(results("im ".repeat(40))).first().isEqualTo("/programs/internal-medicine");
+        assertThat(suggestions("ob gyn ".repeat(10))).first().isEqualTo("/programs/obstetrics-and-gynecology");
+    }
+
+    @Test
     void the_api_gives_what_the_page_gives() throws IOException {
         for (String q : List.of("cardiolgy", "obgyn", "internal med")) {
             JsonNode api = JSON.readTree(site.get("/api/v1/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)).raw().body());
