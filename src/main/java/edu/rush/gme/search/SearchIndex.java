@@ -331,7 +331,7 @@ public final class SearchIndex {
             if (snippet == null || snippet.isBlank()) {
                 String summary = doc.get(SearchFields.SUMMARY);
                 String markedSummary = marked.get(SearchFields.SUMMARY)[i];
-                snippet = markedSummary != null && !markedSummary.isBlank() && summary.length() <= SNIPPET_CHARS ? markedSummary
+                snippet = markedSummary != null && !markedSummary.isBlank() ? markedSummary
                         : summary == null ? "" : Entities.escape(shorten(summary));
             }
             hits.add(new SearchResults.Hit(doc.get(SearchFields.KIND), doc.get(SearchFields.URL), doc.get(SearchFields.TITLE),
