@@ -157,6 +157,10 @@ class SearchForgivesTest {
         assertThat(results("emergancy medicine")).isEqualTo(results("emergency medicine"));
         Element correction = site.get("/search?q=cardiolgy").page().selectFirst(".did-you-mean a");
         assertThat(correction.attr("href")).isEqualTo("/search?q=cardiology");
+
+        // A corrected typo found something; what finds nothing even corrected is still counted for the office.
+        site.get("/search?q=qxzwv");
+        assertThat(search.zeroResults().entries()).extracting(ZeroResultLog.Entry::query).contains("qxzwv").doesNotContain("cardiolgy");
     }
 
     @Test
