@@ -505,10 +505,27 @@ public final class SearchIndex {
             return null;
         }
         BooleanQuery.Builder scored = new BooleanQuery.Builder().add(required, Occur.MUST);
+        if (plan.words().size() <= MAX_PHRASE_WORDS) {
+            // With every word required, the query is a name as a whole; with any word, each word may be one
+            // ("cardiology chicago" still puts the Cardiology fellowship first).
+            for (String name : operator == Occur.MUST ? List.of(plan.text()) : plan.words()) {
+                addNameBonuses(builder, name, scored);
+            }
+            if (plan.words().size() > 1 && fields.containsKey(SearchFields.BODY)) {
+                Query inBody = builder.createPhraseQuery(SearchFields.BODY, plan.text(), PHRASE_SLOP);
+                if (inBody != null) {
+                    scored.add(new BoostQuery(inBody, BODY_PHRASE_BOOST), Occur.SHOULD);
+                }
+            }
+        }
+        return FunctionScoreQuery.boostByValue(scored.build(), DoubleValuesSource.fromFloatField(SearchFields.BOOST));
+    }
+
+    /** The fixed amounts for a text that is a program's whole name, or in one of its names. */
+    private void addNameBonuses(QueryBuilder builder, String text, BooleanQuery.Builder scored) throws IOException {
         List<Query> inNames = new ArrayList<>();
-        for (Map.Entry<String, Float> name : plan.words().size() > MAX_PHRASE_WORDS ? Map.<String, Float>of().entrySet()
-                : WHOLE_QUERY_FIELDS.entrySet()) {
-            Query inName = builder.createPhraseQuery(name.getKey(), plan.text(), PHRASE_SLOP);
+        for (Map.Entry<String, Float> name : WHOLE_QUERY_FIELDS.entrySet()) {
+            Query inName = builder.createPhraseQuery(name.getKey(), text, PHRASE_SLOP);
             if (inName != null) {
                 inNames.add(new BoostQuery(new ConstantScoreQuery(inName), name.getValue()));
             }
@@ -516,17 +533,10 @@ public final class SearchIndex {
         if (!inNames.isEmpty()) {
             scored.add(new DisjunctionMaxQuery(inNames, 0f), Occur.SHOULD);
         }
-        if (plan.words().size() > 1 && plan.words().size() <= MAX_PHRASE_WORDS && fields.containsKey(SearchFields.BODY)) {
-            Query inBody = builder.createPhraseQuery(SearchFields.BODY, plan.text(), PHRASE_SLOP);
-            if (inBody != null) {
-                scored.add(new BoostQuery(inBody, BODY_PHRASE_BOOST), Occur.SHOULD);
-            }
-        }
-        Query names = plan.words().size() > MAX_PHRASE_WORDS ? null : names(plan.text());
+        Query names = names(text);
         if (names != null) {
             scored.add(new BoostQuery(new ConstantScoreQuery(names), NAME_BOOST), Occur.SHOULD);
         }
-        return FunctionScoreQuery.boostByValue(scored.build(), DoubleValuesSource.fromFloatField(SearchFields.BOOST));
     }
 
     /**
