@@ -9,8 +9,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -19,6 +23,7 @@ import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.miscellaneous.SetKeywordMarkerFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
@@ -38,17 +43,27 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
  */
 public final class SearchAnalyzers {
 
+    /**
+     * Words the stemmer would merge with words of another meaning: Porter makes "intern" of
+     * "internal", "international" and "interns", so "internal medicine" found every program that
+     * welcomes international graduates.
+     */
+    private static final CharArraySet NOT_STEMMED = CharArraySet.unmodifiableSet(new CharArraySet(
+            List.of("internal", "international", "internationally"), false));
+
     private final Map<String, String> spellings;
     private final SynonymMap synonyms;
     private final Analyzer words;
     private final Analyzer index;
     private final Analyzer query;
+    private final Set<String> synonymWords;
 
     /** Analyzers with the staff's synonym rules (Solr format); problems in them throw {@link ParseException}. */
     public SearchAnalyzers(String synonymRules) throws ParseException {
         this.spellings = loadSpellings();
         this.words = chain(false, false);
         this.synonyms = parseSynonyms(synonymRules == null ? "" : synonymRules);
+        this.synonymWords = synonymWords(synonymRules == null ? "" : synonymRules);
         this.index = new PerFieldAnalyzerWrapper(chain(true, false), Map.of(SearchFields.WORDS, words));
         this.query = new PerFieldAnalyzerWrapper(chain(true, true), Map.of(SearchFields.WORDS, words));
     }
@@ -63,6 +78,29 @@ public final class SearchAnalyzers {
 
     public Analyzer query() {
         return query;
+    }
+
+    /**
+     * Every word that starts a synonym rule, as typed ("gen" of "gen surg", "peds"): such a word
+     * means something here though no page has it, so it is never "corrected" to another word.
+     */
+    public boolean isSynonymWord(String word) {
+        return synonymWords.contains(word);
+    }
+
+    /** The words on the typed side of each rule (both sides of "a, b" rules), through the words chain. */
+    private Set<String> synonymWords(String rules) {
+        Set<String> words = new HashSet<>();
+        for (String line : rules.split("\\R")) {
+            String rule = line.strip();
+            if (rule.isEmpty() || rule.startsWith("#")) {
+                continue;
+            }
+            int arrow = rule.indexOf("=>");
+            String typed = arrow >= 0 ? rule.substring(0, arrow) : rule;
+            words.addAll(SearchIndex.tokens(this.words, SearchFields.WORDS, typed, 64));
+        }
+        return Set.copyOf(words);
     }
 
     private Analyzer chain(boolean stem, boolean expandSynonyms) {
@@ -81,6 +119,7 @@ public final class SearchAnalyzers {
                     stream = new SynonymGraphFilter(stream, synonyms, true);
                 }
                 if (stem) {
+                    stream = new SetKeywordMarkerFilter(stream, NOT_STEMMED);
                     stream = new PorterStemFilter(stream);
                 }
                 return new TokenStreamComponents(tokenizer, stream);

@@ -14,6 +14,8 @@ final class SearchFields {
     static final String BODY = "body";
     static final String WORDS = "words";
     static final String BOOST = "boost";
+    /** A program's specialty and title as one exact key each, in the stemmed words of the query ("intern medicin"). */
+    static final String NAME = "name";
 
     private SearchFields() {
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.TermToBytesRefAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -31,7 +32,12 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DoubleValuesSource;
-import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.MultiPhraseQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PrefixQuery;
@@ -49,6 +55,7 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
+import org.apache.lucene.util.graph.GraphTokenStreamFiniteStrings;
 import org.jsoup.nodes.Entities;
 
 /**
@@ -63,6 +70,51 @@ public final class SearchIndex {
     static final int PAGE_SIZE = 10;
     private static final int MAX_TOKENS = 12;
     private static final int SNIPPET_CHARS = 220;
+
+    /** Words longer than this are not corrected (the automaton of a long word costs, and it is no typo). */
+    private static final int MAX_CORRECTED_CHARS = 30;
+    /**
+     * Where the words of a query are looked for, and what a match there is worth: the names of a
+     * program (title, specialty, tags staff add) far above its department, summary, facts and body,
+     * so "emergency" puts Emergency Medicine before a page that mentions emergencies.
+     */
+    static final Map<String, Float> RESULT_FIELDS = ordered(SearchFields.TITLE, 5f, SearchFields.SPECIALTY, 5f, SearchFields.TAGS, 4f,
+            SearchFields.DEPARTMENT, 2f, SearchFields.SUMMARY, 1.5f, SearchFields.FACTS, 1f, SearchFields.BODY, 1f);
+    /** Where suggestions look: a program's names only, not what its pages mention. */
+    static final Map<String, Float> NAME_FIELDS = ordered(SearchFields.TITLE, 5f, SearchFields.SPECIALTY, 5f, SearchFields.TAGS, 4f,
+            SearchFields.DEPARTMENT, 2f);
+    /**
+     * What a program gains when the whole query is in one of its names, in order (a word may come
+     * between), whatever its length or how often other pages use the words: the best of these
+     * counts. So the programs of a specialty, and the fellowships of its department, come before a
+     * program that merely mentions it, however rare the word is in its summary or body.
+     */
+    private static final Map<String, Float> WHOLE_QUERY_FIELDS = ordered(SearchFields.TITLE, 20f, SearchFields.SPECIALTY, 20f,
+            SearchFields.TAGS, 15f, SearchFields.DEPARTMENT, 10f);
+    /** Several words together in the body count for more than the same words apart. */
+    private static final float BODY_PHRASE_BOOST = 2f;
+    /** A word's other fields add a tenth of their score to its best field's. */
+    private static final float FIELD_TIE_BREAKER = 0.1f;
+    /** A word being typed, completed from the words of titles. */
+    private static final float COMPLETION_BOOST = 3f;
+    /** A query that is a program's specialty or title: above any mix of matching words. */
+    private static final float NAME_BOOST = 40f;
+    private static final int MAX_NAME_KEYS = 16;
+    /**
+     * No program's name is longer: a longer query is not looked for whole in names or as a phrase in
+     * the body (each synonym with a choice doubles the readings of a phrase: "im im im ..." has 2^n).
+     */
+    private static final int MAX_PHRASE_WORDS = 6;
+    /** Phrases (and synonyms of several words) allow one word between, such as a dropped "and". */
+    private static final int PHRASE_SLOP = 1;
+
+    private static Map<String, Float> ordered(Object... fieldsAndBoosts) {
+        Map<String, Float> map = new LinkedHashMap<>();
+        for (int i = 0; i < fieldsAndBoosts.length; i += 2) {
+            map.put((String) fieldsAndBoosts[i], (Float) fieldsAndBoosts[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(map);
+    }
 
     /** Programs rank above news and pages that match as well. */
     private static final Map<String, Float> KIND_BOOST = Map.of(
@@ -91,7 +143,7 @@ public final class SearchIndex {
         this.size = documents.size();
         try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzers.index()))) {
             for (SearchDocument document : documents) {
-                writer.addDocument(toLucene(document));
+                writer.addDocument(toLucene(document, analyzers));
             }
             writer.forceMerge(1);
         } catch (IOException e) {
@@ -106,12 +158,14 @@ public final class SearchIndex {
         this.highlighter = UnifiedHighlighter.builder(searcher, analyzers.index())
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .withMaxLength(20_000)
-                // Snippets mark the words the body matched (stemmed words, synonyms, phrases); typo and
-                // prefix matches are found in titles, which need no snippet. Term-based highlighting
-                // keeps this under a millisecond for a page of results.
+                // Snippets mark the words the body matched (stemmed words, synonyms, phrases; typos are
+                // corrected before the query is built, and a word being typed is expanded to the body's
+                // words it starts). Term-based highlighting keeps this under a millisecond for a page.
                 .withWeightMatches(false)
                 .withHandleMultiTermQuery(false)
                 .withHighlightPhrasesStrictly(false)
+                // A page that does not say what was asked shows its summary, not the opening of its body.
+                .withMaxNoHighlightPassages(0)
                 .build();
     }
 
@@ -122,10 +176,11 @@ public final class SearchIndex {
     private static DirectSpellChecker spellChecker(int maxEdits) {
         DirectSpellChecker checker = new DirectSpellChecker();
         checker.setMaxEdits(maxEdits);
+        checker.setMaxQueryLength(MAX_CORRECTED_CHARS);
         return checker;
     }
 
-    private static Document toLucene(SearchDocument d) {
+    private static Document toLucene(SearchDocument d, SearchAnalyzers analyzers) {
         Document doc = new Document();
         // Exact, stored: identifies the page and links to it.
         doc.add(new StringField(SearchFields.URL, d.url(), Field.Store.YES));
@@ -155,6 +210,14 @@ public final class SearchIndex {
         doc.add(new Field(SearchFields.BODY, d.body(), BODY_TYPE));
         // Unstemmed words of title, specialty and tags: typo tolerance, search as you type, "did you mean".
         doc.add(new TextField(SearchFields.WORDS, String.join(" ", nonNull(d.title(), d.specialty(), d.tags())), Field.Store.NO));
+        // Exact: the specialty and the title as their stemmed words, so a query that names the program
+        // ("cardiology", "peds", "ob/gyn") puts it first. Two short analyses per program.
+        for (String name : nonNull(d.specialty(), d.kind().equals(SearchDocument.PROGRAM) ? d.title() : null)) {
+            String key = String.join(" ", tokens(analyzers.index(), SearchFields.SPECIALTY, name, MAX_TOKENS));
+            if (!key.isEmpty()) {
+                doc.add(new StringField(SearchFields.NAME, key, Field.Store.NO));
+            }
+        }
         // A per-document score multiplier: programs rank above news and pages.
         doc.add(new FloatDocValuesField(SearchFields.BOOST, KIND_BOOST.getOrDefault(d.kind(), 1f)));
         return doc;
@@ -191,43 +254,85 @@ public final class SearchIndex {
             return new SearchResults(q, kind, programType, List.of(), 0, Map.of(), Map.of(), 1, 1, null);
         }
         try {
-            Query built = matchQuery(q);
-            if (built == null) {
-                return new SearchResults(q, kind, programType, List.of(), 0, Map.of(), Map.of(), 1, 1, suggestion(q));
+            Plan plan = plan(q, false);
+            while (true) {
+                try {
+                    return search(q, plan, kind, programType, page);
+                } catch (IndexSearcher.TooManyClauses e) {
+                    // Many words with many synonyms ("im im im ..."): the first half of them.
+                    if (plan.words().size() == 1) {
+                        return new SearchResults(q, kind, programType, List.of(), 0, Map.of(), Map.of(), 1, 1, null);
+                    }
+                    plan = plan.firstWords(plan.words().size() / 2);
+                }
             }
-            // Expand typo and prefix matches once; the counts, the page and the snippets all reuse the result.
-            Query match = searcher.rewrite(built);
-            FacetCounts counts = searcher.search(match, FacetCounts.MANAGER);
-            Map<String, Long> kindCounts = counts.kinds();
-            Map<String, Long> typeCounts = counts.types();
-            Query query = filtered(match, kind, programType);
-            // Never more hits than documents: a page number in the millions must not overflow the count.
-            int wanted = (int) Math.min((long) page * PAGE_SIZE, Math.max(1, searcher.getIndexReader().maxDoc()));
-            TopDocs top = searcher.search(query, wanted);
-            long total = top.totalHits.value;
-            int totalPages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-            ScoreDoc[] all = top.scoreDocs;
-            int from = (int) Math.min(all.length, (long) (page - 1) * PAGE_SIZE);
-            ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(all, from, all.length);
-            // Snippets come from the words searched for, not from the kind and type filters.
-            List<SearchResults.Hit> hits = hits(match, pageDocs, total);
-            String didYouMean = suggestion(q);
-            return new SearchResults(q, kind, programType, hits, total, kindCounts, typeCounts, page, totalPages, didYouMean);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** One reading of the query: every word, else its last word completed, else any of its words. */
+    private SearchResults search(String q, Plan plan, String kind, String programType, int page) throws IOException {
+        Query built = plan == null ? null : matchQuery(plan, RESULT_FIELDS, Occur.MUST);
+        if (built == null) {
+            return new SearchResults(q, kind, programType, List.of(), 0, Map.of(), Map.of(), 1, 1, null);
+        }
+        // Expand prefix matches once; the counts, the page and the snippets all reuse the result.
+        Query match = searcher.rewrite(built);
+        FacetCounts counts = searcher.search(match, FacetCounts.MANAGER);
+        if (counts.total() == 0 && !plan.completeLast() && plan.last().length() >= 2) {
+            // A word that means something ("uro" is urology) may still be the start of the word meant ("urogynecology").
+            plan = plan.completingLast();
+            match = searcher.rewrite(matchQuery(plan, RESULT_FIELDS, Occur.MUST));
+            counts = searcher.search(match, FacetCounts.MANAGER);
+        }
+        if (counts.total() == 0 && plan.words().size() > 1) {
+            // No page has every word: rank the pages that have some of them rather than show nothing.
+            match = searcher.rewrite(matchQuery(plan, RESULT_FIELDS, Occur.SHOULD));
+            counts = searcher.search(match, FacetCounts.MANAGER);
+        }
+        Map<String, Long> kindCounts = counts.kinds();
+        Map<String, Long> typeCounts = counts.types();
+        Query query = filtered(match, kind, programType);
+        // Never more hits than documents: a page number in the millions must not overflow the count.
+        int wanted = (int) Math.min((long) page * PAGE_SIZE, Math.max(1, searcher.getIndexReader().maxDoc()));
+        TopDocs top = searcher.search(query, wanted);
+        long total = top.totalHits.value;
+        int totalPages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        ScoreDoc[] all = top.scoreDocs;
+        int from = (int) Math.min(all.length, (long) (page - 1) * PAGE_SIZE);
+        ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(all, from, all.length);
+        // Snippets come from the words searched for, not from the kind and type filters.
+        List<SearchResults.Hit> hits = hits(highlightQuery(match, plan), pageDocs, total);
+        // The results are already those of the corrected words; the link says so and lets the reader keep them.
+        String didYouMean = plan.corrected() && counts.total() > 0 ? plan.text() : null;
+        return new SearchResults(q, kind, programType, hits, total, kindCounts, typeCounts, page, totalPages, didYouMean);
+    }
+
+    /** The match, and the body's words that start with a word still being typed ("pedia": "pediatr"), to mark in snippets. */
+    private Query highlightQuery(Query match, Plan plan) throws IOException {
+        if (!plan.completeLast()) {
+            return match;
+        }
+        Query started = searcher.rewrite(new PrefixQuery(new Term(SearchFields.BODY, plan.last()),
+                new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(10)));
+        return new BooleanQuery.Builder().add(match, Occur.SHOULD).add(started, Occur.SHOULD).build();
+    }
+
     private List<SearchResults.Hit> hits(Query query, ScoreDoc[] docs, long total) throws IOException {
         TopDocs pageTop = new TopDocs(new org.apache.lucene.search.TotalHits(total, org.apache.lucene.search.TotalHits.Relation.EQUAL_TO), docs);
-        String[] snippets = docs.length == 0 ? new String[0] : highlighter.highlight(SearchFields.BODY, query, pageTop, 2);
+        // The sentences of the body that say what was asked; else the summary, marked where it says it.
+        Map<String, String[]> marked = docs.length == 0 ? Map.of()
+                : highlighter.highlightFields(new String[] {SearchFields.BODY, SearchFields.SUMMARY}, query, pageTop, new int[] {2, 1});
         List<SearchResults.Hit> hits = new ArrayList<>();
         for (int i = 0; i < docs.length; i++) {
             Document doc = searcher.storedFields().document(docs[i].doc);
-            String snippet = snippets[i];
+            String snippet = marked.get(SearchFields.BODY)[i];
             if (snippet == null || snippet.isBlank()) {
                 String summary = doc.get(SearchFields.SUMMARY);
-                snippet = summary == null ? "" : Entities.escape(shorten(summary));
+                String markedSummary = marked.get(SearchFields.SUMMARY)[i];
+                snippet = markedSummary != null && !markedSummary.isBlank() ? markedSummary
+                        : summary == null ? "" : Entities.escape(shorten(summary));
             }
             hits.add(new SearchResults.Hit(doc.get(SearchFields.KIND), doc.get(SearchFields.URL), doc.get(SearchFields.TITLE),
                     doc.get("meta"), snippet));
@@ -254,83 +359,292 @@ public final class SearchIndex {
     }
 
     /**
-     * What a query matches, and how well: the words (with synonyms, stemmed) in title, specialty,
-     * tags, summary, department and body, by falling weight; the exact phrase in title or body;
-     * words one or two typing errors away; and the last word as the start of a word.
+     * What was typed, ready to search: its words (at most a dozen) with each unknown word replaced by
+     * the closest word of the index, and whether the last word is to be completed.
+     *
+     * @param text         the words joined by spaces, as they are searched
+     * @param corrected    whether a word was replaced
+     * @param completeLast whether the last word also matches as the start of a word of a title
      */
-    Query matchQuery(String q) {
-        return matchQuery(q, true);
+    record Plan(List<String> words, String text, boolean corrected, boolean completeLast) {
+        String last() {
+            return words.get(words.size() - 1);
+        }
+
+        Plan completingLast() {
+            return new Plan(words, text, corrected, true);
+        }
+
+        Plan firstWords(int count) {
+            List<String> first = words.subList(0, count);
+            return new Plan(first, String.join(" ", first), corrected, false);
+        }
+
+        /** The words before the last, joined; empty for one word. */
+        String allButLast() {
+            return String.join(" ", words.subList(0, words.size() - 1));
+        }
     }
 
-    /** @param tolerant with typo tolerance and prefix matching; without, only words (and synonyms) as typed */
-    Query matchQuery(String q, boolean tolerant) {
-        QueryBuilder builder = new QueryBuilder(analyzers.query());
-        builder.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
-        BooleanQuery.Builder any = new BooleanQuery.Builder();
-        int clauses = 0;
-        Object[][] fields = {{SearchFields.TITLE, 6f}, {SearchFields.SPECIALTY, 5f}, {SearchFields.TAGS, 3f},
-                {SearchFields.SUMMARY, 2f}, {SearchFields.FACTS, 1f}, {SearchFields.DEPARTMENT, 0.5f}, {SearchFields.BODY, 1f}};
-        for (Object[] field : fields) {
-            Query fieldQuery = builder.createBooleanQuery((String) field[0], q, Occur.SHOULD);
-            if (fieldQuery != null) {
-                any.add(new BoostQuery(fieldQuery, (Float) field[1]), Occur.SHOULD);
-                clauses++;
-            }
-        }
+    /**
+     * Reads a query the same way for the results and for the suggestions. A word is known when a
+     * synonym rule starts with it or its stem is in the index; an unknown last word that starts a
+     * word of a title is being typed ("pedia"); any other unknown word of four letters or more is
+     * replaced by the closest word of titles, specialties and tags, one edit away (two from eight
+     * letters), with Lucene's {@link DirectSpellChecker}: "cardiolgy" searches for "cardiology".
+     *
+     * @param suggesting the last word is always also completed, as the box asks at each keystroke
+     * @return null when nothing is left to search for
+     */
+    Plan plan(String q, boolean suggesting) throws IOException {
         List<String> words = words(q);
-        if (words.size() > 1) {
-            Query titlePhrase = builder.createPhraseQuery(SearchFields.TITLE, q, 1);
-            Query bodyPhrase = builder.createPhraseQuery(SearchFields.BODY, q, 1);
-            if (titlePhrase != null) {
-                any.add(new BoostQuery(titlePhrase, 8f), Occur.SHOULD);
-            }
-            if (bodyPhrase != null) {
-                any.add(new BoostQuery(bodyPhrase, 2f), Occur.SHOULD);
-            }
-        }
-        boolean typingLastWord = !q.endsWith(" ");
-        for (int i = 0; tolerant && i < words.size() && i < MAX_TOKENS; i++) {
-            String word = words.get(i);
-            if (word.length() >= 4 && !isKnownWord(word)) {
-                int edits = word.length() >= 8 ? 2 : 1;
-                any.add(new BoostQuery(new FuzzyQuery(new Term(SearchFields.WORDS, word), edits, 1, 10, true), 2f), Occur.SHOULD);
-                clauses++;
-            }
-            if (i == words.size() - 1 && typingLastWord && word.length() >= 2) {
-                // Completions share one term weight (a rare completion does not outrank a common one), so shorter titles
-                // come first; at most the 30 best completions.
-                any.add(new BoostQuery(new PrefixQuery(new Term(SearchFields.WORDS, word),
-                        new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(30)), 2.5f), Occur.SHOULD);
-                clauses++;
-            }
-        }
-        if (clauses == 0) {
+        if (words.isEmpty()) {
             return null;
         }
-        return FunctionScoreQuery.boostByValue(any.build(), DoubleValuesSource.fromFloatField(SearchFields.BOOST));
+        List<String> searched = new ArrayList<>();
+        boolean corrected = false;
+        boolean completeLast = false;
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            boolean last = i == words.size() - 1;
+            if (isKnownWord(word)) {
+                searched.add(word);
+                continue;
+            }
+            if (last && word.length() >= 2 && startsAWord(word)) {
+                completeLast = true;
+                searched.add(word);
+                continue;
+            }
+            String correction = correction(word);
+            corrected |= correction != null;
+            searched.add(correction == null ? word : correction);
+        }
+        if (suggesting && searched.get(searched.size() - 1).length() >= 2) {
+            completeLast = true;
+        }
+        return new Plan(List.copyOf(searched), String.join(" ", searched), corrected, completeLast);
     }
 
-    /** A word the index has (as written, or stemmed in any text) needs no typo tolerance, which is costly to compute. */
-    private boolean isKnownWord(String word) {
-        try {
-            if (reader.docFreq(new Term(SearchFields.WORDS, word)) > 0) {
-                return true;
-            }
-            List<String> stemmed = tokens(analyzers.index(), word, 1);
-            if (stemmed.isEmpty()) {
-                return true;
-            }
-            for (String field : List.of(SearchFields.BODY, SearchFields.SUMMARY, SearchFields.FACTS, SearchFields.TITLE)) {
-                if (reader.docFreq(new Term(field, stemmed.get(0))) > 0) {
+    /** A word of the index, or one the synonyms know, needs no correction; so does a word the analysis drops ("the"). */
+    private boolean isKnownWord(String word) throws IOException {
+        if (analyzers.isSynonymWord(word) || reader.docFreq(new Term(SearchFields.WORDS, word)) > 0) {
+            return true;
+        }
+        List<String> stems = tokens(analyzers.query(), SearchFields.BODY, word, 8);
+        if (stems.isEmpty()) {
+            return true;
+        }
+        for (String stem : stems) {
+            for (String field : RESULT_FIELDS.keySet()) {
+                if (reader.docFreq(new Term(field, stem)) > 0) {
                     return true;
                 }
             }
-            return false;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        }
+        return false;
+    }
+
+    /** Whether some word of a title, specialty or tag starts with this one. */
+    private boolean startsAWord(String prefix) throws IOException {
+        BytesRef start = new BytesRef(prefix);
+        for (LeafReaderContext leaf : reader.leaves()) {
+            org.apache.lucene.index.Terms terms = leaf.reader().terms(SearchFields.WORDS);
+            if (terms == null) {
+                continue;
+            }
+            org.apache.lucene.index.TermsEnum each = terms.iterator();
+            if (each.seekCeil(start) != org.apache.lucene.index.TermsEnum.SeekStatus.END
+                    && org.apache.lucene.util.StringHelper.startsWith(each.term(), start)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The closest word of titles, specialties and tags, or null (short, long or hopeless words are left as they are). */
+    private String correction(String word) throws IOException {
+        if (word.length() < 4 || word.length() > MAX_CORRECTED_CHARS) {
+            return null;
+        }
+        SuggestWord[] suggestions = (word.length() >= 8 ? twoEdits : oneEdit).suggestSimilar(new Term(SearchFields.WORDS, word), 1, reader,
+                SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+        return suggestions.length > 0 && !suggestions[0].string.equals(word) ? suggestions[0].string : null;
+    }
+
+    /**
+     * What a query matches, and how well.
+     * <ul>
+     *   <li>Which pages: those with every word (operator MUST; or, with SHOULD, any word) in any of
+     *       {@code fields}, a word meaning itself or any of its synonyms (a synonym of several words is
+     *       a phrase: "im" is "im" or "internal medicine"); a word being typed may instead start a word
+     *       of a title.</li>
+     *   <li>How well: each word scores by the best of its fields (a title or specialty far above the
+     *       body, see {@link #RESULT_FIELDS}); then a fixed amount when the whole query is in a
+     *       program's title, specialty, tags or department ({@link #WHOLE_QUERY_FIELDS}), more when
+     *       it is the whole specialty or title ("cardiology" is the Cardiology fellowship's
+     *       specialty), so a specialty's own programs come before programs that mention it; and
+     *       the words together in the body.</li>
+     * </ul>
+     */
+    Query matchQuery(Plan plan, Map<String, Float> fields, Occur operator) throws IOException {
+        QueryBuilder builder = queryBuilder();
+        Query full = spread(builder.createBooleanQuery(SearchFields.BODY, plan.text(), operator), fields);
+        Query required = full;
+        if (plan.completeLast()) {
+            Query completion = new BoostQuery(new PrefixQuery(new Term(SearchFields.WORDS, plan.last()),
+                    new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(30)), COMPLETION_BOOST);
+            Query rest = plan.words().size() == 1 ? null
+                    : spread(builder.createBooleanQuery(SearchFields.BODY, plan.allButLast(), operator), fields);
+            Query completed = rest == null ? completion
+                    : new BooleanQuery.Builder().add(rest, operator).add(completion, operator).build();
+            required = full == null ? completed
+                    : new BooleanQuery.Builder().add(full, Occur.SHOULD).add(completed, Occur.SHOULD).build();
+        }
+        if (required == null) {
+            return null;
+        }
+        BooleanQuery.Builder scored = new BooleanQuery.Builder().add(required, Occur.MUST);
+        if (plan.words().size() <= MAX_PHRASE_WORDS) {
+            // With every word required, the query is a name as a whole; with any word, each word may be one
+            // ("cardiology chicago" still puts the Cardiology fellowship first).
+            for (String name : operator == Occur.MUST ? List.of(plan.text()) : plan.words()) {
+                addNameBonuses(builder, name, scored);
+            }
+            if (plan.words().size() > 1 && fields.containsKey(SearchFields.BODY)) {
+                Query inBody = builder.createPhraseQuery(SearchFields.BODY, plan.text(), PHRASE_SLOP);
+                if (inBody != null) {
+                    scored.add(new BoostQuery(inBody, BODY_PHRASE_BOOST), Occur.SHOULD);
+                }
+            }
+        }
+        return FunctionScoreQuery.boostByValue(scored.build(), DoubleValuesSource.fromFloatField(SearchFields.BOOST));
+    }
+
+    /** The fixed amounts for a text that is a program's whole name, or in one of its names. */
+    private void addNameBonuses(QueryBuilder builder, String text, BooleanQuery.Builder scored) throws IOException {
+        List<Query> inNames = new ArrayList<>();
+        for (Map.Entry<String, Float> name : WHOLE_QUERY_FIELDS.entrySet()) {
+            Query inName = builder.createPhraseQuery(name.getKey(), text, PHRASE_SLOP);
+            if (inName != null) {
+                inNames.add(new BoostQuery(new ConstantScoreQuery(inName), name.getValue()));
+            }
+        }
+        if (!inNames.isEmpty()) {
+            scored.add(new DisjunctionMaxQuery(inNames, 0f), Occur.SHOULD);
+        }
+        Query names = names(text);
+        if (names != null) {
+            scored.add(new BoostQuery(new ConstantScoreQuery(names), NAME_BOOST), Occur.SHOULD);
         }
     }
 
+    /**
+     * Synonyms of several words become phrases that allow a word between ("obgyn" is "obstetrics
+     * gynecology", which finds "Obstetrics and Gynecology" once "and" is dropped).
+     */
+    private QueryBuilder queryBuilder() {
+        QueryBuilder builder = new QueryBuilder(analyzers.query()) {
+            @Override
+            protected Query analyzePhrase(String field, TokenStream stream, int slop) throws IOException {
+                return super.analyzePhrase(field, stream, Math.max(slop, PHRASE_SLOP));
+            }
+        };
+        builder.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+        return builder;
+    }
+
+    /**
+     * The same query over several fields: each term, synonym set or phrase becomes the best of its
+     * matches in the fields, each field with its weight (and a little of the others), so every word
+     * may be found in another field but counts once.
+     */
+    static Query spread(Query query, Map<String, Float> fields) {
+        if (query == null) {
+            return null;
+        }
+        if (query instanceof BooleanQuery bool) {
+            BooleanQuery.Builder builder = new BooleanQuery.Builder().setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
+            for (BooleanClause clause : bool.clauses()) {
+                builder.add(spread(clause.getQuery(), fields), clause.getOccur());
+            }
+            return builder.build();
+        }
+        if (query instanceof BoostQuery boost) {
+            return new BoostQuery(spread(boost.getQuery(), fields), boost.getBoost());
+        }
+        List<Query> each = new ArrayList<>();
+        for (Map.Entry<String, Float> field : fields.entrySet()) {
+            Query inField = inField(query, field.getKey());
+            if (inField == null) {
+                return query;
+            }
+            each.add(new BoostQuery(inField, field.getValue()));
+        }
+        return new DisjunctionMaxQuery(each, FIELD_TIE_BREAKER);
+    }
+
+    /** A term, synonym or phrase query in another field; null for other queries. */
+    private static Query inField(Query query, String field) {
+        if (query instanceof TermQuery term) {
+            return new TermQuery(new Term(field, term.getTerm().bytes()));
+        }
+        if (query instanceof SynonymQuery synonyms) {
+            SynonymQuery.Builder builder = new SynonymQuery.Builder(field);
+            synonyms.getTerms().forEach(term -> builder.addTerm(new Term(field, term.bytes())));
+            return builder.build();
+        }
+        if (query instanceof PhraseQuery phrase) {
+            PhraseQuery.Builder builder = new PhraseQuery.Builder().setSlop(phrase.getSlop());
+            Term[] terms = phrase.getTerms();
+            int[] positions = phrase.getPositions();
+            for (int i = 0; i < terms.length; i++) {
+                builder.add(new Term(field, terms[i].bytes()), positions[i]);
+            }
+            return builder.build();
+        }
+        if (query instanceof MultiPhraseQuery phrase) {
+            MultiPhraseQuery.Builder builder = new MultiPhraseQuery.Builder().setSlop(phrase.getSlop());
+            Term[][] terms = phrase.getTermArrays();
+            int[] positions = phrase.getPositions();
+            for (int i = 0; i < terms.length; i++) {
+                Term[] moved = java.util.Arrays.stream(terms[i]).map(t -> new Term(field, t.bytes())).toArray(Term[]::new);
+                builder.add(moved, positions[i]);
+            }
+            return builder.build();
+        }
+        return null;
+    }
+
+    /**
+     * The programs whose specialty or title is exactly what was asked: each reading of the query
+     * (with each synonym: "peds" reads "pediatr"; "im" reads "im" and "intern medicin") as one key.
+     */
+    private Query names(String text) throws IOException {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        int keys = 0;
+        try (TokenStream stream = analyzers.query().tokenStream(SearchFields.SPECIALTY, text)) {
+            // The graph resets the stream itself.
+            java.util.Iterator<TokenStream> readings = new GraphTokenStreamFiniteStrings(stream).getFiniteStrings();
+            while (readings.hasNext() && keys < MAX_NAME_KEYS) {
+                TokenStream reading = readings.next();
+                TermToBytesRefAttribute term = reading.addAttribute(TermToBytesRefAttribute.class);
+                List<String> words = new ArrayList<>();
+                reading.reset();
+                while (reading.incrementToken()) {
+                    words.add(term.getBytesRef().utf8ToString());
+                }
+                reading.end();
+                reading.close();
+                if (!words.isEmpty() && words.size() <= MAX_TOKENS) {
+                    any.add(new TermQuery(new Term(SearchFields.NAME, String.join(" ", words))), Occur.SHOULD);
+                    keys++;
+                }
+            }
+            stream.end();
+        }
+        return keys == 0 ? null : any.build();
+    }
     /** Counts the hits of each kind and program type in one pass over the matching documents. */
     private static final class FacetCounts extends SimpleCollector {
         /** One collector per index slice (one here: the searcher has no executor), summed at the end. */
@@ -393,16 +707,21 @@ public final class SearchIndex {
         Map<String, Long> types() {
             return types;
         }
+
+        long total() {
+            return kinds.values().stream().mapToLong(Long::longValue).sum();
+        }
     }
 
     /** The words of a query as written (lowercased, accents folded, British spellings mapped), at most a dozen. */
     List<String> words(String q) {
-        return tokens(analyzers.words(), q, MAX_TOKENS);
+        return tokens(analyzers.words(), SearchFields.WORDS, q, MAX_TOKENS);
     }
 
-    static List<String> tokens(Analyzer analyzer, String text, int max) {
+    /** The terms an analyzer makes of a text for a field (the index's analyzers differ by field). */
+    static List<String> tokens(Analyzer analyzer, String field, String text, int max) {
         List<String> tokens = new ArrayList<>();
-        try (TokenStream stream = analyzer.tokenStream(SearchFields.WORDS, text)) {
+        try (TokenStream stream = analyzer.tokenStream(field, text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             stream.reset();
             while (stream.incrementToken() && tokens.size() < max) {
@@ -416,66 +735,40 @@ public final class SearchIndex {
     }
 
     /**
-     * "Did you mean", when the words as typed find few pages: each word that finds nothing by itself
-     * is replaced by the closest word of the index (one or two edits away), if that finds more.
+     * Programs for what has been typed so far, read as the results page reads it (synonyms,
+     * abbreviations, corrected typos) with the last word also as the start of a word, but found in
+     * the program's names only (title, specialty, tags, department), best first: "im" gives Internal
+     * Medicine, "peds" Pediatrics.
      */
-    String suggestion(String q) throws IOException {
-        List<String> words = words(q);
-        Query strict = matchQuery(q, false);
-        int strictHits = strict == null ? 0 : searcher.count(strict);
-        if (words.isEmpty() || strictHits >= 3) {
-            return null;
-        }
-        List<String> corrected = new ArrayList<>();
-        boolean changed = false;
-        for (String word : words) {
-            Query alone = matchQuery(word, false);
-            boolean known = alone != null && searcher.count(alone) > 0
-                    || searcher.count(new PrefixQuery(new Term(SearchFields.WORDS, word))) > 0;
-            SuggestWord[] suggestions = known || word.length() < 3 ? new SuggestWord[0]
-                    : (word.length() >= 8 ? twoEdits : oneEdit).suggestSimilar(new Term(SearchFields.WORDS, word), 1, reader,
-                            SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-            if (suggestions.length > 0 && !suggestions[0].string.equals(word)) {
-                corrected.add(suggestions[0].string);
-                changed = true;
-            } else {
-                corrected.add(word);
-            }
-        }
-        if (!changed) {
-            return null;
-        }
-        String better = String.join(" ", corrected);
-        Query alternative = matchQuery(better, false);
-        return alternative != null && searcher.count(alternative) > strictHits ? better : null;
-    }
-
-    /** Program titles for what has been typed so far: every word must start a word of the title or specialty. */
     public List<Map<String, String>> suggest(String rawPrefix, int limit) {
-        String prefix = normalize(rawPrefix);
-        List<String> words = words(prefix);
-        if (words.isEmpty()) {
-            return List.of();
-        }
-        BooleanQuery.Builder all = new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(SearchFields.KIND, SearchDocument.PROGRAM)), Occur.FILTER);
-        for (String word : words) {
-            all.add(new PrefixQuery(new Term(SearchFields.WORDS, word)), Occur.MUST);
-        }
         try {
-            TopDocs top = searcher.search(all.build(), limit, new org.apache.lucene.search.Sort(
-                    org.apache.lucene.search.SortField.FIELD_SCORE));
-            List<Map<String, String>> titles = new ArrayList<>();
-            for (ScoreDoc hit : top.scoreDocs) {
-                Document doc = searcher.storedFields().document(hit.doc);
-                titles.add(Map.of("title", doc.get(SearchFields.TITLE), "url", doc.get(SearchFields.URL), "meta", doc.get("meta")));
+            Plan plan = plan(normalize(rawPrefix), true);
+            while (plan != null) {
+                try {
+                    return suggest(plan, limit);
+                } catch (IndexSearcher.TooManyClauses e) {
+                    plan = plan.words().size() == 1 ? null : plan.firstWords(plan.words().size() / 2);
+                }
             }
-            titles.sort(java.util.Comparator.comparing(m -> m.get("title")));
-            return titles;
+            return List.of();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (IndexSearcher.TooManyClauses e) {
+        }
+    }
+
+    private List<Map<String, String>> suggest(Plan plan, int limit) throws IOException {
+        Query match = matchQuery(plan, NAME_FIELDS, Occur.MUST);
+        if (match == null) {
             return List.of();
         }
+        Query programs = new BooleanQuery.Builder().add(match, Occur.MUST)
+                .add(new TermQuery(new Term(SearchFields.KIND, SearchDocument.PROGRAM)), Occur.FILTER).build();
+        TopDocs top = searcher.search(programs, limit);
+        List<Map<String, String>> titles = new ArrayList<>();
+        for (ScoreDoc hit : top.scoreDocs) {
+            Document doc = searcher.storedFields().document(hit.doc);
+            titles.add(Map.of("title", doc.get(SearchFields.TITLE), "url", doc.get(SearchFields.URL), "meta", doc.get("meta")));
+        }
+        return titles;
     }
 }
