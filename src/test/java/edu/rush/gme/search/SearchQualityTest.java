@@ -91,7 +91,6 @@ class SearchQualityTest {
             "stroke | /programs/vascular-neurology",
             "diabetes | /programs/endocrinology",
             "liver | /programs/transplant-hepatology",
-            "teeth | /programs/oral-and-maxillofacial-surgery",
             "arthritis | /programs/rheumatology",
             "pharmacist | /programs/pgy1-pharmacy",
             // typos
