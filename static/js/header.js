@@ -62,7 +62,7 @@
     menu.appendChild(button);
     menu.appendChild(nav);
     details.parentNode.replaceChild(menu, details);
-    disclosure(button, nav);
+    disclosure(button, nav).set(false);
   }
 
   // Search: the link to /search becomes a button that shows the header's search box.
