@@ -83,11 +83,23 @@ final class Browser {
         } catch (SessionNotCreatedException e) {
             driver = startOnce(width, height, javaScript);
         }
+        if (!javaScript) {
+            pageScripts(driver, false);
+        }
         if (width < PHONE_WIDER_THAN) {
             driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                     Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
         }
         return driver;
+    }
+
+    /**
+     * Turns the pages' own scripts off or on, as a browser's "JavaScript blocked" setting does; it
+     * holds for every page the window opens next. A page loaded while they were off stays as it was
+     * built without them when they are turned on again (axe needs them on to run).
+     */
+    static void pageScripts(ChromeDriver driver, boolean on) {
+        driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", !on));
     }
 
     /** Below this width a size is a phone's, emulated. */
@@ -106,9 +118,7 @@ final class Browser {
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--disable-default-apps", "--disable-extensions", "--mute-audio",
                 "--proxy-server=http://127.0.0.1:9", "--user-data-dir=" + profile, "--window-size=" + width + "," + height);
-        if (!javaScript) {
-            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
-        }
+
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
