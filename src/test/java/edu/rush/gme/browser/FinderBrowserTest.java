@@ -31,16 +31,18 @@ class FinderBrowserTest extends RealSiteInBrowser {
     @Test
     void every_count_shown_is_what_ticking_the_filter_gives() {
         browser.get(site.url("/programs"));
+        browser.executeScript("localStorage.clear()"); // no selection bar from another test over the filters
+        browser.navigate().refresh();
         int fellowships = countIn(browser.findElement(By.cssSelector("label[for=f-type-fellowship]")).getText());
         browser.findElement(By.id("f-type-fellowship")).click();
-        browser.findElement(By.cssSelector(".finder__filters button[type=submit]")).click();
+        tap(browser.findElement(By.cssSelector(".finder__filters button[type=submit]")));
         waitForUrl("/programs?type=fellowship");
         assertThat(browser.getCurrentUrl()).endsWith("/programs?type=fellowship");
         assertThat(results()).isEqualTo(fellowships);
 
         int h1b = countIn(browser.findElement(By.cssSelector("label[for=f-visa-H-1B]")).getText());
-        browser.findElement(By.id("f-visa-H-1B")).click();
-        browser.findElement(By.cssSelector(".finder__filters button[type=submit]")).click();
+        tap(browser.findElement(By.id("f-visa-H-1B")));
+        tap(browser.findElement(By.cssSelector(".finder__filters button[type=submit]")));
         waitForUrl("visa=H-1B");
         assertThat(results()).isEqualTo(h1b);
         assertThat(browser.findElement(By.cssSelector(".finder__count")).getText()).startsWith(h1b + " of " + RealContent.programs().size() + " programs");
