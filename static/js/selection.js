@@ -10,7 +10,18 @@
 
   var bar = document.querySelector('.selection-bar');
   var boxes = Array.prototype.slice.call(document.querySelectorAll('input.select-box'));
-  if (!bar || !storageWorks()) {
+  if (!storageWorks()) {
+    return;
+  }
+  // The comparison's "Remove" links leave that program out of the selection too.
+  document.addEventListener('click', function (event) {
+    var remove = event.target.closest ? event.target.closest('a.compare__remove[data-slug]') : null;
+    if (remove) {
+      var slug = remove.getAttribute('data-slug');
+      store(read(KEY).filter(function (p) { return p.slug !== slug; }));
+    }
+  });
+  if (!bar) {
     return;
   }
   var max = parseInt(bar.getAttribute('data-compare-max'), 10) || 4;
