@@ -129,6 +129,12 @@
     if (selection.length === 0) {
       list.open = false;
     }
+    measure();
+  }
+
+  // What the Tab key reaches is scrolled clear of the bar (scroll-padding-bottom in site.css).
+  function measure() {
+    document.documentElement.style.setProperty('--selection-bar-height', (bar.hidden ? 0 : bar.offsetHeight) + 'px');
   }
 
   function toggle(slug, title, on) {
@@ -205,5 +211,7 @@
   });
   // Back and forward restore a page from the cache with the boxes as they were: show the selection as it is now.
   window.addEventListener('pageshow', render);
+  window.addEventListener('resize', measure);
+  list.addEventListener('toggle', measure);
   render();
 })();

@@ -188,6 +188,23 @@ class PhoneBrowserTest extends RealSiteInBrowser {
     }
 
     @Test
+    void what_the_tab_key_reaches_is_never_hidden_under_the_bar() {
+        freshFinder();
+        tap(finderBoxes().get(0));
+        WebElement bar = find(".selection-bar");
+        for (int i = 0; i < 16; i++) {
+            browser.switchTo().activeElement().sendKeys(Keys.TAB);
+            WebElement focused = browser.switchTo().activeElement();
+            if ((Boolean) browser.executeScript("return arguments[0].contains(arguments[1])", bar, focused)) {
+                break;
+            }
+            assertThat(number("return arguments[0].getBoundingClientRect().bottom", focused))
+                    .as("focus %d (%s) is above the bar", i, focused.getText())
+                    .isLessThanOrEqualTo(number("return arguments[0].getBoundingClientRect().top", bar) + 1);
+        }
+    }
+
+    @Test
     void the_bar_lists_what_is_selected_and_clear_empties_it() {
         freshFinder();
         List<WebElement> boxes = finderBoxes();
