@@ -103,6 +103,7 @@ public final class ProgramController {
         model.put("factsTotal", shown.size());
         model.put("related", ProgramCatalog.related(snapshot, program, now));
         model.put("askUrl", askUrl(program));
+        model.put("compareMax", ProgramCatalog.COMPARE_MAX);
         model.put("jsonLd", structuredData.program(program, snapshot.site()));
         views.render(ctx, snapshot, "program/show", model);
     }
@@ -120,7 +121,12 @@ public final class ProgramController {
         model.put("comparison", comparison);
         model.put("labels", ProgramFacts.labels());
         model.put("columns", columns);
-        model.put("slugs", String.join(",", comparison.programs().stream().map(Page::slug).toList()));
+        List<String> slugs = comparison.programs().stream().map(Page::slug).toList();
+        model.put("slugs", String.join(",", slugs));
+        // Each program's "remove" link: the same comparison without it, while at least two would remain.
+        model.put("removeUrls", comparison.isValid() && slugs.size() > ProgramCatalog.COMPARE_MIN
+                ? slugs.stream().map(slug -> Paths.PROGRAMS + "/compare?p=" + String.join(",", slugs.stream().filter(s -> !s.equals(slug)).toList())).toList()
+                : List.of());
         model.put("compareMax", ProgramCatalog.COMPARE_MAX);
         if (!comparison.isValid()) {
             ctx.status(HttpStatus.BAD_REQUEST);

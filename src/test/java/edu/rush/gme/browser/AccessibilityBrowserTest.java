@@ -31,6 +31,7 @@ class AccessibilityBrowserTest extends RealSiteInBrowser {
                 Stream.of("/news", RealContent.newestStory().url(), "/wellness", RealContent.firstInitiative().url(), "/no-such-page",
                         "/programs?type=fellowship&visa=H-1B&sort=deadline", "/programs?type=allied-health&visa=H-1B",
                         "/programs/compare?p=" + RealContent.firstSlugs(3), "/programs/compare?p=" + RealContent.firstSlugs(1),
+                        "/programs/compare?p=" + RealContent.firstSlugs(5),
                         "/search", "/search?q=heart", "/search?q=zebra%20quantum", "/search?q=cardiolgy",
                         "/search?q=peds&kind=program&type=fellowship", "/inquiries/new",
                         "/inquiries/new?program=" + RealContent.first(ProgramType.RESIDENCY).slug()))

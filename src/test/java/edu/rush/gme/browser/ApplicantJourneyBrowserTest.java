@@ -46,7 +46,7 @@ class ApplicantJourneyBrowserTest extends RealSiteInBrowser {
         assertThat(h1()).isEqualTo(program.title());
         assertThat(browser.findElement(By.cssSelector(".facts")).getText()).contains("Length");
 
-        browser.findElement(By.cssSelector("nav[aria-label=Main] a[href='/news']")).click();
+        browser.findElement(By.cssSelector("nav.site-nav a[href='/news']")).click();
         waitForUrl("/news");
         assertThat(browser.getCurrentUrl()).endsWith("/news");
         Page<NewsStory> story = RealContent.newestStory();

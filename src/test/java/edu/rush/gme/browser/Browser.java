@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.openqa.selenium.SessionNotCreatedException;
 import org.openqa.selenium.WebDriver;
@@ -66,15 +67,45 @@ final class Browser {
      * for a test.
      */
     static ChromeDriver start(int width, int height) {
-        requireInstalled();
-        try {
-            return startOnce(width, height);
-        } catch (SessionNotCreatedException e) {
-            return startOnce(width, height);
-        }
+        return start(width, height, true);
     }
 
-    private static ChromeDriver startOnce(int width, int height) {
+    /**
+     * As {@link #start(int, int)}, with JavaScript on or off. A desktop Chromium window is never
+     * narrower than 500 px, so a phone's width is the device's metrics emulated as DevTools does
+     * (a mobile viewport of exactly that size, which stays for every page the window opens).
+     */
+    static ChromeDriver start(int width, int height, boolean javaScript) {
+        requireInstalled();
+        ChromeDriver driver;
+        try {
+            driver = startOnce(width, height, javaScript);
+        } catch (SessionNotCreatedException e) {
+            driver = startOnce(width, height, javaScript);
+        }
+        if (!javaScript) {
+            pageScripts(driver, false);
+        }
+        if (width < PHONE_WIDER_THAN) {
+            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+        }
+        return driver;
+    }
+
+    /**
+     * Turns the pages' own scripts off or on, as a browser's "JavaScript blocked" setting does; it
+     * holds for every page the window opens next. A page loaded while they were off stays as it was
+     * built without them when they are turned on again (axe needs them on to run).
+     */
+    static void pageScripts(ChromeDriver driver, boolean on) {
+        driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", !on));
+    }
+
+    /** Below this width a size is a phone's, emulated. */
+    private static final int PHONE_WIDER_THAN = 600;
+
+    private static ChromeDriver startOnce(int width, int height, boolean javaScript) {
         Path profile;
         try {
             profile = Files.createTempDirectory("gme-chromium-");
@@ -87,6 +118,7 @@ final class Browser {
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--disable-default-apps", "--disable-extensions", "--mute-audio",
                 "--proxy-server=http://127.0.0.1:9", "--user-data-dir=" + profile, "--window-size=" + width + "," + height);
+
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
@@ -94,6 +126,23 @@ final class Browser {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
         return driver;
+    }
+
+    /**
+     * Saves what the window shows as NAME.png in the folder named by the system property
+     * gme.screenshots (mvn test -Dgme.screenshots=some/folder), to look at; without it, nothing.
+     */
+    static void screenshot(ChromeDriver driver, String name) {
+        String folder = System.getProperty("gme.screenshots");
+        if (folder == null || folder.isBlank()) {
+            return;
+        }
+        try {
+            Path dir = Files.createDirectories(Path.of(folder));
+            Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void requireInstalled() {

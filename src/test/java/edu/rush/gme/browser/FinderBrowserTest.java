@@ -31,16 +31,18 @@ class FinderBrowserTest extends RealSiteInBrowser {
     @Test
     void every_count_shown_is_what_ticking_the_filter_gives() {
         browser.get(site.url("/programs"));
+        browser.executeScript("localStorage.clear()"); // no selection bar from another test over the filters
+        browser.navigate().refresh();
         int fellowships = countIn(browser.findElement(By.cssSelector("label[for=f-type-fellowship]")).getText());
         browser.findElement(By.id("f-type-fellowship")).click();
-        browser.findElement(By.cssSelector(".finder__filters button[type=submit]")).click();
+        tap(browser.findElement(By.cssSelector(".finder__filters button[type=submit]")));
         waitForUrl("/programs?type=fellowship");
         assertThat(browser.getCurrentUrl()).endsWith("/programs?type=fellowship");
         assertThat(results()).isEqualTo(fellowships);
 
         int h1b = countIn(browser.findElement(By.cssSelector("label[for=f-visa-H-1B]")).getText());
-        browser.findElement(By.id("f-visa-H-1B")).click();
-        browser.findElement(By.cssSelector(".finder__filters button[type=submit]")).click();
+        tap(browser.findElement(By.id("f-visa-H-1B")));
+        tap(browser.findElement(By.cssSelector(".finder__filters button[type=submit]")));
         waitForUrl("visa=H-1B");
         assertThat(results()).isEqualTo(h1b);
         assertThat(browser.findElement(By.cssSelector(".finder__count")).getText()).startsWith(h1b + " of " + RealContent.programs().size() + " programs");
@@ -53,32 +55,43 @@ class FinderBrowserTest extends RealSiteInBrowser {
     @Test
     void ticking_programs_compares_them_side_by_side() {
         browser.get(site.url("/programs?type=residency"));
+        browser.executeScript("localStorage.clear()");
+        browser.navigate().refresh();
         List<WebElement> boxes = browser.findElements(By.cssSelector(".results input[name=p]"));
-        boxes.get(0).click();
-        boxes.get(1).click();
-        browser.findElement(By.cssSelector(".compare-form button[type=submit]")).click();
+        tap(boxes.get(0));
+        tap(boxes.get(1));
+        WebElement compare = browser.findElement(By.cssSelector(".selection-bar__compare"));
+        assertThat(browser.findElement(By.cssSelector(".selection-bar__count")).getText()).isEqualTo("2 selected");
+        compare.click();
         waitForUrl("/programs/compare?p=");
         assertThat(browser.findElements(By.cssSelector("table.compare thead th"))).hasSize(2);
     }
 
     @Test
-    void saved_programs_stay_in_the_shortlist_and_can_be_compared() {
+    void programs_selected_on_their_pages_stay_selected_and_can_be_compared() {
         Page<Program> first = RealContent.first(ProgramType.RESIDENCY);
         Page<Program> second = RealContent.first(ProgramType.FELLOWSHIP);
         browser.get(site.url(first.url()));
         browser.executeScript("localStorage.clear()");
         browser.navigate().refresh();
-        WebElement save = browser.findElement(By.cssSelector(".program__actions .save-button"));
-        assertThat(save.isDisplayed()).as("the Save button appears when JavaScript runs").isTrue();
-        save.click();
-        assertThat(save.getAttribute("aria-pressed")).isEqualTo("true");
-        assertThat(browser.findElement(By.cssSelector(".shortlist__status")).getText()).isEqualTo("Your shortlist: 1 program.");
+        WebElement select = browser.findElement(By.cssSelector(".select-toggle input.select-box"));
+        assertThat(select.isDisplayed()).as("the checkbox appears when JavaScript runs").isTrue();
+        select.click();
+        assertThat(select.isSelected()).isTrue();
+        assertThat(browser.findElement(By.cssSelector(".selection-bar__count")).getText()).isEqualTo("1 selected");
 
         browser.get(site.url(second.url()));
-        browser.findElement(By.cssSelector(".program__actions .save-button")).click();
-        WebElement compare = browser.findElement(By.cssSelector(".shortlist__compare"));
+        browser.findElement(By.cssSelector(".select-toggle input.select-box")).click();
+        WebElement compare = browser.findElement(By.cssSelector(".selection-bar__compare"));
         assertThat(compare.getAttribute("href")).endsWith("/programs/compare?p=" + first.slug() + "," + second.slug());
-        compare.click();
+        Browser.assertAccessible(browser, second.url() + " with the selection bar at 1280px");
+
+        // The finder shows the same selection ticked.
+        browser.get(site.url("/programs"));
+        assertThat(browser.findElements(By.cssSelector(".results input.select-box")).stream()
+                .filter(WebElement::isSelected).map(box -> box.getAttribute("value")).toList())
+                .containsExactlyInAnyOrder(first.slug(), second.slug());
+        browser.findElement(By.cssSelector(".selection-bar__compare")).click();
         waitForUrl("/programs/compare?p=");
         assertThat(browser.findElements(By.cssSelector("table.compare thead th")).stream().map(WebElement::getText).toList())
                 .containsExactly(first.title(), second.title());

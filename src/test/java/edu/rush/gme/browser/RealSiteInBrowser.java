@@ -21,6 +21,7 @@ abstract class RealSiteInBrowser {
 
     private final int width;
     private final int height;
+    private final boolean javaScript;
     TestSite site;
     ChromeDriver browser;
 
@@ -29,13 +30,19 @@ abstract class RealSiteInBrowser {
     }
 
     RealSiteInBrowser(int width, int height) {
+        this(width, height, true);
+    }
+
+    /** A window of this size (a phone's is emulated, see Browser.start), with JavaScript on or off. */
+    RealSiteInBrowser(int width, int height, boolean javaScript) {
         this.width = width;
         this.height = height;
+        this.javaScript = javaScript;
     }
 
     @BeforeAll
     void start() {
-        browser = Browser.start(width, height);
+        browser = Browser.start(width, height, javaScript);
         site = TestSite.start(RealContent.DIR);
     }
 
@@ -56,6 +63,12 @@ abstract class RealSiteInBrowser {
     /** Waits for the navigation a click started. */
     void waitForUrl(String part) {
         waiting().until(ExpectedConditions.urlContains(part));
+    }
+
+    /** A click on an element brought to the middle of the window, where the selection bar at its foot does not cover it. */
+    void tap(org.openqa.selenium.WebElement element) {
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
     }
 
     String h1() {

@@ -11,6 +11,7 @@ import edu.rush.gme.TestSite.Response;
 import java.nio.file.Path;
 import java.util.List;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -173,7 +174,7 @@ class ProgramPagesTest {
     @Test
     void compares_two_to_four_programs_side_by_side() {
         Document compare = page("/programs/compare?p=alpha-im,delta-cards,zeta-pharm");
-        assertThat(compare.select("table.compare thead th").eachText()).containsExactly(
+        assertThat(compare.select("table.compare thead th > a:first-child").eachText()).containsExactly(
                 "Internal Medicine Residency", "Cardiology Fellowship", "Pharmacy Residency");
         assertThat(compare.select("table.compare tbody th").eachText()).containsExactlyElementsOf(ProgramFacts.labels());
         assertThat(compare.select("tr:has(th:containsOwn(Visa sponsorship)) td").eachText()).containsExactly(
@@ -196,6 +197,78 @@ class ProgramPagesTest {
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.text()).contains("There is no program called “nope”");
         assertThat(site.get("/programs/compare").status()).isEqualTo(400);
+    }
+
+    @Test
+    void on_a_phone_the_comparison_reads_fact_by_fact_and_each_program_can_be_removed() {
+        Document compare = page("/programs/compare?p=alpha-im,delta-cards,zeta-pharm");
+        // The same facts as the table, one section per fact with every program's value under it (CSS shows it on a phone).
+        assertThat(compare.select(".compare-stack__fact h2").eachText()).containsExactlyElementsOf(ProgramFacts.labels());
+        Element visas = compare.selectFirst(".compare-stack__fact:has(h2:containsOwn(Visa sponsorship))");
+        assertThat(visas.select("dt").eachText()).containsExactly(
+                "1 Internal Medicine Residency", "2 Cardiology Fellowship", "3 Pharmacy Residency");
+        assertThat(visas.select("dd").eachText()).containsExactly("J-1 and H-1B", "J-1", "None: the program does not sponsor visas");
+        // With three programs, each can be left out: a link to the comparison of the other two, in the table and in the list.
+        assertThat(compare.select(".compare-stack__programs a.compare__remove").eachAttr("href")).containsExactly(
+                "/programs/compare?p=delta-cards,zeta-pharm", "/programs/compare?p=alpha-im,zeta-pharm", "/programs/compare?p=alpha-im,delta-cards");
+        assertThat(compare.select("table.compare a.compare__remove")).hasSize(3);
+        assertThat(compare.selectFirst("a.compare__remove").text()).isEqualTo("Remove Internal Medicine Residency from the comparison");
+        // Two is the least: nothing to remove.
+        assertThat(page("/programs/compare?p=alpha-im,delta-cards").select("a.compare__remove")).isEmpty();
+    }
+
+    @Test
+    void too_many_programs_to_compare_come_back_ticked_to_choose_from_without_javascript() {
+        Response five = site.get("/programs/compare?p=alpha-im,beta-peds,gamma-surg,delta-cards,epsilon-gi");
+        assertThat(five.status()).isEqualTo(400);
+        Element form = five.page().selectFirst("form.compare-retry");
+        assertThat(form.attr("method")).isEqualTo("get");
+        assertThat(form.attr("action")).isEqualTo("/programs/compare");
+        assertThat(form.selectFirst("legend").text()).isEqualTo("Compare up to 4 of the programs you chose");
+        assertThat(form.select("input[name=p]").eachAttr("value")).containsExactly("alpha-im", "beta-peds", "gamma-surg", "delta-cards", "epsilon-gi");
+        assertThat(form.select("input[name=p][checked]").eachAttr("value")).as("the first four, the most a comparison takes")
+                .containsExactly("alpha-im", "beta-peds", "gamma-surg", "delta-cards");
+        assertThat(form.select("label").eachText()).contains("Internal Medicine Residency");
+        assertThat(form.select("button[type=submit]").text()).isEqualTo("Compare the ticked programs");
+        // A known program and an unknown one: the known one alone cannot be compared, so no form.
+        assertThat(site.get("/programs/compare?p=alpha-im,nope").page().select("form.compare-retry")).isEmpty();
+        assertThat(site.get("/programs/compare?p=alpha-im,delta-cards,nope").page().select("form.compare-retry input[checked]").eachAttr("value"))
+                .containsExactly("alpha-im", "delta-cards");
+    }
+
+    @Test
+    void the_finder_compares_ticked_programs_without_javascript_from_above_or_below_the_results() {
+        Document finder = page("/programs?type=residency");
+        Element form = finder.selectFirst("form.compare-form");
+        assertThat(form.attr("method")).isEqualTo("get");
+        assertThat(form.attr("action")).isEqualTo("/programs/compare");
+        assertThat(form.select("input[type=checkbox][name=p]").eachAttr("value")).hasSize(finder.select(".results > li").size());
+        Element box = form.selectFirst("input[name=p]");
+        assertThat(form.selectFirst("label[for=" + box.id() + "]").text()).isEqualTo("Select to compare " + box.attr("data-title"));
+        // One button before the first result and one after the last, so it is never a long way off.
+        List<Element> buttons = form.select(".compare-form__submit button[type=submit]");
+        assertThat(buttons).extracting(Element::text).containsExactly("Compare selected programs", "Compare selected programs");
+        assertThat(form.children().first().select("button[type=submit]")).hasSize(1);
+        assertThat(form.children().last().select("button[type=submit]")).hasSize(1);
+        assertThat(form.selectFirst(".compare-form__hint").text()).isEqualTo("Select 2 to " + ProgramCatalog.COMPARE_MAX + " programs to compare their facts side by side.");
+        // What the form sends is a comparison.
+        assertThat(site.get("/programs/compare?p=alpha-im&p=beta-peds").status()).isEqualTo(200);
+        // The bar at the foot of the screen needs JavaScript: hidden until selection.js shows it.
+        Element bar = finder.selectFirst("section.selection-bar");
+        assertThat(bar.hasAttr("hidden")).isTrue();
+        assertThat(bar.attr("data-compare-max")).isEqualTo(String.valueOf(ProgramCatalog.COMPARE_MAX));
+        assertThat(finder.select("script[src*=selection]")).hasSize(1);
+    }
+
+    @Test
+    void a_program_page_offers_to_select_it_for_comparison_once_javascript_runs() {
+        Document program = page("/programs/alpha-im");
+        Element toggle = program.selectFirst(".select-toggle");
+        assertThat(toggle.hasAttr("hidden")).as("a checkbox that only a script can keep stays out of sight without it").isTrue();
+        assertThat(toggle.selectFirst("input.select-box").attr("value")).isEqualTo("alpha-im");
+        assertThat(toggle.selectFirst("label").text()).isEqualTo("Select to compare with other programs");
+        assertThat(program.select("section.selection-bar[hidden]")).hasSize(1);
+        assertThat(program.select(".save-button")).as("one way to compare, not a shortlist beside it").isEmpty();
     }
 
     @Test

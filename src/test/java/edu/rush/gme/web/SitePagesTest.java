@@ -150,9 +150,33 @@ class SitePagesTest {
     @Test
     void navigation_follows_site_yaml_and_marks_the_current_section() {
         Response news = ok("/news");
-        assertThat(news.page().select("nav[aria-label=Main] a").eachText())
+        assertThat(news.page().select("nav.site-nav[aria-label=Main] a").eachText())
                 .containsExactlyElementsOf(SITE.navigation().stream().map(SiteConfig.Link::title).toList());
-        assertThat(news.page().select("nav[aria-label=Main] a[aria-current=page]").eachAttr("href")).containsExactly("/news");
+        assertThat(news.page().select("nav.site-nav[aria-label=Main] a[aria-current=page]").eachAttr("href")).containsExactly("/news");
+    }
+
+    @Test
+    void on_a_phone_the_header_has_a_menu_that_opens_without_javascript_and_search_one_tap_away() {
+        for (String path : List.of("/", "/news", "/programs", RealContent.first(ProgramType.FELLOWSHIP).url(), "/nope")) {
+            Element header = site.get(path).page().selectFirst("header.site-header");
+            // Menu: a details element (the browser opens and closes it), holding the same links as the wide navigation.
+            Element menu = header.selectFirst("details.site-menu");
+            assertThat(menu).as(path).isNotNull();
+            assertThat(menu.hasAttr("open")).as(path).isFalse();
+            assertThat(menu.selectFirst("summary").text()).as(path).isEqualTo("Menu");
+            assertThat(menu.select("nav[aria-label=Main] a").eachAttr("href")).as(path)
+                    .containsExactlyElementsOf(header.select("nav.site-nav a").eachAttr("href"));
+            assertThat(menu.select("a[aria-current=page]").eachAttr("href")).as(path)
+                    .isEqualTo(header.select("nav.site-nav a[aria-current=page]").eachAttr("href"));
+            // Search: a link to the search page, which has its own box; header.js opens the header's box in place instead.
+            Element search = header.selectFirst("a.site-header__search-link");
+            assertThat(search.attr("href")).as(path).isEqualTo("/search");
+            assertThat(search.text()).as(path).isEqualTo("Search");
+            assertThat(search.attr("data-opens")).isEqualTo(header.selectFirst("form[role=search]").id());
+            assertThat(header.select("svg[aria-hidden=true]")).as(path).hasSize(2);
+        }
+        assertThat(ok("/search").page().select("main form[role=search] input[name=q]")).hasSize(1);
+        assertThat(ok("/").page().select("script[src*=header]")).hasSize(1);
     }
 
     @Test
