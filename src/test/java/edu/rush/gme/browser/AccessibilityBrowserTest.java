@@ -26,8 +26,15 @@ class AccessibilityBrowserTest extends RealSiteInBrowser {
         // A program with facts missing shows "Not reported" in its own way.
         Stream<String> sparse = RealContent.programs().stream()
                 .filter(p -> p.data().positionsPerYear() == null || p.data().director() == null).limit(1).map(Page::url);
+        // A page listing programs from the catalog, a page citing its sources, a program still marked sample.
+        Stream<String> pages = RealContent.snapshot().allVisible(RealContent.now()).stream()
+                .filter(p -> p.data() instanceof edu.rush.gme.content.BasicPage b && !b.programListsOrEmpty().isEmpty()).limit(1).map(Page::url);
+        Stream<String> cited = RealContent.snapshot().allVisible(RealContent.now()).stream()
+                .filter(p -> p.data() instanceof edu.rush.gme.content.BasicPage b && !b.sourcesOrEmpty().isEmpty()).limit(1).map(Page::url);
+        Stream<String> sample = RealContent.programs().stream().filter(p -> p.meta().isSample()).limit(1).map(Page::url);
         return Stream.of(
-                Stream.of("/", "/about", "/resources", "/programs", "/programs/residency"), programs, sparse,
+                Stream.of("/", "/about", "/resources", "/programs", "/programs/residency"), programs, sparse, pages, cited, sample,
+                Stream.of("/programs?window=ahead&sort=deadline"),
                 Stream.of("/news", RealContent.newestStory().url(), "/wellness", RealContent.firstInitiative().url(), "/no-such-page",
                         "/programs?type=fellowship&visa=H-1B&sort=deadline", "/programs?type=allied-health&visa=H-1B",
                         "/programs/compare?p=" + RealContent.firstSlugs(3), "/programs/compare?p=" + RealContent.firstSlugs(1),
