@@ -79,7 +79,7 @@ public final class ProgramController {
         LocalDate today = snapshot.at(now).toLocalDate();
         Map<String, List<Fact>> sections = new LinkedHashMap<>();
         for (String group : List.of(ProgramFacts.OVERVIEW, ProgramFacts.APPLY, ProgramFacts.ELIGIBILITY, ProgramFacts.CONTACTS)) {
-            sections.put(group, ProgramFacts.of(program, group));
+            sections.put(group, ProgramFacts.forPage(program, group));
         }
         Map<String, Object> model = new HashMap<>();
         model.put("title", program.title());
