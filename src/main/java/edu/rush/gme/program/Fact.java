@@ -3,7 +3,7 @@ package edu.rush.gme.program;
 /**
  * One fact about a program as applicants see it, in the fixed order of {@link ProgramFacts}.
  *
- * @param group the part of the program page it belongs to
+ * @param group   the part of the program page it belongs to
  * @param value   the text to show; null when the program has not reported it
  * @param applies false when the fact means nothing for the program's type (NRMP tracks for a pharmacy
  *                residency); its value then says so

@@ -132,11 +132,6 @@ public final class ProgramFacts {
         return of(page).stream().filter(f -> f.group().equals(group)).toList();
     }
 
-    /** The keys of the facts that apply to a program type (allied health has no Match, ERAS or licensing exams). */
-    public static List<String> keysFor(ProgramType type) {
-        return DEFINITIONS.stream().filter(d -> d.appliesTo(type)).map(Definition::key).toList();
-    }
-
     /** The labels in order (the comparison's rows, the CSV's columns). */
     public static List<String> labels() {
         return DEFINITIONS.stream().map(Definition::label).toList();
