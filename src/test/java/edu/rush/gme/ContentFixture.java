@@ -88,7 +88,8 @@ public final class ContentFixture {
                 .append("summary: Training in ").append(specialty).append(".\n")
                 .append("lengthYears: ").append(length).append('\n')
                 .append("visas: ").append(visas).append('\n')
-                .append("application:\n  system: ERAS\n  opens: 2026-06-01\n  deadline: ").append(deadline).append('\n')
+                .append("application:\n  system: ").append(type.equals("allied-health") ? "PhORCAS" : "ERAS")
+                .append("\n  opens: 2026-06-01\n  deadline: ").append(deadline).append('\n')
                 .append("interviews:\n  format: ").append(interview).append("\n  months: [October, November]\n")
                 .append("requirements:\n  usmle: true\n  comlex: ").append(comlex).append('\n')
                 .append("  usceRequired: ").append(usceRequired).append('\n');

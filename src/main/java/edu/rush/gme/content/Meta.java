@@ -56,6 +56,15 @@ public record Meta(
         return expiryDate == null || now.isBefore(expiryDate.atStartOfDay(zone));
     }
 
+    /** A page bundle's own file name, or a path under the site's /images/ folder; never a way out of either. */
+    static boolean isImagePath(String image) {
+        String path = image.strip();
+        if (path.isEmpty() || path.contains("..") || path.contains("\\") || path.contains("//") || path.contains(":")) {
+            return false;
+        }
+        return path.startsWith("/") ? path.startsWith("/images/") && path.length() > "/images/".length() : true;
+    }
+
     /** The rules of the common fields; a type's own rules are in its {@link FrontMatter#validate}. */
     public List<FrontMatter.FieldProblem> validate() {
         List<FrontMatter.FieldProblem> problems = new ArrayList<>();
@@ -70,6 +79,10 @@ public record Meta(
         }
         if (image != null && (imageAlt == null || imageAlt.isBlank())) {
             problems.add(new FrontMatter.FieldProblem("image", "'image' needs 'imageAlt': a short description of the picture for people who cannot see it"));
+        }
+        if (image != null && !isImagePath(image)) {
+            problems.add(new FrontMatter.FieldProblem("image", "'image' must be a file beside a page bundle's index.md, like 'photo.webp', "
+                    + "or one of the site's images, like '/images/news-skyline.svg', got \"" + image + "\""));
         }
         if (publishDate != null && expiryDate != null && !expiryDate.isAfter(publishDate)) {
             problems.add(new FrontMatter.FieldProblem("expiryDate", "'expiryDate' must be after 'publishDate'"));

@@ -33,6 +33,19 @@ public record Page<T extends FrontMatter>(
         return meta.title();
     }
 
+    /**
+     * Where its picture is: one of the site's images as written ({@code /images/skyline.svg}), or a
+     * file of its page bundle beside its URL ({@code photo.jpg} becomes {@code /news/story/photo.jpg});
+     * null without a picture.
+     */
+    public String imageUrl() {
+        String image = meta.image();
+        if (image == null || image.isBlank()) {
+            return null;
+        }
+        return image.startsWith("/") ? image : url + "/" + image;
+    }
+
     public boolean isVisible(ZonedDateTime now) {
         return meta.isVisible(now);
     }

@@ -5,8 +5,10 @@ import edu.rush.gme.content.Page;
 import edu.rush.gme.content.PerSnapshotDay;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,19 +29,47 @@ public final class ProgramCatalog {
         return finder.get(snapshot, now);
     }
 
-    /** The programs this one names as related, and the programs that name it (a residency's fellowships). */
+    /** How many related programs a program page lists: a short list an applicant reads at a glance. */
+    public static final int RELATED_MAX = 6;
+
+    /**
+     * A short list of the programs most relevant to this one, at most {@link #RELATED_MAX}, in this
+     * order: first the programs it leads to or comes from (a residency's own fellowships, a
+     * fellowship's residency), then the other programs it names or that name it, then its siblings
+     * (programs that name the same program), then programs of the same department, then of the same
+     * specialty. Within each group by title.
+     */
     public static List<Page<Program>> related(ContentSnapshot snapshot, Page<Program> program, Instant now) {
-        Set<String> slugs = new LinkedHashSet<>(program.data().relatedOrEmpty());
-        for (Page<Program> other : snapshot.programs(now)) {
-            if (other.data().relatedOrEmpty().contains(program.slug())) {
-                slugs.add(other.slug());
+        List<Page<Program>> all = snapshot.programs(now);
+        Program self = program.data();
+        Set<String> named = new LinkedHashSet<>(self.relatedOrEmpty());
+        List<List<Page<Program>>> tiers = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (Page<Program> other : all) {
+            if (other.slug().equals(program.slug())) {
+                continue;
+            }
+            Program data = other.data();
+            boolean linked = named.contains(other.slug()) || data.relatedOrEmpty().contains(program.slug());
+            if (linked && isNextStep(self.type(), data.type())) {
+                tiers.get(0).add(other);
+            } else if (linked) {
+                tiers.get(1).add(other);
+            } else if (data.relatedOrEmpty().stream().anyMatch(named::contains)) {
+                tiers.get(2).add(other);
+            } else if (self.department() != null && self.department().equals(data.department())) {
+                tiers.get(3).add(other);
+            } else if (self.specialty() != null && self.specialty().equalsIgnoreCase(data.specialty())) {
+                tiers.get(4).add(other);
             }
         }
-        List<Page<Program>> related = new ArrayList<>();
-        for (String slug : slugs) {
-            snapshot.program(slug, now).ifPresent(related::add);
-        }
-        return related;
+        Comparator<Page<Program>> byTitle = Comparator.comparing(p -> p.title().toLowerCase(Locale.ROOT));
+        return tiers.stream().flatMap(tier -> tier.stream().sorted(byTitle)).limit(RELATED_MAX).toList();
+    }
+
+    /** A residency leads to fellowships, and a fellowship comes from a residency. */
+    private static boolean isNextStep(ProgramType self, ProgramType other) {
+        return self == ProgramType.RESIDENCY && other == ProgramType.FELLOWSHIP
+                || self == ProgramType.FELLOWSHIP && other == ProgramType.RESIDENCY;
     }
 
     /** A comparison request, read from {@code p=a,b,c} (or repeated {@code p}): the programs, or what is wrong. */

@@ -81,7 +81,7 @@ public final class ProgramController {
         LocalDate today = snapshot.at(now).toLocalDate();
         Map<String, List<Fact>> sections = new LinkedHashMap<>();
         for (String group : List.of(ProgramFacts.OVERVIEW, ProgramFacts.APPLY, ProgramFacts.ELIGIBILITY, ProgramFacts.CONTACTS)) {
-            sections.put(group, ProgramFacts.of(program, group, today));
+            sections.put(group, ProgramFacts.forPage(program, group, today));
         }
         Map<String, Object> model = new HashMap<>();
         model.put("title", program.title());

@@ -9,10 +9,12 @@ import edu.rush.gme.program.Program.Requirements;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -35,7 +37,27 @@ public final class ProgramFacts {
 
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US);
 
-    private record Definition(String key, String label, String group, Function<Program, String> value) {
+    /** What a comparison and the spreadsheet show for a fact that does not apply to a program's type. */
+    public static final String DOES_NOT_APPLY = "Does not apply";
+
+    /** The program types a fact means something for. */
+    private static final Set<ProgramType> ALL = EnumSet.allOf(ProgramType.class);
+    /**
+     * Physicians' training only: allied health residencies (pharmacy, psychology, physics, nursing,
+     * physical therapy, physician assistants) are not in the NRMP Match, do not apply through ERAS, take
+     * no USMLE or COMLEX, and have no rules for graduation year or US clinical experience, which are
+     * rules for international medical graduates.
+     */
+    private static final Set<ProgramType> PHYSICIANS = EnumSet.of(ProgramType.RESIDENCY, ProgramType.FELLOWSHIP);
+
+    private record Definition(String key, String label, String group, Set<ProgramType> appliesTo, Function<Program, String> value) {
+        Definition(String key, String label, String group, Function<Program, String> value) {
+            this(key, label, group, ALL, value);
+        }
+
+        boolean appliesTo(ProgramType type) {
+            return type == null || appliesTo.contains(type);
+        }
     }
 
     private static final List<Definition> DEFINITIONS = List.of(
@@ -50,18 +72,18 @@ public final class ProgramFacts {
             new Definition("applicationSystem", "Application system", APPLY, p -> application(p, a -> a.system() == null ? null : a.system().label())),
             new Definition("applicationOpens", "Applications open", APPLY, p -> application(p, a -> date(a.opens()))),
             new Definition("applicationDeadline", "Application deadline", APPLY, p -> application(p, a -> date(a.deadline()))),
-            new Definition("signals", "ERAS preference signals", APPLY, ProgramFacts::signals),
-            new Definition("nrmpTracks", "NRMP tracks", APPLY, p -> p.nrmpTracks() == null ? null
+            new Definition("signals", "ERAS preference signals", APPLY, PHYSICIANS, ProgramFacts::signals),
+            new Definition("nrmpTracks", "NRMP tracks", APPLY, PHYSICIANS, p -> p.nrmpTracks() == null ? null
                     : p.nrmpTracks().isEmpty() ? "None (not in the NRMP Match)"
                     : p.nrmpTracks().stream().map(t -> t.name() + " " + t.code()).collect(Collectors.joining("; "))),
             new Definition("interviewFormat", "Interview format", APPLY, p -> interviews(p, i -> i.format() == null ? null : i.format().label())),
             new Definition("interviewMonths", "Interview months", APPLY, p -> interviews(p, i -> join(i.months(), ", "))),
             new Definition("visas", "Visa sponsorship", ELIGIBILITY, ProgramFacts::visas),
-            new Definition("exams", "Licensing exams accepted", ELIGIBILITY, ProgramFacts::exams),
-            new Definition("minimumScores", "Minimum scores", ELIGIBILITY, p -> requirements(p, Requirements::minimumScores)),
-            new Definition("graduation", "Time since graduation", ELIGIBILITY, p -> requirements(p, r -> r.yearsSinceGraduation() == null ? null
+            new Definition("exams", "Licensing exams accepted", ELIGIBILITY, PHYSICIANS, ProgramFacts::exams),
+            new Definition("minimumScores", "Minimum scores", ELIGIBILITY, PHYSICIANS, p -> requirements(p, Requirements::minimumScores)),
+            new Definition("graduation", "Time since graduation", ELIGIBILITY, PHYSICIANS, p -> requirements(p, r -> r.yearsSinceGraduation() == null ? null
                     : "Graduated within the last " + years(r.yearsSinceGraduation()))),
-            new Definition("usce", "US clinical experience", ELIGIBILITY, p -> requirements(p, r -> r.usceRequired() == null ? null
+            new Definition("usce", "US clinical experience", ELIGIBILITY, PHYSICIANS, p -> requirements(p, r -> r.usceRequired() == null ? null
                     : r.usceRequired() ? "Required" : "Not required")),
             new Definition("director", "Program director", CONTACTS, Program::director),
             new Definition("coordinator", "Program coordinator", CONTACTS, p -> contact(p, Contact::name)),
@@ -73,17 +95,38 @@ public final class ProgramFacts {
     private ProgramFacts() {
     }
 
-    /** Every fact of a program, in the fixed order, with its application window as it stands on {@code today}. */
+    /**
+     * Every fact of a program, in the fixed order, with its application window as it stands on
+     * {@code today}, for comparisons and spreadsheets whose rows and columns are the same for every
+     * program: a fact that does not apply to the program's type says so.
+     */
     public static List<Fact> of(Page<Program> page, LocalDate today) {
         List<Fact> facts = new ArrayList<>(DEFINITIONS.size() + 1);
         for (Definition d : DEFINITIONS) {
+            if (!d.appliesTo(page.data().type())) {
+                facts.add(new Fact(d.key(), d.label(), d.group(), DOES_NOT_APPLY, false));
+                continue;
+            }
             String value = d.value().apply(page.data());
-            facts.add(new Fact(d.key(), d.label(), d.group(), value == null || value.isBlank() ? null : value));
+            facts.add(new Fact(d.key(), d.label(), d.group(), value == null || value.isBlank() ? null : value, true));
             if (d.key().equals(WINDOW_AFTER)) {
-                facts.add(new Fact(WINDOW, WINDOW_LABEL, APPLY, ApplicationWindow.of(page.data(), today).text(today)));
+                facts.add(new Fact(WINDOW, WINDOW_LABEL, APPLY, ApplicationWindow.of(page.data(), today).text(today), true));
             }
         }
         return facts;
+    }
+
+    /**
+     * The facts of one group for the program's own page: only those that apply to its type, and
+     * none that the page already shows elsewhere (the program type is its heading's kicker; NRMP
+     * tracks, when there are some, are a table of their own).
+     */
+    public static List<Fact> forPage(Page<Program> page, String group, LocalDate today) {
+        return of(page, group, today).stream()
+                .filter(Fact::applies)
+                .filter(f -> !f.key().equals("type"))
+                .filter(f -> !(f.key().equals("nrmpTracks") && !page.data().tracks().isEmpty()))
+                .toList();
     }
 
     /** Every fact by its key, for templates that show a few of them (the finder's result cards). */

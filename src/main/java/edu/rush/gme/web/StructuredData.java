@@ -56,7 +56,7 @@ public final class StructuredData {
         node.put("datePublished", story.meta().date().toString());
         node.put("dateModified", snapshot.at(story.modified()).toLocalDate().toString());
         if (story.meta().image() != null) {
-            node.put("image", baseUrl + story.url() + "/" + story.meta().image());
+            node.put("image", baseUrl + story.imageUrl());
         }
         node.put("author", organizationNode(snapshot.site(), false));
         node.put("publisher", organizationNode(snapshot.site(), false));

@@ -58,6 +58,23 @@ class ContentConventionTest {
     }
 
     @Test
+    void every_picture_named_in_front_matter_exists() {
+        ContentSnapshot snapshot = new ContentLoader(CONTENT, ContentFixture.CLOCK).load();
+        List<String> missing = new ArrayList<>();
+        for (Page<?> page : snapshot.allVisible(ContentFixture.CLOCK.instant())) {
+            String image = page.meta().image();
+            if (image == null) {
+                continue;
+            }
+            Path file = image.startsWith("/") ? Path.of("static" + image) : Path.of(page.source()).resolveSibling(image);
+            if (!Files.isRegularFile(file)) {
+                missing.add(page.source() + ": image " + image + " is not a file (" + file + ")");
+            }
+        }
+        assertThat(missing).as("pictures named in front matter").isEmpty();
+    }
+
+    @Test
     void every_link_written_in_content_leads_to_a_page() throws IOException {
         ContentSnapshot snapshot = new ContentLoader(CONTENT, ContentFixture.CLOCK).load();
         Map<String, String> broken = new TreeMap<>();

@@ -241,6 +241,18 @@ class FrontMatterReaderTest {
     }
 
     @Test
+    void an_image_is_a_bundle_file_or_one_of_the_site_images_and_nothing_else() throws ContentException {
+        for (String good : new String[] {"tower.webp", "/images/skyline.svg"}) {
+            assertThat(read("content/news/a.md", "---\ntitle: A\nsummary: B\ndate: 2026-01-01\nimage: " + good + "\nimageAlt: A tower\n---\n",
+                    NewsStory.class).meta().image()).isEqualTo(good);
+        }
+        for (String bad : new String[] {"/css/site.css", "../secret.png", "https://example.org/a.png", "/images/"}) {
+            assertThat(problems("content/news/a.md", "---\ntitle: A\nsummary: B\ndate: 2026-01-01\nimage: \"" + bad + "\"\nimageAlt: A tower\n---\n",
+                    NewsStory.class)).as(bad).singleElement().asString().contains("'image' must be a file beside a page bundle's index.md");
+        }
+    }
+
+    @Test
     void rejects_a_badly_shaped_slug() {
         assertThat(problems("content/news/a.md", """
                 ---

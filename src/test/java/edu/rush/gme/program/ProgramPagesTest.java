@@ -47,6 +47,28 @@ class ProgramPagesTest {
                           email: physics@example.org
                         tags: ["=HYPERLINK(\\"http://evil.example\\")"]
                         ---
+                        """)
+                .write("programs/tracks-im.md", """
+                        ---
+                        title: Tracks Medicine Residency
+                        type: residency
+                        specialty: Tracks Medicine
+                        summary: Two tracks.
+                        nrmpTracks:
+                          - code: 1147140C0
+                            name: Categorical
+                          - code: 1147140P0
+                            name: Preliminary
+                        ---
+                        """)
+                .write("programs/no-match.md", """
+                        ---
+                        title: No Match Residency
+                        type: residency
+                        specialty: No Match
+                        summary: Outside the Match.
+                        nrmpTracks: []
+                        ---
                         """);
         site = TestSite.start(content.dir());
     }
@@ -107,7 +129,7 @@ class ProgramPagesTest {
     void the_finder_shows_results_counts_and_a_shareable_form() {
         Document finder = page("/programs?type=residency&visa=J-1");
         assertThat(finder.select(".results .card__title").eachText()).containsExactly("Internal Medicine Residency", "Pediatrics Residency");
-        assertThat(finder.selectFirst(".finder__count").text()).isEqualTo("2 of 7 programs");
+        assertThat(finder.selectFirst(".finder__count").text()).isEqualTo("2 of 9 programs");
         assertThat(finder.selectFirst("form.finder__filters").attr("method")).isEqualTo("get");
         assertThat(finder.select("input[name=type][value=residency]").hasAttr("checked")).isTrue();
         assertThat(finder.select("label[for=f-type-fellowship]").text()).isEqualTo("Fellowship Programs (2)");
@@ -136,9 +158,11 @@ class ProgramPagesTest {
     void a_program_page_shows_every_fact_in_order_and_says_not_reported() {
         Document program = page("/programs/alpha-im");
         assertThat(program.select("section.facts h2").eachText()).containsExactly("Program facts", "How to apply", "Eligibility", "Contacts");
-        // Every fact but the two about currency (at the foot) and the application window (above the list, in words).
+        // Every fact but the program type (the heading's kicker says it), the application window (above the list, in words)
+        // and the two of the sources section.
         assertThat(program.select(".facts__list dt").eachText()).containsExactlyElementsOf(
-                ProgramFacts.labels().subList(0, ProgramFacts.labels().size() - 2).stream().filter(l -> !l.equals("Application window")).toList());
+                ProgramFacts.labels().subList(1, ProgramFacts.labels().size() - 2).stream().filter(l -> !l.equals("Application window")).toList());
+        assertThat(program.selectFirst(".program__head .kicker").text()).isEqualTo("Residency");
         assertThat(fact(program, "Length")).isEqualTo("3 years");
         assertThat(fact(program, "Visa sponsorship")).isEqualTo("J-1 and H-1B");
         assertThat(fact(program, "Licensing exams accepted")).isEqualTo("USMLE or COMLEX");
@@ -154,7 +178,53 @@ class ProgramPagesTest {
     @Test
     void a_residency_lists_its_fellowships_and_a_fellowship_its_residency() {
         assertThat(page("/programs/alpha-im").select(".related a").eachText()).containsExactly("Cardiology Fellowship", "Gastroenterology Fellowship");
-        assertThat(page("/programs/delta-cards").select(".related a").eachText()).containsExactly("Internal Medicine Residency");
+        // The fellowship's residency first, then the other fellowship of that residency.
+        assertThat(page("/programs/delta-cards").select(".related a").eachText()).containsExactly(
+                "Internal Medicine Residency", "Gastroenterology Fellowship");
+    }
+
+    @Test
+    void an_allied_health_page_shows_only_the_facts_that_apply_to_it() {
+        Document pharmacy = page("/programs/zeta-pharm");
+        List<String> labels = pharmacy.select(".facts__list dt").eachText();
+        assertThat(labels).contains("Length", "Accreditation", "Application system", "Interview format", "Visa sponsorship", "Program coordinator")
+                .doesNotContain("NRMP tracks", "ERAS preference signals", "Licensing exams accepted", "Minimum scores",
+                        "Time since graduation", "US clinical experience");
+        assertThat(fact(pharmacy, "Accreditation")).isEqualTo("ASHP");
+        assertThat(pharmacy.select("table.tracks")).isEmpty();
+        assertThat(pharmacy.text()).doesNotContain("NRMP", "ERAS", "USMLE", "COMLEX", "ACGME");
+        // A residency keeps them all.
+        assertThat(page("/programs/alpha-im").select(".facts__list dt").eachText())
+                .contains("NRMP tracks", "ERAS preference signals", "Licensing exams accepted", "US clinical experience");
+    }
+
+    @Test
+    void a_comparison_says_which_facts_do_not_apply_to_allied_health() {
+        Document compare = page("/programs/compare?p=alpha-im,zeta-pharm");
+        assertThat(compare.select("tr:has(th:containsOwn(Licensing exams accepted)) td").eachText()).containsExactly(
+                "USMLE or COMLEX", "Does not apply");
+        assertThat(compare.select("tr:has(th:containsOwn(NRMP tracks)) td").eachText()).containsExactly(
+                "Not reported", "Does not apply");
+    }
+
+    @Test
+    void no_fact_is_shown_twice_on_a_program_page() {
+        Document program = page("/programs/tracks-im");
+        List<String> labels = program.select(".facts__list dt").eachText();
+        assertThat(labels).doesNotHaveDuplicates().doesNotContain("NRMP tracks", "Program type");
+        assertThat(program.select("table.tracks tbody tr")).hasSize(2);
+        assertThat(program.select("table.tracks caption").text()).isEqualTo("NRMP Match tracks");
+        String text = program.body().text();
+        assertThat(text.split("1147140C0", -1)).as("the categorical track's code appears once").hasSize(2);
+        assertThat(text.split("1147140P0", -1)).as("the preliminary track's code appears once").hasSize(2);
+        // Every fact's value appears once in the facts, whatever the program.
+        for (String slug : List.of("tracks-im", "alpha-im", "delta-cards", "zeta-pharm", "old-physics")) {
+            Document page = page("/programs/" + slug);
+            assertThat(page.select(".facts__list dt").eachText()).as(slug).doesNotHaveDuplicates();
+            assertThat(page.select("h2").eachText()).as(slug).doesNotHaveDuplicates();
+        }
+        // Without tracks, the list says so in its one place.
+        assertThat(fact(page("/programs/no-match"), "NRMP tracks")).isEqualTo("None (not in the NRMP Match)");
     }
 
     @Test
@@ -287,7 +357,7 @@ class ProgramPagesTest {
     void the_export_has_every_fact_of_every_visible_program_and_no_formulas() throws Exception {
         Response csv = site.get("/programs.csv");
         List<List<String>> rows = rows(csv.raw().body());
-        assertThat(rows).hasSize(8);
+        assertThat(rows).hasSize(10);
         List<String> header = rows.get(0);
         assertThat(header).containsSubsequence(ProgramFacts.labels()).endsWith("Related programs", "Tags");
         List<String> physics = rows.stream().filter(r -> r.get(0).equals("old-physics")).findFirst().orElseThrow();

@@ -46,6 +46,31 @@ class NewsPagingTest {
     }
 
     @Test
+    void a_story_shows_its_picture_with_its_description_and_a_card_without_one_a_decorative_illustration() {
+        ContentFixture content = ContentFixture.minimal(temp)
+                .news("plain", "2026-01-01", "Plain")
+                .write("news/pictured.md", "---\ntitle: Pictured\ndate: 2026-02-01\nsummary: S.\nimage: /images/skyline.svg\n"
+                        + "imageAlt: Towers at sunset\n---\nBody.\n");
+        try (TestSite site = TestSite.start(content.dir())) {
+            var cards = site.get("/news").page().select("article.card");
+            var pictured = cards.get(0).selectFirst("img.card__image");
+            assertThat(pictured.attr("alt")).isEqualTo("Towers at sunset");
+            assertThat(pictured.attr("src")).matches("/images/skyline\\.[0-9a-f]+\\.svg");
+            var plain = cards.get(1).selectFirst("img.card__image");
+            assertThat(plain.hasAttr("alt")).isTrue();
+            assertThat(plain.attr("alt")).as("decoration is skipped by screen readers").isEmpty();
+            for (var img : cards.select("img")) {
+                assertThat(img.attr("width")).as("no layout shift").isNotEmpty();
+                assertThat(img.attr("height")).isNotEmpty();
+            }
+            var story = site.get("/news/pictured").page().selectFirst("img.story__image");
+            assertThat(story.attr("alt")).isEqualTo("Towers at sunset");
+            assertThat(site.get(story.attr("src")).status()).isEqualTo(200);
+            assertThat(site.get("/news/plain").page().select("img.story__image")).isEmpty();
+        }
+    }
+
+    @Test
     void a_page_with_no_stories_says_so() {
         try (TestSite site = TestSite.start(ContentFixture.minimal(temp).dir())) {
             Response news = site.get("/news");

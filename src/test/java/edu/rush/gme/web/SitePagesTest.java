@@ -205,8 +205,9 @@ class SitePagesTest {
         Response program = ok(content.url());
         assertThat(program.page().selectFirst("h1").text()).isEqualTo(content.title());
         assertThat(program.text()).contains(content.data().type().label(), content.data().specialty(), content.data().summary(), body(content));
+        assertThat(program.page().selectFirst(".program__head .kicker").text()).isEqualTo(content.data().type().label());
         assertThat(program.page().select(".facts dt").eachText())
-                .startsWith("Program type", "Specialty", "Department", "Training sites", "Length", "Positions per year");
+                .startsWith("Specialty", "Department", "Training sites", "Length", "Positions per year");
         assertSampleNote(program, content.meta().isSample() || Boolean.TRUE.equals(SITE.sampleContent()));
     }
 
