@@ -6,4 +6,7 @@
   if (panel && window.matchMedia && window.matchMedia('(max-width: 61.99rem)').matches) {
     panel.open = false;
   }
+  // The style sheet kept the panel's filters undrawn until now (no jump when it folds); from here on
+  // the panel opens and closes as usual.
+  document.documentElement.classList.add('finder-ready');
 })();
