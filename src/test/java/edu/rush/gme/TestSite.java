@@ -112,6 +112,13 @@ public final class TestSite implements AutoCloseable {
         return get(path, HttpRequest.newBuilder(URI.create(url(path))));
     }
 
+    /** The page at this path, which must answer 200. */
+    public org.jsoup.nodes.Document page(String path) {
+        Response response = get(path);
+        org.assertj.core.api.Assertions.assertThat(response.status()).as(path).isEqualTo(200);
+        return response.page();
+    }
+
     /** A GET with extra request headers, given as name, value, name, value... */
     public Response get(String path, String... headers) {
         return get(path, HttpRequest.newBuilder(URI.create(url(path))).headers(headers));

@@ -68,9 +68,7 @@ class HonestDatesTest {
     }
 
     private static Document page(TestSite site, String path) {
-        TestSite.Response response = site.get(path);
-        assertThat(response.status()).as(path).isEqualTo(200);
-        return response.page();
+        return site.page(path);
     }
 
     private static String card(Document finder, String title) {

@@ -79,9 +79,7 @@ class ProgramPagesTest {
     }
 
     private static Document page(String path) {
-        Response response = site.get(path);
-        assertThat(response.status()).as(path).isEqualTo(200);
-        return response.page();
+        return site.page(path);
     }
 
     private static String fact(Document page, String label) {

@@ -70,9 +70,7 @@ class PageSourcesTest {
     }
 
     private static Document page(String path) {
-        Response response = site.get(path);
-        assertThat(response.status()).as(path).isEqualTo(200);
-        return response.page();
+        return site.page(path);
     }
 
     @Test
