@@ -62,8 +62,10 @@ public final class ProgramCatalog {
                 tiers.get(4).add(other);
             }
         }
-        Comparator<Page<Program>> byTitle = Comparator.comparing(p -> p.title().toLowerCase(Locale.ROOT));
-        return tiers.stream().flatMap(tier -> tier.stream().sorted(byTitle)).limit(RELATED_MAX).toList();
+        // Within a tier, programs confirmed from RUSH's pages before those still marked sample, then by name.
+        Comparator<Page<Program>> order = Comparator.comparing((Page<Program> p) -> p.meta().isSample())
+                .thenComparing(p -> p.title().toLowerCase(Locale.ROOT));
+        return tiers.stream().flatMap(tier -> tier.stream().sorted(order)).limit(RELATED_MAX).toList();
     }
 
     /** A residency leads to fellowships, and a fellowship comes from a residency. */

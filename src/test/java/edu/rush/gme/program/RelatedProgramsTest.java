@@ -94,4 +94,19 @@ class RelatedProgramsTest {
                 "Neonatal Nurse Practitioner Fellowship");
         assertThat(site.get("/programs/pharmacy").page().select("#related-heading")).isEmpty();
     }
+
+    @Test
+    void programs_confirmed_from_rush_come_before_those_still_marked_sample(@org.junit.jupiter.api.io.TempDir java.nio.file.Path own) {
+        ContentFixture content = ContentFixture.minimal(own);
+        program(content, "solo-im", "Internal Medicine Residency", "residency", "Internal Medicine", "Department of Medicine", "[]");
+        program(content, "b-confirmed", "Nephrology Fellowship", "fellowship", "Nephrology", "Department of Medicine", "[solo-im]");
+        program(content, "a-sample", "Allergy Fellowship", "fellowship", "Allergy", "Department of Medicine", "[solo-im]");
+        content.write("programs/a-sample.md", "---\ntitle: Allergy Fellowship\ntype: fellowship\nspecialty: Allergy\n"
+                + "department: Department of Medicine\nsummary: About.\nrelated: [solo-im]\nsample: true\n---\nAbout.\n");
+        try (TestSite small = TestSite.start(content.dir())) {
+            var page = small.page("/programs/solo-im");
+            assertThat(page.select(".related a").eachText()).containsExactly("Nephrology Fellowship", "Allergy Fellowship");
+            assertThat(page.select(".related li").get(1).text()).isEqualTo("Allergy Fellowship Fellowship · not yet confirmed");
+        }
+    }
 }
