@@ -1,25 +1,24 @@
 package edu.rush.gme.page;
 
 import edu.rush.gme.content.BasicPage;
-import edu.rush.gme.program.Fact;
-import edu.rush.gme.program.FinderQuery;
-import edu.rush.gme.program.Program;
-import edu.rush.gme.program.ProgramCatalog;
-import edu.rush.gme.program.ProgramFacts;
-import edu.rush.gme.program.ProgramFinder;
-import edu.rush.gme.web.Paths;
-import edu.rush.gme.content.BasicPage;
 import edu.rush.gme.content.ContentSnapshot;
 import edu.rush.gme.content.ContentStore;
 import edu.rush.gme.content.Page;
+import edu.rush.gme.program.FinderQuery;
+import edu.rush.gme.program.Program;
+import edu.rush.gme.program.ProgramCatalog;
+import edu.rush.gme.program.ProgramController.ProgramRow;
+import edu.rush.gme.program.ProgramFinder;
+import edu.rush.gme.program.ProgramType;
+import edu.rush.gme.web.Paths;
 import edu.rush.gme.web.StructuredData;
 import edu.rush.gme.web.Views;
 import io.javalin.http.Context;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,8 +26,6 @@ import java.util.Optional;
 public final class PageController {
 
     static final int HOME_NEWS = 3;
-    /** How a page's "checked on" date reads, as on program pages. */
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US);
     static final int HOME_WELLNESS = 3;
 
     private final ContentStore store;
@@ -53,7 +50,7 @@ public final class PageController {
         model.put("wellness", first(snapshot.wellness(now), HOME_WELLNESS));
         snapshot.home(now).map(home -> home.meta().description()).ifPresent(d -> model.put("description", d));
         model.put("jsonLd", structuredData.organization(snapshot.site()));
-        model.put("catalog", CatalogCount.of(snapshot.programs(now)));
+        model.put("catalog", CatalogCount.of(snapshot, now));
         views.render(ctx, snapshot, "home/index", model);
     }
 
@@ -72,28 +69,22 @@ public final class PageController {
         if (p.meta().description() != null) {
             model.put("description", p.meta().description());
         }
-        model.put("verified", p.data().verified() == null ? null : DATE.format(p.data().verified()));
         views.render(ctx, snapshot, "page/" + p.data().layoutOrDefault(), model);
         return true;
     }
 
     /** What the finder counts, by type, and how many programs are no longer samples: the home page says how it counts. */
-    public record CatalogCount(int total, long residencies, long fellowships, long allied, long confirmed) {
-        static CatalogCount of(List<Page<Program>> programs) {
-            return new CatalogCount(programs.size(),
-                    programs.stream().filter(p -> p.data().type() == edu.rush.gme.program.ProgramType.RESIDENCY).count(),
-                    programs.stream().filter(p -> p.data().type() == edu.rush.gme.program.ProgramType.FELLOWSHIP).count(),
-                    programs.stream().filter(p -> p.data().type() == edu.rush.gme.program.ProgramType.ALLIED_HEALTH).count(),
+    public record CatalogCount(int total, int residencies, int fellowships, int allied, long confirmed) {
+        static CatalogCount of(ContentSnapshot snapshot, Instant now) {
+            List<Page<Program>> programs = snapshot.programs(now);
+            return new CatalogCount(programs.size(), snapshot.programs(ProgramType.RESIDENCY, now).size(),
+                    snapshot.programs(ProgramType.FELLOWSHIP, now).size(), snapshot.programs(ProgramType.ALLIED_HEALTH, now).size(),
                     programs.stream().filter(p -> !p.meta().isSample()).count());
         }
     }
 
-    /** A program list on a page: its heading, the programs the finder gives, and the finder's address for them. */
+    /** A program list on a page: its heading, the programs the finder gives (as the finder's cards show them), and the finder's address for them. */
     public record ProgramListView(String heading, List<ProgramRow> programs, String finderUrl) {
-    }
-
-    /** One program in such a list, with the facts the list shows. */
-    public record ProgramRow(Page<Program> program, Map<String, Fact> facts) {
     }
 
     private List<ProgramListView> programLists(ContentSnapshot snapshot, BasicPage page, Instant now) {
@@ -101,26 +92,14 @@ public final class PageController {
             return List.of();
         }
         ProgramFinder finder = catalog.finder(snapshot, now);
-        java.time.LocalDate today = snapshot.at(now).toLocalDate();
-        List<ProgramListView> lists = new java.util.ArrayList<>();
+        LocalDate today = snapshot.at(now).toLocalDate();
+        List<ProgramListView> lists = new ArrayList<>();
         for (BasicPage.ProgramList list : page.programListsOrEmpty()) {
-            FinderQuery query = FinderQuery.from(parse(list.filter()), ProgramFinder.FACET_KEYS);
-            List<ProgramRow> rows = finder.find(query).programs().stream()
-                    .map(p -> new ProgramRow(p, ProgramFacts.byKey(p, today))).toList();
+            FinderQuery query = FinderQuery.fromQueryString(list.filter(), ProgramFinder.FACET_KEYS);
+            List<ProgramRow> rows = finder.find(query).programs().stream().map(p -> ProgramRow.of(p, today)).toList();
             lists.add(new ProgramListView(list.heading(), rows, Paths.PROGRAMS + "?" + query.toQueryString(ProgramFinder.FACET_KEYS)));
         }
         return lists;
-    }
-
-    private static Map<String, List<String>> parse(String filter) {
-        Map<String, List<String>> params = new java.util.LinkedHashMap<>();
-        for (String pair : filter.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                params.computeIfAbsent(pair.substring(0, eq), k -> new java.util.ArrayList<>()).add(pair.substring(eq + 1));
-            }
-        }
-        return params;
     }
 
     private static <T> List<T> first(List<T> list, int count) {

@@ -32,6 +32,18 @@ public record FinderQuery(Map<String, Set<String>> selected, String sort) {
         return new FinderQuery(Map.of(), null);
     }
 
+    /** Reads a finder address's query string as written ({@code visa=J-1&type=residency}); pairs without a key or value are ignored. */
+    public static FinderQuery fromQueryString(String queryString, Collection<String> facetKeys) {
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        for (String pair : queryString.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                params.computeIfAbsent(pair.substring(0, eq), k -> new ArrayList<>()).add(pair.substring(eq + 1));
+            }
+        }
+        return from(params, facetKeys);
+    }
+
     /** Reads the parameters the finder knows; everything else is ignored. */
     public static FinderQuery from(Map<String, List<String>> params, Collection<String> facetKeys) {
         Map<String, Set<String>> selected = new LinkedHashMap<>();

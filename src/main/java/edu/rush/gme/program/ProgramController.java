@@ -64,7 +64,7 @@ public final class ProgramController {
         model.put("intro", type == null ? snapshot.sectionIndex("programs", now).orElse(null) : null);
         model.put("result", result);
         LocalDate today = snapshot.at(now).toLocalDate();
-        model.put("rows", result.programs().stream().map(p -> new ProgramRow(p, ProgramFacts.byKey(p, today), p.data().isCyclePast(today))).toList());
+        model.put("rows", result.programs().stream().map(p -> ProgramRow.of(p, today)).toList());
         model.put("sorts", Arrays.asList(ProgramFinder.Sort.values()));
         model.put("queryString", query.toQueryString(ProgramFinder.FACET_KEYS));
         model.put("compareMax", ProgramCatalog.COMPARE_MAX);
@@ -158,8 +158,11 @@ public final class ProgramController {
         views.write(ctx, snapshot, "text/csv; charset=utf-8", ProgramSpreadsheet.csv(programs, baseUrl, snapshot.at(now).toLocalDate()));
     }
 
-    /** A program in the finder's results, with its facts by key for the card. */
+    /** A program as the finder's cards (and a page's program lists) show it: its facts on that day, by key. */
     public record ProgramRow(Page<Program> program, Map<String, Fact> facts, boolean cyclePast) {
+        public static ProgramRow of(Page<Program> program, LocalDate today) {
+            return new ProgramRow(program, ProgramFacts.byKey(program, today), program.data().isCyclePast(today));
+        }
     }
 
     /** "Ask this program a question": the inquiry form with this program chosen. */
