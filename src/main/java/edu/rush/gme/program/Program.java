@@ -250,10 +250,9 @@ public record Program(
         if (next == null) {
             return;
         }
-        var matcher = next.cycle() == null ? null : CYCLE.matcher(next.cycle());
-        if (matcher == null) {
+        if (next.cycle() == null) {
             problems.add(FieldProblem.missing("application.next.cycle"));
-        } else if (!matcher.matches() || Integer.parseInt(matcher.group(2)) != Integer.parseInt(matcher.group(1)) + 1) {
+        } else if (!isCycle(next.cycle())) {
             problems.add(new FieldProblem("application.next.cycle", "'application.next.cycle' must be two consecutive years like 2027-2028, got \""
                     + next.cycle() + "\""));
         } else if (cycle != null && CYCLE.matcher(cycle).matches() && next.cycle().compareTo(cycle) <= 0) {
@@ -266,14 +265,10 @@ public record Program(
     }
 
     private void validateLinks(List<FieldProblem> problems) {
-        if (website != null && !isWebAddress(website)) {
+        if (website != null && !FieldProblem.isWebAddress(website)) {
             problems.add(new FieldProblem("website", "'website' must be a web address starting with https:// or http://, got \"" + website + "\""));
         }
         FieldProblem.checkWebAddresses(problems, "sources", sources);
-    }
-
-    static boolean isWebAddress(String value) {
-        return FieldProblem.isWebAddress(value);
     }
 
     private void validateInterviews(List<FieldProblem> problems) {
@@ -314,9 +309,14 @@ public record Program(
         if (cycle == null) {
             return;
         }
-        var matcher = CYCLE.matcher(cycle);
-        if (!matcher.matches() || Integer.parseInt(matcher.group(2)) != Integer.parseInt(matcher.group(1)) + 1) {
+        if (!isCycle(cycle)) {
             problems.add(new FieldProblem("cycle", "'cycle' must be two consecutive years like 2026-2027, got \"" + cycle + "\""));
         }
+    }
+
+    /** A recruitment cycle: two consecutive years, like 2026-2027. */
+    static boolean isCycle(String value) {
+        var matcher = CYCLE.matcher(value);
+        return matcher.matches() && Integer.parseInt(matcher.group(2)) == Integer.parseInt(matcher.group(1)) + 1;
     }
 }
