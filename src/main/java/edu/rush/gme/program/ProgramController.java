@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -79,26 +78,24 @@ public final class ProgramController {
         Instant now = store.now();
         Page<Program> program = snapshot.program(ctx.pathParam("slug"), now).orElseThrow(NotFoundResponse::new);
         LocalDate today = snapshot.at(now).toLocalDate();
-        Map<String, List<Fact>> sections = new LinkedHashMap<>();
-        for (String group : List.of(ProgramFacts.OVERVIEW, ProgramFacts.APPLY, ProgramFacts.ELIGIBILITY, ProgramFacts.CONTACTS)) {
-            sections.put(group, ProgramFacts.forPage(program, group, today));
-        }
+        Map<String, List<Fact>> sections = ProgramFacts.forPage(program, today);
         Map<String, Object> model = new HashMap<>();
         model.put("title", program.title());
         model.put("description", program.data().summary());
         model.put("program", program);
         model.put("typeUrl", Paths.programs(program.data().type()));
-        model.put("overview", sections.get(ProgramFacts.OVERVIEW));
-        // The window stands above the list, in words; it is not repeated in it.
-        model.put("apply", sections.get(ProgramFacts.APPLY).stream().filter(f -> !f.key().equals(ProgramFacts.WINDOW)).toList());
-        model.put("eligibility", sections.get(ProgramFacts.ELIGIBILITY));
-        model.put("contacts", sections.get(ProgramFacts.CONTACTS));
+        // The four lists of facts; the two about currency are at the foot, in words.
+        List<String> listed = List.of(ProgramFacts.OVERVIEW, ProgramFacts.APPLY, ProgramFacts.ELIGIBILITY, ProgramFacts.CONTACTS);
+        model.put("overview", sections.getOrDefault(ProgramFacts.OVERVIEW, List.of()));
+        model.put("apply", sections.getOrDefault(ProgramFacts.APPLY, List.of()));
+        model.put("eligibility", sections.getOrDefault(ProgramFacts.ELIGIBILITY, List.of()));
+        model.put("contacts", sections.getOrDefault(ProgramFacts.CONTACTS, List.of()));
         model.put("cyclePast", program.data().isCyclePast(today));
         ApplicationWindow window = ApplicationWindow.of(program.data(), today);
         model.put("window", window);
         model.put("windowText", window.text(today));
         model.put("verified", ProgramFacts.date(program.data().verified()));
-        List<Fact> shown = sections.values().stream().flatMap(List::stream).filter(f -> !f.key().equals(ProgramFacts.WINDOW)).toList();
+        List<Fact> shown = listed.stream().flatMap(group -> sections.getOrDefault(group, List.of()).stream()).toList();
         model.put("factsReported", shown.stream().filter(Fact::isReported).count());
         model.put("factsTotal", shown.size());
         model.put("related", ProgramCatalog.related(snapshot, program, now));

@@ -117,16 +117,21 @@ public final class ProgramFacts {
     }
 
     /**
-     * The facts of one group for the program's own page: only those that apply to its type, and
-     * none that the page already shows elsewhere (the program type is its heading's kicker; NRMP
-     * tracks, when there are some, are a table of their own).
+     * The facts of the program's own page by group, in order: only those that apply to its type, and
+     * none that the page already shows elsewhere (the program type is its heading's kicker; the
+     * application window stands above the list in words; NRMP tracks, when there are some, are a
+     * table of their own).
      */
-    public static List<Fact> forPage(Page<Program> page, String group, LocalDate today) {
-        return of(page, group, today).stream()
-                .filter(Fact::applies)
-                .filter(f -> !f.key().equals("type"))
-                .filter(f -> !(f.key().equals("nrmpTracks") && !page.data().tracks().isEmpty()))
-                .toList();
+    public static Map<String, List<Fact>> forPage(Page<Program> page, LocalDate today) {
+        Map<String, List<Fact>> groups = new LinkedHashMap<>();
+        for (Fact fact : of(page, today)) {
+            boolean shownElsewhere = fact.key().equals("type") || fact.key().equals(WINDOW)
+                    || (fact.key().equals("nrmpTracks") && !page.data().tracks().isEmpty());
+            if (fact.applies() && !shownElsewhere) {
+                groups.computeIfAbsent(fact.group(), g -> new ArrayList<>()).add(fact);
+            }
+        }
+        return groups;
     }
 
     /** Every fact by its key, for templates that show a few of them (the finder's result cards). */
@@ -134,11 +139,6 @@ public final class ProgramFacts {
         Map<String, Fact> facts = new LinkedHashMap<>();
         of(page, today).forEach(fact -> facts.put(fact.key(), fact));
         return facts;
-    }
-
-    /** The facts of one group (for the program page's sections). */
-    public static List<Fact> of(Page<Program> page, String group, LocalDate today) {
-        return of(page, today).stream().filter(f -> f.group().equals(group)).toList();
     }
 
     /** The labels in order (the comparison's rows, the CSV's columns). */
