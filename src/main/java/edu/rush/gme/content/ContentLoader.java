@@ -62,7 +62,7 @@ public final class ContentLoader {
      * the files that did not change (their parsed front matter and rendered HTML), so saving one
      * file costs one file's work, and the pages of the others stay what they were.
      */
-    private final Map<Path, Prepared> lastPrepared = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Path, Prepared> lastPrepared = new ConcurrentHashMap<>();
 
     public ContentLoader(Path contentDir, Clock clock) {
         this.contentDir = contentDir;
@@ -122,7 +122,7 @@ public final class ContentLoader {
         final Map<String, Path> resources = new LinkedHashMap<>();
         final Map<String, String> urlOwners = new HashMap<>();
         /** Files read and bound ahead, on all cores (the costly part of a load). */
-        final Map<Path, Prepared> prepared = new java.util.concurrent.ConcurrentHashMap<>();
+        final Map<Path, Prepared> prepared = new ConcurrentHashMap<>();
         /** The pages of the previous snapshot by source file, to keep serving when a file breaks. */
         final Map<String, Page<?>> lastGood = new HashMap<>();
         /** Where each file's fields stand, to point problems found across files at their line. */
@@ -138,7 +138,7 @@ public final class ContentLoader {
         Page<HomePage> home;
 
         /** Each file's digest, from the pass that read it. */
-        final Map<Path, byte[]> digests = new java.util.concurrent.ConcurrentHashMap<>();
+        final Map<Path, byte[]> digests = new ConcurrentHashMap<>();
 
         void fingerprint(Path file) {
             digest.update(file.toString().getBytes(StandardCharsets.UTF_8));
