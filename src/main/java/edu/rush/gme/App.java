@@ -3,6 +3,12 @@ package edu.rush.gme;
 import edu.rush.gme.content.ContentLoader;
 import edu.rush.gme.content.ContentSnapshot;
 import edu.rush.gme.content.ContentStore;
+import edu.rush.gme.content.ContentTypes;
+import edu.rush.gme.news.NewsStory;
+import edu.rush.gme.page.BasicPage;
+import edu.rush.gme.page.HomePage;
+import edu.rush.gme.program.ProgramContent;
+import edu.rush.gme.wellness.WellnessInitiative;
 import edu.rush.gme.content.ContentWatcher;
 import edu.rush.gme.db.Database;
 import edu.rush.gme.db.DatabaseException;
@@ -64,9 +70,16 @@ public final class App {
         return search;
     }
 
+    /**
+     * The site's content types, in the order the API and the docs list them. A new type is one
+     * declaration in its feature package, added here.
+     */
+    public static final ContentTypes CONTENT_TYPES = ContentTypes.of(
+            HomePage.TYPE, BasicPage.TYPE, ProgramContent.TYPE, NewsStory.TYPE, WellnessInitiative.TYPE);
+
     /** Builds the whole application over the given settings; tests use this with fixture folders. */
     public static App create(Settings settings, Clock clock) {
-        ContentStore store = new ContentStore(new ContentLoader(settings.contentDir(), clock), clock);
+        ContentStore store = new ContentStore(new ContentLoader(settings.contentDir(), clock, CONTENT_TYPES), clock);
         SearchService search = new SearchService(store);
         // Reading the content and starting the web server each take a few hundred milliseconds of
         // class loading; they overlap, and early requests wait for the first snapshot.

@@ -1,5 +1,6 @@
 package edu.rush.gme;
 
+import edu.rush.gme.program.ProgramContent;
 import edu.rush.gme.content.ContentLoader;
 import edu.rush.gme.content.ContentSnapshot;
 import edu.rush.gme.content.Page;
@@ -24,7 +25,7 @@ public final class RealContent {
     }
 
     private static final class Loaded {
-        static final ContentSnapshot SNAPSHOT = new ContentLoader(DIR, ContentFixture.CLOCK).load();
+        static final ContentSnapshot SNAPSHOT = new ContentLoader(DIR, ContentFixture.CLOCK, App.CONTENT_TYPES).load();
     }
 
     public static ContentSnapshot snapshot() {
@@ -36,11 +37,11 @@ public final class RealContent {
     }
 
     public static List<Page<Program>> programs() {
-        return snapshot().programs(now());
+        return snapshot().list(ProgramContent.TYPE, now());
     }
 
     public static List<Page<Program>> programs(ProgramType type) {
-        return snapshot().programs(type, now());
+        return snapshot().list(ProgramContent.TYPE, now()).stream().filter(p -> p.data().type() == type).toList();
     }
 
     /** The first program of a type in the finder's order (by title). */
@@ -49,7 +50,7 @@ public final class RealContent {
     }
 
     public static List<Page<NewsStory>> news() {
-        return snapshot().news(now());
+        return snapshot().list(NewsStory.TYPE, now());
     }
 
     public static Page<NewsStory> newestStory() {
@@ -57,7 +58,7 @@ public final class RealContent {
     }
 
     public static List<Page<WellnessInitiative>> wellness() {
-        return snapshot().wellness(now());
+        return snapshot().list(WellnessInitiative.TYPE, now());
     }
 
     public static Page<WellnessInitiative> firstInitiative() {

@@ -1,9 +1,5 @@
 package edu.rush.gme.content;
 
-import edu.rush.gme.news.NewsStory;
-import edu.rush.gme.program.Program;
-import edu.rush.gme.program.ProgramType;
-import edu.rush.gme.wellness.WellnessInitiative;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -36,25 +32,11 @@ public final class ContentLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger(ContentLoader.class);
 
-    /** Sections and the type of their pages. */
-    private static final Map<String, Class<? extends FrontMatter>> SECTIONS = Map.of(
-            "programs", Program.class,
-            "news", NewsStory.class,
-            "wellness", WellnessInitiative.class);
-
-    /** Top-level slugs that the site's own routes already use. */
-    private static final Set<String> RESERVED_PAGE_SLUGS = Set.of(
-            "programs", "news", "wellness", "search", "api", "css", "js", "images", "static",
-            "sitemap", "feeds", "healthz", "readyz", "admin", "inquiries", "events");
-
-    /** Program slugs that would collide with the program list routes. */
-    private static final Set<String> RESERVED_PROGRAM_SLUGS = Set.of(
-            "compare", "search", "export", ProgramType.RESIDENCY.key(), ProgramType.FELLOWSHIP.key(), ProgramType.ALLIED_HEALTH.key());
-
     private final Path contentDir;
     /** How problems name the folder: its own name, e.g. "content" in content/news/story.md:3:1. */
     private final String displayPrefix;
     private final Clock clock;
+    private final ContentTypes types;
     private final FrontMatterReader reader = new FrontMatterReader();
     private final MarkdownRenderer markdown = new MarkdownRenderer();
     /**
@@ -64,8 +46,9 @@ public final class ContentLoader {
      */
     private final Map<Path, Prepared> lastPrepared = new ConcurrentHashMap<>();
 
-    public ContentLoader(Path contentDir, Clock clock) {
+    public ContentLoader(Path contentDir, Clock clock, ContentTypes types) {
         this.contentDir = contentDir;
+        this.types = types;
         Path name = contentDir.toAbsolutePath().normalize().getFileName();
         this.displayPrefix = name == null ? "content" : name.toString();
         this.clock = clock;
@@ -73,6 +56,10 @@ public final class ContentLoader {
 
     public Path contentDir() {
         return contentDir;
+    }
+
+    public ContentTypes types() {
+        return types;
     }
 
     /** Builds a new snapshot from the folder as it is now. */
@@ -101,24 +88,26 @@ public final class ContentLoader {
                 loadMarkdown(file, run);
             }
         }
-        checkRelatedPrograms(run);
-        ContentSnapshot snapshot = new ContentSnapshot(run.version(), clock.instant(), site, run.home, run.pages,
-                run.sectionIndexes, run.programs, run.news, run.wellness, run.resources, readSynonyms(run), run.problems);
+        for (ContentType<?> type : types.all()) {
+            check(run, type);
+        }
+        ContentSnapshot snapshot = new ContentSnapshot(run.version(), clock.instant(), site, types, run.pages, run.intros,
+                run.resources, readSynonyms(run), run.problems);
         snapshot.problems().forEach(problem -> LOG.warn("{}", problem));
-        LOG.info("content loaded in {} ms: {} programs, {} news stories, {} wellness initiatives, {} pages, {} problems (version {})",
-                (System.nanoTime() - started) / 1_000_000, snapshot.programs().size(), snapshot.news().size(), snapshot.wellness().size(),
-                snapshot.pages().size(), snapshot.problems().size(), snapshot.version());
+        StringBuilder counts = new StringBuilder();
+        for (ContentType<?> type : types.all()) {
+            counts.append(snapshot.all(type).size()).append(' ').append(type.name()).append(", ");
+        }
+        LOG.info("content loaded in {} ms: {}{} problems (version {})",
+                (System.nanoTime() - started) / 1_000_000, counts, snapshot.problems().size(), snapshot.version());
         return snapshot;
     }
 
     /** What one load collects; thrown away when the snapshot is built. */
     private static final class Run {
         final List<ContentProblem> problems = new ArrayList<>();
-        final Map<String, Page<BasicPage>> pages = new LinkedHashMap<>();
-        final Map<String, Page<BasicPage>> sectionIndexes = new LinkedHashMap<>();
-        final List<Page<Program>> programs = new ArrayList<>();
-        final List<Page<NewsStory>> news = new ArrayList<>();
-        final List<Page<WellnessInitiative>> wellness = new ArrayList<>();
+        final Map<ContentType<?>, List<Page<?>>> pages = new LinkedHashMap<>();
+        final Map<ContentType<?>, Page<SectionIntro>> intros = new LinkedHashMap<>();
         final Map<String, Path> resources = new LinkedHashMap<>();
         final Map<String, String> urlOwners = new HashMap<>();
         /** Files read and bound ahead, on all cores (the costly part of a load). */
@@ -135,7 +124,6 @@ public final class ContentLoader {
             return new ContentProblem(source, position[0], position[1], message);
         }
         final MessageDigest digest = sha256();
-        Page<HomePage> home;
 
         /** Each file's digest, from the pass that read it. */
         final Map<Path, byte[]> digests = new ConcurrentHashMap<>();
@@ -158,31 +146,13 @@ public final class ContentLoader {
         }
     }
 
-    /**
-     * Every related program must exist. A wrong slug is reported at its line and left out of the
-     * links; the program itself is still served.
-     */
-    private static void checkRelatedPrograms(Run run) {
-        Set<String> slugs = new HashSet<>();
-        run.programs.forEach(p -> slugs.add(p.slug()));
-        for (int i = 0; i < run.programs.size(); i++) {
-            Page<Program> page = run.programs.get(i);
-            List<String> related = page.data().relatedOrEmpty();
-            List<String> known = new ArrayList<>();
-            for (int j = 0; j < related.size(); j++) {
-                String slug = related.get(j);
-                if (slugs.contains(slug) && !slug.equals(page.slug())) {
-                    known.add(slug);
-                } else {
-                    String why = slug.equals(page.slug()) ? "a program cannot be related to itself"
-                            : "no program has the slug '" + slug + "'";
-                    run.problems.add(run.problemAt(page.source(), "related[" + j + "]", "'related[" + j + "]': " + why));
-                }
-            }
-            if (known.size() != related.size()) {
-                run.programs.set(i, page.withData(page.data().withRelated(known)));
-            }
-        }
+    /** A type's rules across its files: problems are reported at their line, and the pages it corrects are served as corrected. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void check(Run run, ContentType type) {
+        List<Page<?>> pages = run.pages.getOrDefault(type, List.of());
+        List<Page<?>> checked = type.check(List.copyOf(pages),
+                (ContentType.Problems) (page, field, message) -> run.problems.add(run.problemAt(page.source(), field, message)));
+        run.pages.put(type, new ArrayList<>(checked));
     }
 
     private List<Path> listFiles(Run run) {
@@ -261,31 +231,31 @@ public final class ContentLoader {
         int depth = relative.getNameCount();
         String shown = display(file);
         if (depth == 1) {
-            if (fileName.equals("_index.md")) {
-                run.home = parse(file, run, HomePage.class, "", "", "/");
+            ContentType<?> type = fileName.equals("_index.md") ? types.home() : types.page();
+            if (type == null) {
+                run.problems.add(new ContentProblem(shown, 1, 1, "this site has no " + (fileName.equals("_index.md") ? "home page" : "top-level pages")));
             } else {
-                String slug = stripMd(fileName);
-                addPage(run, parse(file, run, BasicPage.class, "", slug, null), RESERVED_PAGE_SLUGS);
+                addEntry(run, type, parse(file, run, type.record(), "", type == types.home() ? "" : stripMd(fileName), type));
             }
             return;
         }
         String section = relative.getName(0).toString();
-        Class<? extends FrontMatter> type = SECTIONS.get(section);
+        ContentType<?> type = types.inFolder(section).orElse(null);
         if (type == null) {
             run.problems.add(new ContentProblem(shown, 1, 1, "unknown section '" + section
-                    + "': content goes in programs/, news/ or wellness/, or directly in content/ for a page like /about"));
+                    + "': content goes in " + folderList() + ", or directly in content/ for a page like /about"));
             return;
         }
         if (depth == 2 && fileName.equals("_index.md")) {
-            Page<BasicPage> index = parse(file, run, BasicPage.class, section, section, "/" + section);
-            if (index != null) {
-                run.sectionIndexes.put(section, index);
+            Page<SectionIntro> intro = parse(file, run, SectionIntro.class, section, section, null);
+            if (intro != null) {
+                run.intros.put(type, intro);
             }
         } else if (depth == 2) {
-            addEntry(run, type, parse(file, run, type, section, stripMd(fileName), null));
+            addEntry(run, type, parse(file, run, type.record(), section, stripMd(fileName), type));
         } else if (depth == 3 && fileName.equals("index.md")) {
             String bundle = relative.getName(1).toString();
-            Page<? extends FrontMatter> page = parse(file, run, type, section, bundle, null);
+            Page<? extends FrontMatter> page = parse(file, run, type.record(), section, bundle, type);
             if (addEntry(run, type, page)) {
                 addBundleResources(file.getParent(), page.url(), run);
             }
@@ -295,6 +265,15 @@ public final class ContentLoader {
         } else {
             run.problems.add(new ContentProblem(shown, 1, 1, "too deep: pages go in " + section + "/NAME.md or " + section + "/NAME/index.md"));
         }
+    }
+
+    /** "programs/, news/ or wellness/" */
+    private String folderList() {
+        List<String> folders = types.folders().stream().map(f -> f + "/").toList();
+        if (folders.size() < 2) {
+            return String.join("", folders);
+        }
+        return String.join(", ", folders.subList(0, folders.size() - 1)) + " or " + folders.get(folders.size() - 1);
     }
 
     private void addBundleResources(Path bundleDir, String pageUrl, Run run) {
@@ -308,25 +287,22 @@ public final class ContentLoader {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private boolean addEntry(Run run, Class<? extends FrontMatter> type, Page<? extends FrontMatter> page) {
-        if (page == null || !claimUrl(run, page, type == Program.class ? RESERVED_PROGRAM_SLUGS : Set.of())) {
+    private boolean addEntry(Run run, ContentType<?> type, Page<? extends FrontMatter> page) {
+        if (page == null || !claimUrl(run, page, reservedSlugs(type))) {
             return false;
         }
-        if (type == Program.class) {
-            run.programs.add((Page<Program>) page);
-        } else if (type == NewsStory.class) {
-            run.news.add((Page<NewsStory>) page);
-        } else {
-            run.wellness.add((Page<WellnessInitiative>) page);
-        }
+        run.pages.computeIfAbsent(type, t -> new ArrayList<>()).add(page);
         return true;
     }
 
-    private void addPage(Run run, Page<BasicPage> page, Set<String> reserved) {
-        if (page != null && claimUrl(run, page, reserved)) {
-            run.pages.put(page.url(), page);
+    /** A type's own reserved slugs; a top-level page also keeps clear of every section's folder. */
+    private Set<String> reservedSlugs(ContentType<?> type) {
+        if (type != types.page()) {
+            return type.reservedSlugs();
         }
+        Set<String> reserved = new HashSet<>(type.reservedSlugs());
+        reserved.addAll(types.folders());
+        return reserved;
     }
 
     /** Slugs are unique within a section, and never take a URL the site's own routes use. */
@@ -356,10 +332,11 @@ public final class ContentLoader {
      * Parses one file into a page, or reports its problems and returns null.
      *
      * @param fallbackSlug the slug from the file or bundle name, used unless front matter sets one
-     * @param fixedUrl     the URL of the home page and section indexes; null for ordinary pages
+     * @param owner        the content type whose URL it takes; null for a section's intro
      */
     @SuppressWarnings("unchecked")
-    private <T extends FrontMatter> Page<T> parse(Path file, Run run, Class<T> type, String section, String fallbackSlug, String fixedUrl) {
+    private <T extends FrontMatter> Page<T> parse(Path file, Run run, Class<T> type, String section, String fallbackSlug, ContentType<?> owner) {
+        boolean fixedUrl = owner == null || owner.placement() == ContentType.Placement.HOME;
         String shown = display(file);
         Prepared prepared = run.prepared.get(file);
         if (prepared == null || prepared.type() != type) {
@@ -375,13 +352,13 @@ public final class ContentLoader {
             FrontMatterReader.Parsed<T> parsed = (FrontMatterReader.Parsed<T>) prepared.parsed();
             Meta meta = parsed.meta();
             String slug = meta.slug() != null ? meta.slug() : fallbackSlug;
-            if (fixedUrl == null && meta.slug() == null && !Slugs.isValid(slug)) {
+            if (!fixedUrl && meta.slug() == null && !Slugs.isValid(slug)) {
                 run.problems.add(new ContentProblem(shown, 1, 1, "the file name '" + file.getFileName()
                         + "' cannot be a web address: rename it with lowercase letters, digits and hyphens (like 'internal-medicine.md') or set 'slug'"));
                 return null;
             }
             run.parsedBySource.put(shown, parsed);
-            String url = fixedUrl != null ? fixedUrl : (section.isEmpty() ? "" : "/" + section) + "/" + slug;
+            String url = owner == null ? "/" + section : owner.url(slug);
             return new Page<>(section, slug, url, shown, prepared.modified(), meta, parsed.data(), prepared.html());
         } catch (ContentException e) {
             run.problems.addAll(e.problems());
@@ -461,23 +438,24 @@ public final class ContentLoader {
     }
 
     /** The front matter type of a Markdown file by where it lies; null for files that do not fit the folder's shape. */
-    private static Class<? extends FrontMatter> typeFor(Path relative) {
+    private Class<? extends FrontMatter> typeFor(Path relative) {
         String name = relative.getFileName().toString();
         if (!name.endsWith(".md")) {
             return null;
         }
         int depth = relative.getNameCount();
         if (depth == 1) {
-            return name.equals("_index.md") ? HomePage.class : BasicPage.class;
+            ContentType<?> type = name.equals("_index.md") ? types.home() : types.page();
+            return type == null ? null : type.record();
         }
-        Class<? extends FrontMatter> section = SECTIONS.get(relative.getName(0).toString());
+        ContentType<?> section = types.inFolder(relative.getName(0).toString()).orElse(null);
         if (section == null) {
             return null;
         }
         if (depth == 2) {
-            return name.equals("_index.md") ? BasicPage.class : section;
+            return name.equals("_index.md") ? SectionIntro.class : section.record();
         }
-        return depth == 3 && name.equals("index.md") ? section : null;
+        return depth == 3 && name.equals("index.md") ? section.record() : null;
     }
 
     /** The previous good version of a file that is broken now, if there was one of the same type. */

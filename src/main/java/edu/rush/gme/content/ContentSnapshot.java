@@ -1,13 +1,11 @@
 package edu.rush.gme.content;
 
-import edu.rush.gme.news.NewsStory;
-import edu.rush.gme.program.Program;
-import edu.rush.gme.program.ProgramType;
-import edu.rush.gme.wellness.WellnessInitiative;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZonedDateTime;
-import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,91 +13,140 @@ import java.util.Optional;
 /**
  * Everything the site shows, parsed, validated and ordered once: the single source that every
  * page, list, API and feed reads. Immutable; a content change builds a new snapshot and swaps it
- * in whole. Every query applies the one visibility rule ({@link Meta#isVisible}).
- *
- * @param version   a fingerprint of all content files; changes whenever any file changes
- * @param problems  every problem found, in file order; files with problems are left out
- * @param resources files of page bundles (images, PDFs) by their URL path
- * @param searchSynonyms the staff's search synonym rules ({@code content/synonyms.txt}), or ""
+ * in whole. Every query applies the one visibility rule ({@link Meta#isVisible}); the snapshot
+ * knows the content types only as the values registered in {@link ContentTypes}.
  */
-public record ContentSnapshot(
-        String version,
-        Instant loadedAt,
-        SiteConfig site,
-        Page<HomePage> home,
-        Map<String, Page<BasicPage>> pages,
-        Map<String, Page<BasicPage>> sectionIndexes,
-        List<Page<Program>> programs,
-        List<Page<NewsStory>> news,
-        List<Page<WellnessInitiative>> wellness,
-        Map<String, Path> resources,
-        String searchSynonyms,
-        List<ContentProblem> problems) {
+public final class ContentSnapshot {
 
-    /** The order of lists: programs by title, news newest first, wellness by weight then newest. */
-    static final Comparator<Page<Program>> PROGRAM_ORDER = Comparator.comparing(p -> p.title().toLowerCase());
-    static final Comparator<Page<NewsStory>> NEWS_ORDER = Comparator
-            .comparing((Page<NewsStory> p) -> p.meta().date(), Comparator.reverseOrder())
-            .thenComparing(Page::title);
-    static final Comparator<Page<WellnessInitiative>> WELLNESS_ORDER = Comparator
-            .comparingInt((Page<WellnessInitiative> p) -> p.meta().order())
-            .thenComparing(p -> p.meta().date(), Comparator.nullsLast(Comparator.reverseOrder()))
-            .thenComparing(Page::title);
+    private final String version;
+    private final Instant loadedAt;
+    private final SiteConfig site;
+    private final ContentTypes types;
+    /** Each type's pages in its list order, visible or not. */
+    private final Map<ContentType<?>, List<Page<?>>> pages;
+    private final Map<ContentType<?>, Map<String, Page<?>>> bySlug;
+    private final Map<ContentType<?>, Page<SectionIntro>> intros;
+    private final Map<String, Path> resources;
+    private final String searchSynonyms;
+    private final List<ContentProblem> problems;
 
-    public ContentSnapshot {
-        pages = Map.copyOf(pages);
-        sectionIndexes = Map.copyOf(sectionIndexes);
-        programs = programs.stream().sorted(PROGRAM_ORDER).toList();
-        news = news.stream().sorted(NEWS_ORDER).toList();
-        wellness = wellness.stream().sorted(WELLNESS_ORDER).toList();
-        resources = Map.copyOf(resources);
-        problems = problems.stream().sorted().toList();
+    /**
+     * @param version   a fingerprint of all content files; changes whenever any file changes
+     * @param pages     each registered type's pages, in any order (each type orders its own)
+     * @param intros    the {@code _index.md} of each section that has one
+     * @param resources files of page bundles (images, PDFs) by their URL path
+     * @param searchSynonyms the staff's search synonym rules ({@code content/synonyms.txt}), or ""
+     * @param problems  every problem found; files with problems are left out
+     */
+    public ContentSnapshot(String version, Instant loadedAt, SiteConfig site, ContentTypes types,
+                           Map<ContentType<?>, ? extends List<? extends Page<?>>> pages, Map<ContentType<?>, Page<SectionIntro>> intros,
+                           Map<String, Path> resources, String searchSynonyms, List<ContentProblem> problems) {
+        this.version = version;
+        this.loadedAt = loadedAt;
+        this.site = site;
+        this.types = types;
+        Map<ContentType<?>, List<Page<?>>> ordered = new LinkedHashMap<>();
+        Map<ContentType<?>, Map<String, Page<?>>> slugs = new HashMap<>();
+        for (ContentType<?> type : types.all()) {
+            List<? extends Page<?>> given = pages.get(type);
+            List<Page<?>> list = sorted(type, given == null ? List.of() : given);
+            ordered.put(type, list);
+            Map<String, Page<?>> index = new HashMap<>();
+            list.forEach(page -> index.putIfAbsent(page.slug(), page));
+            slugs.put(type, index);
+        }
+        this.pages = ordered;
+        this.bySlug = slugs;
+        this.intros = Map.copyOf(intros);
+        this.resources = Map.copyOf(resources);
+        this.searchSynonyms = searchSynonyms;
+        this.problems = problems.stream().sorted().toList();
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static List<Page<?>> sorted(ContentType type, List<? extends Page<?>> pages) {
+        List list = new ArrayList<>(pages);
+        list.sort(type.order());
+        return List.copyOf(list);
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public Instant loadedAt() {
+        return loadedAt;
+    }
+
+    public SiteConfig site() {
+        return site;
+    }
+
+    public ContentTypes types() {
+        return types;
+    }
+
+    public Map<String, Path> resources() {
+        return resources;
+    }
+
+    public String searchSynonyms() {
+        return searchSynonyms;
+    }
+
+    public List<ContentProblem> problems() {
+        return problems;
     }
 
     public ZonedDateTime at(Instant instant) {
         return instant.atZone(site.zone());
     }
 
-    public Optional<Page<HomePage>> home(Instant now) {
-        return Optional.ofNullable(home).filter(p -> p.isVisible(at(now)));
+    /** A type's visible pages at {@code now}, in its list order. */
+    public <T extends FrontMatter> List<Page<T>> list(ContentType<T> type, Instant now) {
+        ZonedDateTime at = at(now);
+        List<Page<T>> visible = new ArrayList<>();
+        for (Page<?> page : pages(type)) {
+            if (page.isVisible(at)) {
+                visible.add(type.cast(page));
+            }
+        }
+        return visible;
     }
 
-    /** A top-level page such as /about, by its URL path. */
-    public Optional<Page<BasicPage>> page(String url, Instant now) {
-        return visible(pages.get(url), now);
+    /** A type's pages, visible or not (drafts, scheduled, expired): for preview and checks, never for the public. */
+    public <T extends FrontMatter> List<Page<T>> all(ContentType<T> type) {
+        return pages(type).stream().map(type::cast).toList();
+    }
+
+    /** The visible page of a type with this slug. */
+    public <T extends FrontMatter> Optional<Page<T>> find(ContentType<T> type, String slug, Instant now) {
+        return findAny(type, slug).filter(page -> page.isVisible(at(now)));
+    }
+
+    /** The page of a type with this slug, visible or not (for a signed preview). */
+    public <T extends FrontMatter> Optional<Page<T>> findAny(ContentType<T> type, String slug) {
+        Map<String, Page<?>> index = bySlug.get(type);
+        return Optional.ofNullable(index == null ? null : index.get(slug)).map(type::cast);
+    }
+
+    /** The first visible page of a type (the home page is the only one of its type). */
+    public <T extends FrontMatter> Optional<Page<T>> first(ContentType<T> type, Instant now) {
+        ZonedDateTime at = at(now);
+        return pages(type).stream().filter(p -> p.isVisible(at)).findFirst().map(type::cast);
     }
 
     /** The {@code _index.md} of a section (its title and intro), when it exists and is visible. */
-    public Optional<Page<BasicPage>> sectionIndex(String section, Instant now) {
-        return visible(sectionIndexes.get(section), now);
+    public Optional<Page<SectionIntro>> intro(ContentType<?> type, Instant now) {
+        return Optional.ofNullable(intros.get(type)).filter(p -> p.isVisible(at(now)));
     }
 
-    public List<Page<Program>> programs(Instant now) {
-        return visible(programs, now);
-    }
-
-    public List<Page<Program>> programs(ProgramType type, Instant now) {
-        return programs(now).stream().filter(p -> p.data().type() == type).toList();
-    }
-
-    public Optional<Page<Program>> program(String slug, Instant now) {
-        return bySlug(programs, slug, now);
-    }
-
-    public List<Page<NewsStory>> news(Instant now) {
-        return visible(news, now);
-    }
-
-    public Optional<Page<NewsStory>> story(String slug, Instant now) {
-        return bySlug(news, slug, now);
-    }
-
-    public List<Page<WellnessInitiative>> wellness(Instant now) {
-        return visible(wellness, now);
-    }
-
-    public Optional<Page<WellnessInitiative>> initiative(String slug, Instant now) {
-        return bySlug(wellness, slug, now);
+    private List<Page<?>> pages(ContentType<?> type) {
+        List<Page<?>> list = pages.get(type);
+        if (list == null) {
+            throw new IllegalArgumentException("content type " + type + " is not registered");
+        }
+        return list;
     }
 
     /** A page bundle's file (an image beside a story's index.md), by URL path, while its page is visible. */
@@ -114,41 +161,20 @@ public record ContentSnapshot(
 
     /** Every page, visible or not, by the file it came from. */
     public Map<String, Page<?>> bySource() {
-        Map<String, Page<?>> all = new java.util.HashMap<>();
-        if (home != null) {
-            all.put(home.source(), home);
-        }
-        pages.values().forEach(p -> all.put(p.source(), p));
-        sectionIndexes.values().forEach(p -> all.put(p.source(), p));
-        programs.forEach(p -> all.put(p.source(), p));
-        news.forEach(p -> all.put(p.source(), p));
-        wellness.forEach(p -> all.put(p.source(), p));
+        Map<String, Page<?>> all = new HashMap<>();
+        pages.values().forEach(list -> list.forEach(p -> all.put(p.source(), p)));
+        intros.values().forEach(p -> all.put(p.source(), p));
         return all;
     }
 
-    /** Every visible page of the site with a URL, for the sitemap and link checks. */
+    /** Every visible page of the site with a URL (section intros stand for their lists), for the sitemap and link checks. */
     public List<Page<?>> allVisible(Instant now) {
-        java.util.ArrayList<Page<?>> all = new java.util.ArrayList<>();
-        home(now).ifPresent(all::add);
-        all.addAll(visible(List.copyOf(pages.values()), now));
-        all.addAll(visible(List.copyOf(sectionIndexes.values()), now));
-        all.addAll(programs(now));
-        all.addAll(news(now));
-        all.addAll(wellness(now));
+        ZonedDateTime at = at(now);
+        List<Page<?>> all = new ArrayList<>();
+        for (List<Page<?>> list : pages.values()) {
+            list.stream().filter(p -> p.isVisible(at)).forEach(all::add);
+        }
+        intros.values().stream().filter(p -> p.isVisible(at)).forEach(all::add);
         return all;
-    }
-
-    private <T extends FrontMatter> Optional<Page<T>> bySlug(List<Page<T>> pages, String slug, Instant now) {
-        ZonedDateTime at = at(now);
-        return pages.stream().filter(p -> p.slug().equals(slug) && p.isVisible(at)).findFirst();
-    }
-
-    private <T extends FrontMatter> Optional<Page<T>> visible(Page<T> page, Instant now) {
-        return Optional.ofNullable(page).filter(p -> p.isVisible(at(now)));
-    }
-
-    private <T extends FrontMatter> List<Page<T>> visible(List<Page<T>> pages, Instant now) {
-        ZonedDateTime at = at(now);
-        return pages.stream().filter(p -> p.isVisible(at)).toList();
     }
 }

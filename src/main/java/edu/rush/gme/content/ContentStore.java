@@ -48,6 +48,11 @@ public final class ContentStore {
         return snapshot;
     }
 
+    /** The registered content types, known before the first snapshot is. */
+    public ContentTypes types() {
+        return loader.types();
+    }
+
     /** Whether the first snapshot has been loaded (readiness). */
     public boolean isLoaded() {
         return current.get() != null;

@@ -2,7 +2,7 @@ package edu.rush.gme.feed;
 
 import edu.rush.gme.content.ContentSnapshot;
 import edu.rush.gme.content.ContentStore;
-import edu.rush.gme.content.FrontMatter;
+import edu.rush.gme.content.ContentType;
 import edu.rush.gme.content.Page;
 import edu.rush.gme.web.Paths;
 import edu.rush.gme.web.Views;
@@ -12,12 +12,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.function.Function;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
-/** Atom feeds of the news and of the wellness initiatives, newest first. */
+/** The Atom feed of each content type that has one (news, wellness), in its list order. */
 public final class AtomFeedController {
 
     private static final String NS = "http://www.w3.org/2005/Atom";
@@ -33,19 +32,16 @@ public final class AtomFeedController {
         this.baseUrl = baseUrl;
     }
 
-    public void news(Context ctx) {
+    /** The feed of a type that has one ({@link ContentType#hasFeed()}): its newest pages, beside its list. */
+    public void feed(Context ctx, ContentType<?> type) {
         ContentSnapshot snapshot = store.snapshot();
-        write(ctx, snapshot, "News", Paths.NEWS, snapshot.news(store.now()), p -> p.data().summary());
+        write(ctx, snapshot, type, snapshot.list(type, store.now()));
     }
 
-    public void wellness(Context ctx) {
-        ContentSnapshot snapshot = store.snapshot();
-        write(ctx, snapshot, "Wellness", Paths.WELLNESS, snapshot.wellness(store.now()), p -> p.data().summary());
-    }
-
-    private <T extends FrontMatter> void write(Context ctx, ContentSnapshot snapshot, String name, String listUrl,
-                                               List<Page<T>> pages, Function<Page<T>, String> summary) {
-        List<Page<T>> entries = pages.subList(0, Math.min(ENTRIES, pages.size()));
+    private void write(Context ctx, ContentSnapshot snapshot, ContentType<?> type, List<? extends Page<?>> pages) {
+        List<? extends Page<?>> entries = pages.subList(0, Math.min(ENTRIES, pages.size()));
+        String name = type.label();
+        String listUrl = type.listUrl();
         StringWriter out = new StringWriter();
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
@@ -61,7 +57,7 @@ public final class AtomFeedController {
             xml.writeStartElement("author");
             SitemapController.element(xml, "name", snapshot.site().name());
             xml.writeEndElement();
-            for (Page<T> page : entries) {
+            for (Page<?> page : entries) {
                 xml.writeStartElement("entry");
                 SitemapController.element(xml, "title", page.title());
                 SitemapController.element(xml, "id", baseUrl + page.url());
@@ -70,7 +66,7 @@ public final class AtomFeedController {
                     SitemapController.element(xml, "published", timestamp(snapshot, page.meta().date().atStartOfDay(snapshot.site().zone()).toInstant()));
                 }
                 SitemapController.element(xml, "updated", timestamp(snapshot, page.modified()));
-                SitemapController.element(xml, "summary", summary.apply(page));
+                SitemapController.element(xml, "summary", type.summary(page));
                 xml.writeStartElement("content");
                 xml.writeAttribute("type", "html");
                 xml.writeCharacters(page.html());

@@ -2,8 +2,9 @@ package edu.rush.gme.feed;
 
 import edu.rush.gme.content.ContentSnapshot;
 import edu.rush.gme.content.ContentStore;
+import edu.rush.gme.content.ContentType;
+import edu.rush.gme.content.FrontMatter;
 import edu.rush.gme.content.Page;
-import edu.rush.gme.program.ProgramType;
 import edu.rush.gme.web.Paths;
 import edu.rush.gme.web.Views;
 import io.javalin.http.Context;
@@ -48,15 +49,17 @@ public final class SitemapController {
         for (Page<?> page : snapshot.allVisible(now)) {
             entries.merge(page.url(), lastChanged(snapshot, page), SitemapController::later);
         }
-        addList(entries, snapshot, Paths.PROGRAMS, snapshot.programs(now));
-        for (ProgramType type : ProgramType.values()) {
-            addList(entries, snapshot, Paths.programs(type), snapshot.programs(type, now));
+        for (ContentType<?> type : snapshot.types().all()) {
+            addLists(entries, snapshot, type, now);
         }
-        // The question form lists every program: it changes when they do.
-        addList(entries, snapshot, Paths.NEW_INQUIRY, snapshot.programs(now));
-        addList(entries, snapshot, Paths.NEWS, snapshot.news(now));
-        addList(entries, snapshot, Paths.WELLNESS, snapshot.wellness(now));
         return entries;
+    }
+
+    private static <T extends FrontMatter> void addLists(Map<String, LocalDate> entries, ContentSnapshot snapshot, ContentType<T> type, Instant now) {
+        List<Page<T>> visible = snapshot.list(type, now);
+        for (ContentType.ListPage<T> list : type.listPages()) {
+            addList(entries, snapshot, list.url(), visible.stream().filter(list.shows()).toList());
+        }
     }
 
     private static void addList(Map<String, LocalDate> entries, ContentSnapshot snapshot, String url, List<? extends Page<?>> items) {

@@ -1,5 +1,6 @@
 package edu.rush.gme.inquiry;
 
+import edu.rush.gme.program.ProgramContent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -65,7 +66,7 @@ public final class InquiryController {
         String program = ctx.queryParam("program");
         ContentSnapshot snapshot = store.snapshot();
         String notice = null;
-        if (program != null && !program.isBlank() && !program.equals(InquiryForm.OFFICE) && snapshot.program(program, store.now()).isEmpty()) {
+        if (program != null && !program.isBlank() && !program.equals(InquiryForm.OFFICE) && snapshot.find(ProgramContent.TYPE, program, store.now()).isEmpty()) {
             notice = "We could not find the program you asked about. Choose it from the list below.";
             program = null;
         }
@@ -142,7 +143,7 @@ public final class InquiryController {
         model.put("answerTime", snapshot.site().contact() == null ? null : snapshot.site().contact().answerTime());
         model.put("received", RECEIVED.format(inquiry.receivedAt().atZone(snapshot.site().zone())));
         String slug = inquiry.content().programSlug();
-        model.put("programUrl", slug != null && snapshot.program(slug, store.now()).isPresent() ? Paths.program(slug) : null);
+        model.put("programUrl", slug != null && snapshot.find(ProgramContent.TYPE, slug, store.now()).isPresent() ? Paths.program(slug) : null);
         ctx.header("X-Robots-Tag", "noindex");
         views.renderUncached(ctx, snapshot, "inquiry/sent", model);
     }
@@ -154,7 +155,7 @@ public final class InquiryController {
         if (slug == null || inquiry.content().recipient() == null) {
             return "the " + office;
         }
-        var coordinator = snapshot.program(slug, now).map(p -> p.data().coordinator()).orElse(null);
+        var coordinator = snapshot.find(ProgramContent.TYPE, slug, now).map(p -> p.data().coordinator()).orElse(null);
         if (coordinator == null || coordinator.email() == null || !coordinator.email().equalsIgnoreCase(inquiry.content().recipient())) {
             return "the " + office;
         }
@@ -245,7 +246,7 @@ public final class InquiryController {
         ContentSnapshot snapshot = store.snapshot();
         Instant now = store.now();
         Map<String, Object> model = new HashMap<>();
-        Page<Program> chosen = form.program() == null ? null : snapshot.program(form.program(), now).orElse(null);
+        Page<Program> chosen = form.program() == null ? null : snapshot.find(ProgramContent.TYPE, form.program(), now).orElse(null);
         model.put("title", chosen == null ? "Ask a question" : "Ask a question about " + chosen.title());
         String organization = snapshot.site().organization() != null ? snapshot.site().organization() : snapshot.site().name();
         model.put("description", "Send a question to a program's coordinator, or to the office, at " + organization + ".");
@@ -287,7 +288,7 @@ public final class InquiryController {
     private static List<ProgramGroup> groups(ContentSnapshot snapshot, Instant now) {
         List<ProgramGroup> groups = new ArrayList<>();
         for (ProgramType type : ProgramType.values()) {
-            List<Page<Program>> programs = snapshot.programs(type, now).stream().sorted(Comparator.comparing(Page::title)).toList();
+            List<Page<Program>> programs = ProgramContent.ofType(snapshot, type, now).stream().sorted(Comparator.comparing(Page::title)).toList();
             if (!programs.isEmpty()) {
                 groups.add(new ProgramGroup(type.listTitle(), programs));
             }

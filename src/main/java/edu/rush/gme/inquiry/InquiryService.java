@@ -1,5 +1,6 @@
 package edu.rush.gme.inquiry;
 
+import edu.rush.gme.program.ProgramContent;
 import edu.rush.gme.content.ContentSnapshot;
 import edu.rush.gme.content.ContentStore;
 import edu.rush.gme.content.Page;
@@ -75,7 +76,7 @@ public final class InquiryService {
         if (programKey.isEmpty()) {
             errors.put("program", "Choose a program, or the GME office for a general question");
         } else if (!programKey.equals(InquiryForm.OFFICE)) {
-            program = snapshot.program(programKey, now).orElse(null);
+            program = snapshot.find(ProgramContent.TYPE, programKey, now).orElse(null);
             if (program == null) {
                 errors.put("program", "Choose a program from the list; we could not find one called '" + programKey + "'");
             }

@@ -29,18 +29,18 @@ public final class NewsController {
     public void index(Context ctx) {
         ContentSnapshot snapshot = store.snapshot();
         Instant now = store.now();
-        Pagination<Page<NewsStory>> stories = Pagination.of(snapshot.news(now), ctx.queryParam("page"),
+        Pagination<Page<NewsStory>> stories = Pagination.of(snapshot.list(NewsStory.TYPE, now), ctx.queryParam("page"),
                 snapshot.site().newsPageSize(), Paths.NEWS);
         Map<String, Object> model = new HashMap<>();
         model.put("title", stories.page() > 1 ? "News, page " + stories.page() : "News");
-        model.put("intro", snapshot.sectionIndex("news", now).orElse(null));
+        model.put("intro", snapshot.intro(NewsStory.TYPE, now).orElse(null));
         model.put("stories", stories);
         views.render(ctx, snapshot, "news/index", model);
     }
 
     public void show(Context ctx) {
         ContentSnapshot snapshot = store.snapshot();
-        Page<NewsStory> story = snapshot.story(ctx.pathParam("slug"), store.now()).orElseThrow(NotFoundResponse::new);
+        Page<NewsStory> story = snapshot.find(NewsStory.TYPE, ctx.pathParam("slug"), store.now()).orElseThrow(NotFoundResponse::new);
         Map<String, Object> model = new HashMap<>();
         model.put("title", story.title());
         model.put("description", story.data().summary());

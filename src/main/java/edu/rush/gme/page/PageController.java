@@ -1,6 +1,8 @@
 package edu.rush.gme.page;
 
-import edu.rush.gme.content.BasicPage;
+import edu.rush.gme.wellness.WellnessInitiative;
+import edu.rush.gme.news.NewsStory;
+import edu.rush.gme.program.ProgramContent;
 import edu.rush.gme.content.ContentSnapshot;
 import edu.rush.gme.content.ContentStore;
 import edu.rush.gme.content.Page;
@@ -45,10 +47,10 @@ public final class PageController {
         Instant now = store.now();
         Map<String, Object> model = new HashMap<>();
         model.put("title", snapshot.site().name());
-        model.put("home", snapshot.home(now).orElse(null));
-        model.put("news", first(snapshot.news(now), HOME_NEWS));
-        model.put("wellness", first(snapshot.wellness(now), HOME_WELLNESS));
-        snapshot.home(now).map(home -> home.meta().description()).ifPresent(d -> model.put("description", d));
+        model.put("home", snapshot.first(HomePage.TYPE, now).orElse(null));
+        model.put("news", first(snapshot.list(NewsStory.TYPE, now), HOME_NEWS));
+        model.put("wellness", first(snapshot.list(WellnessInitiative.TYPE, now), HOME_WELLNESS));
+        snapshot.first(HomePage.TYPE, now).map(home -> home.meta().description()).ifPresent(d -> model.put("description", d));
         model.put("jsonLd", structuredData.organization(snapshot.site()));
         model.put("catalog", CatalogCount.of(snapshot, now));
         views.render(ctx, snapshot, "home/index", model);
@@ -57,7 +59,7 @@ public final class PageController {
     /** Renders the top-level page at this path, if there is a visible one. */
     public boolean page(Context ctx, String path) {
         ContentSnapshot snapshot = store.snapshot();
-        Optional<Page<BasicPage>> page = snapshot.page(path, store.now());
+        Optional<Page<BasicPage>> page = snapshot.find(BasicPage.TYPE, path.substring(1), store.now());
         if (page.isEmpty()) {
             return false;
         }
@@ -76,9 +78,9 @@ public final class PageController {
     /** What the finder counts, by type, and how many programs are no longer samples: the home page says how it counts. */
     public record CatalogCount(int total, int residencies, int fellowships, int allied, long confirmed) {
         static CatalogCount of(ContentSnapshot snapshot, Instant now) {
-            List<Page<Program>> programs = snapshot.programs(now);
-            return new CatalogCount(programs.size(), snapshot.programs(ProgramType.RESIDENCY, now).size(),
-                    snapshot.programs(ProgramType.FELLOWSHIP, now).size(), snapshot.programs(ProgramType.ALLIED_HEALTH, now).size(),
+            List<Page<Program>> programs = snapshot.list(ProgramContent.TYPE, now);
+            return new CatalogCount(programs.size(), ProgramContent.ofType(snapshot, ProgramType.RESIDENCY, now).size(),
+                    ProgramContent.ofType(snapshot, ProgramType.FELLOWSHIP, now).size(), ProgramContent.ofType(snapshot, ProgramType.ALLIED_HEALTH, now).size(),
                     programs.stream().filter(p -> !p.meta().isSample()).count());
         }
     }

@@ -22,7 +22,7 @@ public final class ProgramCatalog {
     public static final int COMPARE_MAX = 4;
 
     private final PerSnapshotDay<ProgramFinder> finder = new PerSnapshotDay<>(
-            (snapshot, now) -> new ProgramFinder(snapshot.programs(now), snapshot.at(now).toLocalDate()));
+            (snapshot, now) -> new ProgramFinder(snapshot.list(ProgramContent.TYPE, now), snapshot.at(now).toLocalDate()));
 
     /** The finder over the programs visible now; rebuilt when the content or the day changes. */
     public ProgramFinder finder(ContentSnapshot snapshot, Instant now) {
@@ -40,7 +40,7 @@ public final class ProgramCatalog {
      * specialty. Within each group by title.
      */
     public static List<Page<Program>> related(ContentSnapshot snapshot, Page<Program> program, Instant now) {
-        List<Page<Program>> all = snapshot.programs(now);
+        List<Page<Program>> all = snapshot.list(ProgramContent.TYPE, now);
         Program self = program.data();
         Set<String> named = new LinkedHashSet<>(self.relatedOrEmpty());
         List<List<Page<Program>>> tiers = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
@@ -93,7 +93,7 @@ public final class ProgramCatalog {
         List<Page<Program>> programs = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (String slug : slugs) {
-            Optional<Page<Program>> program = snapshot.program(slug, now);
+            Optional<Page<Program>> program = snapshot.find(ProgramContent.TYPE, slug, now);
             if (program.isPresent()) {
                 programs.add(program.get());
             } else {

@@ -60,7 +60,7 @@ public final class ProgramController {
         model.put("title", type != null ? type.listTitle() : "Find a program");
         model.put("type", type);
         model.put("types", Arrays.asList(ProgramType.values()));
-        model.put("intro", type == null ? snapshot.sectionIndex("programs", now).orElse(null) : null);
+        model.put("intro", type == null ? snapshot.intro(ProgramContent.TYPE, now).orElse(null) : null);
         model.put("result", result);
         LocalDate today = snapshot.at(now).toLocalDate();
         model.put("rows", result.programs().stream().map(p -> ProgramRow.of(p, today)).toList());
@@ -76,7 +76,7 @@ public final class ProgramController {
     public void show(Context ctx) {
         ContentSnapshot snapshot = store.snapshot();
         Instant now = store.now();
-        Page<Program> program = snapshot.program(ctx.pathParam("slug"), now).orElseThrow(NotFoundResponse::new);
+        Page<Program> program = snapshot.find(ProgramContent.TYPE, ctx.pathParam("slug"), now).orElseThrow(NotFoundResponse::new);
         LocalDate today = snapshot.at(now).toLocalDate();
         Map<String, List<Fact>> sections = ProgramFacts.forPage(program, today);
         Map<String, Object> model = new HashMap<>();
@@ -147,7 +147,7 @@ public final class ProgramController {
     public void exportCsv(Context ctx) {
         ContentSnapshot snapshot = store.snapshot();
         Instant now = store.now();
-        sendCsv(ctx, snapshot, snapshot.programs(now), "programs.csv", now);
+        sendCsv(ctx, snapshot, snapshot.list(ProgramContent.TYPE, now), "programs.csv", now);
     }
 
     private void sendCsv(Context ctx, ContentSnapshot snapshot, List<Page<Program>> programs, String fileName, Instant now) {

@@ -1,16 +1,12 @@
 package edu.rush.gme.search;
 
-import edu.rush.gme.content.BasicPage;
 import edu.rush.gme.content.ContentSnapshot;
+import edu.rush.gme.content.ContentType;
 import edu.rush.gme.content.Page;
-import edu.rush.gme.news.NewsStory;
-import edu.rush.gme.program.Program;
-import edu.rush.gme.wellness.WellnessInitiative;
+import edu.rush.gme.content.SearchText;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -23,9 +19,7 @@ public record SearchDocument(String kind, String url, String title, String meta,
     public static final String NEWS = "news";
     public static final String PAGE = "page";
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US);
-
-    /** Every visible program, story, wellness initiative and page of the snapshot (not the home page). */
+    /** Every visible page of every searched content type (programs, stories, wellness initiatives, pages; not the home page). */
     public static List<SearchDocument> from(ContentSnapshot snapshot, Instant now) {
         return from(snapshot, now, SearchDocument::text);
     }
@@ -36,51 +30,17 @@ public record SearchDocument(String kind, String url, String title, String meta,
      */
     static List<SearchDocument> from(ContentSnapshot snapshot, Instant now, Function<Page<?>, String> text) {
         List<SearchDocument> documents = new ArrayList<>();
-        for (Page<Program> page : snapshot.programs(now)) {
-            Program p = page.data();
-            documents.add(new SearchDocument(PROGRAM, page.url(), page.title(), p.type().label() + " · " + p.specialty(),
-                    p.type().key(), p.specialty(), p.department(), String.join(" ", p.tagsOrEmpty()), p.summary(), facts(p), text(page)));
-        }
-        for (Page<NewsStory> page : snapshot.news(now)) {
-            documents.add(new SearchDocument(NEWS, page.url(), page.title(), "News · " + DATE.format(page.meta().date()),
-                    null, null, null, null, page.data().summary(), null, text(page)));
-        }
-        for (Page<WellnessInitiative> page : snapshot.wellness(now)) {
-            documents.add(new SearchDocument(PAGE, page.url(), page.title(), "Wellness", null, null, null, null,
-                    page.data().summary(), null, text(page)));
-        }
-        for (Page<BasicPage> page : snapshot.pages().values()) {
-            if (page.isVisible(snapshot.at(now))) {
-                documents.add(new SearchDocument(PAGE, page.url(), page.title(), "Page", null, null, null, null,
-                        page.meta().description(), null, text(page)));
+        for (ContentType<?> type : snapshot.types().all()) {
+            if (!type.isSearched()) {
+                continue;
+            }
+            for (Page<?> page : snapshot.list(type, now)) {
+                SearchText t = type.searchText(page);
+                documents.add(new SearchDocument(t.kind(), page.url(), page.title(), t.meta(), t.facet(), t.name(), t.department(),
+                        t.tags(), t.summary(), t.facts(), text.apply(page)));
             }
         }
         return documents;
-    }
-
-    /** The facts applicants search by, in words. */
-    static String facts(Program p) {
-        List<String> facts = new ArrayList<>();
-        if (p.visas() != null && !p.visas().isEmpty()) {
-            facts.add("sponsors visa visas " + String.join(" ", p.visas().stream().map(Program.Visa::key).toList()));
-        }
-        if (p.interviews() != null && p.interviews().format() != null) {
-            facts.add(p.interviews().format().key() + " interviews");
-        }
-        if (p.requirements() != null && Boolean.TRUE.equals(p.requirements().comlex())) {
-            facts.add("accepts COMLEX osteopathic DO applicants");
-        }
-        if (p.requirements() != null && Boolean.FALSE.equals(p.requirements().usceRequired())) {
-            facts.add("US clinical experience not required international medical graduates");
-        }
-        if (p.application() != null && p.application().system() != null) {
-            facts.add(p.application().system().label());
-        }
-        p.tracks().forEach(track -> facts.add(track.name() + " " + track.code()));
-        if (p.entryLevel() != null) {
-            facts.add(p.entryLevel());
-        }
-        return String.join(". ", facts);
     }
 
     /** The body as plain text, headings closed with a full stop so snippets read as sentences. */

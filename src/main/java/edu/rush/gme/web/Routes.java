@@ -2,6 +2,8 @@ package edu.rush.gme.web;
 
 import edu.rush.gme.content.ContentSnapshot;
 import edu.rush.gme.content.ContentStore;
+import edu.rush.gme.content.ContentType;
+import edu.rush.gme.content.ContentTypes;
 import edu.rush.gme.db.Database;
 import edu.rush.gme.feed.AtomFeedController;
 import edu.rush.gme.inquiry.InquiryController;
@@ -35,6 +37,7 @@ import java.util.stream.Collectors;
 final class Routes {
 
     private final ContentStore store;
+    private final ContentTypes types;
     private final StaticAssets assets;
     private final PageController pages;
     private final ProgramController programs;
@@ -50,6 +53,7 @@ final class Routes {
     Routes(ContentStore store, StaticAssets assets, Views views, String baseUrl, SearchService searchService, Services services,
            CrossSiteForms crossSite) {
         this.store = store;
+        this.types = store.types();
         this.database = services.database();
         this.outbox = services.outbox();
         this.inquiries = new InquiryController(store, views, services.inquiries(), services.limiter(), crossSite);
@@ -97,12 +101,17 @@ final class Routes {
         get(routes, Paths.INQUIRIES + "/{reference}", inquiries::sent);
         post(routes, Paths.INQUIRY_API, inquiries::api);
 
+        // Feeds before the {slug} routes, which would take /news/feed.xml for a story.
+        for (ContentType<?> type : types.all()) {
+            if (type.hasFeed()) {
+                get(routes, Paths.feed(type.listUrl()), ctx -> feeds.feed(ctx, type));
+            }
+        }
+
         get(routes, Paths.NEWS, news::index);
-        get(routes, Paths.feed(Paths.NEWS), feeds::news);
         get(routes, Paths.NEWS + "/{slug}", news::show);
 
         get(routes, Paths.WELLNESS, wellness::index);
-        get(routes, Paths.feed(Paths.WELLNESS), feeds::wellness);
         get(routes, Paths.WELLNESS + "/{slug}", wellness::show);
 
         // Last: top-level Markdown pages (/about), files of static/, images of page bundles.
@@ -180,7 +189,8 @@ final class Routes {
     private boolean existsAsPageOrFile(String path) {
         ContentSnapshot snapshot = store.snapshot();
         String withoutSlash = path.length() > 1 ? path.replaceAll("/+$", "") : path;
-        return assets.has(withoutSlash) || snapshot.page(withoutSlash, store.now()).isPresent()
+        return assets.has(withoutSlash) || (types.page() != null && withoutSlash.length() > 1
+                && snapshot.find(types.page(), withoutSlash.substring(1), store.now()).isPresent())
                 || snapshot.resource(withoutSlash, store.now()).isPresent();
     }
 

@@ -26,14 +26,14 @@ public final class WellnessController {
         Instant now = store.now();
         Map<String, Object> model = new HashMap<>();
         model.put("title", "Wellness");
-        model.put("intro", snapshot.sectionIndex("wellness", now).orElse(null));
-        model.put("initiatives", snapshot.wellness(now));
+        model.put("intro", snapshot.intro(WellnessInitiative.TYPE, now).orElse(null));
+        model.put("initiatives", snapshot.list(WellnessInitiative.TYPE, now));
         views.render(ctx, snapshot, "wellness/index", model);
     }
 
     public void show(Context ctx) {
         ContentSnapshot snapshot = store.snapshot();
-        Page<WellnessInitiative> initiative = snapshot.initiative(ctx.pathParam("slug"), store.now()).orElseThrow(NotFoundResponse::new);
+        Page<WellnessInitiative> initiative = snapshot.find(WellnessInitiative.TYPE, ctx.pathParam("slug"), store.now()).orElseThrow(NotFoundResponse::new);
         Map<String, Object> model = new HashMap<>();
         model.put("title", initiative.title());
         model.put("description", initiative.data().summary());

@@ -1,5 +1,6 @@
 package edu.rush.gme.browser;
 
+import edu.rush.gme.program.ProgramContent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deque.html.axecore.results.Rule;
@@ -28,9 +29,9 @@ class AccessibilityBrowserTest extends RealSiteInBrowser {
                 .filter(p -> p.data().positionsPerYear() == null || p.data().director() == null).limit(1).map(Page::url);
         // A page listing programs from the catalog, a page citing its sources, a program still marked sample.
         Stream<String> pages = RealContent.snapshot().allVisible(RealContent.now()).stream()
-                .filter(p -> p.data() instanceof edu.rush.gme.content.BasicPage b && !b.programListsOrEmpty().isEmpty()).limit(1).map(Page::url);
+                .filter(p -> p.data() instanceof edu.rush.gme.page.BasicPage b && !b.programListsOrEmpty().isEmpty()).limit(1).map(Page::url);
         Stream<String> cited = RealContent.snapshot().allVisible(RealContent.now()).stream()
-                .filter(p -> p.data() instanceof edu.rush.gme.content.BasicPage b && !b.sourcesOrEmpty().isEmpty()).limit(1).map(Page::url);
+                .filter(p -> p.data() instanceof edu.rush.gme.page.BasicPage b && !b.sourcesOrEmpty().isEmpty()).limit(1).map(Page::url);
         Stream<String> sample = RealContent.programs().stream().filter(p -> p.meta().isSample()).limit(1).map(Page::url);
         return Stream.of(
                 Stream.of("/", "/about", "/resources", "/programs", "/programs/residency"), programs, sparse, pages, cited, sample,

@@ -1,5 +1,6 @@
 package edu.rush.gme.browser;
 
+import edu.rush.gme.page.HomePage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import edu.rush.gme.RealContent;
@@ -30,7 +31,7 @@ class ApplicantJourneyBrowserTest extends RealSiteInBrowser {
 
     @Test
     void goes_from_home_to_programs_to_a_program_to_news_to_a_story() {
-        String hero = RealContent.snapshot().home(RealContent.now()).map(home -> home.data().hero().heading())
+        String hero = RealContent.snapshot().first(HomePage.TYPE, RealContent.now()).map(home -> home.data().hero().heading())
                 .orElse(RealContent.snapshot().site().name());
         assertThat(h1()).isEqualTo(hero);
 

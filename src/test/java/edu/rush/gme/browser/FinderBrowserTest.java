@@ -1,5 +1,6 @@
 package edu.rush.gme.browser;
 
+import edu.rush.gme.program.ProgramContent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import edu.rush.gme.RealContent;

@@ -1,5 +1,9 @@
 package edu.rush.gme.content;
 
+import edu.rush.gme.App;
+import edu.rush.gme.wellness.WellnessInitiative;
+import edu.rush.gme.news.NewsStory;
+import edu.rush.gme.program.ProgramContent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import edu.rush.gme.ContentFixture;
@@ -26,7 +30,7 @@ class ContentConventionTest {
 
     @Test
     void every_content_file_is_valid() {
-        ContentSnapshot snapshot = new ContentLoader(CONTENT, ContentFixture.CLOCK).load();
+        ContentSnapshot snapshot = new ContentLoader(CONTENT, ContentFixture.CLOCK, App.CONTENT_TYPES).load();
         assertThat(snapshot.problems()).as("content problems, as file:line:column").isEmpty();
     }
 
@@ -38,16 +42,8 @@ class ContentConventionTest {
 
     @Test
     void every_markdown_file_is_part_of_the_site() throws IOException {
-        ContentSnapshot snapshot = new ContentLoader(CONTENT, ContentFixture.CLOCK).load();
-        List<String> sources = new ArrayList<>();
-        if (snapshot.home() != null) {
-            sources.add(snapshot.home().source());
-        }
-        snapshot.pages().values().forEach(p -> sources.add(p.source()));
-        snapshot.sectionIndexes().values().forEach(p -> sources.add(p.source()));
-        snapshot.programs().forEach(p -> sources.add(p.source()));
-        snapshot.news().forEach(p -> sources.add(p.source()));
-        snapshot.wellness().forEach(p -> sources.add(p.source()));
+        ContentSnapshot snapshot = new ContentLoader(CONTENT, ContentFixture.CLOCK, App.CONTENT_TYPES).load();
+        List<String> sources = new ArrayList<>(snapshot.bySource().keySet());
         try (Stream<Path> files = Files.walk(CONTENT)) {
             List<String> markdown = files.filter(f -> f.toString().endsWith(".md"))
                     .filter(f -> !f.toString().contains("_archetypes"))
@@ -59,7 +55,7 @@ class ContentConventionTest {
 
     @Test
     void every_picture_named_in_front_matter_exists() {
-        ContentSnapshot snapshot = new ContentLoader(CONTENT, ContentFixture.CLOCK).load();
+        ContentSnapshot snapshot = new ContentLoader(CONTENT, ContentFixture.CLOCK, App.CONTENT_TYPES).load();
         List<String> missing = new ArrayList<>();
         for (Page<?> page : snapshot.allVisible(ContentFixture.CLOCK.instant())) {
             String image = page.meta().image();
@@ -76,7 +72,7 @@ class ContentConventionTest {
 
     @Test
     void every_link_written_in_content_leads_to_a_page() throws IOException {
-        ContentSnapshot snapshot = new ContentLoader(CONTENT, ContentFixture.CLOCK).load();
+        ContentSnapshot snapshot = new ContentLoader(CONTENT, ContentFixture.CLOCK, App.CONTENT_TYPES).load();
         Map<String, String> broken = new TreeMap<>();
         try (TestSite site = TestSite.start(CONTENT)) {
             List<Page<?>> pages = snapshot.allVisible(ContentFixture.CLOCK.instant());

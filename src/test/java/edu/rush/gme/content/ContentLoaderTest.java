@@ -1,5 +1,11 @@
 package edu.rush.gme.content;
 
+import edu.rush.gme.App;
+import edu.rush.gme.page.BasicPage;
+import edu.rush.gme.page.HomePage;
+import edu.rush.gme.wellness.WellnessInitiative;
+import edu.rush.gme.news.NewsStory;
+import edu.rush.gme.program.ProgramContent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import edu.rush.gme.ContentFixture;
@@ -18,7 +24,7 @@ class ContentLoaderTest {
     private final Instant now = ContentFixture.CLOCK.instant();
 
     private ContentSnapshot load(ContentFixture fixture) {
-        return new ContentLoader(fixture.dir(), ContentFixture.CLOCK).load();
+        return new ContentLoader(fixture.dir(), ContentFixture.CLOCK, App.CONTENT_TYPES).load();
     }
 
     private static List<String> problems(ContentSnapshot snapshot) {
@@ -37,12 +43,12 @@ class ContentLoaderTest {
                 .write("wellness/yoga/mat.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>"));
 
         assertThat(problems(snapshot)).isEmpty();
-        assertThat(snapshot.home(now)).get().extracting(Page::html).isEqualTo("<p>Welcome.</p>");
-        assertThat(snapshot.page("/about", now)).get().extracting(p -> p.data().layout()).isEqualTo("about");
-        assertThat(snapshot.sectionIndex("programs", now)).get().extracting(Page::title).isEqualTo("All programs");
-        assertThat(snapshot.program("neurology", now)).get().extracting(Page::url).isEqualTo("/programs/neurology");
-        assertThat(snapshot.story("first", now)).get().extracting(Page::source).isEqualTo("content/news/first.md");
-        assertThat(snapshot.initiative("yoga", now)).get().extracting(Page::url).isEqualTo("/wellness/yoga");
+        assertThat(snapshot.first(HomePage.TYPE, now)).get().extracting(Page::html).isEqualTo("<p>Welcome.</p>");
+        assertThat(snapshot.find(BasicPage.TYPE, "about", now)).get().extracting(p -> p.data().layout()).isEqualTo("about");
+        assertThat(snapshot.intro(ProgramContent.TYPE, now)).get().extracting(Page::title).isEqualTo("All programs");
+        assertThat(snapshot.find(ProgramContent.TYPE, "neurology", now)).get().extracting(Page::url).isEqualTo("/programs/neurology");
+        assertThat(snapshot.find(NewsStory.TYPE, "first", now)).get().extracting(Page::source).isEqualTo("content/news/first.md");
+        assertThat(snapshot.find(WellnessInitiative.TYPE, "yoga", now)).get().extracting(Page::url).isEqualTo("/wellness/yoga");
         assertThat(snapshot.resource("/wellness/yoga/mat.svg", now)).isPresent();
         assertThat(snapshot.site().name()).isEqualTo("Test GME");
         assertThat(snapshot.version()).hasSize(12);
@@ -51,20 +57,20 @@ class ContentLoaderTest {
     @Test
     void a_reload_after_saving_one_file_reads_that_file_again_and_keeps_the_others_as_they_were() {
         ContentFixture fixture = ContentFixture.minimal(temp).news("kept", "2026-01-01", "Kept").news("edited", "2026-01-02", "Edited");
-        ContentLoader loader = new ContentLoader(fixture.dir(), ContentFixture.CLOCK);
+        ContentLoader loader = new ContentLoader(fixture.dir(), ContentFixture.CLOCK, App.CONTENT_TYPES);
         ContentSnapshot first = loader.load();
-        Page<?> kept = first.story("kept", now).orElseThrow();
+        Page<?> kept = first.find(NewsStory.TYPE, "kept", now).orElseThrow();
         kept.html();
 
         fixture.write("news/edited.md", "---\ntitle: Edited again\ndate: 2026-01-02\nsummary: S.\n---\nNew words.\n");
         ContentSnapshot second = loader.load(first);
 
         assertThat(second.version()).isNotEqualTo(first.version());
-        assertThat(second.story("edited", now)).get().extracting(Page::title, Page::html).containsExactly("Edited again", "<p>New words.</p>");
-        assertThat(second.story("kept", now).orElseThrow().body()).as("its rendered body, not rendered again").isSameAs(kept.body());
+        assertThat(second.find(NewsStory.TYPE, "edited", now)).get().extracting(Page::title, Page::html).containsExactly("Edited again", "<p>New words.</p>");
+        assertThat(second.find(NewsStory.TYPE, "kept", now).orElseThrow().body()).as("its rendered body, not rendered again").isSameAs(kept.body());
 
         fixture.news("edited", "2026-01-02", "Edited");
-        assertThat(loader.load(second).story("edited", now)).get().extracting(Page::title).as("and back again").isEqualTo("Edited");
+        assertThat(loader.load(second).find(NewsStory.TYPE, "edited", now)).get().extracting(Page::title).as("and back again").isEqualTo("Edited");
         assertThat(loader.load(second).version()).isEqualTo(first.version());
     }
 
@@ -74,7 +80,7 @@ class ContentLoaderTest {
                 .news("good", "2026-01-01", "Good")
                 .write("news/broken.md", "---\ntitle: Broken\nsummary: S\ndate: yesterday\n---\n"));
 
-        assertThat(snapshot.news(now)).extracting(Page::slug).containsExactly("good");
+        assertThat(snapshot.list(NewsStory.TYPE, now)).extracting(Page::slug).containsExactly("good");
         assertThat(problems(snapshot)).containsExactly(
                 "content/news/broken.md:4:7: 'date' must be a date written as YYYY-MM-DD, like 2026-09-15, got \"yesterday\"");
     }
@@ -85,7 +91,7 @@ class ContentLoaderTest {
                 .news("alpha", "2026-01-01", "Alpha")
                 .write("news/beta.md", "---\ntitle: Beta\ndate: 2026-01-02\nsummary: S\nslug: alpha\n---\n"));
 
-        assertThat(snapshot.news(now)).extracting(Page::title).containsExactly("Alpha");
+        assertThat(snapshot.list(NewsStory.TYPE, now)).extracting(Page::title).containsExactly("Alpha");
         assertThat(problems(snapshot)).containsExactly(
                 "content/news/beta.md:5:1: duplicate slug 'alpha': content/news/alpha.md already uses /news/alpha");
     }
@@ -134,7 +140,7 @@ class ContentLoaderTest {
                 .write("news/story.md~", "not front matter"));
 
         assertThat(problems(snapshot)).isEmpty();
-        assertThat(snapshot.news()).isEmpty();
+        assertThat(snapshot.all(NewsStory.TYPE)).isEmpty();
     }
 
     @Test
@@ -146,11 +152,11 @@ class ContentLoaderTest {
                 .write("news/expired.md", "---\ntitle: Expired\ndate: 2026-01-01\nsummary: S\nexpiryDate: 2026-11-27\n---\n")
                 .write("news/today.md", "---\ntitle: Today\ndate: 2026-01-01\nsummary: S\npublishDate: 2026-11-27\n---\n"));
 
-        assertThat(snapshot.news()).hasSize(5);
-        assertThat(snapshot.news(now)).extracting(Page::slug).containsExactlyInAnyOrder("visible", "today");
-        assertThat(snapshot.story("draft", now)).isEmpty();
-        assertThat(snapshot.story("future", now)).isEmpty();
-        assertThat(snapshot.story("future", Instant.parse("2026-11-28T06:00:00Z"))).isPresent();
+        assertThat(snapshot.all(NewsStory.TYPE)).hasSize(5);
+        assertThat(snapshot.list(NewsStory.TYPE, now)).extracting(Page::slug).containsExactlyInAnyOrder("visible", "today");
+        assertThat(snapshot.find(NewsStory.TYPE, "draft", now)).isEmpty();
+        assertThat(snapshot.find(NewsStory.TYPE, "future", now)).isEmpty();
+        assertThat(snapshot.find(NewsStory.TYPE, "future", Instant.parse("2026-11-28T06:00:00Z"))).isPresent();
         assertThat(snapshot.allVisible(now)).extracting(Page::url).containsExactlyInAnyOrder("/news/visible", "/news/today");
     }
 
@@ -161,7 +167,7 @@ class ContentLoaderTest {
                 .news("new", "2026-05-01", "New")
                 .news("middle", "2025-12-01", "Middle"));
 
-        assertThat(snapshot.news(now)).extracting(Page::slug).containsExactly("new", "middle", "old");
+        assertThat(snapshot.list(NewsStory.TYPE, now)).extracting(Page::slug).containsExactly("new", "middle", "old");
     }
 
     @Test
@@ -185,7 +191,7 @@ class ContentLoaderTest {
         ContentSnapshot snapshot = load(ContentFixture.minimal(temp)
                 .write("news/a.md", latin1("---\nsummary: S\ndate: 2026-01-01\ntitle: \u00e9cole day\n---\n")));
 
-        assertThat(snapshot.news(now)).isEmpty();
+        assertThat(snapshot.list(NewsStory.TYPE, now)).isEmpty();
         assertThat(problems(snapshot)).containsExactly("content/news/a.md:4:8: the file is not UTF-8 text: "
                 + "byte 0xE9 at this position cannot be read; save the file with UTF-8 encoding");
     }

@@ -1,5 +1,6 @@
 package edu.rush.gme.content;
 
+import edu.rush.gme.page.HomePage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

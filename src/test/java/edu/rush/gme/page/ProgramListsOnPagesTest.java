@@ -1,5 +1,6 @@
 package edu.rush.gme.page;
 
+import edu.rush.gme.App;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import edu.rush.gme.ContentFixture;
@@ -67,7 +68,7 @@ class ProgramListsOnPagesTest {
                     filter: visas=H-1B
                   - filter: visa=J-1
                 ---
-                """).dir(), ContentFixture.CLOCK).load();
+                """).dir(), ContentFixture.CLOCK, App.CONTENT_TYPES).load();
         assertThat(snapshot.problems()).extracting(ContentProblem::toString).containsExactly(
                 "content/img.md:5:5: 'programLists[0].filter' must be finder filters like visa=H-1B&type=residency, with filters from "
                         + "type, specialty, department, length, visa, comlex, graduation, usce, interview, window; got \"visas=H-1B\"",

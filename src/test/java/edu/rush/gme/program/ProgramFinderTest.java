@@ -1,5 +1,6 @@
 package edu.rush.gme.program;
 
+import edu.rush.gme.App;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import edu.rush.gme.ContentFixture;
@@ -24,9 +25,9 @@ class ProgramFinderTest {
 
     @BeforeEach
     void catalog() {
-        ContentSnapshot snapshot = new ContentLoader(ContentFixture.finderCatalog(temp).dir(), ContentFixture.CLOCK).load();
+        ContentSnapshot snapshot = new ContentLoader(ContentFixture.finderCatalog(temp).dir(), ContentFixture.CLOCK, App.CONTENT_TYPES).load();
         assertThat(snapshot.problems()).isEmpty();
-        finder = new ProgramFinder(snapshot.programs(ContentFixture.CLOCK.instant()), snapshot.at(ContentFixture.CLOCK.instant()).toLocalDate());
+        finder = new ProgramFinder(snapshot.list(ProgramContent.TYPE, ContentFixture.CLOCK.instant()), snapshot.at(ContentFixture.CLOCK.instant()).toLocalDate());
     }
 
     private ProgramFinder.Result find(String query) {

@@ -1,5 +1,6 @@
 package edu.rush.gme.program;
 
+import edu.rush.gme.App;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import edu.rush.gme.ContentFixture;
@@ -177,12 +178,12 @@ class ProgramValidationTest {
                 .program("alpha-im", "residency", "Internal Medicine", 3, "[]", true, 5, false, "virtual", "2026-10-15", null)
                 .program("delta-cards", "fellowship", "Cardiology", 3, "[]", true, null, false, "virtual", "2026-08-31",
                         "related:\n  - alpha-im\n  - no-such-program\n  - delta-cards")
-                .dir(), ContentFixture.CLOCK).load();
+                .dir(), ContentFixture.CLOCK, App.CONTENT_TYPES).load();
 
         assertThat(snapshot.problems()).extracting(ContentProblem::toString).containsExactly(
                 "content/programs/delta-cards.md:22:5: 'related[1]': no program has the slug 'no-such-program'",
                 "content/programs/delta-cards.md:23:5: 'related[2]': a program cannot be related to itself");
-        assertThat(snapshot.program("delta-cards", ContentFixture.CLOCK.instant())).get()
+        assertThat(snapshot.find(ProgramContent.TYPE, "delta-cards", ContentFixture.CLOCK.instant())).get()
                 .extracting(p -> p.data().related()).isEqualTo(List.of("alpha-im"));
     }
 }

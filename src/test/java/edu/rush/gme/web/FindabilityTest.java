@@ -1,5 +1,6 @@
 package edu.rush.gme.web;
 
+import edu.rush.gme.program.ProgramContent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import edu.rush.gme.ContentFixture;
 import edu.rush.gme.TestSite;
 import edu.rush.gme.TestSite.Response;
-import edu.rush.gme.content.BasicPage;
+import edu.rush.gme.page.BasicPage;
 import edu.rush.gme.content.ContentException;
 import edu.rush.gme.content.ContentProblem;
 import edu.rush.gme.content.FrontMatterReader;

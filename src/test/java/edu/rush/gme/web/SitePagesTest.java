@@ -1,12 +1,13 @@
 package edu.rush.gme.web;
 
+import edu.rush.gme.program.ProgramContent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import edu.rush.gme.RealContent;
 import edu.rush.gme.TestSite;
 import edu.rush.gme.TestSite.Response;
-import edu.rush.gme.content.BasicPage;
-import edu.rush.gme.content.HomePage;
+import edu.rush.gme.page.BasicPage;
+import edu.rush.gme.page.HomePage;
 import edu.rush.gme.content.Page;
 import edu.rush.gme.content.SiteConfig;
 import edu.rush.gme.news.NewsStory;
@@ -64,7 +65,7 @@ class SitePagesTest {
 
     @Test
     void home_page_shows_the_hero_mission_vision_and_support_from_the_content() {
-        Page<HomePage> content = RealContent.snapshot().home(RealContent.now()).orElseThrow();
+        Page<HomePage> content = RealContent.snapshot().first(HomePage.TYPE, RealContent.now()).orElseThrow();
         HomePage.Support support = content.data().support();
         Response home = ok("/");
         assertThat(home.page().selectFirst("h1").text()).isEqualTo(content.data().hero().heading());
@@ -74,7 +75,7 @@ class SitePagesTest {
                 .contains(support.heading(), support.text());
         assertThat(home.page().select(".stats li").eachText())
                 .containsExactlyElementsOf(support.stats().stream().map(stat -> stat.value() + " " + stat.label()).toList());
-        var programs = RealContent.snapshot().programs(RealContent.now());
+        var programs = RealContent.snapshot().list(ProgramContent.TYPE, RealContent.now());
         long confirmed = programs.stream().filter(p -> !p.meta().isSample()).count();
         assertThat(home.page().selectFirst(".catalog-count").text()).as("the home page says how the finder counts")
                 .startsWith("How this site counts: the program finder lists " + programs.size() + " programs (")
@@ -101,7 +102,7 @@ class SitePagesTest {
 
     @Test
     void about_page_has_the_mission_the_vision_and_its_own_text() {
-        Page<BasicPage> content = RealContent.snapshot().page("/about", RealContent.now()).orElseThrow();
+        Page<BasicPage> content = RealContent.snapshot().find(BasicPage.TYPE, "about", RealContent.now()).orElseThrow();
         Response about = ok("/about");
         assertThat(about.page().select("h2").eachText()).contains("Our Mission", "Our Vision");
         assertThat(about.text()).contains(SITE.mission(), SITE.vision(), body(content));
@@ -109,7 +110,7 @@ class SitePagesTest {
 
     @Test
     void resources_page_shows_its_title_and_text() {
-        Page<BasicPage> content = RealContent.snapshot().page("/resources", RealContent.now()).orElseThrow();
+        Page<BasicPage> content = RealContent.snapshot().find(BasicPage.TYPE, "resources", RealContent.now()).orElseThrow();
         Response resources = ok("/resources");
         assertThat(resources.page().selectFirst("h1").text()).isEqualTo(content.title());
         assertThat(resources.text()).contains(body(content));
@@ -121,7 +122,7 @@ class SitePagesTest {
         String xml = site.get("/sitemap.xml").raw().body();
         List<String> listed = Jsoup.parse(xml, "", org.jsoup.parser.Parser.xmlParser()).select("url > loc").eachText().stream()
                 .map(loc -> loc.replaceFirst("^https?://[^/]+", "")).toList();
-        List<Page<BasicPage>> pages = RealContent.snapshot().pages().values().stream()
+        List<Page<BasicPage>> pages = RealContent.snapshot().all(BasicPage.TYPE).stream()
                 .filter(p -> p.meta().isVisible(RealContent.now().atZone(SITE.zone()))).toList();
         assertThat(pages).isNotEmpty();
         for (Page<BasicPage> content : pages) {

@@ -1,4 +1,9 @@
-package edu.rush.gme.content;
+package edu.rush.gme.page;
+
+import edu.rush.gme.content.ContentType;
+import edu.rush.gme.content.FrontMatter;
+import edu.rush.gme.content.SearchText;
+import edu.rush.gme.content.Meta;
 
 import edu.rush.gme.program.ProgramFinder;
 import java.time.LocalDate;
@@ -18,6 +23,18 @@ import java.util.Set;
  *                     programs by hand
  */
 public record BasicPage(String layout, List<String> sources, LocalDate verified, List<ProgramList> programLists) implements FrontMatter {
+
+    /** Top-level slugs that the site's own routes already use (every section's folder is kept clear too). */
+    static final Set<String> RESERVED_SLUGS = Set.of("search", "api", "css", "js", "images", "static", "sitemap", "feeds",
+            "healthz", "readyz", "admin", "inquiries", "events", "preview");
+
+    /** {@code content/NAME.md}, at {@code /NAME}: about, resources, how to apply... */
+    public static final ContentType<BasicPage> TYPE = ContentType.builder("pages", BasicPage.class, ContentType.Placement.PAGE)
+            .singular("page")
+            .label("Pages")
+            .reservedSlugs(RESERVED_SLUGS)
+            .search(page -> SearchText.of("page", "Page", page.meta().description()))
+            .build();
 
     /** A list of the programs the finder gives for {@code filter} (its query string, like {@code visa=J-1&type=residency}). */
     public record ProgramList(String heading, String filter) {

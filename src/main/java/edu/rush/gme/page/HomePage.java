@@ -1,10 +1,20 @@
-package edu.rush.gme.content;
+package edu.rush.gme.page;
+
+import edu.rush.gme.content.ContentType;
+import edu.rush.gme.content.FrontMatter;
+import edu.rush.gme.content.Meta;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** The front page ({@code content/_index.md}): the hero and the "Supporting your success" block. */
 public record HomePage(Hero hero, Support support) implements FrontMatter {
+
+    /** {@code content/_index.md}, at {@code /}; not searched (every result would be the home page). */
+    public static final ContentType<HomePage> TYPE = ContentType.builder("home", HomePage.class, ContentType.Placement.HOME)
+            .singular("home page")
+            .label("Home")
+            .build();
 
     /** The large banner at the top: a heading and the paragraph under it. */
     public record Hero(String heading, String text) {
