@@ -107,6 +107,7 @@ public final class App {
         services.database().openLater(DATABASE_OPENS_AFTER);
         services.outbox().start();
         misses.start();
+        store.startSchedule();
         if (settings.watchContent()) {
             watcher = ContentWatcher.start(settings.contentDir(), store);
         }
@@ -117,6 +118,7 @@ public final class App {
         if (watcher != null) {
             watcher.close();
         }
+        store.stopSchedule();
         server.stop();
         services.outbox().close();
         misses.close();

@@ -29,6 +29,8 @@ public final class ContentSnapshot {
     private final Map<String, Path> resources;
     private final String searchSynonyms;
     private final List<ContentProblem> problems;
+    /** Every moment at which some page appears or goes (publishDate, expiryDate), sorted, without repeats. */
+    private final Instant[] boundaries;
 
     /**
      * @param version   a fingerprint of all content files; changes whenever any file changes
@@ -61,6 +63,8 @@ public final class ContentSnapshot {
         this.resources = Map.copyOf(resources);
         this.searchSynonyms = searchSynonyms;
         this.problems = problems.stream().sorted().toList();
+        this.boundaries = bySource().values().stream().flatMap(page -> page.meta().scheduled(site.zone()))
+                .distinct().sorted().toArray(Instant[]::new);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -96,6 +100,27 @@ public final class ContentSnapshot {
 
     public List<ContentProblem> problems() {
         return problems;
+    }
+
+    /**
+     * The next moment after {@code after} at which a page appears or goes, if any is scheduled: search
+     * indexes, the finder and the change log are rebuilt then, so everything changes at that minute.
+     */
+    public Optional<Instant> nextBoundary(Instant after) {
+        int i = java.util.Arrays.binarySearch(boundaries, after);
+        int next = i >= 0 ? i + 1 : -i - 1;
+        return next < boundaries.length ? Optional.of(boundaries[next]) : Optional.empty();
+    }
+
+    /**
+     * What everything derived from the visible content is keyed by, besides the content version: the
+     * day in the site's zone (application windows close by the day) and how many scheduled moments
+     * have passed. Two instants with the same key see the same pages.
+     */
+    public String visibilityKey(Instant now) {
+        int i = java.util.Arrays.binarySearch(boundaries, now);
+        int passed = i >= 0 ? i + 1 : -i - 1;
+        return at(now).toLocalDate() + "#" + passed;
     }
 
     public ZonedDateTime at(Instant instant) {

@@ -5,6 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -19,6 +23,11 @@ public final class ContentStore {
     private final AtomicReference<ContentSnapshot> current = new AtomicReference<>();
     private final CountDownLatch firstLoad = new CountDownLatch(1);
     private final List<Consumer<ContentSnapshot>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<ContentSnapshot>> scheduledListeners = new CopyOnWriteArrayList<>();
+    private ScheduledExecutorService schedule;
+    private ScheduledFuture<?> nextMoment;
+    /** The last scheduled moment told to the listeners, so a moment is told once even when the clock stands still (tests). */
+    private Instant lastMoment = Instant.MIN;
 
     /** A store with no snapshot yet; {@link #reload()} loads the first. */
     public ContentStore(ContentLoader loader, Clock clock) {
@@ -77,9 +86,69 @@ public final class ContentStore {
             ContentSnapshot next = loader.load(current.get());
             listeners.forEach(listener -> listener.accept(next));
             current.set(next);
+            scheduleNextMoment();
             return next;
         } finally {
             firstLoad.countDown();
         }
+    }
+
+    /**
+     * Runs at each scheduled moment of the current snapshot (a page's publishDate or expiryDate
+     * reached), once the schedule is started: what is derived from the visible pages is rebuilt then,
+     * so a page appears everywhere at its minute, not at the first request after it.
+     */
+    public void onScheduledMoment(Consumer<ContentSnapshot> listener) {
+        scheduledListeners.add(listener);
+    }
+
+    /** Starts telling {@link #onScheduledMoment} listeners about scheduled moments, on one daemon thread. */
+    public synchronized void startSchedule() {
+        if (schedule == null) {
+            schedule = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "content-schedule");
+                thread.setDaemon(true);
+                return thread;
+            });
+            lastMoment = clock.instant();
+            scheduleNextMoment();
+        }
+    }
+
+    public synchronized void stopSchedule() {
+        if (schedule != null) {
+            schedule.shutdownNow();
+            schedule = null;
+        }
+    }
+
+    private synchronized void scheduleNextMoment() {
+        ContentSnapshot snapshot = current.get();
+        if (schedule == null || snapshot == null) {
+            return;
+        }
+        if (nextMoment != null) {
+            nextMoment.cancel(false);
+        }
+        Instant after = lastMoment.isAfter(clock.instant()) ? lastMoment : clock.instant();
+        snapshot.nextBoundary(after).ifPresent(moment -> {
+            long delay = Math.max(0, java.time.Duration.between(clock.instant(), moment).toMillis());
+            nextMoment = schedule.schedule(() -> reached(moment), delay, TimeUnit.MILLISECONDS);
+        });
+    }
+
+    private void reached(Instant moment) {
+        ContentSnapshot snapshot = current.get();
+        synchronized (this) {
+            lastMoment = moment;
+        }
+        for (Consumer<ContentSnapshot> listener : scheduledListeners) {
+            try {
+                listener.accept(snapshot);
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(ContentStore.class).error("at the scheduled moment {}: {}", moment, e.toString(), e);
+            }
+        }
+        scheduleNextMoment();
     }
 }

@@ -383,6 +383,9 @@ public final class FrontMatterReader {
         if (type == java.time.LocalDate.class) {
             return "a date written as YYYY-MM-DD, like 2026-09-15";
         }
+        if (type == DateOrTime.class) {
+            return DateOrTime.FORMS;
+        }
         if (type.isEnum()) {
             return "one of " + Arrays.stream(type.getEnumConstants())
                     .map(constant -> mapper.convertValue(constant, String.class))

@@ -1,6 +1,8 @@
 package edu.rush.gme.content;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -15,8 +17,8 @@ public record Meta(
         String description,
         String slug,
         LocalDate date,
-        LocalDate publishDate,
-        LocalDate expiryDate,
+        DateOrTime publishDate,
+        DateOrTime expiryDate,
         Boolean draft,
         Integer weight,
         Boolean sample,
@@ -43,17 +45,26 @@ public record Meta(
 
     /**
      * The one visibility rule that every page, list, feed, sitemap and API applies: not a draft,
-     * published (publishDate reached in the site's time zone) and not expired.
+     * published (publishDate reached, to the minute, in the site's time zone) and not expired.
      */
     public boolean isVisible(ZonedDateTime now) {
         if (isDraft()) {
             return false;
         }
         ZoneId zone = now.getZone();
-        if (publishDate != null && now.isBefore(publishDate.atStartOfDay(zone))) {
+        Instant instant = now.toInstant();
+        if (publishDate != null && instant.isBefore(publishDate.in(zone))) {
             return false;
         }
-        return expiryDate == null || now.isBefore(expiryDate.atStartOfDay(zone));
+        return expiryDate == null || instant.isBefore(expiryDate.in(zone));
+    }
+
+    /** When it appears (publishDate) and goes (expiryDate), in {@code zone}; the moments at which its visibility changes. */
+    public java.util.stream.Stream<Instant> scheduled(ZoneId zone) {
+        if (isDraft()) {
+            return java.util.stream.Stream.empty();
+        }
+        return java.util.stream.Stream.of(publishDate, expiryDate).filter(java.util.Objects::nonNull).map(when -> when.in(zone));
     }
 
     /** A page bundle's own file name, or a path under the site's /images/ folder; never a way out of either. */
@@ -84,7 +95,8 @@ public record Meta(
             problems.add(new FrontMatter.FieldProblem("image", "'image' must be a file beside a page bundle's index.md, like 'photo.webp', "
                     + "or one of the site's images, like '/images/news-skyline.svg', got \"" + image + "\""));
         }
-        if (publishDate != null && expiryDate != null && !expiryDate.isAfter(publishDate)) {
+        // Compared as if both were in one zone: a date or time without offset is in the site's zone, which Meta does not know.
+        if (publishDate != null && expiryDate != null && !expiryDate.in(ZoneOffset.UTC).isAfter(publishDate.in(ZoneOffset.UTC))) {
             problems.add(new FrontMatter.FieldProblem("expiryDate", "'expiryDate' must be after 'publishDate'"));
         }
         return problems;

@@ -9,7 +9,6 @@ import edu.rush.gme.content.LazyHtml;
 import edu.rush.gme.content.PerSnapshotDay;
 import java.text.ParseException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +18,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Search over the current content: an index per content version and day (publish and expiry dates
- * take effect at midnight), built when content loads and swapped in whole, so a search always sees
- * one complete index. Results are kept under the index's version and day and what was asked, so a
- * repeated search costs a lookup, and a new snapshot or a new day makes new keys: nothing is
- * invalidated by hand and no search sees results of another version. Knows nothing of HTTP.
+ * Search over the current content: an index per content version and visibility key (the day, and
+ * the scheduled publish and expiry moments passed), built when content loads and again at each
+ * scheduled moment, and swapped in whole, so a search always sees one complete index. Results are
+ * kept under the index's version and visibility and what was asked, so a repeated search costs a
+ * lookup, and a new snapshot or a passed moment makes new keys: nothing is invalidated by hand and
+ * no search sees results of another version. Knows nothing of HTTP.
  */
 public final class SearchService {
 
@@ -34,11 +34,11 @@ public final class SearchService {
     /** Kept suggestion lists (at most eight titles each, about 2 KB). */
     static final long SUGGESTIONS_CACHED = 4096;
 
-    /** What a page of results depends on: the index (content version and day) and the question, as normalized. */
-    private record ResultsKey(String version, LocalDate day, String query, String kind, String programType, int page) {
+    /** What a page of results depends on: the index (content version and visibility) and the question, as normalized. */
+    private record ResultsKey(String version, String visibility, String query, String kind, String programType, int page) {
     }
 
-    private record SuggestKey(String version, LocalDate day, String prefix) {
+    private record SuggestKey(String version, String visibility, String prefix) {
     }
 
     private final ContentStore store;
@@ -65,6 +65,8 @@ public final class SearchService {
 
     public SearchService(ContentStore store) {
         this.store = store;
+        // A page scheduled for this minute appears in search at this minute, not at the first search after it.
+        store.onScheduledMoment(snapshot -> index.get(snapshot, store.now()));
         store.onLoad(snapshot -> {
             if (store.isLoaded()) {
                 // A reload: the new snapshot is published with its index, so no search waits for one.
@@ -102,7 +104,7 @@ public final class SearchService {
         String q = SearchIndex.normalize(query);
         // The index first (built by now, or built here), outside the cache's lock; it is the one for this key's version and day.
         SearchIndex current = index.get(snapshot, now);
-        ResultsKey key = new ResultsKey(snapshot.version(), snapshot.at(now).toLocalDate(), q, kind, programType, page);
+        ResultsKey key = new ResultsKey(snapshot.version(), snapshot.visibilityKey(now), q, kind, programType, page);
         SearchResults found = results.get(key, k -> {
             indexSearches.increment();
             return current.search(q, kind, programType, page);
@@ -119,7 +121,7 @@ public final class SearchService {
         Instant now = store.now();
         String p = SearchIndex.normalize(prefix);
         SearchIndex current = index.get(snapshot, now);
-        SuggestKey key = new SuggestKey(snapshot.version(), snapshot.at(now).toLocalDate(), p);
+        SuggestKey key = new SuggestKey(snapshot.version(), snapshot.visibilityKey(now), p);
         return suggestions.get(key, k -> {
             indexSearches.increment();
             return current.suggest(p, 8);

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.HexFormat;
 
 /**
@@ -70,8 +69,7 @@ public final class PageCache {
     }
 
     private static String key(String path, String query, ContentSnapshot snapshot, Instant now) {
-        LocalDate today = snapshot.at(now).toLocalDate();
-        return snapshot.version() + '|' + today + '|' + path + (query == null ? "" : "?" + query);
+        return snapshot.version() + '|' + snapshot.visibilityKey(now) + '|' + path + (query == null ? "" : "?" + query);
     }
 
     static String etag(byte[] body) {
