@@ -131,13 +131,24 @@ public final class ContentStore {
             nextMoment.cancel(false);
         }
         Instant after = lastMoment.isAfter(clock.instant()) ? lastMoment : clock.instant();
-        snapshot.nextBoundary(after).ifPresent(moment -> {
-            long delay = Math.max(0, java.time.Duration.between(clock.instant(), moment).toMillis());
-            nextMoment = schedule.schedule(() -> reached(moment), delay, TimeUnit.MILLISECONDS);
-        });
+        snapshot.nextBoundary(after).ifPresent(this::scheduleAt);
+    }
+
+    private synchronized void scheduleAt(Instant moment) {
+        // Rounded up: the executor's timer and the wall clock differ by a little, and early is wrong.
+        long delay = Math.max(0, java.time.Duration.between(clock.instant(), moment).toNanos() + 999_999) / 1_000_000;
+        nextMoment = schedule.schedule(() -> reached(moment), delay, TimeUnit.MILLISECONDS);
     }
 
     private void reached(Instant moment) {
+        if (clock.instant().isBefore(moment)) {
+            synchronized (this) {
+                if (schedule != null) {
+                    scheduleAt(moment);
+                }
+            }
+            return;
+        }
         ContentSnapshot snapshot = current.get();
         synchronized (this) {
             lastMoment = moment;

@@ -109,6 +109,26 @@ class SchedulingTest {
     }
 
     @Test
+    void a_program_scheduled_for_a_minute_joins_the_finder_its_counts_and_the_csv_at_that_minute() {
+        ContentFixture content = ContentFixture.minimal(temp)
+                .program("alpha-im", "residency", "Internal Medicine", 3, "[J-1]", true, 5, false, "virtual", "2027-10-15", null)
+                .program("numbat-medicine", "residency", "Numbat Medicine", 3, "[H-1B]", true, 5, false, "virtual", "2027-10-15",
+                        "publishDate: 2026-12-01T09:00");
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-01T14:59:00Z"));
+        try (TestSite site = TestSite.start(Settings.forFolders(content.dir(), Path.of("static")), clock)) {
+            assertThat(site.get("/programs").text()).doesNotContain("Numbat Medicine");
+            assertThat(site.get("/programs?visa=H-1B").text()).doesNotContain("Numbat Medicine");
+            assertThat(site.get("/programs.csv").text()).doesNotContain("Numbat Medicine");
+            assertThat(site.get("/programs/numbat-medicine").status()).isEqualTo(404);
+            clock.advance(Duration.ofMinutes(1));
+            assertThat(site.get("/programs").text()).contains("Numbat Medicine");
+            assertThat(site.get("/programs?visa=H-1B").page().select(".results .card__title").eachText()).contains("Numbat Medicine Residency");
+            assertThat(site.get("/programs.csv").text()).contains("Numbat Medicine");
+            assertThat(site.get("/programs/numbat-medicine").status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void a_story_published_on_the_night_clocks_spring_forward_appears_at_the_first_minute_after_the_jump() {
         ContentFixture content = ContentFixture.minimal(temp)
                 .write("news/night.md", "---\ntitle: Night shift story\ndate: 2026-03-08\nsummary: S\npublishDate: 2026-03-08T02:30\n---\n");
