@@ -4,6 +4,7 @@ import edu.rush.gme.content.ContentLoader;
 import edu.rush.gme.content.ContentSnapshot;
 import edu.rush.gme.content.ContentStore;
 import edu.rush.gme.content.ContentTypes;
+import edu.rush.gme.event.Event;
 import edu.rush.gme.news.NewsStory;
 import edu.rush.gme.page.BasicPage;
 import edu.rush.gme.page.HomePage;
@@ -75,7 +76,7 @@ public final class App {
      * declaration in its feature package, added here.
      */
     public static final ContentTypes CONTENT_TYPES = ContentTypes.of(
-            HomePage.TYPE, BasicPage.TYPE, ProgramContent.TYPE, NewsStory.TYPE, WellnessInitiative.TYPE);
+            HomePage.TYPE, BasicPage.TYPE, ProgramContent.TYPE, NewsStory.TYPE, WellnessInitiative.TYPE, Event.TYPE);
 
     /** Builds the whole application over the given settings; tests use this with fixture folders. */
     public static App create(Settings settings, Clock clock) {

@@ -150,7 +150,12 @@ public final class ContentLoader {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static void check(Run run, ContentType type) {
         List<Page<?>> pages = run.pages.getOrDefault(type, List.of());
-        List<Page<?>> checked = type.check(List.copyOf(pages),
+        ContentType.Loaded loaded = other -> {
+            Set<String> slugs = new HashSet<>();
+            run.pages.getOrDefault(other, List.of()).forEach(page -> slugs.add(page.slug()));
+            return slugs;
+        };
+        List<Page<?>> checked = type.check(List.copyOf(pages), loaded,
                 (ContentType.Problems) (page, field, message) -> run.problems.add(run.problemAt(page.source(), field, message)));
         run.pages.put(type, new ArrayList<>(checked));
     }

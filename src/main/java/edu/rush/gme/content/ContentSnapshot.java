@@ -29,7 +29,10 @@ public final class ContentSnapshot {
     private final Map<String, Path> resources;
     private final String searchSynonyms;
     private final List<ContentProblem> problems;
-    /** Every moment at which some page appears or goes (publishDate, expiryDate), sorted, without repeats. */
+    /**
+     * Every moment at which some page appears or goes (publishDate, expiryDate) or shows differently
+     * by itself ({@link ContentType#moments}: an event ending), sorted, without repeats.
+     */
     private final Instant[] boundaries;
 
     /**
@@ -63,7 +66,9 @@ public final class ContentSnapshot {
         this.resources = Map.copyOf(resources);
         this.searchSynonyms = searchSynonyms;
         this.problems = problems.stream().sorted().toList();
-        this.boundaries = bySource().values().stream().flatMap(page -> page.meta().scheduled(site.zone()))
+        java.util.stream.Stream<Instant> own = ordered.entrySet().stream()
+                .flatMap(e -> e.getValue().stream().flatMap(page -> e.getKey().moments(page, site.zone())));
+        this.boundaries = java.util.stream.Stream.concat(bySource().values().stream().flatMap(page -> page.meta().scheduled(site.zone())), own)
                 .distinct().sorted().toArray(Instant[]::new);
     }
 

@@ -29,10 +29,19 @@ public final class ContentType<T extends FrontMatter> {
         SECTION
     }
 
-    /** A rule over all of a type's pages at once (a link between two programs): may report problems and correct pages. */
+    /**
+     * A rule over all of a type's pages at once (a link between two programs, an event's programs):
+     * may report problems and correct pages. {@code loaded} tells the slugs of every type's pages.
+     */
     @FunctionalInterface
     public interface Check<T extends FrontMatter> {
-        List<Page<T>> check(List<Page<T>> pages, Problems problems);
+        List<Page<T>> check(List<Page<T>> pages, Loaded loaded, Problems problems);
+    }
+
+    /** What a {@link Check} may know of the other files: the slugs each type has, visible or not. */
+    @FunctionalInterface
+    public interface Loaded {
+        Set<String> slugs(ContentType<?> type);
     }
 
     /** Where a {@link Check} reports: at a field's line in a page's file. */
@@ -57,6 +66,7 @@ public final class ContentType<T extends FrontMatter> {
     private final Function<Page<T>, SearchText> search;
     private final List<ListPage<T>> listPages;
     private final boolean feed;
+    private final java.util.function.BiFunction<Page<T>, java.time.ZoneId, java.util.stream.Stream<java.time.Instant>> moments;
 
     private ContentType(Builder<T> b) {
         this.name = b.name;
@@ -71,6 +81,7 @@ public final class ContentType<T extends FrontMatter> {
         this.search = b.search;
         this.listPages = List.copyOf(b.listPages);
         this.feed = b.feed;
+        this.moments = b.moments;
     }
 
     /**
@@ -159,9 +170,18 @@ public final class ContentType<T extends FrontMatter> {
         return search == null ? null : search.apply(cast(page));
     }
 
+    /**
+     * The moments at which a page of this type shows differently though no file changed (an event
+     * ending: its join text goes and its recording shows), in the site's {@code zone}. The snapshot
+     * keys caches by them as it does by publish and expiry times, so pages change at that minute.
+     */
+    public java.util.stream.Stream<java.time.Instant> moments(Page<?> page, java.time.ZoneId zone) {
+        return moments == null ? java.util.stream.Stream.empty() : moments.apply(cast(page), zone);
+    }
+
     /** Runs its rules across files; returns the pages as they are to be served. */
-    List<Page<T>> check(List<Page<T>> pages, Problems problems) {
-        return check == null ? pages : check.check(pages, problems);
+    List<Page<T>> check(List<Page<T>> pages, Loaded loaded, Problems problems) {
+        return check == null ? pages : check.check(pages, loaded, problems);
     }
 
     /** The page as one of this type's (every page of a snapshot's list of this type is). */
@@ -192,6 +212,7 @@ public final class ContentType<T extends FrontMatter> {
         private Function<Page<T>, SearchText> search;
         private final List<ListPage<T>> listPages = new ArrayList<>();
         private boolean feed;
+        private java.util.function.BiFunction<Page<T>, java.time.ZoneId, java.util.stream.Stream<java.time.Instant>> moments;
 
         private Builder(String name, Class<T> record, Placement placement) {
             if (!Slugs.isValid(name)) {
@@ -249,6 +270,12 @@ public final class ContentType<T extends FrontMatter> {
         /** An Atom feed of the newest pages beside its list. */
         public Builder<T> feed() {
             this.feed = true;
+            return this;
+        }
+
+        /** The moments at which its pages show differently by themselves (see {@link ContentType#moments}). */
+        public Builder<T> moments(java.util.function.BiFunction<Page<T>, java.time.ZoneId, java.util.stream.Stream<java.time.Instant>> moments) {
+            this.moments = moments;
             return this;
         }
 

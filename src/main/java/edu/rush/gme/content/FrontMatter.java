@@ -26,6 +26,18 @@ public interface FrontMatter {
             }
         }
 
+        /** A time zone, when given, is one Java knows by its IANA name (America/Chicago). */
+        public static void checkZone(List<FieldProblem> problems, String field, String value) {
+            if (value == null) {
+                return;
+            }
+            try {
+                java.time.ZoneId.of(value);
+            } catch (java.time.DateTimeException e) {
+                problems.add(new FieldProblem(field, "'" + field + "' must be a time zone name like America/Chicago, got \"" + value + "\""));
+            }
+        }
+
         /** An e-mail address, when given, looks like one (name@host.domain). */
         public static void checkEmail(List<FieldProblem> problems, String field, String value) {
             if (value != null && !EMAIL.matcher(value).matches()) {

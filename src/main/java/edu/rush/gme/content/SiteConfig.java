@@ -1,7 +1,6 @@
 package edu.rush.gme.content;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,13 +81,7 @@ public record SiteConfig(
         FieldProblem.require(problems, "name", name);
         FieldProblem.require(problems, "mission", mission);
         FieldProblem.require(problems, "vision", vision);
-        if (timeZone != null) {
-            try {
-                ZoneId.of(timeZone);
-            } catch (DateTimeException e) {
-                problems.add(new FieldProblem("timeZone", "'timeZone' must be a time zone name like America/Chicago, got \"" + timeZone + "\""));
-            }
-        }
+        FieldProblem.checkZone(problems, "timeZone", timeZone);
         FieldProblem.checkRange(problems, "newsPerPage", newsPerPage, 1, 100);
         if (contact != null) {
             FieldProblem.checkEmail(problems, "contact.email", contact.email());

@@ -81,7 +81,7 @@ public final class ProgramContent {
      * Every related program must exist. A wrong slug is reported at its line and left out of the
      * links; the program itself is still served.
      */
-    static List<Page<Program>> checkRelated(List<Page<Program>> programs, ContentType.Problems problems) {
+    static List<Page<Program>> checkRelated(List<Page<Program>> programs, ContentType.Loaded loaded, ContentType.Problems problems) {
         Set<String> slugs = new HashSet<>();
         programs.forEach(p -> slugs.add(p.slug()));
         List<Page<Program>> checked = new ArrayList<>(programs.size());

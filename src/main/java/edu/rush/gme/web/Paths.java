@@ -11,6 +11,7 @@ public final class Paths {
     public static final String COMPARE_CSV = "/programs/compare.csv";
     public static final String NEWS = "/news";
     public static final String WELLNESS = "/wellness";
+    public static final String EVENTS = "/events";
     public static final String SEARCH = "/search";
     public static final String SEARCH_API = "/api/v1/search";
     public static final String SUGGEST_API = "/api/v1/search/suggest";

@@ -5,6 +5,7 @@ import edu.rush.gme.content.ContentStore;
 import edu.rush.gme.content.ContentType;
 import edu.rush.gme.content.ContentTypes;
 import edu.rush.gme.db.Database;
+import edu.rush.gme.event.EventController;
 import edu.rush.gme.feed.AtomFeedController;
 import edu.rush.gme.inquiry.InquiryController;
 import edu.rush.gme.mail.MailOutbox;
@@ -43,6 +44,7 @@ final class Routes {
     private final ProgramController programs;
     private final NewsController news;
     private final WellnessController wellness;
+    private final EventController events;
     private final SitemapController sitemap;
     private final AtomFeedController feeds;
     private final SearchController search;
@@ -64,6 +66,7 @@ final class Routes {
         this.programs = new ProgramController(store, views, structuredData, baseUrl, catalog);
         this.news = new NewsController(store, views, structuredData);
         this.wellness = new WellnessController(store, views);
+        this.events = new EventController(store, views);
         this.sitemap = new SitemapController(store, views, baseUrl);
         this.feeds = new AtomFeedController(store, views, baseUrl);
         this.search = new SearchController(store, views, searchService);
@@ -113,6 +116,9 @@ final class Routes {
 
         get(routes, Paths.WELLNESS, wellness::index);
         get(routes, Paths.WELLNESS + "/{slug}", wellness::show);
+
+        get(routes, Paths.EVENTS, events::index);
+        get(routes, Paths.EVENTS + "/{slug}", events::show);
 
         // Last: top-level Markdown pages (/about), files of static/, images of page bundles.
         get(routes, "/<path>", this::pageOrFile);

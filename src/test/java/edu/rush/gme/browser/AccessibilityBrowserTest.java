@@ -1,5 +1,7 @@
 package edu.rush.gme.browser;
 
+import edu.rush.gme.event.Event;
+import java.util.List;
 import edu.rush.gme.program.ProgramContent;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +35,12 @@ class AccessibilityBrowserTest extends RealSiteInBrowser {
         Stream<String> cited = RealContent.snapshot().allVisible(RealContent.now()).stream()
                 .filter(p -> p.data() instanceof edu.rush.gme.page.BasicPage b && !b.sourcesOrEmpty().isEmpty()).limit(1).map(Page::url);
         Stream<String> sample = RealContent.programs().stream().filter(p -> p.meta().isSample()).limit(1).map(Page::url);
-        return Stream.of(
+        // An event still ahead and one that is over (with its recording, when it has one).
+        java.time.ZoneId zone = RealContent.snapshot().site().zone();
+        List<Page<Event>> events = RealContent.snapshot().list(Event.TYPE, RealContent.now());
+        Stream<String> upcoming = events.stream().filter(e -> !e.data().isOver(RealContent.now(), zone)).limit(1).map(Page::url);
+        Stream<String> over = events.stream().filter(e -> e.data().isOver(RealContent.now(), zone)).limit(1).map(Page::url);
+        return Stream.of(Stream.of("/events", "/events?audience=international-graduates"), upcoming, over,
                 Stream.of("/", "/about", "/resources", "/programs", "/programs/residency"), programs, sparse, pages, cited, sample,
                 Stream.of("/programs?window=ahead&sort=deadline"),
                 Stream.of("/news", RealContent.newestStory().url(), "/wellness", RealContent.firstInitiative().url(), "/no-such-page",

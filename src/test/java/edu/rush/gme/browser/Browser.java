@@ -125,6 +125,8 @@ final class Browser {
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+        // axe runs as an async script; on a loaded 2-core machine a long page can take more than the default 30 s.
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
         return driver;
     }
 

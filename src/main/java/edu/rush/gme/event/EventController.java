@@ -1,0 +1,175 @@
+package edu.rush.gme.event;
+
+import edu.rush.gme.content.ContentSnapshot;
+import edu.rush.gme.content.ContentStore;
+import edu.rush.gme.content.Page;
+import edu.rush.gme.program.Program;
+import edu.rush.gme.program.ProgramContent;
+import edu.rush.gme.web.Views;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The events list (upcoming soonest first, then past ones with their recordings, filtered by
+ * program, audience and format with counts) and each event's page. Whether an event is over is
+ * decided per request with the site's clock.
+ */
+public final class EventController {
+
+    static final Set<String> FILTERS = Set.of("program", "audience", "format");
+
+    private final ContentStore store;
+    private final Views views;
+
+    public EventController(ContentStore store, Views views) {
+        this.store = store;
+        this.views = views;
+    }
+
+    /** One event as a page shows it: its page, its times in words, whether it is over. */
+    public record EventView(Page<Event> page, String day, String time, String startIso, String endIso, boolean over,
+                            List<Page<Program>> programs) {
+        static EventView of(Page<Event> page, ContentSnapshot snapshot, Instant now) {
+            Event event = page.data();
+            ZoneId site = snapshot.site().zone();
+            List<Page<Program>> programs = event.programsOrEmpty().stream()
+                    .map(slug -> snapshot.find(ProgramContent.TYPE, slug, now)).flatMap(java.util.Optional::stream).toList();
+            return new EventView(page, event.dayText(), event.timeText(site), event.startsAt(site).toOffsetDateTime().toString(),
+                    event.endsAt(site).toOffsetDateTime().toString(), event.isOver(now, site), programs);
+        }
+
+        public Event data() {
+            return page.data();
+        }
+    }
+
+    /** A filter's choice: its value, label, how many events it gives with the other filters, and whether chosen. */
+    public record Choice(String value, String label, int count, boolean selected) {
+    }
+
+    /** A filter: its parameter, its label and its choices. */
+    public record Filter(String key, String label, List<Choice> choices) {
+    }
+
+    public void index(Context ctx) {
+        ContentSnapshot snapshot = store.snapshot();
+        Instant now = store.now();
+        List<String> problems = new ArrayList<>();
+        for (String key : ctx.queryParamMap().keySet()) {
+            if (!FILTERS.contains(key)) {
+                problems.add("The events list has no filter '" + key + "'; it filters by program, audience and format.");
+            }
+        }
+        Map<String, String> chosen = new LinkedHashMap<>();
+        for (String key : FILTERS) {
+            String value = ctx.queryParam(key);
+            if (value != null && !value.isBlank()) {
+                chosen.put(key, value.strip());
+            }
+        }
+        List<Page<Event>> all = snapshot.list(Event.TYPE, now);
+        Map<String, Function<Event, List<String>>> values = filterValues();
+        Map<String, Map<String, String>> labels = filterLabels(snapshot, now, all);
+        for (String key : List.copyOf(chosen.keySet())) {
+            if (!labels.get(key).containsKey(chosen.get(key))) {
+                problems.add("No event has the " + key + " '" + chosen.get(key) + "'; choose one from the list.");
+                chosen.remove(key);
+            }
+        }
+        List<Page<Event>> matching = all.stream().filter(p -> matches(p.data(), chosen, values)).toList();
+        List<Filter> filters = new ArrayList<>();
+        for (String key : List.of("program", "audience", "format")) {
+            List<Choice> choices = new ArrayList<>();
+            for (Map.Entry<String, String> option : labels.get(key).entrySet()) {
+                Map<String, String> withIt = new LinkedHashMap<>(chosen);
+                withIt.put(key, option.getKey());
+                int count = (int) all.stream().filter(p -> matches(p.data(), withIt, values)).count();
+                choices.add(new Choice(option.getKey(), option.getValue(), count, option.getKey().equals(chosen.get(key))));
+            }
+            filters.add(new Filter(key, switch (key) {
+                case "program" -> "Program";
+                case "audience" -> "For";
+                default -> "Format";
+            }, choices));
+        }
+        List<EventView> upcoming = new ArrayList<>();
+        List<EventView> past = new ArrayList<>();
+        for (Page<Event> page : matching) {
+            EventView view = EventView.of(page, snapshot, now);
+            (view.over() ? past : upcoming).add(view);
+        }
+        java.util.Collections.reverse(past);
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", "Recruitment events");
+        model.put("intro", snapshot.intro(Event.TYPE, now).orElse(null));
+        model.put("upcoming", upcoming);
+        model.put("past", past);
+        model.put("filters", filters);
+        model.put("filtered", !chosen.isEmpty());
+        model.put("total", all.size());
+        model.put("problems", problems);
+        if (!problems.isEmpty()) {
+            // The list without the filters it could not read, and what was wrong with them.
+            ctx.status(HttpStatus.BAD_REQUEST);
+        }
+        views.render(ctx, snapshot, "event/index", model);
+    }
+
+    public void show(Context ctx) {
+        ContentSnapshot snapshot = store.snapshot();
+        Instant now = store.now();
+        Page<Event> event = snapshot.find(Event.TYPE, ctx.pathParam("slug"), now).orElseThrow(NotFoundResponse::new);
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", event.title());
+        model.put("description", event.data().summary());
+        model.put("event", EventView.of(event, snapshot, now));
+        views.render(ctx, snapshot, "event/show", model);
+    }
+
+    private static Map<String, Function<Event, List<String>>> filterValues() {
+        return Map.of(
+                "program", Event::programsOrEmpty,
+                "audience", e -> e.audienceOrEmpty().stream().map(Event.Audience::key).toList(),
+                "format", e -> e.format() == null ? List.of() : List.of(e.format().key()));
+    }
+
+    /** The choices each filter offers: programs that have events, every audience and format, in a fixed order. */
+    private static Map<String, Map<String, String>> filterLabels(ContentSnapshot snapshot, Instant now, List<Page<Event>> events) {
+        Map<String, String> programs = new java.util.TreeMap<>();
+        for (Page<Event> event : events) {
+            for (String slug : event.data().programsOrEmpty()) {
+                snapshot.find(ProgramContent.TYPE, slug, now).ifPresent(p -> programs.put(slug, p.title()));
+            }
+        }
+        Map<String, String> byTitle = new LinkedHashMap<>();
+        programs.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(e -> byTitle.put(e.getKey(), e.getValue()));
+        Map<String, String> audiences = new LinkedHashMap<>();
+        for (Event.Audience audience : Event.Audience.values()) {
+            audiences.put(audience.key(), audience.label());
+        }
+        Map<String, String> formats = new LinkedHashMap<>();
+        for (Event.Format format : Event.Format.values()) {
+            formats.put(format.key(), format.label());
+        }
+        return Map.of("program", byTitle, "audience", audiences, "format", formats);
+    }
+
+    private static boolean matches(Event event, Map<String, String> chosen, Map<String, Function<Event, List<String>>> values) {
+        for (Map.Entry<String, String> choice : chosen.entrySet()) {
+            if (!values.get(choice.getKey()).apply(event).contains(choice.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

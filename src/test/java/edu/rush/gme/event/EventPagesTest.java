@@ -1,0 +1,131 @@
+package edu.rush.gme.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import edu.rush.gme.App;
+import edu.rush.gme.ContentFixture;
+import edu.rush.gme.MutableClock;
+import edu.rush.gme.Settings;
+import edu.rush.gme.TestSite;
+import edu.rush.gme.content.ContentLoader;
+import edu.rush.gme.content.ContentProblem;
+import edu.rush.gme.content.ContentSnapshot;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Events, the content type added by one declaration: validated like every type, listed upcoming
+ * and past per request, filtered with counts, times with the zone of their own date, and the join
+ * link on no public response.
+ */
+class EventPagesTest {
+
+    static final String JOIN = "https://meet.example.org/secret-room-4417";
+
+    @TempDir
+    Path temp;
+
+    static String event(String title, String start, String end, String more) {
+        return "---\ntitle: " + title + "\nsummary: About " + title + ".\nstart: " + start + "\nend: " + end
+                + "\nformat: virtual\nplatform: Zoom\njoinLink: " + JOIN + "\n" + more + "---\nWhat happens at " + title + ".\n";
+    }
+
+    ContentFixture events() {
+        return ContentFixture.minimal(temp)
+                .program("alpha-im", "residency", "Internal Medicine", 3, "[J-1]", true, 5, false, "virtual", "2027-10-15", null)
+                .program("beta-peds", "residency", "Pediatrics", 3, "[J-1]", true, 5, false, "virtual", "2027-10-15", null)
+                // Summer (CDT), over by November 27th, with a recording.
+                .write("events/summer-q-and-a.md", event("Summer Q and A", "2026-07-09T18:00", "2026-07-09T19:00",
+                        "programs: [alpha-im]\naudience: [international-graduates]\nrecording: https://video.example.org/summer\n"))
+                // Winter (CST), ahead.
+                .write("events/winter-open-house.md", event("Winter open house", "2026-12-08T18:00", "2026-12-08T19:30",
+                        "programs: [beta-peds]\naudience: [all-applicants]\ncapacity: 50\n"))
+                // After the spring change (CDT again), ahead.
+                .write("events/spring-panel.md", event("Spring panel", "2027-03-18T18:00", "2027-03-18T19:00",
+                        "programs: [alpha-im, beta-peds]\naudience: [do-applicants, all-applicants]\n"));
+    }
+
+    @Test
+    void mistakes_in_an_event_are_reported_at_their_line() {
+        ContentFixture content = events()
+                .write("events/bad.md", "---\ntitle: Bad\nsummary: S\nstart: 2026-12-08T18:00\nend: 2026-12-08T17:00\nzone: America/Chicagoo\n"
+                        + "programs: [alpha-im, no-such-program]\nformat: in-person\njoinLink: http://insecure.example.org\n---\n");
+        ContentSnapshot snapshot = new ContentLoader(content.dir(), ContentFixture.CLOCK, App.CONTENT_TYPES).load();
+        List<String> problems = snapshot.problems().stream().map(ContentProblem::toString).toList();
+        assertThat(problems).contains(
+                "content/events/bad.md:5:1: 'end' must be after 'start'",
+                "content/events/bad.md:6:1: 'zone' must be a time zone name like America/Chicago, got \"America/Chicagoo\"",
+                "content/events/bad.md:1:1: missing required field 'place'",
+                "content/events/bad.md:9:1: 'joinLink' must be a web address starting with https://, got \"http://insecure.example.org\"");
+        ContentSnapshot wrongProgram = new ContentLoader(events()
+                .write("events/typo.md", event("Typo", "2026-12-09T18:00", "2026-12-09T19:00", "programs: [alpha-im, no-such-program]\n")).dir(),
+                ContentFixture.CLOCK, App.CONTENT_TYPES).load();
+        assertThat(wrongProgram.problems()).extracting(ContentProblem::toString)
+                .contains("content/events/typo.md:9:22: 'programs[1]': no program has the slug 'no-such-program'");
+        assertThat(wrongProgram.find(Event.TYPE, "typo", ContentFixture.CLOCK.instant())).get()
+                .extracting(p -> p.data().programs()).as("served without the wrong slug").isEqualTo(List.of("alpha-im"));
+    }
+
+    @Test
+    void the_list_shows_upcoming_events_soonest_first_then_past_ones_with_their_recordings() {
+        try (TestSite site = TestSite.start(Settings.forFolders(events().dir(), Path.of("static")), ContentFixture.CLOCK)) {
+            Document page = site.get("/events").page();
+            assertThat(page.select("#upcoming-heading + ul .card__title").eachText()).containsExactly("Winter open house", "Spring panel");
+            assertThat(page.select("section:has(#past-heading) .card__title").eachText()).containsExactly("Summer Q and A");
+            assertThat(page.select("section:has(#past-heading) a[href=https://video.example.org/summer]")).hasSize(1);
+            assertThat(page.select("time").eachAttr("datetime")).contains("2026-12-08T18:00-06:00", "2027-03-18T18:00-05:00");
+            assertThat(page.text()).contains("6:00 PM – 7:30 PM CST").contains("6:00 PM – 7:00 PM CDT");
+        }
+    }
+
+    @Test
+    void filters_narrow_the_list_and_count_what_each_choice_would_give() {
+        try (TestSite site = TestSite.start(Settings.forFolders(events().dir(), Path.of("static")), ContentFixture.CLOCK)) {
+            Document page = site.get("/events?audience=all-applicants").page();
+            assertThat(page.select(".card__title").eachText()).containsExactly("Winter open house", "Spring panel");
+            assertThat(page.select("#e-audience option[selected]").text()).isEqualTo("All applicants (2)");
+            assertThat(page.select("#e-program option").eachText()).contains("Internal Medicine Residency (1)", "Pediatrics Residency (2)");
+            assertThat(site.get("/events?program=alpha-im&audience=do-applicants").page().select(".card__title").eachText())
+                    .containsExactly("Spring panel");
+            assertThat(site.get("/events?audience=astronauts").status()).isEqualTo(400);
+            Document wrong = site.get("/events?audience=astronauts&program=beta-peds").page();
+            assertThat(wrong.select(".error-summary li").eachText()).containsExactly("No event has the audience 'astronauts'; choose one from the list.");
+            assertThat(wrong.select(".card__title").eachText()).as("the filters it could read still apply").containsExactly("Winter open house", "Spring panel");
+            assertThat(site.get("/events?colour=red").status()).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void an_event_page_says_when_in_the_zone_of_its_own_date_and_changes_when_it_is_over() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-09T01:00:00Z")); // 19:00 CST on December 8th
+        try (TestSite site = TestSite.start(Settings.forFolders(events().dir(), Path.of("static")), clock)) {
+            Document during = site.get("/events/winter-open-house").page();
+            assertThat(during.selectFirst("time").attr("datetime")).isEqualTo("2026-12-08T18:00-06:00");
+            assertThat(during.text()).contains("Tuesday, December 8, 2026, 6:00 PM – 7:30 PM CST").contains("sent to registered attendees only")
+                    .doesNotContain("(over)");
+            clock.advance(Duration.ofMinutes(30)); // 19:30, its end
+            Document after = site.get("/events/winter-open-house").page();
+            assertThat(after.text()).contains("(over)").contains("This event is over").doesNotContain("sent to registered attendees");
+            assertThat(site.get("/events").page().select("#upcoming-heading + ul .card__title").eachText()).containsExactly("Spring panel");
+        }
+    }
+
+    @Test
+    void the_join_link_is_on_no_public_response() {
+        try (TestSite site = TestSite.start(Settings.forFolders(events().dir(), Path.of("static")), ContentFixture.CLOCK)) {
+            for (String path : List.of("/events", "/events/winter-open-house", "/events/summer-q-and-a", "/events/feed.xml",
+                    "/sitemap.xml", "/search?q=open+house", "/api/v1/search?q=open+house", "/", "/programs/beta-peds")) {
+                TestSite.Response response = site.get(path);
+                assertThat(response.status()).as(path).isEqualTo(200);
+                assertThat(response.text()).as(path).doesNotContain(JOIN).doesNotContain("secret-room");
+            }
+            assertThat(site.get("/search?q=winter").text()).as("events are searched").contains("Winter open house");
+            assertThat(site.get("/sitemap.xml").raw().body()).contains("/events/winter-open-house<").contains("/events<");
+        }
+    }
+}
