@@ -274,9 +274,20 @@ class ContentCommandsTest {
         ContentFixture fixture = withArchetypes().write("news", "a file where the folder should be");
         Run blocked = run(fixture, "new", "news", "Match Day");
         assertThat(blocked.status()).isEqualTo(1);
-        assertThat(blocked.err()).startsWith("cannot create " + fixture.dir() + "/news/match-day.md (")
-                .contains("): check that the content folder exists and can be written");
+        assertThat(blocked.err()).isEqualTo("cannot create " + fixture.dir() + "/news/match-day.md: " + fixture.dir()
+                + "/news is a file, not a folder; move it away\n");
 
+        if (!"root".equals(System.getProperty("user.name"))) {
+            Path readOnly = Files.createDirectories(fixture.dir().resolve("wellness"));
+            fixture.write("_archetypes/wellness.md", "---\ntitle: \"Name\"\nsummary: \"Teaser.\"\ndraft: true\n---\n");
+            readOnly.toFile().setWritable(false);
+            Run denied = run(fixture, "new", "wellness", "Peer support");
+            readOnly.toFile().setWritable(true);
+            Files.delete(fixture.dir().resolve("_archetypes/wellness.md"));
+            assertThat(denied.status()).isEqualTo(1);
+            assertThat(denied.err()).startsWith("cannot create " + fixture.dir() + "/wellness/peer-support.md (access denied")
+                    .endsWith("): check that the content folder exists and can be written\n");
+        }
         Run noArchetype = run(fixture, "new", "wellness", "Peer support");
         assertThat(noArchetype.status()).isEqualTo(1);
         assertThat(noArchetype.err()).startsWith("no archetype for wellness: " + fixture.dir() + "/_archetypes/wellness.md cannot be read");

@@ -102,6 +102,10 @@ public final class NewContent {
         LocalDate today = LocalDate.now(clock.withZone(snapshot.site().zone()));
         Path file = folder.resolve(slug + ".md");
         String shown = shownDir + contentDir.relativize(file).toString().replace('\\', '/');
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            err.println("cannot create " + shown + ": " + shownDir + type.folder() + " is a file, not a folder; move it away");
+            return 1;
+        }
         try {
             Files.createDirectories(folder);
             Files.writeString(file, fill(template, title, today), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
