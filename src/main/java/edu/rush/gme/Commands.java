@@ -47,7 +47,7 @@ public final class Commands {
         String command = args.get(0);
         List<String> options = args.subList(1, args.size());
         return switch (command) {
-            case Validate.COMMAND -> Validate.run(App.CONTENT_TYPES, settings.contentDir(), clock, options, out, err);
+            case Validate.COMMAND -> Validate.run(App.CONTENT_TYPES, settings.contentDir(), settings.staticDir(), clock, options, out, err);
             case NewContent.COMMAND -> NewContent.run(App.CONTENT_TYPES, settings.contentDir(), clock, options, out, err);
             case InquiryExport.COMMAND -> exportInquiries(settings, options, out, err);
             case SearchMisses.COMMAND -> exportSearchMisses(settings, options, out, err);

@@ -40,9 +40,13 @@ class ContentCommandsTest {
     }
 
     private Run run(ContentFixture fixture, Clock clock, String... args) {
+        return run(Settings.forFolders(fixture.dir(), temp.resolve("static")), clock, args);
+    }
+
+    private Run run(Settings settings, Clock clock, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Commands.run(Settings.forFolders(fixture.dir(), Path.of("static")), clock, List.of(args),
+        int status = Commands.run(settings, clock, List.of(args),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -133,6 +137,28 @@ class ContentCommandsTest {
         assertThat(run.lines().get(2)).isEqualTo("2 problems in 2 files; 3 files checked");
         assertThat(run.status()).isEqualTo(1);
         assertThat(run(fixture, "validate", "--format=github").out()).isEqualTo(run.out());
+    }
+
+    @Test
+    void validate_reports_pictures_the_site_would_not_find() throws IOException {
+        Files.createDirectories(temp.resolve("static/images"));
+        Files.writeString(temp.resolve("static/images/skyline.svg"), "<svg/>");
+        String story = "---\ntitle: S\ndate: 2026-01-05\nsummary: S\nimage: %s\nimageAlt: A picture\n---\n";
+        ContentFixture fixture = ContentFixture.minimal(temp)
+                .write("news/good/index.md", story.formatted("photo.webp")).write("news/good/photo.webp", "webp")
+                .write("news/site-picture.md", story.formatted("/images/skyline.svg"))
+                .write("news/lost/index.md", story.formatted("photo.webp")).write("news/lost/other.webp", "webp")
+                .write("news/single.md", story.formatted("photo.webp"))
+                .write("news/no-such.md", story.formatted("/images/no-such.svg"));
+        Run run = run(fixture, "validate");
+        String d = fixture.dir().toString();
+        assertThat(run.lines()).containsExactly(
+                d + "/news/lost/index.md:5:1: 'image' names \"photo.webp\", which is not a file beside this index.md",
+                d + "/news/no-such.md:5:1: 'image' names \"/images/no-such.svg\", which is not one of the site's images (no file "
+                        + "images/no-such.svg in " + temp.resolve("static") + ")",
+                d + "/news/single.md:5:1: 'image' names \"photo.webp\", which must lie beside the page in a page bundle (a folder with "
+                        + "index.md and its pictures); this page is a single file",
+                "3 problems in 3 files; 6 files checked");
     }
 
     @Test

@@ -4,6 +4,7 @@ import edu.rush.gme.content.ContentLoader;
 import edu.rush.gme.content.ContentProblem;
 import edu.rush.gme.content.ContentSnapshot;
 import edu.rush.gme.content.ContentTypes;
+import edu.rush.gme.content.Page;
 import edu.rush.gme.search.SearchService;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -45,9 +46,10 @@ public final class Validate {
      * Runs the command.
      *
      * @param defaultDir the folder checked when none is given (the site's GME_CONTENT_DIR)
+     * @param staticDir  the site's static files (GME_STATIC_DIR), where {@code /images/...} pictures are
      * @return 0 valid, 1 problems found, 2 a wrong option or a folder that is not there
      */
-    public static int run(ContentTypes types, Path defaultDir, Clock clock, List<String> args, PrintStream out, PrintStream err) {
+    public static int run(ContentTypes types, Path defaultDir, Path staticDir, Clock clock, List<String> args, PrintStream out, PrintStream err) {
         Format format = Format.TEXT;
         String folder = null;
         for (int i = 0; i < args.size(); i++) {
@@ -86,7 +88,7 @@ public final class Validate {
         }
         Report report;
         try {
-            report = check(types, dir, clock);
+            report = check(types, dir, staticDir, clock);
         } catch (UncheckedIOException e) {
             // Files.walk reports a file removed while it walks (an editor's temporary file) this way.
             err.println("cannot read the content folder '" + dir + "' (" + e.getCause().getMessage() + "); run the command again");
@@ -124,7 +126,7 @@ public final class Validate {
     }
 
     /** Loads the folder as the server would, and checks the search synonyms as the search index would. */
-    static Report check(ContentTypes types, Path dir, Clock clock) {
+    static Report check(ContentTypes types, Path dir, Path staticDir, Clock clock) {
         String prefix = displayPrefix(dir);
         Path synonyms = dir.resolve(ContentLoader.SYNONYMS);
         String synonymsShown = prefix + "/" + ContentLoader.SYNONYMS;
@@ -139,6 +141,7 @@ public final class Validate {
         if (rule != null && problems.stream().noneMatch(p -> p.file().equals(synonymsShown))) {
             problems.add(rule);
         }
+        problems.addAll(missingPictures(snapshot, dir, prefix, staticDir));
         // The files read: every page loaded, every file with a problem, site.yaml and the synonyms.
         Set<String> files = new TreeSet<>(snapshot.bySource().keySet());
         problems.forEach(p -> files.add(p.file()));
@@ -158,6 +161,50 @@ public final class Validate {
                 .sorted()
                 .toList();
         return new Report(shown, files.size());
+    }
+
+    /**
+     * Pictures named in front matter that the site would not find: a page bundle's file that is
+     * not in the bundle (or a page that is not a bundle), or one of the site's images that
+     * {@code staticDir} does not have. The loader checks the name; only the files can tell this.
+     */
+    private static List<ContentProblem> missingPictures(ContentSnapshot snapshot, Path dir, String prefix, Path staticDir) {
+        List<ContentProblem> problems = new ArrayList<>();
+        for (Page<?> page : snapshot.bySource().values()) {
+            String image = page.meta().image();
+            if (image == null || image.isBlank()) {
+                continue;
+            }
+            String why = null;
+            if (image.startsWith("/")) {
+                if (staticDir != null && Files.isDirectory(staticDir) && !Files.isRegularFile(staticDir.resolve(image.substring(1)))) {
+                    why = "is not one of the site's images (no file " + image.substring(1) + " in " + staticDir + ")";
+                }
+            } else if (!snapshot.resources().containsKey(page.imageUrl())) {
+                why = page.source().endsWith("/index.md") ? "is not a file beside this index.md"
+                        : "must lie beside the page in a page bundle (a folder with index.md and its pictures); this page is a single file";
+            }
+            if (why != null) {
+                Path file = dir.resolve(page.source().substring(prefix.length() + 1));
+                problems.add(new ContentProblem(page.source(), lineOf(file, "image"), 1, "'image' names \"" + image + "\", which " + why));
+            }
+        }
+        return problems;
+    }
+
+    /** The line of a top-level field in a file's front matter; 1 when it cannot be found. */
+    private static int lineOf(Path file, String field) {
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            for (int i = 1; i < lines.size() && !lines.get(i).strip().equals("---"); i++) {
+                if (lines.get(i).startsWith(field + ":") || lines.get(i).startsWith(field + " :")) {
+                    return i + 1;
+                }
+            }
+        } catch (IOException e) {
+            // The loader read it a moment ago; the first line will do.
+        }
+        return 1;
     }
 
     /** The first synonym rule that cannot be read; null when all can (or the file is not UTF-8, which the loader reports). */
