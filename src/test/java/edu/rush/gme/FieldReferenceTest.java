@@ -8,6 +8,7 @@ import edu.rush.gme.content.ContentLoader;
 import edu.rush.gme.content.ContentProblem;
 import edu.rush.gme.content.ContentType;
 import edu.rush.gme.content.Meta;
+import edu.rush.gme.content.SiteConfig;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
@@ -39,6 +40,7 @@ class FieldReferenceTest {
     private static final Path GUIDE = Path.of("docs", "editing.md");
     private static final String REFERENCE = "## Front matter reference";
     private static final String COMMON = "Every file";
+    private static final String SITE = "site.yaml";
 
     @TempDir
     Path temp;
@@ -55,7 +57,8 @@ class FieldReferenceTest {
         for (ContentType<?> type : App.CONTENT_TYPES.all()) {
             expected.put(type.name(), fields(type.record()));
         }
-        assertThat(tables.keySet()).as("one table per registered type, after the common fields").containsExactlyElementsOf(expected.keySet());
+        expected.put(SITE, fields(SiteConfig.class));
+        assertThat(tables.keySet()).as("one table per registered type, after the common fields, then site.yaml's").containsExactlyElementsOf(expected.keySet());
         for (var entry : expected.entrySet()) {
             assertThat(tables.get(entry.getKey()).keySet()).as("the fields of " + entry.getKey())
                     .containsExactlyInAnyOrderElementsOf(entry.getValue().keySet());
@@ -70,6 +73,7 @@ class FieldReferenceTest {
         for (ContentType<?> type : App.CONTENT_TYPES.all()) {
             check(tables.get(type.name()), fields(type.record()), type.name(), wrong);
         }
+        check(tables.get(SITE), fields(SiteConfig.class), SITE, wrong);
         assertThat(wrong).isEmpty();
     }
 
@@ -129,6 +133,17 @@ class FieldReferenceTest {
                     .forEach(row -> documented.add(row.field()));
             assertThat(documented).as("required fields of " + type.name() + " (the loader says: " + problems + ")").isEqualTo(required);
         }
+        ContentFixture empty = ContentFixture.minimal(temp.resolve("empty")).write(SITE, "{}\n");
+        Set<String> siteRequired = new TreeSet<>();
+        new ContentLoader(empty.dir(), ContentFixture.CLOCK, App.CONTENT_TYPES).load().problems().stream()
+                .filter(p -> p.file().equals("content/" + SITE))
+                .map(p -> p.message().replaceFirst("^missing required field '([^']+)'$", "$1"))
+                .forEach(siteRequired::add);
+        Set<String> siteDocumented = new TreeSet<>();
+        tables.get(SITE).values().stream()
+                .filter(row -> !row.field().contains(".") && !row.field().contains("[") && row.required().equals("yes"))
+                .forEach(row -> siteDocumented.add(row.field()));
+        assertThat(siteDocumented).as("required fields of site.yaml").isEqualTo(siteRequired);
     }
 
     private static String fileOf(ContentType<?> type) {
@@ -145,7 +160,7 @@ class FieldReferenceTest {
         int start = lines.indexOf(REFERENCE);
         assertThat(start).as(GUIDE + " has a section '" + REFERENCE + "'").isNotNegative();
         Map<String, Map<String, Row>> tables = new LinkedHashMap<>();
-        Pattern heading = Pattern.compile("^### (?:`([a-z-]+)`|(" + COMMON + ")).*");
+        Pattern heading = Pattern.compile("^### (?:`([a-z.-]+)`|(" + COMMON + ")).*");
         Map<String, Row> current = null;
         for (String line : lines.subList(start + 1, lines.size())) {
             if (line.startsWith("## ")) {
