@@ -266,6 +266,27 @@ class ContentCommandsTest {
     }
 
     @Test
+    void new_cuts_a_long_title_s_slug_at_a_word() {
+        ContentFixture fixture = withArchetypes();
+        String title = "The Graduate Medical Education Office Welcomes the Incoming Class of Residents and Fellows";
+        assertThat(run(fixture, "new", "news", title).out())
+                .startsWith("created " + fixture.dir() + "/news/the-graduate-medical-education-office-welcomes-the-incoming.md:");
+    }
+
+    @Test
+    void validate_run_from_the_jar_prints_its_lines_once_and_nothing_else() throws Exception {
+        ContentFixture fixture = ContentFixture.minimal(temp).write("news/a.md", "---\ntitle: A\ndate: 2026-01-05\n---\n");
+        ProcessBuilder java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "edu.rush.gme.App", "validate", fixture.dir().toString());
+        Process process = java.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).isEqualTo(1);
+        assertThat(out).isEqualTo(fixture.dir() + "/news/a.md:1:1: missing required field 'summary'\n1 problem in 1 file; 2 files checked\n");
+        assertThat(err).as("the loader's own log would repeat the problem").doesNotContain("summary");
+    }
+
+    @Test
     void new_names_the_types_there_are_when_the_type_is_wrong() {
         ContentFixture fixture = withArchetypes();
         Run typo = run(fixture, "new", "program", "Cardiology");
