@@ -143,6 +143,9 @@ public final class App {
         if (args.length > 0 && !args[0].equals(WARM_UP)) {
             // A command for the office (exports, resending mail), run against the same settings, no web server.
             LogConfigurator.toStandardError();
+            if (Commands.PRINTS_CONTENT_PROBLEMS.contains(args[0])) {
+                LogConfigurator.quietContentLog();
+            }
             System.exit(Commands.run(settings, List.of(args), System.out, System.err));
         }
         App app;

@@ -1,5 +1,7 @@
 package edu.rush.gme;
 
+import edu.rush.gme.authoring.NewContent;
+import edu.rush.gme.authoring.Validate;
 import edu.rush.gme.db.Database;
 import edu.rush.gme.db.DatabaseException;
 import edu.rush.gme.inquiry.InquiryExport;
@@ -16,7 +18,7 @@ import java.util.List;
 /**
  * What the office runs besides the server, with the same settings (the same database):
  * {@code java -jar gme-site.jar COMMAND [OPTIONS]}. Each returns the process's exit status:
- * 0 done, 1 the database could not be used, 2 a wrong command or option.
+ * 0 done, 1 the database could not be used (or the content has problems), 2 a wrong command or option.
  */
 public final class Commands {
 
@@ -25,15 +27,28 @@ public final class Commands {
                    java -jar gme-site.jar export-inquiries [--since YYYY-MM-DD] [--program SLUG] > inquiries.csv
                    java -jar gme-site.jar export-search-misses [--since YYYY-MM-DD] > search-misses.csv
                    java -jar gme-site.jar resend-failed-mail   send again the e-mails given up on (after fixing GME_SMTP_*)
-            """;
+                   java -jar gme-site.jar validate [--format text|github] [CONTENT_DIR]
+                                                           check every content file; problems as file:line:col: message
+                   java -jar gme-site.jar new TYPE "Title"     start a draft from content/_archetypes/TYPE.md (TYPE: %s)
+            """.formatted(String.join(", ", NewContent.creatable(App.CONTENT_TYPES).stream().map(t -> t.name()).toList()));
+
+    /** The commands that print the content's problems themselves (the loader's log would repeat them). */
+    static final java.util.Set<String> PRINTS_CONTENT_PROBLEMS = java.util.Set.of(Validate.COMMAND, NewContent.COMMAND);
 
     private Commands() {
     }
 
     public static int run(Settings settings, List<String> args, PrintStream out, PrintStream err) {
+        return run(settings, Clock.systemUTC(), args, out, err);
+    }
+
+    /** The same, at the time of {@code clock} (the day a new file is dated). */
+    public static int run(Settings settings, Clock clock, List<String> args, PrintStream out, PrintStream err) {
         String command = args.get(0);
         List<String> options = args.subList(1, args.size());
         return switch (command) {
+            case Validate.COMMAND -> Validate.run(App.CONTENT_TYPES, settings.contentDir(), settings.staticDir(), clock, options, out, err);
+            case NewContent.COMMAND -> NewContent.run(App.CONTENT_TYPES, settings.contentDir(), clock, options, out, err);
             case InquiryExport.COMMAND -> exportInquiries(settings, options, out, err);
             case SearchMisses.COMMAND -> exportSearchMisses(settings, options, out, err);
             case RESEND_FAILED_MAIL -> resendFailedMail(settings, options, out, err);

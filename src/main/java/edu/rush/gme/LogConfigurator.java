@@ -53,4 +53,14 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
             console.start();
         }
     }
+
+    /**
+     * For the content commands, which print the loader's problems themselves: the loader's own
+     * lines (each problem again, "content loaded in ...") would only repeat them.
+     */
+    static void quietContentLog() {
+        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.getLogger("edu.rush.gme.content").setLevel(Level.ERROR);
+        }
+    }
 }

@@ -38,7 +38,8 @@ public final class ContentLoader {
     private final Clock clock;
     private final ContentTypes types;
     private final FrontMatterReader reader = new FrontMatterReader();
-    private final MarkdownRenderer markdown = new MarkdownRenderer();
+    /** Made when a page's HTML is first asked for: {@code validate} never renders, and saves Flexmark's start-up. */
+    private volatile MarkdownRenderer markdown;
     /**
      * Each Markdown file as the last load prepared it, with the digest of its bytes: a reload reuses
      * the files that did not change (their parsed front matter and rendered HTML), so saving one
@@ -52,6 +53,19 @@ public final class ContentLoader {
         Path name = contentDir.toAbsolutePath().normalize().getFileName();
         this.displayPrefix = name == null ? "content" : name.toString();
         this.clock = clock;
+    }
+
+    private MarkdownRenderer markdown() {
+        MarkdownRenderer renderer = markdown;
+        if (renderer == null) {
+            synchronized (this) {
+                if (markdown == null) {
+                    markdown = new MarkdownRenderer();
+                }
+                renderer = markdown;
+            }
+        }
+        return renderer;
     }
 
     public Path contentDir() {
@@ -398,7 +412,7 @@ public final class ContentLoader {
             SourceText source = SourceText.split(display(file), TextFile.decode(bytes, display(file)));
             FrontMatterReader.Parsed<?> parsed = reader.read(source, type);
             String body = source.body();
-            return new Prepared(type, digest, parsed, new LazyHtml(() -> markdown.render(body)),
+            return new Prepared(type, digest, parsed, new LazyHtml(() -> markdown().render(body)),
                     Files.getLastModifiedTime(file).toInstant(), null);
         } catch (ContentException | IOException e) {
             return new Prepared(type, digest, null, null, null, e);

@@ -303,7 +303,7 @@ public final class FrontMatterReader {
     }
 
     /** The allowed name a typo most likely meant: same letters ignoring case, or at most two edits away. */
-    static String closest(String key, Collection<String> allowed) {
+    public static String closest(String key, Collection<String> allowed) {
         String best = null;
         int bestDistance = 3;
         for (String candidate : allowed) {

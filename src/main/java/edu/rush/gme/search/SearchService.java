@@ -3,6 +3,7 @@ package edu.rush.gme.search;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import edu.rush.gme.content.ContentLoader;
+import edu.rush.gme.content.ContentProblem;
 import edu.rush.gme.content.ContentSnapshot;
 import edu.rush.gme.content.ContentStore;
 import edu.rush.gme.content.LazyHtml;
@@ -167,6 +168,23 @@ public final class SearchService {
     static int problemLine(ParseException e) {
         java.util.regex.Matcher line = java.util.regex.Pattern.compile("at line (\\d+)").matcher(String.valueOf(e.getMessage()));
         return line.find() ? Integer.parseInt(line.group(1)) : Math.max(1, e.getErrorOffset());
+    }
+
+    /**
+     * The first rule of the staff's synonyms that cannot be read, as a problem at its line
+     * ({@code validate} reports it like any other content problem); null when every rule can be read.
+     *
+     * @param shown the file as problems name it, e.g. {@code content/synonyms.txt}
+     */
+    public static ContentProblem synonymProblem(String shown, String rules) {
+        try {
+            new SearchAnalyzers(rules);
+            return null;
+        } catch (ParseException e) {
+            String cause = e.getCause() == null || e.getCause().getMessage() == null ? "" : ": " + e.getCause().getMessage();
+            return new ContentProblem(shown, problemLine(e), 1, "this synonym rule cannot be read (" + e.getMessage() + cause
+                    + "); write it as 'word => word, other words', one rule per line");
+        }
     }
 
     /** The staff's synonyms; a broken rule is reported with its line and the index goes on without synonyms. */
