@@ -93,6 +93,12 @@ final class Routes {
     void register(RoutesConfig routes) {
         get(routes, Paths.HOME, pages::home);
         itemPages.put(edu.rush.gme.page.HomePage.TYPE, (ctx, page) -> pages.home(ctx));
+        // Top-level pages are answered by the catch-all route at the end (pageOrFile).
+        itemPages.put(edu.rush.gme.page.BasicPage.TYPE, (ctx, page) -> {
+            if (!pages.page(ctx, page.url())) {
+                throw new NotFoundResponse();
+            }
+        });
         get(routes, Paths.HEALTH, ctx -> ctx.result("ok"));
         get(routes, Paths.READY, this::ready);
         get(routes, Paths.SITEMAP, sitemap::sitemap);
@@ -139,7 +145,6 @@ final class Routes {
 
         // Last: top-level Markdown pages (/about), files of static/, images of page bundles.
         get(routes, "/<path>", this::pageOrFile);
-        itemPages.put(edu.rush.gme.page.BasicPage.TYPE, (ctx, page) -> pages.page(ctx, page.url()));
 
         refuseOtherMethods(routes);
     }
