@@ -25,6 +25,8 @@ public final class Commands {
                    java -jar gme-site.jar export-inquiries [--since YYYY-MM-DD] [--program SLUG] > inquiries.csv
                    java -jar gme-site.jar export-search-misses [--since YYYY-MM-DD] > search-misses.csv
                    java -jar gme-site.jar resend-failed-mail   send again the e-mails given up on (after fixing GME_SMTP_*)
+                   java -jar gme-site.jar preview FILE [--valid 7d]   a signed link to a draft or scheduled page
+                   java -jar gme-site.jar preview --as-of 2026-12-01T09:00 [--valid 2d]   a link to the whole site at that time
             """;
 
     private Commands() {
@@ -37,6 +39,8 @@ public final class Commands {
             case InquiryExport.COMMAND -> exportInquiries(settings, options, out, err);
             case SearchMisses.COMMAND -> exportSearchMisses(settings, options, out, err);
             case RESEND_FAILED_MAIL -> resendFailedMail(settings, options, out, err);
+            case edu.rush.gme.preview.PreviewCommand.COMMAND ->
+                    edu.rush.gme.preview.PreviewCommand.run(settings, App.CONTENT_TYPES, options, out, err, Clock.systemUTC());
             case "--help", "-h", "help" -> {
                 out.print(HELP);
                 yield 0;

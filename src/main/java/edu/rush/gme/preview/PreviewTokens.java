@@ -64,6 +64,11 @@ public final class PreviewTokens {
         this.clock = clock;
     }
 
+    /** The time links are issued and checked at. */
+    public Instant now() {
+        return clock.instant();
+    }
+
     /** A link to one page, valid for {@code valid} (at most {@link #MAX_VALIDITY}). */
     public String item(String type, String source, Duration valid) {
         return sign(new JWTClaimsSet.Builder().audience(ITEM).subject(type).claim(SOURCE, source), valid);
