@@ -43,7 +43,7 @@ class SettingsTest {
                 new DatabaseSettings("jdbc:postgresql://db.internal/gme", "gme", "secret"),
                 new MailSettings("smtp.example.org", 2525, "site", "mail-secret", true, "gme-web@example.org"), TrustedProxies.one(),
                 new FormSecret("a-form-secret-of-at-least-32-characters"),
-                new edu.rush.gme.preview.PreviewSecret("a-preview-secret-of-at-least-32-characters", Path.of("data", "preview-secret"))));
+                new edu.rush.gme.preview.PreviewSecret("a-preview-secret-of-at-least-32-characters", Path.of("data", "preview.key"))));
         assertThat(settings.https()).isTrue();
     }
 
@@ -54,6 +54,7 @@ class SettingsTest {
                 "GME_MAIL_FROM", "gme-web@example.org"));
         assertThat(settings.toString()).doesNotContain("hunter2", "secret", "mail-secret");
         assertThat(Settings.from(Map.of("GME_FORM_SECRET", "form-secret-form-secret-form-secret")).toString()).doesNotContain("form-secret");
+        assertThat(Settings.from(Map.of("GME_PREVIEW_SECRET", "preview-secret-preview-secret-preview")).toString()).doesNotContain("preview-secret");
     }
 
     @Test

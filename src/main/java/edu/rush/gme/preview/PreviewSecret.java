@@ -15,7 +15,7 @@ import java.util.Base64;
 
 /**
  * The key that signs preview links ({@code GME_PREVIEW_SECRET}); never printed. Unset, one is made
- * the first time it is needed and kept in the data folder ({@code data/preview-secret}), so links
+ * the first time it is needed and kept in the data folder ({@code data/preview.key}), so links
  * printed by the {@code preview} command work on the server started from the same folder, and
  * survive restarts. Several servers behind one proxy must share one value.
  *
@@ -25,7 +25,7 @@ import java.util.Base64;
 public record PreviewSecret(String value, Path file) {
 
     public static final String VARIABLE = "GME_PREVIEW_SECRET";
-    static final String FILE_NAME = "preview-secret";
+    static final String FILE_NAME = "preview.key";
 
     public PreviewSecret {
         if (value != null && value.length() < 32) {

@@ -272,9 +272,9 @@ class PreviewLinksTest {
         Path data = temp.resolve("data");
         PreviewSecret kept = PreviewSecret.from(null, data);
         byte[] first = kept.key();
-        assertThat(Files.readString(data.resolve("preview-secret")).strip()).hasSizeGreaterThanOrEqualTo(32);
+        assertThat(Files.readString(data.resolve("preview.key")).strip()).hasSizeGreaterThanOrEqualTo(32);
         assertThat(PreviewSecret.from("", data).key()).isEqualTo(first);
-        assertThat(kept.toString()).doesNotContain(Files.readString(data.resolve("preview-secret")).strip());
+        assertThat(kept.toString()).doesNotContain(Files.readString(data.resolve("preview.key")).strip());
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> PreviewSecret.from("short", data))
                 .hasMessageContaining("GME_PREVIEW_SECRET must be at least 32 characters");
     }
