@@ -37,6 +37,13 @@ public final class PreviewController {
     public static final String ITEM_PATH = "/preview/{token}";
     public static final String AS_OF_PATH = "/preview/as-of/{token}";
     public static final String EXIT_PATH = "/preview/exit";
+    /**
+     * A previewed page bundle's files (its photo beside index.md) are fetched by the browser at their
+     * own addresses, without the link: this cookie, scoped to the bundle's folder ({@code /news/story/},
+     * not the page's public address itself), carries the link to them for an hour.
+     */
+    static final String BUNDLE_COOKIE = "gme-preview-files";
+    static final Duration BUNDLE_COOKIE_FOR = Duration.ofHours(1);
 
     /** Renders a page of one content type through its public controller (its page is visible in the request's Reading). */
     @FunctionalInterface
@@ -83,6 +90,11 @@ public final class PreviewController {
             return;
         }
         Instant now = store.now();
+        String folder = page.get().url() + "/";
+        if (snapshot.resources().keySet().stream().anyMatch(file -> file.startsWith(folder))) {
+            long seconds = Math.min(BUNDLE_COOKIE_FOR.getSeconds(), Math.max(1, Duration.between(now, item.expires()).getSeconds()));
+            ctx.cookie(new Cookie(BUNDLE_COOKIE, ctx.pathParam("token"), folder, (int) seconds, secureCookie, true, null, SameSite.LAX));
+        }
         Reading.use(ctx, new Reading(snapshot.showing(item.source()), now,
                 itemBanner(snapshot, type.get(), page.get(), item.expires(), now)));
         renderer.render(ctx, page.get());
@@ -111,6 +123,10 @@ public final class PreviewController {
      * gets the banner; an expired or bad cookie is cleared and the public site is shown.
      */
     public void readCookie(Context ctx) {
+        String files = ctx.cookie(BUNDLE_COOKIE);
+        if (files != null) {
+            readBundleCookie(ctx, files);
+        }
         String token = ctx.cookie(Reading.AS_OF_COOKIE);
         if (token == null) {
             return;
@@ -128,6 +144,21 @@ public final class PreviewController {
                 "This preview works until " + when(snapshot, verdict.value().expires()) + ".");
         Reading.use(ctx, new Reading(snapshot, at, new Reading.Preview(
                 "Site as of " + when(snapshot, at) + " — preview", details, null, crossSite.token(ctx))));
+    }
+
+    /** A file of a previewed page bundle: read with the preview's view, so the draft's photo shows in its preview. */
+    private void readBundleCookie(Context ctx, String token) {
+        PreviewTokens.Verdict<PreviewTokens.Item> verdict = tokens.readItem(token);
+        if (!verdict.isValid()) {
+            return;
+        }
+        ContentSnapshot snapshot = store.snapshot();
+        Optional<Page<?>> page = snapshot.types().named(verdict.value().type()).flatMap(t -> fromSource(snapshot, t, verdict.value().source()));
+        if (page.isPresent() && ctx.path().startsWith(page.get().url() + "/")) {
+            Reading.privateHeaders(ctx);
+            Reading.use(ctx, new Reading(snapshot.showing(verdict.value().source()), store.now(),
+                    new Reading.Preview("Preview — not published", List.of(), page.get().url(), null)));
+        }
     }
 
     /** "Exit preview": clears the cookie and shows the same page as the public sees it. */

@@ -247,7 +247,7 @@ final class Routes {
         Path resource = reading.snapshot().resource(path, reading.now()).orElseThrow(NotFoundResponse::new);
         try {
             ctx.contentType(StaticAssets.contentType(path));
-            ctx.header("Cache-Control", "public, max-age=300");
+            ctx.header("Cache-Control", reading.isPreview() ? "private, no-store" : "public, max-age=300");
             ctx.result(Files.readAllBytes(resource));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -55,6 +55,9 @@ class PreviewLinksTest {
                 .write("news/draft-story.md", "---\ntitle: Secret Draft Story\ndate: 2026-11-20\nsummary: Not yet.\ndraft: true\n---\nDraft body words.\n")
                 .write("news/coming-story.md", "---\ntitle: Launch Day Story\ndate: 2026-12-01\nsummary: On launch day.\npublishDate: 2026-12-01T09:00\n---\nLaunch body.\n")
                 .write("news/old-story.md", "---\ntitle: Expired Story\ndate: 2026-10-01\nsummary: Gone.\nexpiryDate: 2026-11-01\n---\nOld body.\n")
+                .write("news/photo-story/index.md", "---\ntitle: Photo Draft\ndate: 2026-11-21\nsummary: With a photo.\ndraft: true\n"
+                        + "image: photo.png\nimageAlt: A photo\n---\nPhoto body.\n")
+                .write("news/photo-story/photo.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10})
                 .write("draft-page.md", "---\ntitle: Draft Top Page\ndraft: true\n---\nA page not yet public.\n")
                 .write("wellness/quiet-room.md", "---\ntitle: Quiet Room Plan\nsummary: A room to rest.\ndraft: true\n---\nRest.\n")
                 .program("future-neuro", "residency", "Neurology", 4, "[J-1]", true, null, false, "virtual", "2026-10-15",
@@ -140,6 +143,26 @@ class PreviewLinksTest {
         Response expired = site.get(itemLink("news", "content/news/old-story.md"));
         assertThat(expired.status()).isEqualTo(200);
         assertThat(banner(expired.page()).text()).contains("was taken off the site at 12:00 AM on Sunday, November 1, 2026 (CDT)");
+    }
+
+    @Test
+    void a_draft_bundles_photo_shows_in_its_preview_and_nowhere_else() {
+        Response preview = site.get(itemLink("news", "content/news/photo-story/index.md"));
+        assertThat(preview.status()).isEqualTo(200);
+        assertThat(preview.page().select("img.story__image").attr("src")).isEqualTo("/news/photo-story/photo.png");
+        String setCookie = preview.header("Set-Cookie");
+        // Scoped to the bundle's folder: the browser sends it for the photo, never for the story's public address.
+        assertThat(setCookie).startsWith("gme-preview-files=").contains("Path=/news/photo-story/").contains("HttpOnly").contains("SameSite=Lax");
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+
+        Response photo = site.get("/news/photo-story/photo.png", "Cookie", cookie);
+        assertThat(photo.status()).isEqualTo(200);
+        assertThat(photo.header("Cache-Control")).isEqualTo("private, no-store");
+        assertThat(site.get("/news/photo-story/photo.png").status()).isEqualTo(404);
+        assertThat(site.get("/news/photo-story", "Cookie", cookie).status()).isEqualTo(404);
+        assertThat(site.get("/news/photo-story/photo.png", "Cookie", "gme-preview-files=forged").status()).isEqualTo(404);
+        // A page without files of its own sets no cookie.
+        assertThat(site.get(itemLink("news", "content/news/draft-story.md")).header("Set-Cookie")).isNull();
     }
 
     @Test
