@@ -58,6 +58,8 @@ class PreviewLinksTest {
                 .write("news/photo-story/index.md", "---\ntitle: Photo Draft\ndate: 2026-11-21\nsummary: With a photo.\ndraft: true\n"
                         + "image: photo.png\nimageAlt: A photo\n---\nPhoto body.\n")
                 .write("news/photo-story/photo.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10})
+                .write("_index.md", "---\ntitle: Home\npublishDate: 2026-12-01T09:00\nhero:\n  heading: The New Home Page\n  text: Coming soon.\n"
+                        + "support:\n  heading: Support\n  text: Help.\n---\nWelcome.\n")
                 .write("draft-page.md", "---\ntitle: Draft Top Page\ndraft: true\n---\nA page not yet public.\n")
                 .write("wellness/quiet-room.md", "---\ntitle: Quiet Room Plan\nsummary: A room to rest.\ndraft: true\n---\nRest.\n")
                 .program("future-neuro", "residency", "Neurology", 4, "[J-1]", true, null, false, "virtual", "2026-10-15",
@@ -139,6 +141,12 @@ class PreviewLinksTest {
         assertThat(wellness.status()).isEqualTo(200);
         assertThat(wellness.page().select("h1").text()).isEqualTo("Quiet Room Plan");
         assertThat(site.get("/wellness/quiet-room").status()).isEqualTo(404);
+
+        Response home = site.get(itemLink("home", "content/_index.md"));
+        assertThat(home.status()).isEqualTo(200);
+        assertThat(home.page().select("h1").text()).isEqualTo("The New Home Page");
+        assertThat(banner(home.page()).text()).contains("scheduled to appear at 9:00 AM on Tuesday, December 1, 2026");
+        assertThat(site.get("/").text()).doesNotContain("The New Home Page");
 
         Response expired = site.get(itemLink("news", "content/news/old-story.md"));
         assertThat(expired.status()).isEqualTo(200);
