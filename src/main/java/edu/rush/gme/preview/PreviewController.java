@@ -123,14 +123,18 @@ public final class PreviewController {
      * gets the banner; an expired or bad cookie is cleared and the public site is shown.
      */
     public void readCookie(Context ctx) {
+        String token = ctx.cookie(Reading.AS_OF_COOKIE);
+        if (token != null) {
+            readAsOfCookie(ctx, token);
+        }
+        // After: a previewed page's own files are read with that page's view, even while browsing the site as of a time.
         String files = ctx.cookie(BUNDLE_COOKIE);
         if (files != null) {
             readBundleCookie(ctx, files);
         }
-        String token = ctx.cookie(Reading.AS_OF_COOKIE);
-        if (token == null) {
-            return;
-        }
+    }
+
+    private void readAsOfCookie(Context ctx, String token) {
         Reading.privateHeaders(ctx);
         PreviewTokens.Verdict<PreviewTokens.AsOf> verdict = tokens.readAsOf(token);
         if (!verdict.isValid()) {
