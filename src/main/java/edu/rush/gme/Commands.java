@@ -30,6 +30,8 @@ public final class Commands {
                    java -jar gme-site.jar validate [--format text|github] [CONTENT_DIR]
                                                            check every content file; problems as file:line:col: message
                    java -jar gme-site.jar new TYPE "Title"     start a draft from content/_archetypes/TYPE.md (TYPE: %s)
+                   java -jar gme-site.jar preview FILE [--valid 7d]   a signed link to a draft or scheduled page
+                   java -jar gme-site.jar preview --as-of 2026-12-01T09:00 [--valid 2d]   a link to the whole site at that time
             """.formatted(String.join(", ", NewContent.creatable(App.CONTENT_TYPES).stream().map(t -> t.name()).toList()));
 
     /** The commands that print the content's problems themselves (the loader's log would repeat them). */
@@ -52,6 +54,8 @@ public final class Commands {
             case InquiryExport.COMMAND -> exportInquiries(settings, options, out, err);
             case SearchMisses.COMMAND -> exportSearchMisses(settings, options, out, err);
             case RESEND_FAILED_MAIL -> resendFailedMail(settings, options, out, err);
+            case edu.rush.gme.preview.PreviewCommand.COMMAND ->
+                    edu.rush.gme.preview.PreviewCommand.run(settings, App.CONTENT_TYPES, options, out, err, Clock.systemUTC());
             case "--help", "-h", "help" -> {
                 out.print(HELP);
                 yield 0;

@@ -2,6 +2,7 @@ package edu.rush.gme;
 
 import edu.rush.gme.db.DatabaseSettings;
 import edu.rush.gme.mail.MailSettings;
+import edu.rush.gme.preview.PreviewSecret;
 import edu.rush.gme.web.FormSecret;
 import edu.rush.gme.web.TrustedProxies;
 import java.nio.file.Path;
@@ -23,7 +24,8 @@ public record Settings(
         DatabaseSettings database,
         MailSettings mail,
         TrustedProxies proxies,
-        FormSecret formSecret) {
+        FormSecret formSecret,
+        PreviewSecret preview) {
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -45,7 +47,8 @@ public record Settings(
                 DatabaseSettings.from(env),
                 MailSettings.from(env),
                 TrustedProxies.from(env.get("GME_BEHIND_PROXY"), env.get("GME_TRUSTED_PROXIES"), env.get("GME_FORWARDED_HEADER")),
-                new FormSecret(env.get("GME_FORM_SECRET")));
+                new FormSecret(env.get("GME_FORM_SECRET")),
+                PreviewSecret.from(env.get(PreviewSecret.VARIABLE), Path.of("data")));
     }
 
     /**
@@ -55,27 +58,27 @@ public record Settings(
     public static Settings forFolders(Path contentDir, Path staticDir) {
         return new Settings("127.0.0.1", 0, contentDir, staticDir, "http://localhost", false, 16L << 20, false,
                 DatabaseSettings.temporarySqlite(), MailSettings.NONE, TrustedProxies.NONE,
-                FormSecret.RANDOM_PER_START);
+                FormSecret.RANDOM_PER_START, PreviewSecret.random());
     }
 
     public Settings withDatabase(DatabaseSettings newDatabase) {
-        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, newDatabase, mail, proxies, formSecret);
+        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, newDatabase, mail, proxies, formSecret, preview);
     }
 
     public Settings withMail(MailSettings newMail) {
-        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, database, newMail, proxies, formSecret);
+        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, database, newMail, proxies, formSecret, preview);
     }
 
     public Settings withBaseUrl(String newBaseUrl) {
-        return new Settings(host, port, contentDir, staticDir, newBaseUrl, devMode, pageCacheBytes, watchContent, database, mail, proxies, formSecret);
+        return new Settings(host, port, contentDir, staticDir, newBaseUrl, devMode, pageCacheBytes, watchContent, database, mail, proxies, formSecret, preview);
     }
 
     public Settings withProxies(TrustedProxies trusted) {
-        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, database, mail, trusted, formSecret);
+        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, database, mail, trusted, formSecret, preview);
     }
 
     public Settings withWatching(boolean watch) {
-        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watch, database, mail, proxies, formSecret);
+        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watch, database, mail, proxies, formSecret, preview);
     }
 
     /** Served over HTTPS (judged by the public base URL): turns on HSTS and Secure cookies. */

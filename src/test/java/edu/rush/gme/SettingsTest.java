@@ -35,13 +35,15 @@ class SettingsTest {
                 Map.entry("GME_DATABASE_USER", "gme"), Map.entry("GME_DATABASE_PASSWORD", "secret"),
                 Map.entry("GME_SMTP_HOST", "smtp.example.org"), Map.entry("GME_SMTP_PORT", "2525"), Map.entry("GME_SMTP_USER", "site"),
                 Map.entry("GME_SMTP_PASSWORD", "mail-secret"), Map.entry("GME_MAIL_FROM", "gme-web@example.org"),
-                Map.entry("GME_BEHIND_PROXY", "true"), Map.entry("GME_FORM_SECRET", "a-form-secret-of-at-least-32-characters")));
+                Map.entry("GME_BEHIND_PROXY", "true"), Map.entry("GME_FORM_SECRET", "a-form-secret-of-at-least-32-characters"),
+                Map.entry("GME_PREVIEW_SECRET", "a-preview-secret-of-at-least-32-characters")));
         assertThat(Settings.from(Map.of("GME_WATCH", "false")).watchContent()).isFalse();
         assertThat(settings).isEqualTo(new Settings("127.0.0.1", 8080, Path.of("/srv/content"), Path.of("/srv/static"),
                 "https://gme.example.org", true, 64L << 20, true,
                 new DatabaseSettings("jdbc:postgresql://db.internal/gme", "gme", "secret"),
                 new MailSettings("smtp.example.org", 2525, "site", "mail-secret", true, "gme-web@example.org"), TrustedProxies.one(),
-                new FormSecret("a-form-secret-of-at-least-32-characters")));
+                new FormSecret("a-form-secret-of-at-least-32-characters"),
+                new edu.rush.gme.preview.PreviewSecret("a-preview-secret-of-at-least-32-characters", Path.of("data", "preview.key"))));
         assertThat(settings.https()).isTrue();
     }
 
@@ -52,6 +54,7 @@ class SettingsTest {
                 "GME_MAIL_FROM", "gme-web@example.org"));
         assertThat(settings.toString()).doesNotContain("hunter2", "secret", "mail-secret");
         assertThat(Settings.from(Map.of("GME_FORM_SECRET", "form-secret-form-secret-form-secret")).toString()).doesNotContain("form-secret");
+        assertThat(Settings.from(Map.of("GME_PREVIEW_SECRET", "preview-secret-preview-secret-preview")).toString()).doesNotContain("preview-secret");
     }
 
     @Test

@@ -13,12 +13,14 @@ import org.jsoup.nodes.Document;
 public final class TestSite implements AutoCloseable {
 
     private final App app;
+    private final Settings settings;
     /** HTTP/1.1 as a browser speaks it to a plain-HTTP site (no h2c upgrade headers beside "Connection: close"). */
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
-    private TestSite(App app) {
+    private TestSite(App app, Settings settings) {
         this.app = app;
+        this.settings = settings;
     }
 
     public static TestSite start(Path contentDir) {
@@ -34,7 +36,7 @@ public final class TestSite implements AutoCloseable {
         App app = App.create(settings, clock).start();
         app.store().snapshot();
         app.services().database().awaitOpen();
-        return new TestSite(app);
+        return new TestSite(app, settings);
     }
 
     /** Settings that watch the content folder and reload it when a file changes, as a running site does. */
@@ -91,6 +93,11 @@ public final class TestSite implements AutoCloseable {
 
     public App app() {
         return app;
+    }
+
+    /** The settings it runs with (the key its preview links are signed with, among others). */
+    public Settings settings() {
+        return settings;
     }
 
     public String url(String path) {

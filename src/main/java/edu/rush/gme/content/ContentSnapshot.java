@@ -34,6 +34,8 @@ public final class ContentSnapshot {
      * by itself ({@link ContentType#moments}: an event ending), sorted, without repeats.
      */
     private final Instant[] boundaries;
+    /** The file of the one page a signed preview shows although it is not visible; null in the public snapshot. */
+    private final String shown;
 
     /**
      * @param version   a fingerprint of all content files; changes whenever any file changes
@@ -70,6 +72,48 @@ public final class ContentSnapshot {
                 .flatMap(e -> e.getValue().stream().flatMap(page -> e.getKey().moments(page, site.zone())));
         this.boundaries = java.util.stream.Stream.concat(bySource().values().stream().flatMap(page -> page.meta().scheduled(site.zone())), own)
                 .distinct().sorted().toArray(Instant[]::new);
+        this.shown = null;
+    }
+
+    /** A view of {@code base} in which the page from {@code source} counts as visible, under its own version. */
+    private ContentSnapshot(ContentSnapshot base, String source) {
+        this.version = base.version + "+preview:" + source;
+        this.loadedAt = base.loadedAt;
+        this.site = base.site;
+        this.types = base.types;
+        this.pages = base.pages;
+        this.bySlug = base.bySlug;
+        this.intros = base.intros;
+        this.resources = base.resources;
+        this.searchSynonyms = base.searchSynonyms;
+        this.problems = base.problems;
+        this.boundaries = base.boundaries;
+        this.shown = source;
+    }
+
+    /**
+     * This snapshot as a signed preview shows it: the page from {@code source} (a draft, a page
+     * scheduled for later or one that has expired) counts as visible, everything else as in the public
+     * snapshot. Its version is another, so nothing kept for the public (cached pages, search, the
+     * finder) is ever mixed with it. Only for a request that carries a valid preview link.
+     */
+    public ContentSnapshot showing(String source) {
+        return new ContentSnapshot(this, source);
+    }
+
+    /** Whether this is a preview's view ({@link #showing}) rather than what the public sees. */
+    public boolean isPreview() {
+        return shown != null;
+    }
+
+    /** The one visibility rule ({@link Meta#isVisible}), and in a preview's view the one page it shows. */
+    private boolean isVisible(Page<?> page, ZonedDateTime at) {
+        return page.isVisible(at) || (shown != null && shown.equals(page.source()));
+    }
+
+    /** The page of a type that came from this file, visible or not (for a signed preview and the preview command). */
+    public <T extends FrontMatter> Optional<Page<T>> fromSource(ContentType<T> type, String source) {
+        return pages(type).stream().filter(page -> page.source().equals(source)).findFirst().map(type::cast);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -137,7 +181,7 @@ public final class ContentSnapshot {
         ZonedDateTime at = at(now);
         List<Page<T>> visible = new ArrayList<>();
         for (Page<?> page : pages(type)) {
-            if (page.isVisible(at)) {
+            if (isVisible(page, at)) {
                 visible.add(type.cast(page));
             }
         }
@@ -151,7 +195,7 @@ public final class ContentSnapshot {
 
     /** The visible page of a type with this slug. */
     public <T extends FrontMatter> Optional<Page<T>> find(ContentType<T> type, String slug, Instant now) {
-        return findAny(type, slug).filter(page -> page.isVisible(at(now)));
+        return findAny(type, slug).filter(page -> isVisible(page, at(now)));
     }
 
     /** The page of a type with this slug, visible or not (for a signed preview). */
@@ -163,12 +207,12 @@ public final class ContentSnapshot {
     /** The first visible page of a type (the home page is the only one of its type). */
     public <T extends FrontMatter> Optional<Page<T>> first(ContentType<T> type, Instant now) {
         ZonedDateTime at = at(now);
-        return pages(type).stream().filter(p -> p.isVisible(at)).findFirst().map(type::cast);
+        return pages(type).stream().filter(p -> isVisible(p, at)).findFirst().map(type::cast);
     }
 
     /** The {@code _index.md} of a section (its title and intro), when it exists and is visible. */
     public Optional<Page<SectionIntro>> intro(ContentType<?> type, Instant now) {
-        return Optional.ofNullable(intros.get(type)).filter(p -> p.isVisible(at(now)));
+        return Optional.ofNullable(intros.get(type)).filter(p -> isVisible(p, at(now)));
     }
 
     private List<Page<?>> pages(ContentType<?> type) {
@@ -202,9 +246,9 @@ public final class ContentSnapshot {
         ZonedDateTime at = at(now);
         List<Page<?>> all = new ArrayList<>();
         for (List<Page<?>> list : pages.values()) {
-            list.stream().filter(p -> p.isVisible(at)).forEach(all::add);
+            list.stream().filter(p -> isVisible(p, at)).forEach(all::add);
         }
-        intros.values().stream().filter(p -> p.isVisible(at)).forEach(all::add);
+        intros.values().stream().filter(p -> isVisible(p, at)).forEach(all::add);
         return all;
     }
 }

@@ -5,6 +5,7 @@ import edu.rush.gme.content.ContentStore;
 import edu.rush.gme.content.Page;
 import edu.rush.gme.program.Program;
 import edu.rush.gme.program.ProgramContent;
+import edu.rush.gme.web.Reading;
 import edu.rush.gme.web.Views;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -62,8 +63,9 @@ public final class EventController {
     }
 
     public void index(Context ctx) {
-        ContentSnapshot snapshot = store.snapshot();
-        Instant now = store.now();
+        Reading reading = Reading.of(ctx, store);
+        ContentSnapshot snapshot = reading.snapshot();
+        Instant now = reading.now();
         List<String> problems = new ArrayList<>();
         for (String key : ctx.queryParamMap().keySet()) {
             if (!FILTERS.contains(key)) {
@@ -125,10 +127,12 @@ public final class EventController {
         views.render(ctx, snapshot, "event/index", model);
     }
 
-    public void show(Context ctx) {
-        ContentSnapshot snapshot = store.snapshot();
-        Instant now = store.now();
-        Page<Event> event = snapshot.find(Event.TYPE, ctx.pathParam("slug"), now).orElseThrow(NotFoundResponse::new);
+    /** An event's page; 404 unless it is visible (or it is the page a signed preview shows). */
+    public void show(Context ctx, String slug) {
+        Reading reading = Reading.of(ctx, store);
+        ContentSnapshot snapshot = reading.snapshot();
+        Instant now = reading.now();
+        Page<Event> event = snapshot.find(Event.TYPE, slug, now).orElseThrow(NotFoundResponse::new);
         Map<String, Object> model = new HashMap<>();
         model.put("title", event.title());
         model.put("description", event.data().summary());

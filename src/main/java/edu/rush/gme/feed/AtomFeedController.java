@@ -6,6 +6,7 @@ import edu.rush.gme.content.ContentType;
 import edu.rush.gme.content.Page;
 import edu.rush.gme.web.Paths;
 import edu.rush.gme.web.Views;
+import edu.rush.gme.web.Reading;
 import io.javalin.http.Context;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -34,8 +35,9 @@ public final class AtomFeedController {
 
     /** The feed of a type that has one ({@link ContentType#hasFeed()}): its newest pages, beside its list. */
     public void feed(Context ctx, ContentType<?> type) {
-        ContentSnapshot snapshot = store.snapshot();
-        write(ctx, snapshot, type, snapshot.list(type, store.now()));
+        Reading reading = Reading.of(ctx, store);
+        ContentSnapshot snapshot = reading.snapshot();
+        write(ctx, snapshot, type, snapshot.list(type, reading.now()));
     }
 
     private void write(Context ctx, ContentSnapshot snapshot, ContentType<?> type, List<? extends Page<?>> pages) {

@@ -7,6 +7,7 @@ import edu.rush.gme.content.FrontMatter;
 import edu.rush.gme.content.Page;
 import edu.rush.gme.web.Paths;
 import edu.rush.gme.web.Views;
+import edu.rush.gme.web.Reading;
 import io.javalin.http.Context;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -34,8 +35,9 @@ public final class SitemapController {
     }
 
     public void sitemap(Context ctx) {
-        ContentSnapshot snapshot = store.snapshot();
-        views.write(ctx, snapshot, "application/xml; charset=utf-8", xml(entries(snapshot, store.now())));
+        Reading reading = Reading.of(ctx, store);
+        ContentSnapshot snapshot = reading.snapshot();
+        views.write(ctx, snapshot, "application/xml; charset=utf-8", xml(entries(snapshot, reading.now())));
     }
 
     public void robots(Context ctx) {

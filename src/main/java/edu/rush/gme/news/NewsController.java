@@ -7,6 +7,7 @@ import edu.rush.gme.web.Pagination;
 import edu.rush.gme.web.Paths;
 import edu.rush.gme.web.StructuredData;
 import edu.rush.gme.web.Views;
+import edu.rush.gme.web.Reading;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.time.Instant;
@@ -27,8 +28,9 @@ public final class NewsController {
     }
 
     public void index(Context ctx) {
-        ContentSnapshot snapshot = store.snapshot();
-        Instant now = store.now();
+        Reading reading = Reading.of(ctx, store);
+        ContentSnapshot snapshot = reading.snapshot();
+        Instant now = reading.now();
         Pagination<Page<NewsStory>> stories = Pagination.of(snapshot.list(NewsStory.TYPE, now), ctx.queryParam("page"),
                 snapshot.site().newsPageSize(), Paths.NEWS);
         Map<String, Object> model = new HashMap<>();
@@ -38,9 +40,12 @@ public final class NewsController {
         views.render(ctx, snapshot, "news/index", model);
     }
 
-    public void show(Context ctx) {
-        ContentSnapshot snapshot = store.snapshot();
-        Page<NewsStory> story = snapshot.find(NewsStory.TYPE, ctx.pathParam("slug"), store.now()).orElseThrow(NotFoundResponse::new);
+    /** A story; 404 unless it is visible (or it is the page a signed preview shows). */
+    public void show(Context ctx, String slug) {
+        Reading reading = Reading.of(ctx, store);
+        ContentSnapshot snapshot = reading.snapshot();
+        Instant now = reading.now();
+        Page<NewsStory> story = snapshot.find(NewsStory.TYPE, slug, now).orElseThrow(NotFoundResponse::new);
         Map<String, Object> model = new HashMap<>();
         model.put("title", story.title());
         model.put("description", story.data().summary());

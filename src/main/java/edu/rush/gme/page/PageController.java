@@ -15,6 +15,7 @@ import edu.rush.gme.program.ProgramType;
 import edu.rush.gme.web.Paths;
 import edu.rush.gme.web.StructuredData;
 import edu.rush.gme.web.Views;
+import edu.rush.gme.web.Reading;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,8 +44,9 @@ public final class PageController {
     }
 
     public void home(Context ctx) {
-        ContentSnapshot snapshot = store.snapshot();
-        Instant now = store.now();
+        Reading reading = Reading.of(ctx, store);
+        ContentSnapshot snapshot = reading.snapshot();
+        Instant now = reading.now();
         Map<String, Object> model = new HashMap<>();
         model.put("title", snapshot.site().name());
         model.put("home", snapshot.first(HomePage.TYPE, now).orElse(null));
@@ -58,8 +60,10 @@ public final class PageController {
 
     /** Renders the top-level page at this path, if there is a visible one. */
     public boolean page(Context ctx, String path) {
-        ContentSnapshot snapshot = store.snapshot();
-        Optional<Page<BasicPage>> page = snapshot.find(BasicPage.TYPE, path.substring(1), store.now());
+        Reading reading = Reading.of(ctx, store);
+        ContentSnapshot snapshot = reading.snapshot();
+        Instant now = reading.now();
+        Optional<Page<BasicPage>> page = snapshot.find(BasicPage.TYPE, path.substring(1), now);
         if (page.isEmpty()) {
             return false;
         }
@@ -67,7 +71,7 @@ public final class PageController {
         Map<String, Object> model = new HashMap<>();
         model.put("title", p.title());
         model.put("page", p);
-        model.put("programLists", programLists(snapshot, p.data(), store.now()));
+        model.put("programLists", programLists(snapshot, p.data(), now));
         if (p.meta().description() != null) {
             model.put("description", p.meta().description());
         }

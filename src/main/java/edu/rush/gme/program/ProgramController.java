@@ -6,6 +6,7 @@ import edu.rush.gme.content.Page;
 import edu.rush.gme.web.Paths;
 import edu.rush.gme.web.StructuredData;
 import edu.rush.gme.web.Views;
+import edu.rush.gme.web.Reading;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
@@ -53,8 +54,9 @@ public final class ProgramController {
     }
 
     private void finder(Context ctx, FinderQuery query, ProgramType type) {
-        ContentSnapshot snapshot = store.snapshot();
-        Instant now = store.now();
+        Reading reading = Reading.of(ctx, store);
+        ContentSnapshot snapshot = reading.snapshot();
+        Instant now = reading.now();
         ProgramFinder.Result result = catalog.finder(snapshot, now).find(query);
         Map<String, Object> model = new HashMap<>();
         model.put("title", type != null ? type.listTitle() : "Find a program");
@@ -73,10 +75,12 @@ public final class ProgramController {
         views.render(ctx, snapshot, "program/index", model);
     }
 
-    public void show(Context ctx) {
-        ContentSnapshot snapshot = store.snapshot();
-        Instant now = store.now();
-        Page<Program> program = snapshot.find(ProgramContent.TYPE, ctx.pathParam("slug"), now).orElseThrow(NotFoundResponse::new);
+    /** A program's page; 404 unless it is visible (or it is the page a signed preview shows). */
+    public void show(Context ctx, String slug) {
+        Reading reading = Reading.of(ctx, store);
+        ContentSnapshot snapshot = reading.snapshot();
+        Instant now = reading.now();
+        Page<Program> program = snapshot.find(ProgramContent.TYPE, slug, now).orElseThrow(NotFoundResponse::new);
         LocalDate today = snapshot.at(now).toLocalDate();
         Map<String, List<Fact>> sections = ProgramFacts.forPage(program, today);
         Map<String, Object> model = new HashMap<>();
@@ -107,8 +111,9 @@ public final class ProgramController {
 
     /** Side by side, two to four programs; a wrong request gets the page with what to fix (400). */
     public void compare(Context ctx) {
-        ContentSnapshot snapshot = store.snapshot();
-        Instant now = store.now();
+        Reading reading = Reading.of(ctx, store);
+        ContentSnapshot snapshot = reading.snapshot();
+        Instant now = reading.now();
         ProgramCatalog.Comparison comparison = ProgramCatalog.compare(snapshot, ctx.queryParams("p"), now);
         LocalDate today = snapshot.at(now).toLocalDate();
         List<List<Fact>> columns = comparison.programs().stream().map(p -> ProgramFacts.of(p, today)).toList();
@@ -133,20 +138,23 @@ public final class ProgramController {
 
     /** The comparison as a spreadsheet; only for a valid comparison. */
     public void compareCsv(Context ctx) {
-        ContentSnapshot snapshot = store.snapshot();
-        ProgramCatalog.Comparison comparison = ProgramCatalog.compare(snapshot, ctx.queryParams("p"), store.now());
+        Reading reading = Reading.of(ctx, store);
+        ContentSnapshot snapshot = reading.snapshot();
+        Instant now = reading.now();
+        ProgramCatalog.Comparison comparison = ProgramCatalog.compare(snapshot, ctx.queryParams("p"), now);
         if (!comparison.isValid()) {
             ctx.status(HttpStatus.BAD_REQUEST).contentType("text/plain; charset=utf-8")
                     .result(String.join("\n", comparison.problems()) + "\n");
             return;
         }
-        sendCsv(ctx, snapshot, comparison.programs(), "program-comparison.csv", store.now());
+        sendCsv(ctx, snapshot, comparison.programs(), "program-comparison.csv", now);
     }
 
     /** Every fact of every visible program. */
     public void exportCsv(Context ctx) {
-        ContentSnapshot snapshot = store.snapshot();
-        Instant now = store.now();
+        Reading reading = Reading.of(ctx, store);
+        ContentSnapshot snapshot = reading.snapshot();
+        Instant now = reading.now();
         sendCsv(ctx, snapshot, snapshot.list(ProgramContent.TYPE, now), "programs.csv", now);
     }
 

@@ -5,6 +5,7 @@ import edu.rush.gme.content.ContentStore;
 import edu.rush.gme.web.Pagination;
 import edu.rush.gme.web.Problems;
 import edu.rush.gme.web.Views;
+import edu.rush.gme.web.Reading;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
@@ -37,8 +38,9 @@ public final class SearchController {
         if (page < 1) {
             throw new NotFoundResponse();
         }
-        ContentSnapshot snapshot = store.snapshot();
-        SearchResults results = search.search(snapshot, ctx.queryParam("q"), kind, type, page);
+        Reading reading = Reading.of(ctx, store);
+        ContentSnapshot snapshot = reading.snapshot();
+        SearchResults results = search.search(snapshot, reading.now(), ctx.queryParam("q"), kind, type, page);
         if (page > results.totalPages()) {
             throw new NotFoundResponse();
         }
@@ -74,7 +76,8 @@ public final class SearchController {
             problem(ctx, "page", "'page' must be a whole number from 1, got '" + ctx.queryParam("page") + "'");
             return;
         }
-        SearchResults results = search.search(ctx.queryParam("q"), blankToNull(kind), blankToNull(type), page);
+        Reading reading = Reading.of(ctx, store);
+        SearchResults results = search.search(reading.snapshot(), reading.now(), ctx.queryParam("q"), blankToNull(kind), blankToNull(type), page);
         if (page > results.totalPages()) {
             Problems.send(ctx, HttpStatus.NOT_FOUND, "No such page of results",
                     "'page' must be between 1 and " + results.totalPages() + " for this search, got " + page, Map.of("parameter", "page"));
@@ -85,7 +88,8 @@ public final class SearchController {
     }
 
     public void suggest(Context ctx) {
-        List<Map<String, String>> suggestions = search.suggest(ctx.queryParam("q"));
+        Reading reading = Reading.of(ctx, store);
+        List<Map<String, String>> suggestions = search.suggest(reading.snapshot(), reading.now(), ctx.queryParam("q"));
         ctx.header("Cache-Control", "no-store");
         ctx.json(Map.of("query", SearchIndex.normalize(ctx.queryParam("q")), "suggestions", suggestions));
     }

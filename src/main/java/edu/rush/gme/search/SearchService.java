@@ -101,7 +101,11 @@ public final class SearchService {
 
     /** Searches the index of this snapshot (the one a request has taken), so a page and its results are of one version. */
     public SearchResults search(ContentSnapshot snapshot, String query, String kind, String programType, int page) {
-        Instant now = store.now();
+        return search(snapshot, store.now(), query, kind, programType, page);
+    }
+
+    /** Searches what is visible in this snapshot at {@code now} (a request's {@code Reading}: the public site, or a preview of a later time). */
+    public SearchResults search(ContentSnapshot snapshot, Instant now, String query, String kind, String programType, int page) {
         String q = SearchIndex.normalize(query);
         // The index first (built by now, or built here), outside the cache's lock; it is the one for this key's version and day.
         SearchIndex current = index.get(snapshot, now);
@@ -118,8 +122,10 @@ public final class SearchService {
     }
 
     public List<Map<String, String>> suggest(String prefix) {
-        ContentSnapshot snapshot = store.snapshot();
-        Instant now = store.now();
+        return suggest(store.snapshot(), store.now(), prefix);
+    }
+
+    public List<Map<String, String>> suggest(ContentSnapshot snapshot, Instant now, String prefix) {
         String p = SearchIndex.normalize(prefix);
         SearchIndex current = index.get(snapshot, now);
         SuggestKey key = new SuggestKey(snapshot.version(), snapshot.visibilityKey(now), p);

@@ -34,12 +34,28 @@ final class CachedPageHandler extends Handler.Wrapper {
                 .toArray(HttpField[]::new);
     }
 
+    /** A signed preview, or a visitor browsing the site as of a later time: never answered from the cache. */
+    static boolean isPreview(Request request, HttpURI uri) {
+        if (uri.getPath() != null && uri.getPath().startsWith(Reading.PREVIEW_PATH)) {
+            return true;
+        }
+        for (HttpField cookie : request.getHeaders().getFields(HttpHeader.COOKIE)) {
+            if (cookie.getValue() != null && cookie.getValue().contains(Reading.AS_OF_COOKIE + "=")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         if (!HttpMethod.GET.is(request.getMethod()) || !store.isLoaded()) {
             return super.handle(request, response, callback);
         }
         HttpURI uri = request.getHttpURI();
+        if (isPreview(request, uri)) {
+            return super.handle(request, response, callback);
+        }
         CachedPage page = cache.lookup(uri.getPath(), uri.getQuery(), store.snapshot(), store.now());
         if (page == null) {
             return super.handle(request, response, callback);

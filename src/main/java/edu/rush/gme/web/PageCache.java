@@ -49,7 +49,8 @@ public final class PageCache {
 
     void storeAndWrite(Context ctx, ContentSnapshot snapshot, Instant now, String contentType, String text) {
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
-        if (ctx.method() != HandlerType.GET || ctx.statusCode() != 200) {
+        // A preview's view of the content is never kept, whoever asks to store it.
+        if (ctx.method() != HandlerType.GET || ctx.statusCode() != 200 || snapshot.isPreview()) {
             Compression.writeFresh(ctx, contentType, body);
             return;
         }

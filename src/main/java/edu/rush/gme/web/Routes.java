@@ -5,18 +5,24 @@ import edu.rush.gme.content.ContentStore;
 import edu.rush.gme.content.ContentType;
 import edu.rush.gme.content.ContentTypes;
 import edu.rush.gme.db.Database;
+import edu.rush.gme.event.Event;
 import edu.rush.gme.event.EventController;
 import edu.rush.gme.feed.AtomFeedController;
 import edu.rush.gme.inquiry.InquiryController;
 import edu.rush.gme.mail.MailOutbox;
 import edu.rush.gme.feed.SitemapController;
 import edu.rush.gme.news.NewsController;
+import edu.rush.gme.news.NewsStory;
 import edu.rush.gme.page.PageController;
+import edu.rush.gme.preview.PreviewController;
+import edu.rush.gme.preview.PreviewTokens;
+import edu.rush.gme.program.ProgramContent;
 import edu.rush.gme.program.ProgramController;
 import edu.rush.gme.program.ProgramType;
 import edu.rush.gme.search.SearchController;
 import edu.rush.gme.search.SearchService;
 import edu.rush.gme.wellness.WellnessController;
+import edu.rush.gme.wellness.WellnessInitiative;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -51,9 +57,19 @@ final class Routes {
     private final InquiryController inquiries;
     private final Database database;
     private final MailOutbox outbox;
+    private final Views views;
+    private final CrossSiteForms crossSite;
+    private final PreviewTokens previewTokens;
+    private final boolean https;
+    /** How each content type's page is rendered, for signed previews: filled as the routes are registered. */
+    private final Map<ContentType<?>, PreviewController.ItemPage> itemPages = new LinkedHashMap<>();
 
     Routes(ContentStore store, StaticAssets assets, Views views, String baseUrl, SearchService searchService, Services services,
-           CrossSiteForms crossSite) {
+           CrossSiteForms crossSite, PreviewTokens previewTokens) {
+        this.views = views;
+        this.crossSite = crossSite;
+        this.previewTokens = previewTokens;
+        this.https = baseUrl.startsWith("https://");
         this.store = store;
         this.types = store.types();
         this.database = services.database();
@@ -80,6 +96,13 @@ final class Routes {
 
     void register(RoutesConfig routes) {
         get(routes, Paths.HOME, pages::home);
+        itemPages.put(edu.rush.gme.page.HomePage.TYPE, (ctx, page) -> pages.home(ctx));
+        // Top-level pages are answered by the catch-all route at the end (pageOrFile).
+        itemPages.put(edu.rush.gme.page.BasicPage.TYPE, (ctx, page) -> {
+            if (!pages.page(ctx, page.url())) {
+                throw new NotFoundResponse();
+            }
+        });
         get(routes, Paths.HEALTH, ctx -> ctx.result("ok"));
         get(routes, Paths.READY, this::ready);
         get(routes, Paths.SITEMAP, sitemap::sitemap);
@@ -96,7 +119,7 @@ final class Routes {
         for (ProgramType type : ProgramType.values()) {
             get(routes, Paths.programs(type), ctx -> programs.byType(ctx, type));
         }
-        get(routes, Paths.PROGRAMS + "/{slug}", programs::show);
+        item(routes, ProgramContent.TYPE, programs::show);
 
         get(routes, Paths.NEW_INQUIRY, inquiries::form);
         get(routes, Paths.INQUIRIES, ctx -> ctx.redirect(Paths.NEW_INQUIRY, HttpStatus.SEE_OTHER));
@@ -112,17 +135,35 @@ final class Routes {
         }
 
         get(routes, Paths.NEWS, news::index);
-        get(routes, Paths.NEWS + "/{slug}", news::show);
+        item(routes, NewsStory.TYPE, news::show);
 
         get(routes, Paths.WELLNESS, wellness::index);
-        get(routes, Paths.WELLNESS + "/{slug}", wellness::show);
+        item(routes, WellnessInitiative.TYPE, wellness::show);
 
         get(routes, Paths.EVENTS, events::index);
-        get(routes, Paths.EVENTS + "/{slug}", events::show);
+        item(routes, Event.TYPE, events::show);
+
+        // Signed previews: before any other handler reads the content, a valid "as of" cookie sets the time it is read at.
+        PreviewController preview = new PreviewController(store, views, previewTokens, crossSite, itemPages, https);
+        routes.before(preview::readCookie);
+        get(routes, PreviewController.AS_OF_PATH, preview::asOf);
+        get(routes, PreviewController.ITEM_PATH, preview::item);
+        post(routes, PreviewController.EXIT_PATH, preview::exit);
 
         // Last: top-level Markdown pages (/about), files of static/, images of page bundles.
         get(routes, "/<path>", this::pageOrFile);
+
         refuseOtherMethods(routes);
+    }
+
+    /** A content type's own page, {@code /section/{slug}}, rendered by {@code show}; also what its signed preview renders. */
+    private <T extends edu.rush.gme.content.FrontMatter> void item(RoutesConfig routes, ContentType<T> type, ItemRoute show) {
+        get(routes, type.url("{slug}"), ctx -> show.render(ctx, ctx.pathParam("slug")));
+        itemPages.put(type, (ctx, page) -> show.render(ctx, page.slug()));
+    }
+
+    private interface ItemRoute {
+        void render(Context ctx, String slug);
     }
 
     /** Every page answers HEAD as well as GET (monitors and link checkers use HEAD; Jetty drops the body). */
@@ -209,10 +250,11 @@ final class Routes {
         if (assets.serve(ctx, path) || pages.page(ctx, path)) {
             return;
         }
-        Path resource = store.snapshot().resource(path, store.now()).orElseThrow(NotFoundResponse::new);
+        Reading reading = Reading.of(ctx, store);
+        Path resource = reading.snapshot().resource(path, reading.now()).orElseThrow(NotFoundResponse::new);
         try {
             ctx.contentType(StaticAssets.contentType(path));
-            ctx.header("Cache-Control", "public, max-age=300");
+            ctx.header("Cache-Control", reading.isPreview() ? "private, no-store" : "public, max-age=300");
             ctx.result(Files.readAllBytes(resource));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -38,18 +38,36 @@ public final class Views {
 
     /** Renders a page and writes it; a 200 answer is kept in the page cache for the next visitor. */
     public void render(Context ctx, ContentSnapshot snapshot, String template, Map<String, ?> model) {
-        cache.storeAndWrite(ctx, snapshot, store.now(), renderer.render(template, model(ctx, snapshot, model)));
+        String html = renderer.render(template, model(ctx, snapshot, model));
+        if (Reading.of(ctx, store).isPreview()) {
+            writePrivate(ctx, "text/html; charset=utf-8", html);
+            return;
+        }
+        cache.storeAndWrite(ctx, snapshot, store.now(), html);
+    }
+
+    /** A preview's answer: never kept, never indexed. */
+    private static void writePrivate(Context ctx, String contentType, String text) {
+        Reading.privateHeaders(ctx);
+        Compression.writeFresh(ctx, contentType, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Renders a page that must be computed for every request (search, which also counts what finds nothing). */
     public void renderUncached(Context ctx, ContentSnapshot snapshot, String template, Map<String, ?> model) {
         ctx.header("Cache-Control", "no-store");
+        if (Reading.of(ctx, store).isPreview()) {
+            Reading.privateHeaders(ctx);
+        }
         Compression.writeFresh(ctx, "text/html; charset=utf-8",
                 renderer.render(template, model(ctx, snapshot, model)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Writes a non-HTML response built from the snapshot (sitemap, feeds), cached like pages. */
     public void write(Context ctx, ContentSnapshot snapshot, String contentType, String text) {
+        if (Reading.of(ctx, store).isPreview()) {
+            writePrivate(ctx, contentType, text);
+            return;
+        }
         cache.storeAndWrite(ctx, snapshot, store.now(), contentType, text);
     }
 
@@ -58,23 +76,31 @@ public final class Views {
      * layout, with the current snapshot.
      */
     String renderWithoutRequest(String template, Map<String, ?> own) {
-        return renderer.render(template, model("/", "/", store.snapshot(), own));
+        return renderer.render(template, model("/", "/", store.snapshot(), store.now(), null, own));
     }
 
     private Map<String, Object> model(Context ctx, ContentSnapshot snapshot, Map<String, ?> own) {
         // A page may name its own canonical path (the inquiry form answered at /inquiries is /inquiries/new).
         Object ownPath = own.get("canonicalPath");
-        return model(ctx.path(), ownPath != null ? ownPath.toString() : canonicalPath(ctx), snapshot, own);
+        Reading reading = Reading.of(ctx, store);
+        Reading.Preview preview = reading.preview();
+        // A previewed page stands at its public address: its section is marked in the navigation, its canonical link is public.
+        String path = preview != null && preview.publicPath() != null ? preview.publicPath() : ctx.path();
+        String canonical = ownPath != null ? ownPath.toString() : path.equals(ctx.path()) ? canonicalPath(ctx) : path;
+        return model(path, canonical, snapshot, reading.now(), preview, own);
     }
 
-    private Map<String, Object> model(String path, String canonicalPath, ContentSnapshot snapshot, Map<String, ?> own) {
+    private Map<String, Object> model(String path, String canonicalPath, ContentSnapshot snapshot, java.time.Instant now,
+                                      Reading.Preview preview, Map<String, ?> own) {
         Map<String, Object> model = new HashMap<>(own);
         SiteConfig site = snapshot.site();
         model.put("site", site);
         model.put("path", path);
         model.put("canonical", settings.baseUrl() + canonicalPath);
         model.put("nav", navigation(site.navigation(), path));
-        model.put("year", snapshot.at(store.now()).getYear());
+        model.put("year", snapshot.at(now).getYear());
+        model.put("preview", preview);
+        model.putIfAbsent("noindex", preview != null);
         model.putIfAbsent("description", site.description());
         model.putIfAbsent("ogType", "website");
         model.putIfAbsent("jsonLd", null);

@@ -42,7 +42,8 @@ public final class WebServer {
         PageCache cache = new PageCache(settings.pageCacheBytes());
         Views views = new Views(renderer, settings, store, cache, assets);
         CrossSiteForms crossSite = new CrossSiteForms(new FormTokens(settings.formSecret().key(), store::now), settings.baseUrl());
-        Routes routes = new Routes(store, assets, views, settings.baseUrl(), search, services, crossSite);
+        Routes routes = new Routes(store, assets, views, settings.baseUrl(), search, services, crossSite,
+                new edu.rush.gme.preview.PreviewTokens(settings.preview().key(), store::now));
         ErrorPages errors = new ErrorPages(store, views);
         SecurityHeaders security = new SecurityHeaders(settings.https());
         ContainerErrors containerErrors = new ContainerErrors(security.headers(), assets.url("/css/site.css"), views, store);

@@ -4,6 +4,7 @@ import edu.rush.gme.content.ContentSnapshot;
 import edu.rush.gme.content.ContentStore;
 import edu.rush.gme.content.Page;
 import edu.rush.gme.web.Views;
+import edu.rush.gme.web.Reading;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.time.Instant;
@@ -22,8 +23,9 @@ public final class WellnessController {
     }
 
     public void index(Context ctx) {
-        ContentSnapshot snapshot = store.snapshot();
-        Instant now = store.now();
+        Reading reading = Reading.of(ctx, store);
+        ContentSnapshot snapshot = reading.snapshot();
+        Instant now = reading.now();
         Map<String, Object> model = new HashMap<>();
         model.put("title", "Wellness");
         model.put("intro", snapshot.intro(WellnessInitiative.TYPE, now).orElse(null));
@@ -31,9 +33,12 @@ public final class WellnessController {
         views.render(ctx, snapshot, "wellness/index", model);
     }
 
-    public void show(Context ctx) {
-        ContentSnapshot snapshot = store.snapshot();
-        Page<WellnessInitiative> initiative = snapshot.find(WellnessInitiative.TYPE, ctx.pathParam("slug"), store.now()).orElseThrow(NotFoundResponse::new);
+    /** An initiative's page; 404 unless it is visible (or it is the page a signed preview shows). */
+    public void show(Context ctx, String slug) {
+        Reading reading = Reading.of(ctx, store);
+        ContentSnapshot snapshot = reading.snapshot();
+        Instant now = reading.now();
+        Page<WellnessInitiative> initiative = snapshot.find(WellnessInitiative.TYPE, slug, now).orElseThrow(NotFoundResponse::new);
         Map<String, Object> model = new HashMap<>();
         model.put("title", initiative.title());
         model.put("description", initiative.data().summary());

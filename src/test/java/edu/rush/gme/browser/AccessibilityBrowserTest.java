@@ -49,15 +49,44 @@ class AccessibilityBrowserTest extends RealSiteInBrowser {
                         "/programs/compare?p=" + RealContent.firstSlugs(5),
                         "/search", "/search?q=heart", "/search?q=zebra%20quantum", "/search?q=cardiolgy",
                         "/search?q=peds&kind=program&type=fellowship", "/inquiries/new",
-                        "/inquiries/new?program=" + RealContent.first(ProgramType.RESIDENCY).slug()))
+                        "/inquiries/new?program=" + RealContent.first(ProgramType.RESIDENCY).slug()),
+                Stream.of(PREVIEW_OF_STORY, PREVIEW_EXPIRED, PREVIEW_AS_OF))
                 .flatMap(paths -> paths);
+    }
+
+    /** Signed preview links, made for the site under test when the page is visited (they carry its key). */
+    static final String PREVIEW_OF_STORY = "/preview/(a story)";
+    static final String PREVIEW_EXPIRED = "/preview/(an expired link)";
+    static final String PREVIEW_AS_OF = "/preview/as-of/(a week ahead, then the home page)";
+
+    /** Opens a path of everyPageType in the browser, a preview link made for this site, and no preview left open after. */
+    static void visit(org.openqa.selenium.chrome.ChromeDriver browser, edu.rush.gme.TestSite site, String path) {
+        java.time.Instant now = RealContent.now();
+        edu.rush.gme.preview.PreviewTokens tokens = new edu.rush.gme.preview.PreviewTokens(site.settings().preview().key(), () -> now);
+        String url = switch (path) {
+            case PREVIEW_OF_STORY -> "/preview/" + tokens.item("news", RealContent.newestStory().source(), java.time.Duration.ofDays(7));
+            case PREVIEW_EXPIRED -> "/preview/" + new edu.rush.gme.preview.PreviewTokens(site.settings().preview().key(),
+                    () -> now.minus(java.time.Duration.ofDays(9))).item("news", RealContent.newestStory().source(), java.time.Duration.ofDays(7));
+            case PREVIEW_AS_OF -> "/preview/as-of/" + tokens.asOf(now.plus(java.time.Duration.ofDays(7)), java.time.Duration.ofDays(1));
+            default -> path;
+        };
+        browser.get(site.url(url));
+        if (path.startsWith("/preview/")) {
+            // What is audited is the preview itself: the banner over the page, or the page that says the link has expired.
+            assertThat(browser.findElements(org.openqa.selenium.By.cssSelector(path.equals(PREVIEW_EXPIRED) ? "h1" : "section.preview-banner")))
+                    .as(path).isNotEmpty();
+        }
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("everyPageType")
     void every_page_type_has_no_wcag_violations_at_desktop_width(String path) {
-        browser.get(site.url(path));
-        Browser.assertAccessible(browser, path + " at 1280px");
+        visit(browser, site, path);
+        try {
+            Browser.assertAccessible(browser, path + " at 1280px");
+        } finally {
+            browser.manage().deleteAllCookies();
+        }
     }
 
     @Test

@@ -24,8 +24,12 @@ class PhoneAccessibilityBrowserTest extends RealSiteInBrowser {
     @ParameterizedTest(name = "{0}")
     @MethodSource("edu.rush.gme.browser.AccessibilityBrowserTest#everyPageType")
     void every_page_type_has_no_wcag_violations_at_phone_width(String path) {
-        browser.get(site.url(path));
-        Browser.assertAccessible(browser, path + " at 375px");
+        AccessibilityBrowserTest.visit(browser, site, path);
+        try {
+            Browser.assertAccessible(browser, path + " at 375px");
+        } finally {
+            browser.manage().deleteAllCookies();
+        }
     }
 
     static Stream<String> pagesOnAPhone() {
