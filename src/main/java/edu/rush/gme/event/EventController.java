@@ -62,6 +62,14 @@ public final class EventController {
     public record Filter(String key, String label, List<Choice> choices) {
     }
 
+    /** The next {@code limit} events not yet over, soonest first (the home page's "Virtual recruitment"). */
+    public static List<EventView> upcoming(ContentSnapshot snapshot, Instant now, int limit) {
+        ZoneId zone = snapshot.site().zone();
+        return snapshot.list(Event.TYPE, now).stream()
+                .filter(page -> !page.data().isOver(now, zone) && page.data().statusOrDefault() != Event.Status.CANCELLED)
+                .limit(limit).map(page -> EventView.of(page, snapshot, now)).toList();
+    }
+
     public void index(Context ctx) {
         Reading reading = Reading.of(ctx, store);
         ContentSnapshot snapshot = reading.snapshot();

@@ -1,5 +1,6 @@
 package edu.rush.gme.page;
 
+import edu.rush.gme.event.EventController;
 import edu.rush.gme.wellness.WellnessInitiative;
 import edu.rush.gme.news.NewsStory;
 import edu.rush.gme.program.ProgramContent;
@@ -30,6 +31,7 @@ public final class PageController {
 
     static final int HOME_NEWS = 3;
     static final int HOME_WELLNESS = 3;
+    static final int HOME_EVENTS = 3;
 
     private final ContentStore store;
     private final Views views;
@@ -51,6 +53,7 @@ public final class PageController {
         model.put("title", snapshot.site().name());
         model.put("home", snapshot.first(HomePage.TYPE, now).orElse(null));
         model.put("news", first(snapshot.list(NewsStory.TYPE, now), HOME_NEWS));
+        model.put("events", EventController.upcoming(snapshot, now, HOME_EVENTS));
         model.put("wellness", first(snapshot.list(WellnessInitiative.TYPE, now), HOME_WELLNESS));
         snapshot.first(HomePage.TYPE, now).map(home -> home.meta().description()).ifPresent(d -> model.put("description", d));
         model.put("jsonLd", structuredData.organization(snapshot.site()));

@@ -80,6 +80,9 @@ class EventPagesTest {
             assertThat(page.select("section:has(#past-heading) a[href=https://video.example.org/summer]")).hasSize(1);
             assertThat(page.select("time").eachAttr("datetime")).contains("2026-12-08T18:00-06:00", "2027-03-18T18:00-05:00");
             assertThat(page.text()).contains("6:00 PM – 7:30 PM CST").contains("6:00 PM – 7:00 PM CDT");
+            Document home = site.get("/").page();
+            assertThat(home.select("section:has(#events-heading) .card__title").eachText()).as("the home page's next events")
+                    .containsExactly("Winter open house", "Spring panel");
         }
     }
 
