@@ -1,5 +1,6 @@
 package edu.rush.gme.web;
 
+import edu.rush.gme.api.ContentApi;
 import edu.rush.gme.content.ContentSnapshot;
 import edu.rush.gme.content.ContentStore;
 import edu.rush.gme.content.ContentType;
@@ -49,6 +50,7 @@ final class Routes {
     private final InquiryController inquiries;
     private final Database database;
     private final MailOutbox outbox;
+    private final ContentApi api;
 
     Routes(ContentStore store, StaticAssets assets, Views views, String baseUrl, SearchService searchService, Services services,
            CrossSiteForms crossSite) {
@@ -67,6 +69,7 @@ final class Routes {
         this.sitemap = new SitemapController(store, views, baseUrl);
         this.feeds = new AtomFeedController(store, views, baseUrl);
         this.search = new SearchController(store, views, searchService);
+        this.api = new ContentApi(store, views, baseUrl);
     }
 
     /** Where a 405 answer lists the methods an address takes (its Allow header). */
@@ -100,6 +103,15 @@ final class Routes {
         post(routes, Paths.INQUIRIES, inquiries::submit);
         get(routes, Paths.INQUIRIES + "/{reference}", inquiries::sent);
         post(routes, Paths.INQUIRY_API, inquiries::api);
+
+        // The content API: after the other /api/v1 addresses, as its last two routes take any name.
+        get(routes, ContentApi.SITE, api::site);
+        for (ContentType<?> type : api.types()) {
+            get(routes, ContentApi.listPath(type), ctx -> api.list(ctx, type));
+            get(routes, ContentApi.listPath(type) + "/{slug}", ctx -> api.item(ctx, type));
+        }
+        get(routes, ContentApi.PREFIX + "/{type}", api::unknownType);
+        get(routes, ContentApi.PREFIX + "/{type}/{slug}", api::unknownType);
 
         // Feeds before the {slug} routes, which would take /news/feed.xml for a story.
         for (ContentType<?> type : types.all()) {
