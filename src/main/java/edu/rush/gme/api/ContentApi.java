@@ -32,6 +32,8 @@ public final class ContentApi {
 
     public static final String PREFIX = "/api/v1";
     public static final String SITE = PREFIX + "/site";
+    public static final String OPENAPI = PREFIX + "/openapi.json";
+    public static final String SCHEMAS = PREFIX + "/schemas";
     /** How long clients and shared caches may keep an answer before asking again (with If-None-Match). */
     static final String CACHE_CONTROL = "public, max-age=60";
     static final String JSON = "application/json";
@@ -41,6 +43,8 @@ public final class ContentApi {
     private final String baseUrl;
     private final ApiJson json;
     private final Map<ContentType<?>, ListFilters<?>> filters = new LinkedHashMap<>();
+    /** Made at the first request for it (the schema generator takes a moment to load). */
+    private volatile ApiContract contract;
 
     public ContentApi(ContentStore store, Views views, String baseUrl) {
         this.store = store;
@@ -145,6 +149,40 @@ public final class ContentApi {
                     HttpStatus.NOT_FOUND, "No such item", "slug", "there is no " + type.singular() + " '" + ApiQuery.shown(slug)
                     + "'; " + listPath(type) + " lists them"));
             send(ctx, snapshot, json.item(type, page, snapshot.site().zone(), fields), Map.of());
+        });
+    }
+
+    ApiContract contract() {
+        ApiContract made = contract;
+        if (made == null) {
+            synchronized (this) {
+                if (contract == null) {
+                    contract = new ApiContract(baseUrl, filters);
+                }
+                made = contract;
+            }
+        }
+        return made;
+    }
+
+    /** {@code /api/v1/schemas/{type}}: the JSON Schema of a type's items. */
+    public void schema(Context ctx) {
+        answer(ctx, () -> {
+            new ApiQuery(ctx.queryParamMap()).only(Set.of());
+            JsonNode schema = contract().schema(ctx.pathParam("type"));
+            if (schema == null) {
+                unknownType(ctx);
+                return;
+            }
+            views.write(ctx, store.snapshot(), "application/schema+json", ApiJson.write(schema), CACHE_CONTROL, Map.of());
+        });
+    }
+
+    /** {@code /api/v1/openapi.json}: the OpenAPI 3.1 document of the whole API. */
+    public void openApi(Context ctx) {
+        answer(ctx, () -> {
+            new ApiQuery(ctx.queryParamMap()).only(Set.of());
+            send(ctx, store.snapshot(), contract().openApi(), Map.of());
         });
     }
 

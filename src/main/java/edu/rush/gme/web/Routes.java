@@ -106,6 +106,8 @@ final class Routes {
 
         // The content API: after the other /api/v1 addresses, as its last two routes take any name.
         get(routes, ContentApi.SITE, api::site);
+        get(routes, ContentApi.OPENAPI, api::openApi);
+        get(routes, ContentApi.SCHEMAS + "/{type}", api::schema);
         for (ContentType<?> type : api.types()) {
             get(routes, ContentApi.listPath(type), ctx -> api.list(ctx, type));
             get(routes, ContentApi.listPath(type) + "/{slug}", ctx -> api.item(ctx, type));
