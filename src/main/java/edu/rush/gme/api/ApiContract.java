@@ -82,6 +82,74 @@ final class ApiContract {
         return baseUrl + ContentApi.PREFIX + "/schemas/" + type.name();
     }
 
+    /** One parameter as the reference page lists it. */
+    public record ParameterDoc(String name, String description, String values) {
+    }
+
+    /** One member of an item as the reference page lists it. */
+    public record FieldDoc(String name, String kind) {
+    }
+
+    /** A type's part of the reference page. */
+    public record TypeDoc(String name, String label, String singular, String list, String item, String schema, String example,
+                   List<ParameterDoc> parameters, List<FieldDoc> fields) {
+    }
+
+    /** What the reference page at /api shows of each type, read off the same parameters and schemas. */
+    List<TypeDoc> reference() {
+        List<TypeDoc> docs = new ArrayList<>();
+        for (ContentType<?> type : types) {
+            List<ParameterDoc> parameters = new ArrayList<>();
+            for (ObjectNode p : listParameters(type)) {
+                parameters.add(new ParameterDoc(p.get("name").asText(), p.get("description").asText(), describe(p.get("schema"))));
+            }
+            List<FieldDoc> fields = new ArrayList<>();
+            schemas.get(type.name()).get("properties").fields().forEachRemaining(f -> fields.add(new FieldDoc(f.getKey(), describe(f.getValue()))));
+            String list = ContentApi.listPath(type);
+            String example = filters.get(type).filters().stream().filter(f -> f.values() != null).findFirst()
+                    .map(f -> list + "?" + f.name() + "=" + f.values().get(0) + "&size=5")
+                    .orElse(list + "?size=5" + (filters.get(type).sorts().contains("-date") ? "&sort=-date" : ""));
+            docs.add(new TypeDoc(type.name(), type.label(), type.singular(), list, list + "/{slug}", ContentApi.SCHEMAS + "/" + type.name(),
+                    example, parameters, fields));
+        }
+        return docs;
+    }
+
+    /** A schema in a few words: "one of a, b", "date", "whole number from 1 to 100", "list of text". */
+    static String describe(JsonNode schema) {
+        if (schema.has("const")) {
+            return "always " + schema.get("const").asText();
+        }
+        if (schema.has("enum")) {
+            List<String> values = new ArrayList<>();
+            schema.get("enum").forEach(v -> values.add(v.asText()));
+            return "one of " + String.join(", ", values);
+        }
+        String type = schema.path("type").asText();
+        String format = schema.path("format").asText();
+        return switch (type) {
+            case "array" -> "list: " + describe(schema.path("items"));
+            case "object" -> "object (" + String.join(", ", iterable(schema.path("properties").fieldNames())) + ")";
+            case "integer" -> schema.has("minimum") && schema.has("maximum")
+                    ? "whole number from " + schema.get("minimum").asText() + " to " + schema.get("maximum").asText()
+                    + (schema.has("default") ? " (default " + schema.get("default").asText() + ")" : "") : "whole number";
+            case "boolean" -> "true or false";
+            case "string" -> switch (format) {
+                case "date" -> "date, like 2026-09-15";
+                case "date-time" -> "date and time with offset";
+                case "uri" -> "absolute URL";
+                default -> schema.has("pattern") ? "whole number" : "text";
+            };
+            default -> type;
+        };
+    }
+
+    private static List<String> iterable(Iterator<String> names) {
+        List<String> list = new ArrayList<>();
+        names.forEachRemaining(list::add);
+        return list;
+    }
+
     private ObjectNode generate(Class<?> record) {
         return generator.generateSchema(record);
     }

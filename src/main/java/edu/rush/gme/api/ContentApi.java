@@ -31,6 +31,8 @@ import java.util.Set;
 public final class ContentApi {
 
     public static final String PREFIX = "/api/v1";
+    /** The readable reference, in the site's layout. */
+    public static final String REFERENCE = "/api";
     public static final String SITE = PREFIX + "/site";
     public static final String OPENAPI = PREFIX + "/openapi.json";
     public static final String SCHEMAS = PREFIX + "/schemas";
@@ -184,6 +186,18 @@ public final class ContentApi {
             new ApiQuery(ctx.queryParamMap()).only(Set.of());
             send(ctx, store.snapshot(), contract().openApi(), Map.of());
         });
+    }
+
+    /** {@code /api}: the reference, in the site's layout, made from the same contract. */
+    public void reference(Context ctx) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("title", "Content API");
+        model.put("description", "Read the site's programs, news, wellness initiatives and pages as JSON: addresses, parameters, filters and fields.");
+        model.put("baseUrl", baseUrl);
+        model.put("types", contract().reference());
+        model.put("maxSize", ApiQuery.MAX_SIZE);
+        model.put("defaultSize", ApiQuery.DEFAULT_SIZE);
+        views.render(ctx, store.snapshot(), "api/reference", model);
     }
 
     /** Any other {@code /api/v1/{type}}: names the types there are. */

@@ -105,6 +105,7 @@ final class Routes {
         post(routes, Paths.INQUIRY_API, inquiries::api);
 
         // The content API: after the other /api/v1 addresses, as its last two routes take any name.
+        get(routes, ContentApi.REFERENCE, api::reference);
         get(routes, ContentApi.SITE, api::site);
         get(routes, ContentApi.OPENAPI, api::openApi);
         get(routes, ContentApi.SCHEMAS + "/{type}", api::schema);

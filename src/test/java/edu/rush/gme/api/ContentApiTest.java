@@ -195,4 +195,19 @@ class ContentApiTest {
         problem("/api/v1/news/match-day?page=1", 400, "page");
         problem("/api/v1/site?x=1", 400, "x");
     }
+
+    @Test
+    void the_reference_page_explains_every_type_in_the_sites_layout() {
+        org.jsoup.nodes.Document page = site.page("/api");
+        assertThat(page.select("h1").text()).isEqualTo("Content API");
+        assertThat(page.select("header").size()).as("the site's header").isPositive();
+        assertThat(page.select("h2").eachText()).contains("The site", "Home", "Pages", "Programs", "News", "Wellness");
+        assertThat(page.select("a[href=/api/v1/openapi.json]")).isNotEmpty();
+        assertThat(page.select("a[href=/api/v1/schemas/programs]")).isNotEmpty();
+        assertThat(page.select("#type-programs ~ table, section[aria-labelledby=type-programs] table th[scope=row]").eachText())
+                .contains("visa", "specialty", "window", "sort", "fields");
+        assertThat(page.text()).contains("one of J-1, H-1B").contains("one of title, positions, length, deadline");
+        assertThat(page.select("script:not([src])")).as("no inline script").isEmpty();
+        assertThat(site.get("/api").header("Content-Security-Policy")).startsWith("default-src 'self'");
+    }
 }

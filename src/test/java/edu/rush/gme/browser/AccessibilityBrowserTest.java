@@ -42,7 +42,7 @@ class AccessibilityBrowserTest extends RealSiteInBrowser {
                         "/programs/compare?p=" + RealContent.firstSlugs(5),
                         "/search", "/search?q=heart", "/search?q=zebra%20quantum", "/search?q=cardiolgy",
                         "/search?q=peds&kind=program&type=fellowship", "/inquiries/new",
-                        "/inquiries/new?program=" + RealContent.first(ProgramType.RESIDENCY).slug()))
+                        "/inquiries/new?program=" + RealContent.first(ProgramType.RESIDENCY).slug(), "/api"))
                 .flatMap(paths -> paths);
     }
 
