@@ -103,55 +103,77 @@ public final class ContentApi {
         return links.stream().map(l -> new SiteConfig.Link(l.title(), l.url() != null && l.url().startsWith("/") ? baseUrl + l.url() : l.url())).toList();
     }
 
+    /** An answer before it is written: its body and the headers beside ETag and Cache-Control. */
+    record Answer(JsonNode body, Map<String, String> headers) {
+    }
+
     /** {@code /api/v1/{type}}: one page of the type's visible items, filtered and sorted. */
     public void list(Context ctx, ContentType<?> type) {
         answer(ctx, () -> {
-            ListFilters<?> own = filters.get(type);
-            Set<String> known = new LinkedHashSet<>(ApiQuery.PAGING);
-            own.filters().forEach(f -> known.add(f.name()));
-            ApiQuery query = new ApiQuery(ctx.queryParamMap()).only(known);
-            int page = query.page();
-            int size = query.size();
-            String sort = query.sort(own.sorts());
-            Set<String> fields = query.fields(ApiJson.memberNames(type));
-            Map<String, List<String>> chosen = query.filters(own.filters());
             ContentSnapshot snapshot = store.snapshot();
-            Instant now = store.now();
-            List<? extends Page<?>> all = own.list(snapshot, now, chosen, sort);
-            int total = all.size();
-            int last = Math.max(1, (total + size - 1) / size);
-            if (page > last) {
-                throw new ApiProblem(HttpStatus.NOT_FOUND, "No such page", ApiQuery.PAGE,
-                        "'page' must be from 1 to " + last + " for this list (" + total + " items, " + size + " a page), got " + page);
-            }
-            ObjectNode body = ApiJson.MAPPER.createObjectNode();
-            body.put("type", type.name());
-            body.put("total", total);
-            body.put("page", page);
-            body.put("size", size);
-            ArrayNode items = body.putArray("items");
-            for (Page<?> item : all.subList((page - 1) * size, Math.min(total, page * size))) {
-                items.add(json.item(type, item, snapshot.site().zone(), fields));
-            }
-            Map<String, String> links = links(ctx, listPath(type), page, last);
-            ObjectNode linkNode = body.putObject("links");
-            links.forEach(linkNode::put);
-            send(ctx, snapshot, body, Map.of("Link", linkHeader(links)));
+            Answer answer = list(snapshot, type, ctx.queryParamMap());
+            send(ctx, snapshot, answer.body(), answer.headers());
         });
     }
 
     /** {@code /api/v1/{type}/{slug}}: one visible item. */
     public void item(Context ctx, ContentType<?> type) {
         answer(ctx, () -> {
-            ApiQuery query = new ApiQuery(ctx.queryParamMap()).only(Set.of(ApiQuery.FIELDS));
-            Set<String> fields = query.fields(ApiJson.memberNames(type));
-            String slug = ctx.pathParam("slug");
             ContentSnapshot snapshot = store.snapshot();
-            Page<?> page = snapshot.find(type, ApiJson.lookupSlug(type, slug), store.now()).orElseThrow(() -> new ApiProblem(
-                    HttpStatus.NOT_FOUND, "No such item", "slug", "there is no " + type.singular() + " '" + ApiQuery.shown(slug)
-                    + "'; " + listPath(type) + " lists them"));
-            send(ctx, snapshot, json.item(type, page, snapshot.site().zone(), fields), Map.of());
+            send(ctx, snapshot, item(snapshot, type, ctx.pathParam("slug"), ctx.queryParamMap()), Map.of());
         });
+    }
+
+    /** A list's JSON for these query parameters, as the API would write it (for benchmarks and tools). */
+    public String listJson(ContentType<?> type, Map<String, List<String>> params) {
+        return ApiJson.write(list(store.snapshot(), type, params).body());
+    }
+
+    /** An item's JSON, as the API would write it (for benchmarks and tools). */
+    public String itemJson(ContentType<?> type, String slug, Map<String, List<String>> params) {
+        return ApiJson.write(item(store.snapshot(), type, slug, params));
+    }
+
+    private Answer list(ContentSnapshot snapshot, ContentType<?> type, Map<String, List<String>> params) {
+        ListFilters<?> own = filters.get(type);
+        Set<String> known = new LinkedHashSet<>(ApiQuery.PAGING);
+        own.filters().forEach(f -> known.add(f.name()));
+        ApiQuery query = new ApiQuery(params).only(known);
+        int page = query.page();
+        int size = query.size();
+        String sort = query.sort(own.sorts());
+        Set<String> fields = query.fields(ApiJson.memberNames(type));
+        Map<String, List<String>> chosen = query.filters(own.filters());
+        Instant now = store.now();
+        List<? extends Page<?>> all = own.list(snapshot, now, chosen, sort);
+        int total = all.size();
+        int last = Math.max(1, (total + size - 1) / size);
+        if (page > last) {
+            throw new ApiProblem(HttpStatus.NOT_FOUND, "No such page", ApiQuery.PAGE,
+                    "'page' must be from 1 to " + last + " for this list (" + total + " items, " + size + " a page), got " + page);
+        }
+        ObjectNode body = ApiJson.MAPPER.createObjectNode();
+        body.put("type", type.name());
+        body.put("total", total);
+        body.put("page", page);
+        body.put("size", size);
+        ArrayNode items = body.putArray("items");
+        for (Page<?> item : all.subList((page - 1) * size, Math.min(total, page * size))) {
+            items.add(json.item(type, item, snapshot.site().zone(), fields));
+        }
+        Map<String, String> links = links(params, listPath(type), page, last);
+        ObjectNode linkNode = body.putObject("links");
+        links.forEach(linkNode::put);
+        return new Answer(body, Map.of("Link", linkHeader(links)));
+    }
+
+    private JsonNode item(ContentSnapshot snapshot, ContentType<?> type, String slug, Map<String, List<String>> params) {
+        ApiQuery query = new ApiQuery(params).only(Set.of(ApiQuery.FIELDS));
+        Set<String> fields = query.fields(ApiJson.memberNames(type));
+        Page<?> page = snapshot.find(type, ApiJson.lookupSlug(type, slug), store.now()).orElseThrow(() -> new ApiProblem(
+                HttpStatus.NOT_FOUND, "No such item", "slug", "there is no " + type.singular() + " '" + ApiQuery.shown(slug)
+                + "'; " + listPath(type) + " lists them"));
+        return json.item(type, page, snapshot.site().zone(), fields);
     }
 
     ApiContract contract() {
@@ -210,9 +232,9 @@ public final class ContentApi {
     }
 
     /** Links to this list's first, previous, next and last pages (RFC 8288 relations), keeping every other parameter. */
-    private Map<String, String> links(Context ctx, String path, int page, int last) {
+    private Map<String, String> links(Map<String, List<String>> params, String path, int page, int last) {
         StringBuilder others = new StringBuilder();
-        ctx.queryParamMap().forEach((name, values) -> {
+        params.forEach((name, values) -> {
             if (!name.equals(ApiQuery.PAGE)) {
                 values.forEach(v -> others.append(encode(name)).append('=').append(encode(v)).append('&'));
             }
