@@ -57,9 +57,10 @@ final class ApiQuery {
         if (values.size() > 1) {
             throw ApiProblem.badParameter(name, "'" + name + "' may be given once, got it " + values.size() + " times");
         }
-        String value = values.get(0);
+        // A value that cannot be decoded (a lone '%') comes as no value at all.
+        String value = values.isEmpty() ? "" : values.get(0);
         if (value.isBlank()) {
-            throw ApiProblem.badParameter(name, "'" + name + "' is empty; give a value or leave the parameter out");
+            throw ApiProblem.badParameter(name, "'" + name + "' is empty or not readable (percent-encoded as UTF-8?); give a value or leave the parameter out");
         }
         if (value.length() > MAX_VALUE) {
             throw ApiProblem.badParameter(name, "'" + name + "' is longer than " + MAX_VALUE + " characters");
@@ -123,7 +124,7 @@ final class ApiQuery {
             if (values == null) {
                 continue;
             }
-            if (!filter.repeatable()) {
+            if (!filter.repeatable() || values.isEmpty()) {
                 values = List.of(single(filter.name()));
             }
             List<String> checked = new ArrayList<>();

@@ -65,6 +65,10 @@ public final class PageCache {
             if (!cacheControl.equals(REVALIDATE)) {
                 ctx.header("Cache-Control", cacheControl);
             }
+            if (ctx.method() == HandlerType.HEAD && ctx.statusCode() == 200) {
+                // The validator a GET would give, so a client can check with HEAD whether its copy is current.
+                ctx.header("ETag", etag(body));
+            }
             Compression.writeFresh(ctx, contentType, body);
             return;
         }
