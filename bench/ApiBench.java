@@ -40,12 +40,24 @@ public class ApiBench {
         System.out.printf("programs=%d problems=%d load_ms=%d%n", visible.size(), snapshot.problems().size(), loadMs);
 
         Random random = new Random(42);
-        @SuppressWarnings("unchecked")
-        Map<String, List<String>>[] lists = new Map[256];
-        for (int i = 0; i < lists.length; i++) {
-            lists[i] = Map.of("type", List.of(TYPES[random.nextInt(3)]), "visa", List.of(VISAS[random.nextInt(2)]),
-                    "interview", List.of(FORMATS[random.nextInt(3)]), "page", List.of("1"));
+        // Every combination of the three filters that fills page 1 (20 items), so each request writes a full page.
+        List<Map<String, List<String>>> full = new java.util.ArrayList<>();
+        for (String type : TYPES) {
+            for (String visa : VISAS) {
+                for (String format : FORMATS) {
+                    Map<String, List<String>> params = Map.of("type", List.of(type), "visa", List.of(visa),
+                            "interview", List.of(format), "page", List.of("1"));
+                    String json = api.listJson(programs, params);
+                    int total = Integer.parseInt(json.replaceAll("^.*?\"total\":(\\d+).*$", "$1"));
+                    if (total >= 20) {
+                        full.add(params);
+                        System.out.printf("  %s: %d programs%n", params, total);
+                    }
+                }
+            }
         }
+        @SuppressWarnings("unchecked")
+        Map<String, List<String>>[] lists = full.toArray(new Map[0]);
         String[] slugs = visible.stream().map(Page::slug).toArray(String[]::new);
 
         long sink = 0;

@@ -45,6 +45,8 @@ public final class ContentApi {
     private final String baseUrl;
     private final ApiJson json;
     private final Map<ContentType<?>, ListFilters<?>> filters = new LinkedHashMap<>();
+    /** Each type's member names (what fields= may ask for), read off its records once. */
+    private final Map<ContentType<?>, Set<String>> members = new LinkedHashMap<>();
     /** Made at the first request for it (the schema generator takes a moment to load). */
     private volatile ApiContract contract;
 
@@ -55,6 +57,7 @@ public final class ContentApi {
         this.json = new ApiJson(baseUrl);
         for (ContentType<?> type : store.types().all()) {
             filters.put(type, filtersOf(type));
+            members.put(type, ApiJson.memberNames(type));
         }
     }
 
@@ -142,7 +145,7 @@ public final class ContentApi {
         int page = query.page();
         int size = query.size();
         String sort = query.sort(own.sorts());
-        Set<String> fields = query.fields(ApiJson.memberNames(type));
+        Set<String> fields = query.fields(members.get(type));
         Map<String, List<String>> chosen = query.filters(own.filters());
         Instant now = store.now();
         List<? extends Page<?>> all = own.list(snapshot, now, chosen, sort);
@@ -169,7 +172,7 @@ public final class ContentApi {
 
     private JsonNode item(ContentSnapshot snapshot, ContentType<?> type, String slug, Map<String, List<String>> params) {
         ApiQuery query = new ApiQuery(params).only(Set.of(ApiQuery.FIELDS));
-        Set<String> fields = query.fields(ApiJson.memberNames(type));
+        Set<String> fields = query.fields(members.get(type));
         Page<?> page = snapshot.find(type, ApiJson.lookupSlug(type, slug), store.now()).orElseThrow(() -> new ApiProblem(
                 HttpStatus.NOT_FOUND, "No such item", "slug", "there is no " + type.singular() + " '" + ApiQuery.shown(slug)
                 + "'; " + listPath(type) + " lists them"));
