@@ -39,6 +39,8 @@ public final class ContentApi {
     /** How long clients and shared caches may keep an answer before asking again (with If-None-Match). */
     static final String CACHE_CONTROL = "public, max-age=60";
     static final String JSON = "application/json";
+    /** Names under /api/v1 that are not content types (the API's own addresses and the other JSON features'). */
+    static final Set<String> RESERVED = Set.of("site", "schemas", "openapi.json", "search", "inquiries", "changes");
 
     private final ContentStore store;
     private final Views views;
@@ -56,6 +58,9 @@ public final class ContentApi {
         this.baseUrl = baseUrl;
         this.json = new ApiJson(baseUrl);
         for (ContentType<?> type : store.types().all()) {
+            if (RESERVED.contains(type.name())) {
+                throw new IllegalArgumentException("a content type cannot be named " + type.name() + ": /api/v1/" + type.name() + " is taken");
+            }
             filters.put(type, filtersOf(type));
             members.put(type, ApiJson.memberNames(type));
         }

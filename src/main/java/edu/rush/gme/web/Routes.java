@@ -104,7 +104,7 @@ final class Routes {
         get(routes, Paths.INQUIRIES + "/{reference}", inquiries::sent);
         post(routes, Paths.INQUIRY_API, inquiries::api);
 
-        // The content API: after the other /api/v1 addresses, as its last two routes take any name.
+        // The content API (its answer to an unknown type is near the end, after every other /api/v1 address).
         get(routes, ContentApi.REFERENCE, api::reference);
         get(routes, ContentApi.SITE, api::site);
         get(routes, ContentApi.OPENAPI, api::openApi);
@@ -113,8 +113,6 @@ final class Routes {
             get(routes, ContentApi.listPath(type), ctx -> api.list(ctx, type));
             get(routes, ContentApi.listPath(type) + "/{slug}", ctx -> api.item(ctx, type));
         }
-        get(routes, ContentApi.PREFIX + "/{type}", api::unknownType);
-        get(routes, ContentApi.PREFIX + "/{type}/{slug}", api::unknownType);
 
         // Feeds before the {slug} routes, which would take /news/feed.xml for a story.
         for (ContentType<?> type : types.all()) {
@@ -128,6 +126,10 @@ final class Routes {
 
         get(routes, Paths.WELLNESS, wellness::index);
         get(routes, Paths.WELLNESS + "/{slug}", wellness::show);
+
+        // Any other /api/v1/{name}: a problem naming the content types there are.
+        get(routes, ContentApi.PREFIX + "/{type}", api::unknownType);
+        get(routes, ContentApi.PREFIX + "/{type}/{slug}", api::unknownType);
 
         // Last: top-level Markdown pages (/about), files of static/, images of page bundles.
         get(routes, "/<path>", this::pageOrFile);
