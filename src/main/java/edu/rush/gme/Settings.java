@@ -6,6 +6,7 @@ import edu.rush.gme.preview.PreviewSecret;
 import edu.rush.gme.web.FormSecret;
 import edu.rush.gme.web.TrustedProxies;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,7 +26,8 @@ public record Settings(
         MailSettings mail,
         TrustedProxies proxies,
         FormSecret formSecret,
-        PreviewSecret preview) {
+        PreviewSecret preview,
+        List<String> apiOrigins) {
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -48,7 +50,8 @@ public record Settings(
                 MailSettings.from(env),
                 TrustedProxies.from(env.get("GME_BEHIND_PROXY"), env.get("GME_TRUSTED_PROXIES"), env.get("GME_FORWARDED_HEADER")),
                 new FormSecret(env.get("GME_FORM_SECRET")),
-                PreviewSecret.from(env.get(PreviewSecret.VARIABLE), Path.of("data")));
+                PreviewSecret.from(env.get(PreviewSecret.VARIABLE), Path.of("data")),
+                parseOrigins(env.getOrDefault("GME_API_ORIGINS", "")));
     }
 
     /**
@@ -58,27 +61,33 @@ public record Settings(
     public static Settings forFolders(Path contentDir, Path staticDir) {
         return new Settings("127.0.0.1", 0, contentDir, staticDir, "http://localhost", false, 16L << 20, false,
                 DatabaseSettings.temporarySqlite(), MailSettings.NONE, TrustedProxies.NONE,
-                FormSecret.RANDOM_PER_START, PreviewSecret.random());
+                FormSecret.RANDOM_PER_START, PreviewSecret.random(), List.of());
     }
 
     public Settings withDatabase(DatabaseSettings newDatabase) {
-        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, newDatabase, mail, proxies, formSecret, preview);
+        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, newDatabase, mail, proxies, formSecret, preview, apiOrigins);
     }
 
     public Settings withMail(MailSettings newMail) {
-        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, database, newMail, proxies, formSecret, preview);
+        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, database, newMail, proxies, formSecret, preview, apiOrigins);
     }
 
     public Settings withBaseUrl(String newBaseUrl) {
-        return new Settings(host, port, contentDir, staticDir, newBaseUrl, devMode, pageCacheBytes, watchContent, database, mail, proxies, formSecret, preview);
+        return new Settings(host, port, contentDir, staticDir, newBaseUrl, devMode, pageCacheBytes, watchContent, database, mail, proxies, formSecret, preview, apiOrigins);
     }
 
     public Settings withProxies(TrustedProxies trusted) {
-        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, database, mail, trusted, formSecret, preview);
+        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, database, mail, trusted, formSecret, preview, apiOrigins);
     }
 
     public Settings withWatching(boolean watch) {
-        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watch, database, mail, proxies, formSecret, preview);
+        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watch, database, mail, proxies, formSecret, preview, apiOrigins);
+    }
+
+    /** Other websites whose pages may read the content API from a browser (CORS), like {@code https://events.example.org}. */
+    public Settings withApiOrigins(List<String> origins) {
+        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, database, mail, proxies, formSecret, preview,
+                List.copyOf(origins));
     }
 
     /** Served over HTTPS (judged by the public base URL): turns on HSTS and Secure cookies. */
@@ -97,6 +106,25 @@ public record Settings(
             throw new IllegalArgumentException(name + " must be a whole number of megabytes (1 or more), got '" + value + "'");
         }
     }
+
+    /** GME_API_ORIGINS: origins separated by commas, each a scheme, host and optional port, with no path. */
+    static List<String> parseOrigins(String value) {
+        List<String> origins = new java.util.ArrayList<>();
+        for (String part : value.split(",")) {
+            String origin = part.strip();
+            if (origin.isEmpty()) {
+                continue;
+            }
+            if (!ORIGIN.matcher(origin).matches()) {
+                throw new IllegalArgumentException("GME_API_ORIGINS must list origins like https://events.example.org or http://localhost:5173, "
+                        + "separated by commas (no path, no trailing slash), got '" + origin + "'");
+            }
+            origins.add(origin);
+        }
+        return List.copyOf(origins);
+    }
+
+    private static final java.util.regex.Pattern ORIGIN = java.util.regex.Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?");
 
     private static int parsePort(String value) {
         try {

@@ -8,6 +8,7 @@ import edu.rush.gme.mail.MailSettings;
 import edu.rush.gme.web.FormSecret;
 import edu.rush.gme.web.TrustedProxies;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -36,15 +37,25 @@ class SettingsTest {
                 Map.entry("GME_SMTP_HOST", "smtp.example.org"), Map.entry("GME_SMTP_PORT", "2525"), Map.entry("GME_SMTP_USER", "site"),
                 Map.entry("GME_SMTP_PASSWORD", "mail-secret"), Map.entry("GME_MAIL_FROM", "gme-web@example.org"),
                 Map.entry("GME_BEHIND_PROXY", "true"), Map.entry("GME_FORM_SECRET", "a-form-secret-of-at-least-32-characters"),
-                Map.entry("GME_PREVIEW_SECRET", "a-preview-secret-of-at-least-32-characters")));
+                Map.entry("GME_PREVIEW_SECRET", "a-preview-secret-of-at-least-32-characters"),
+                Map.entry("GME_API_ORIGINS", "https://events.example.org, http://localhost:5173")));
         assertThat(Settings.from(Map.of("GME_WATCH", "false")).watchContent()).isFalse();
         assertThat(settings).isEqualTo(new Settings("127.0.0.1", 8080, Path.of("/srv/content"), Path.of("/srv/static"),
                 "https://gme.example.org", true, 64L << 20, true,
                 new DatabaseSettings("jdbc:postgresql://db.internal/gme", "gme", "secret"),
                 new MailSettings("smtp.example.org", 2525, "site", "mail-secret", true, "gme-web@example.org"), TrustedProxies.one(),
                 new FormSecret("a-form-secret-of-at-least-32-characters"),
-                new edu.rush.gme.preview.PreviewSecret("a-preview-secret-of-at-least-32-characters", Path.of("data", "preview.key"))));
+                new edu.rush.gme.preview.PreviewSecret("a-preview-secret-of-at-least-32-characters", Path.of("data", "preview.key")),
+                List.of("https://events.example.org", "http://localhost:5173")));
         assertThat(settings.https()).isTrue();
+    }
+
+    @Test
+    void refuses_an_api_origin_that_is_not_one() {
+        assertThatThrownBy(() -> Settings.from(Map.of("GME_API_ORIGINS", "https://events.example.org/path")))
+                .hasMessageContaining("GME_API_ORIGINS must list origins like https://events.example.org")
+                .hasMessageContaining("got 'https://events.example.org/path'");
+        assertThat(Settings.from(Map.of()).apiOrigins()).isEmpty();
     }
 
     @Test

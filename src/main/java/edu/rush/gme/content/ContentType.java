@@ -67,6 +67,8 @@ public final class ContentType<T extends FrontMatter> {
     private final List<ListPage<T>> listPages;
     private final boolean feed;
     private final java.util.function.BiFunction<Page<T>, java.time.ZoneId, java.util.stream.Stream<java.time.Instant>> moments;
+    private final ListFilters<T> filters;
+    private final Function<Page<T>, java.util.Map<String, Object>> json;
 
     private ContentType(Builder<T> b) {
         this.name = b.name;
@@ -82,6 +84,8 @@ public final class ContentType<T extends FrontMatter> {
         this.listPages = List.copyOf(b.listPages);
         this.feed = b.feed;
         this.moments = b.moments;
+        this.filters = b.filters;
+        this.json = b.json;
     }
 
     /**
@@ -165,6 +169,16 @@ public final class ContentType<T extends FrontMatter> {
         return own != null && !own.isBlank() ? own : page.meta().description();
     }
 
+    /** The filters and sorts its lists offer, when the type declares its own; empty for the ones read off its records. */
+    public java.util.Optional<ListFilters<T>> filters() {
+        return java.util.Optional.ofNullable(filters);
+    }
+
+    /** Values the content API adds to a page's front matter fields (worked out, not written); empty by default. */
+    public java.util.Map<String, Object> json(Page<?> page) {
+        return json == null ? java.util.Map.of() : json.apply(cast(page));
+    }
+
     /** What the search index takes of one page; null for a type that is not searched. */
     public SearchText searchText(Page<?> page) {
         return search == null ? null : search.apply(cast(page));
@@ -213,6 +227,8 @@ public final class ContentType<T extends FrontMatter> {
         private final List<ListPage<T>> listPages = new ArrayList<>();
         private boolean feed;
         private java.util.function.BiFunction<Page<T>, java.time.ZoneId, java.util.stream.Stream<java.time.Instant>> moments;
+        private ListFilters<T> filters;
+        private Function<Page<T>, java.util.Map<String, Object>> json;
 
         private Builder(String name, Class<T> record, Placement placement) {
             if (!Slugs.isValid(name)) {
@@ -264,6 +280,18 @@ public final class ContentType<T extends FrontMatter> {
         /** A list page of the site that shows the pages {@code shows} accepts. */
         public Builder<T> listedAt(String url, Predicate<Page<T>> shows) {
             listPages.add(new ListPage<>(url, shows));
+            return this;
+        }
+
+        /** Its own list filters and sorts (in place of those read off its records). */
+        public Builder<T> filters(ListFilters<T> filters) {
+            this.filters = filters;
+            return this;
+        }
+
+        /** Values worked out from a page that the content API shows beside its fields. */
+        public Builder<T> json(Function<Page<T>, java.util.Map<String, Object>> json) {
+            this.json = json;
             return this;
         }
 

@@ -33,6 +33,7 @@ public final class ProgramContent {
                 .reservedSlugs(RESERVED_SLUGS)
                 .summary(page -> page.data().summary())
                 .search(ProgramContent::searchText)
+                .filters(new ProgramListFilters())
                 .check(ProgramContent::checkRelated);
         for (ProgramType programType : ProgramType.values()) {
             type.listedAt(Paths.programs(programType), page -> page.data().type() == programType);

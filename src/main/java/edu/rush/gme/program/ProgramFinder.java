@@ -112,6 +112,26 @@ public final class ProgramFinder {
     public static final List<String> FACET_KEYS = java.util.stream.Stream.concat(
             DIMENSIONS.stream().map(Dimension::key), java.util.stream.Stream.of(WINDOW)).toList();
 
+    private static final Map<String, String> WINDOW_LABELS = labels("ahead", "Deadline still ahead", "open", "Open now");
+
+    /**
+     * A filter as the content API describes it: its key, label, whether several values may be
+     * chosen, and its fixed values (empty when its values are read off the programs, like specialty).
+     */
+    public record FilterSpec(String key, String label, boolean multiple, List<String> fixedValues) {
+    }
+
+    /** Every filter, in {@link #FACET_KEYS} order. */
+    public static final List<FilterSpec> FILTERS = java.util.stream.Stream.concat(
+            DIMENSIONS.stream().map(d -> new FilterSpec(d.key(), d.label(), d.multiple(), List.copyOf(d.fixedLabels().keySet()))),
+            java.util.stream.Stream.of(new FilterSpec(WINDOW, "Applications", false, List.copyOf(WINDOW_LABELS.keySet())))).toList();
+
+    /** Every value of a filter that some program of this finder has (the values its facet lists). */
+    public Set<String> values(String facet) {
+        Map<String, BitSet> byValue = index.get(facet);
+        return byValue == null ? Set.of() : byValue.keySet();
+    }
+
     private final List<Page<Program>> programs;
     private final List<Dimension> dimensions;
     /** Per program, the deadline applicants can still meet on the finder's day (null when closed or not reported). */
@@ -132,8 +152,7 @@ public final class ProgramFinder {
             deadlinesAhead.put(page, window.deadlineAhead());
         }
         List<Dimension> withWindow = new ArrayList<>(DIMENSIONS);
-        withWindow.add(new Dimension(WINDOW, "Applications", false, p -> windowValues(windows.get(p)),
-                labels("ahead", "Deadline still ahead", "open", "Open now")));
+        withWindow.add(new Dimension(WINDOW, "Applications", false, p -> windowValues(windows.get(p)), WINDOW_LABELS));
         this.dimensions = List.copyOf(withWindow);
         for (Dimension d : dimensions) {
             Map<String, BitSet> byValue = new LinkedHashMap<>();

@@ -64,9 +64,11 @@ final class CachedPageHandler extends Handler.Wrapper {
         for (HttpField field : securityHeaders) {
             headers.put(field);
         }
-        headers.put(HttpHeader.CACHE_CONTROL, "no-cache");
+        headers.put(HttpHeader.CACHE_CONTROL, page.cacheControl());
         headers.put(HttpHeader.ETAG, page.etag());
-        headers.put(HttpHeader.VARY, "Accept-Encoding");
+        page.headers().forEach(headers::put);
+        // Added, not put: an outer handler may already vary the answer (the API's CORS varies by Origin).
+        headers.add(HttpHeader.VARY, "Accept-Encoding");
         if (Compression.matches(request.getHeaders().get(HttpHeader.IF_NONE_MATCH), page.etag())) {
             response.setStatus(304);
             response.write(true, null, callback);

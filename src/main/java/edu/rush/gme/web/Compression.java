@@ -89,7 +89,7 @@ final class Compression {
     /** Writes a response made for this request only (not cached), gzipped when the browser accepts it. */
     static void writeFresh(Context ctx, String contentType, byte[] body) {
         ctx.contentType(contentType);
-        ctx.header("Vary", "Accept-Encoding");
+        ctx.res().addHeader("Vary", "Accept-Encoding");
         if (body.length > 512 && acceptsGzip(ctx)) {
             ctx.header("Content-Encoding", "gzip");
             ctx.result(gzip(body));
@@ -104,7 +104,7 @@ final class Compression {
      */
     static void write(Context ctx, String contentType, String etag, byte[] body, byte[] gzipped) {
         ctx.header("ETag", etag);
-        ctx.header("Vary", "Accept-Encoding");
+        ctx.res().addHeader("Vary", "Accept-Encoding");
         if (matches(ctx.header("If-None-Match"), etag)) {
             ctx.status(304);
             return;

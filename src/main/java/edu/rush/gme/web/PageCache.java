@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Map;
 
 /**
  * Rendered anonymous GET responses, kept in memory and served without running a controller.
@@ -19,8 +20,8 @@ import java.util.HexFormat;
  */
 public final class PageCache {
 
-    /** One response: plain and gzipped bodies and a strong validator. */
-    record CachedPage(String contentType, byte[] body, byte[] gzipped, String etag) {
+    /** One response: plain and gzipped bodies, a strong validator and how long others may keep it. */
+    record CachedPage(String contentType, byte[] body, byte[] gzipped, String etag, String cacheControl, Map<String, String> headers) {
         int weight() {
             return body.length + gzipped.length + 128;
         }
@@ -48,13 +49,34 @@ public final class PageCache {
     }
 
     void storeAndWrite(Context ctx, ContentSnapshot snapshot, Instant now, String contentType, String text) {
+        storeAndWrite(ctx, snapshot, now, contentType, text, REVALIDATE, Map.of());
+    }
+
+    /** Pages are checked with the server on every visit; the API lets clients keep answers a little ({@code cacheControl}). */
+    static final String REVALIDATE = "no-cache";
+
+    /** As {@link #storeAndWrite(Context, ContentSnapshot, Instant, String, String)}, with more response headers kept with the body (a Link header). */
+    void storeAndWrite(Context ctx, ContentSnapshot snapshot, Instant now, String contentType, String text, String cacheControl,
+                       Map<String, String> headers) {
+        headers.forEach(ctx::header);
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
-        // A preview's view of the content is never kept, whoever asks to store it.
-        if (ctx.method() != HandlerType.GET || ctx.statusCode() != 200 || snapshot.isPreview()) {
+        if (snapshot.isPreview()) {
+            // A preview's view of the content is never kept, whoever asks to store it (its headers are private, no-store).
             Compression.writeFresh(ctx, contentType, body);
             return;
         }
-        CachedPage page = new CachedPage(contentType, body, Compression.gzip(body), etag(body));
+        if (ctx.method() != HandlerType.GET || ctx.statusCode() != 200) {
+            if (!cacheControl.equals(REVALIDATE)) {
+                ctx.header("Cache-Control", cacheControl);
+            }
+            if (ctx.method() == HandlerType.HEAD && ctx.statusCode() == 200) {
+                // The validator a GET would give, so a client can check with HEAD whether its copy is current.
+                ctx.header("ETag", etag(body));
+            }
+            Compression.writeFresh(ctx, contentType, body);
+            return;
+        }
+        CachedPage page = new CachedPage(contentType, body, Compression.gzip(body), etag(body), cacheControl, Map.copyOf(headers));
         cache.put(key(ctx.path(), ctx.queryString(), snapshot, now), page);
         write(ctx, page);
     }
@@ -65,7 +87,7 @@ public final class PageCache {
     }
 
     private static void write(Context ctx, CachedPage page) {
-        ctx.header("Cache-Control", "no-cache");
+        ctx.header("Cache-Control", page.cacheControl());
         Compression.write(ctx, page.contentType(), page.etag(), page.body(), page.gzipped());
     }
 

@@ -1,5 +1,6 @@
 package edu.rush.gme.web;
 
+import edu.rush.gme.api.ContentApi;
 import edu.rush.gme.content.ContentSnapshot;
 import edu.rush.gme.content.ContentStore;
 import edu.rush.gme.content.ContentType;
@@ -63,6 +64,7 @@ final class Routes {
     private final boolean https;
     /** How each content type's page is rendered, for signed previews: filled as the routes are registered. */
     private final Map<ContentType<?>, PreviewController.ItemPage> itemPages = new LinkedHashMap<>();
+    private final ContentApi api;
 
     Routes(ContentStore store, StaticAssets assets, Views views, String baseUrl, SearchService searchService, Services services,
            CrossSiteForms crossSite, PreviewTokens previewTokens) {
@@ -86,6 +88,7 @@ final class Routes {
         this.sitemap = new SitemapController(store, views, baseUrl);
         this.feeds = new AtomFeedController(store, views, baseUrl);
         this.search = new SearchController(store, views, searchService);
+        this.api = new ContentApi(store, views, baseUrl);
     }
 
     /** Where a 405 answer lists the methods an address takes (its Allow header). */
@@ -127,6 +130,16 @@ final class Routes {
         get(routes, Paths.INQUIRIES + "/{reference}", inquiries::sent);
         post(routes, Paths.INQUIRY_API, inquiries::api);
 
+        // The content API (its answer to an unknown type is near the end, after every other /api/v1 address).
+        get(routes, ContentApi.REFERENCE, api::reference);
+        get(routes, ContentApi.SITE, api::site);
+        get(routes, ContentApi.OPENAPI, api::openApi);
+        get(routes, ContentApi.SCHEMAS + "/{type}", api::schema);
+        for (ContentType<?> type : api.types()) {
+            get(routes, ContentApi.listPath(type), ctx -> api.list(ctx, type));
+            get(routes, ContentApi.listPath(type) + "/{slug}", ctx -> api.item(ctx, type));
+        }
+
         // Feeds before the {slug} routes, which would take /news/feed.xml for a story.
         for (ContentType<?> type : types.all()) {
             if (type.hasFeed()) {
@@ -149,6 +162,10 @@ final class Routes {
         get(routes, PreviewController.AS_OF_PATH, preview::asOf);
         get(routes, PreviewController.ITEM_PATH, preview::item);
         post(routes, PreviewController.EXIT_PATH, preview::exit);
+
+        // Any other /api/v1/{name}: a problem naming the content types there are.
+        get(routes, ContentApi.PREFIX + "/{type}", api::unknownType);
+        get(routes, ContentApi.PREFIX + "/{type}/{slug}", api::unknownType);
 
         // Last: top-level Markdown pages (/about), files of static/, images of page bundles.
         get(routes, "/<path>", this::pageOrFile);

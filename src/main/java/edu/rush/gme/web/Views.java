@@ -71,6 +71,11 @@ public final class Views {
         cache.storeAndWrite(ctx, snapshot, store.now(), contentType, text);
     }
 
+    /** Writes a response built from the snapshot (the content API), cached like pages with its own headers ({@code Link}), that clients may keep as {@code cacheControl} says. */
+    public void write(Context ctx, ContentSnapshot snapshot, String contentType, String text, String cacheControl, Map<String, String> headers) {
+        cache.storeAndWrite(ctx, snapshot, store.now(), contentType, text, cacheControl, headers);
+    }
+
     /**
      * Renders a page for a request Javalin never saw (Jetty's own error answers), in the site's
      * layout, with the current snapshot.

@@ -1,6 +1,7 @@
 package edu.rush.gme.web;
 
 import edu.rush.gme.Settings;
+import edu.rush.gme.api.ApiCors;
 import edu.rush.gme.content.ContentStore;
 import edu.rush.gme.search.SearchService;
 import io.javalin.Javalin;
@@ -60,6 +61,8 @@ public final class WebServer {
             config.jetty.modifyServer(server -> {
                 server.setStopTimeout(SHUTDOWN_GRACE_MILLIS);
                 server.setErrorHandler(containerErrors);
+                // Around the page cache, so cached API answers carry the same CORS headers.
+                server.insertHandler(new ApiCors(settings.apiOrigins()));
                 // Outermost: bodies arrive without a thread before anything blocks on them.
                 server.insertHandler(bodies);
             });

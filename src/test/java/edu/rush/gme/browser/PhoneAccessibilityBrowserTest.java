@@ -34,7 +34,7 @@ class PhoneAccessibilityBrowserTest extends RealSiteInBrowser {
 
     static Stream<String> pagesOnAPhone() {
         return Stream.of("/", "/about", "/programs", RealContent.first(ProgramType.RESIDENCY).url(), "/news", RealContent.newestStory().url(),
-                "/wellness", "/events", "/programs/compare?p=" + RealContent.firstSlugs(4), "/inquiries/new");
+                "/wellness", "/events", "/programs/compare?p=" + RealContent.firstSlugs(4), "/inquiries/new", "/api");
     }
 
     @ParameterizedTest(name = "{0}")

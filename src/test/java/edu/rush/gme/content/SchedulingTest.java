@@ -185,5 +185,11 @@ class SchedulingTest {
         assertThat(site.get("/api/v1/search?q=wombat").text().contains("Wombat open house")).as("search API " + when).isEqualTo(visible);
         assertThat(site.get("/sitemap.xml").text().contains("/news/wombat")).as("sitemap " + when).isEqualTo(visible);
         assertThat(site.get("/news/feed.xml").text().contains("Wombat open house")).as("feed " + when).isEqualTo(visible);
+        assertThat(site.get("/api/v1/news").text().contains("Wombat open house")).as("content API list " + when).isEqualTo(visible);
+        TestSite.Response item = site.get("/api/v1/news/wombat");
+        assertThat(item.status()).as("content API item " + when).isEqualTo(visible ? 200 : 404);
+        if (visible) {
+            assertThat(item.text()).as("the moment with its offset").contains("\"publishDate\":\"2026-12-01T09:00:00-06:00\"");
+        }
     }
 }

@@ -122,12 +122,15 @@ class EventPagesTest {
     void the_join_link_is_on_no_public_response() {
         try (TestSite site = TestSite.start(Settings.forFolders(events().dir(), Path.of("static")), ContentFixture.CLOCK)) {
             for (String path : List.of("/events", "/events/winter-open-house", "/events/summer-q-and-a", "/events/feed.xml",
-                    "/sitemap.xml", "/search?q=open+house", "/api/v1/search?q=open+house", "/", "/programs/beta-peds")) {
+                    "/sitemap.xml", "/search?q=open+house", "/api/v1/search?q=open+house", "/", "/programs/beta-peds",
+                    "/api/v1/events", "/api/v1/events/winter-open-house", "/api/v1/schemas/events", "/api/v1/openapi.json", "/api")) {
                 TestSite.Response response = site.get(path);
                 assertThat(response.status()).as(path).isEqualTo(200);
                 assertThat(response.text()).as(path).doesNotContain(JOIN).doesNotContain("secret-room");
             }
             assertThat(site.get("/search?q=winter").text()).as("events are searched").contains("Winter open house");
+            assertThat(site.get("/api/v1/schemas/events").text()).as("not even named in the contract").doesNotContain("joinLink");
+            assertThat(site.get("/api/v1/events/winter-open-house").text()).contains("\"capacity\":50").doesNotContain("joinLink");
             assertThat(site.get("/sitemap.xml").raw().body()).contains("/events/winter-open-house<").contains("/events<");
         }
     }
