@@ -1,5 +1,6 @@
 package edu.rush.gme;
 
+import edu.rush.gme.changes.WebhookSettings;
 import edu.rush.gme.db.DatabaseSettings;
 import edu.rush.gme.mail.MailSettings;
 import edu.rush.gme.web.FormSecret;
@@ -23,7 +24,8 @@ public record Settings(
         DatabaseSettings database,
         MailSettings mail,
         TrustedProxies proxies,
-        FormSecret formSecret) {
+        FormSecret formSecret,
+        WebhookSettings webhooks) {
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -45,7 +47,8 @@ public record Settings(
                 DatabaseSettings.from(env),
                 MailSettings.from(env),
                 TrustedProxies.from(env.get("GME_BEHIND_PROXY"), env.get("GME_TRUSTED_PROXIES"), env.get("GME_FORWARDED_HEADER")),
-                new FormSecret(env.get("GME_FORM_SECRET")));
+                new FormSecret(env.get("GME_FORM_SECRET")),
+                WebhookSettings.from(env));
     }
 
     /**
@@ -55,27 +58,31 @@ public record Settings(
     public static Settings forFolders(Path contentDir, Path staticDir) {
         return new Settings("127.0.0.1", 0, contentDir, staticDir, "http://localhost", false, 16L << 20, false,
                 DatabaseSettings.temporarySqlite(), MailSettings.NONE, TrustedProxies.NONE,
-                FormSecret.RANDOM_PER_START);
+                FormSecret.RANDOM_PER_START, WebhookSettings.NONE);
     }
 
     public Settings withDatabase(DatabaseSettings newDatabase) {
-        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, newDatabase, mail, proxies, formSecret);
+        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, newDatabase, mail, proxies, formSecret, webhooks);
     }
 
     public Settings withMail(MailSettings newMail) {
-        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, database, newMail, proxies, formSecret);
+        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, database, newMail, proxies, formSecret, webhooks);
     }
 
     public Settings withBaseUrl(String newBaseUrl) {
-        return new Settings(host, port, contentDir, staticDir, newBaseUrl, devMode, pageCacheBytes, watchContent, database, mail, proxies, formSecret);
+        return new Settings(host, port, contentDir, staticDir, newBaseUrl, devMode, pageCacheBytes, watchContent, database, mail, proxies, formSecret, webhooks);
     }
 
     public Settings withProxies(TrustedProxies trusted) {
-        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, database, mail, trusted, formSecret);
+        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, database, mail, trusted, formSecret, webhooks);
     }
 
     public Settings withWatching(boolean watch) {
-        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watch, database, mail, proxies, formSecret);
+        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watch, database, mail, proxies, formSecret, webhooks);
+    }
+
+    public Settings withWebhooks(WebhookSettings newWebhooks) {
+        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, database, mail, proxies, formSecret, newWebhooks);
     }
 
     /** Served over HTTPS (judged by the public base URL): turns on HSTS and Secure cookies. */

@@ -73,7 +73,12 @@ public final class ChangeJournal implements AutoCloseable {
     private Map<Key, Item> recorded;
     /** The snapshot version and visibility key of the last recording. */
     private volatile String recordedKey;
-    private ScheduledExecutorService worker;
+    private volatile ScheduledExecutorService worker;
+    /**
+     * Held while recording. Not this object's monitor: the store's loading thread calls
+     * {@link #requestRecording} from inside a reload, and must never wait for a recording.
+     */
+    private final Object recording = new Object();
 
     /**
      * @param recorder    runs inside each recording that appends changes (e.g. enqueues webhook notices)
@@ -106,9 +111,15 @@ public final class ChangeJournal implements AutoCloseable {
         worker.scheduleWithFixedDelay(this::recordIfDue, CHECK_EVERY_SECONDS, CHECK_EVERY_SECONDS, TimeUnit.SECONDS);
     }
 
-    private synchronized void requestRecording() {
-        if (worker != null) {
-            worker.execute(this::recordQuietly);
+    /** Never blocks: it runs on the store's loading and schedule threads. */
+    private void requestRecording() {
+        ScheduledExecutorService current = worker;
+        if (current != null) {
+            try {
+                current.execute(this::recordQuietly);
+            } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                // closing
+            }
         }
     }
 
@@ -156,7 +167,15 @@ public final class ChangeJournal implements AutoCloseable {
     }
 
     /** Compares what is visible now with the last recorded state and appends the differences; returns them. */
-    synchronized List<Change> record() {
+    List<Change> record() {
+        // Waits for the first snapshot, if need be, before taking the lock.
+        store.snapshot();
+        synchronized (recording) {
+            return recordNow();
+        }
+    }
+
+    private List<Change> recordNow() {
         ContentSnapshot snapshot = snapshot();
         Instant now = clock.instant();
         String key = key(snapshot, now);
@@ -403,9 +422,10 @@ public final class ChangeJournal implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (worker != null) {
-            worker.shutdownNow();
-            worker = null;
+        ScheduledExecutorService current = worker;
+        worker = null;
+        if (current != null) {
+            current.shutdownNow();
         }
     }
 }

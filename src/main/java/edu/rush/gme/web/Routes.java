@@ -1,5 +1,7 @@
 package edu.rush.gme.web;
 
+import edu.rush.gme.changes.ChangesController;
+import edu.rush.gme.changes.Webhooks;
 import edu.rush.gme.content.ContentSnapshot;
 import edu.rush.gme.content.ContentStore;
 import edu.rush.gme.content.ContentType;
@@ -49,6 +51,8 @@ final class Routes {
     private final InquiryController inquiries;
     private final Database database;
     private final MailOutbox outbox;
+    private final ChangesController changes;
+    private final Webhooks webhooks;
 
     Routes(ContentStore store, StaticAssets assets, Views views, String baseUrl, SearchService searchService, Services services,
            CrossSiteForms crossSite) {
@@ -56,6 +60,8 @@ final class Routes {
         this.types = store.types();
         this.database = services.database();
         this.outbox = services.outbox();
+        this.changes = new ChangesController(services.changes(), database, store, baseUrl);
+        this.webhooks = services.webhooks();
         this.inquiries = new InquiryController(store, views, services.inquiries(), services.limiter(), crossSite);
         this.assets = assets;
         StructuredData structuredData = new StructuredData(baseUrl);
@@ -85,6 +91,8 @@ final class Routes {
         get(routes, Paths.SEARCH, search::page);
         get(routes, Paths.SEARCH_API, search::api);
         get(routes, Paths.SUGGEST_API, search::suggest);
+        // Before any /api/v1/{type} route: "changes" is not a content type.
+        get(routes, ChangesController.PATH, changes::changes);
 
         get(routes, Paths.PROGRAMS, programs::index);
         get(routes, Paths.PROGRAMS_CSV, programs::exportCsv);
@@ -182,6 +190,11 @@ final class Routes {
         ready.put("mailSending", outbox.sends());
         ready.put("mailWaiting", mail.waiting());
         ready.put("mailFailed", mail.failed());
+        if (webhooks.configured()) {
+            edu.rush.gme.outbox.Outbox.Counts notices = webhooks.counts();
+            ready.put("webhooksWaiting", notices.waiting());
+            ready.put("webhooksFailed", notices.failed());
+        }
         ctx.json(ready);
     }
 
