@@ -176,6 +176,7 @@ public final class ChangeJournal implements AutoCloseable {
     }
 
     private List<Change> recordNow() {
+        long started = System.nanoTime();
         ContentSnapshot snapshot = snapshot();
         Instant now = clock.instant();
         String key = key(snapshot, now);
@@ -234,7 +235,8 @@ public final class ChangeJournal implements AutoCloseable {
         recorded = visible;
         recordedKey = key;
         if (!changes.isEmpty()) {
-            LOG.info("change journal: {} change(s) recorded, up to #{}", changes.size(), changes.get(changes.size() - 1).seq());
+            LOG.info("change journal: {} change(s) recorded, up to #{}, in {} ms", changes.size(), changes.get(changes.size() - 1).seq(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             afterCommit.run();
         }
         return changes;

@@ -30,13 +30,14 @@ class ChangesApiTest {
     @TempDir
     Path temp;
 
-    /** Two stories, a scheduled one, a draft and a page, on 2026-11-27 at noon in Chicago. */
+    /** Two stories, one scheduled to appear and one to go at 09:00 the next day, a draft and a page, on 2026-11-27 at noon in Chicago. */
     static ContentFixture content(Path parent) {
         return ContentFixture.minimal(parent)
                 .write("about.md", "---\ntitle: About us\n---\nWho we are.\n")
                 .news("alpha", "2026-11-20", "Alpha story")
                 .news("beta", "2026-11-21", "Beta story")
                 .write("news/gamma.md", "---\ntitle: Gamma story\ndate: 2026-11-28\nsummary: S.\npublishDate: 2026-11-28T09:00\n---\nAt nine.\n")
+                .write("news/omega.md", "---\ntitle: Omega story\ndate: 2026-11-19\nsummary: S.\nexpiryDate: 2026-11-28T09:00\n---\nUntil nine.\n")
                 .write("news/delta.md", "---\ntitle: Delta story\ndate: 2026-11-22\nsummary: S.\ndraft: true\n---\nNot yet.\n");
     }
 
@@ -102,7 +103,7 @@ class ChangesApiTest {
             Answer first = changes(site, null);
             assertThat(first.status()).isEqualTo(200);
             assertThat(first.raw().header("Content-Type")).startsWith("application/json");
-            assertThat(first.entries()).containsExactly("created news/alpha", "created news/beta", "created pages/about");
+            assertThat(first.entries()).containsExactly("created news/alpha", "created news/beta", "created news/omega", "created pages/about");
             assertThat(first.more()).isFalse();
             JsonNode alpha = first.json().get("changes").get(0);
             assertThat(alpha.get("url").asText()).isEqualTo("http://localhost/news/alpha");
@@ -142,12 +143,12 @@ class ChangesApiTest {
             assertThat(deleted.json().get("changes").get(0).has("item")).isFalse();
             token = deleted.next();
 
-            // 08:59 in Chicago: nothing; 09:00: the scheduled story is created, with no reload.
+            // 08:59 in Chicago: nothing; 09:00: the scheduled story is created and the expiring one deleted, with no reload.
             clock.advance(Duration.ofHours(20).plusMinutes(59));
             assertThat(changes(site, token).entries()).isEmpty();
             clock.advance(Duration.ofMinutes(1));
             Answer scheduled = changes(site, token);
-            assertThat(scheduled.entries()).containsExactly("created news/gamma");
+            assertThat(scheduled.entries()).containsExactly("created news/gamma", "deleted news/omega");
             token = scheduled.next();
 
             // The draft published.
@@ -158,10 +159,10 @@ class ChangesApiTest {
             // Asked again from the start of the journal: each change exactly once, in order.
             String journal = decoded(first.next()).split("\\.")[1];
             assertThat(allSince(site, token("c." + journal + ".0"), new ArrayList<>())).containsExactly(
-                    "created pages/about", "created news/alpha", "created news/beta",
+                    "created pages/about", "created news/alpha", "created news/beta", "created news/omega",
                     "updated news/alpha",
                     "deleted pages/about", "deleted news/beta",
-                    "created news/gamma",
+                    "created news/gamma", "deleted news/omega",
                     "created news/delta");
             // And the first call now lists the current state.
             assertThat(changes(site, null).entries()).containsExactly("created news/alpha", "created news/delta", "created news/gamma");

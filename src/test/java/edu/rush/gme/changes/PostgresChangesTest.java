@@ -41,7 +41,7 @@ class PostgresChangesTest {
         String token;
         try (TestSite one = TestSite.start(settings); TestSite two = TestSite.start(settings)) {
             ChangesApiTest.Answer first = ChangesApiTest.changes(one, null);
-            assertThat(first.entries()).containsExactly("created news/alpha", "created news/beta", "created pages/about");
+            assertThat(first.entries()).containsExactly("created news/alpha", "created news/beta", "created news/omega", "created pages/about");
             assertThat(ChangesApiTest.changes(two, null).json()).isEqualTo(first.json());
             token = first.next();
 
