@@ -8,6 +8,7 @@ import edu.rush.gme.db.DatabaseException;
 import edu.rush.gme.web.Problems;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -47,13 +48,32 @@ public final class ChangesController {
     }
 
     public void changes(Context ctx) {
-        for (String name : ctx.queryParamMap().keySet()) {
+        // The query is read here, strictly: a lenient parser drops a malformed pair (since=%zz), which
+        // would turn a broken token into "no token" and answer with the whole listing.
+        List<String> given = new ArrayList<>();
+        String query = ctx.queryString();
+        for (String pair : query == null ? new String[0] : query.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String rawName = equals < 0 ? pair : pair.substring(0, equals);
+            String name;
+            String value;
+            try {
+                name = URLDecoder.decode(rawName, StandardCharsets.UTF_8);
+                value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException malformed) {
+                String parameter = rawName.equals(SINCE) ? SINCE : shorten(rawName);
+                problem(ctx, parameter, "'" + parameter + "' is not correctly percent-encoded");
+                return;
+            }
             if (!name.equals(SINCE)) {
                 problem(ctx, name, "unknown parameter '" + shorten(name) + "': this address takes only 'since'");
                 return;
             }
+            given.add(value);
         }
-        List<String> given = ctx.queryParams(SINCE);
         if (given.size() > 1) {
             problem(ctx, SINCE, "'since' may be given once");
             return;

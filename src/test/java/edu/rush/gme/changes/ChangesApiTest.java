@@ -286,6 +286,11 @@ class ChangesApiTest {
             TestSite.Response twice = site.get("/api/v1/changes?since=" + next + "&since=" + next);
             assertThat(twice.status()).isEqualTo(400);
             assertThat(site.get("/api/v1/changes?since").status()).isEqualTo(400);
+            for (String query : List.of("since=%zz", "since=%", "since=%00", "%zz=1", "since=" + "%E9")) {
+                edu.rush.gme.RawHttp.Answer raw = edu.rush.gme.RawHttp.send(site.app().port(),
+                        "GET /api/v1/changes?" + query + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", 5000);
+                assertThat(raw.status()).as(query).isEqualTo(400);
+            }
             assertThat(changes(site, next).status()).as("the journal is intact").isEqualTo(200);
         }
     }
