@@ -170,6 +170,21 @@ class ChangesApiTest {
     }
 
     @Test
+    void tokens_read_back_what_they_say_and_nothing_else() {
+        ChangeToken position = ChangeToken.position("0123456789abcdef", 42);
+        ChangeToken home = ChangeToken.listing("0123456789abcdef", 7, "home", "");
+        ChangeToken page = ChangeToken.listing("0123456789abcdef", 0, "pages", "about-us");
+        for (ChangeToken token : List.of(position, home, page)) {
+            assertThat(token.encode()).matches("[A-Za-z0-9_-]+");
+            assertThat(ChangeToken.decode(token.encode())).contains(token);
+        }
+        assertThat(ChangeToken.decode(token("c.0123456789abcdef.9223372036854775807"))).isPresent();
+        assertThat(ChangeToken.decode(token("c.0123456789abcdef.9223372036854775808"))).isEmpty();
+        assertThat(ChangeToken.decode(token("c.0123456789ABCDEF.1"))).isEmpty();
+        assertThat(ChangeToken.decode("=".repeat(10))).isEmpty();
+    }
+
+    @Test
     void a_restart_on_the_same_database_keeps_tokens_valid_and_repeats_nothing() {
         ContentFixture content = content(temp);
         Path database = temp.resolve("gme.db");

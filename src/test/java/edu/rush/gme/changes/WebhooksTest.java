@@ -152,6 +152,41 @@ class WebhooksTest {
     }
 
     @Test
+    void a_receiver_that_is_not_running_at_first_gets_the_notice_once_it_is() throws Exception {
+        try (TestSite.ReservedPort down = new TestSite.ReservedPort()) {
+            URI hooks = URI.create("http://127.0.0.1:" + down.port() + "/hooks/gme");
+            ContentFixture content = ChangesApiTest.content(temp);
+            MutableClock clock = new MutableClock(Instant.parse("2026-11-27T18:00:00Z"));
+            try (TestSite site = TestSite.start(settings(content.dir(), hooks), clock)) {
+                ChangesApiTest.changes(site, null);
+                content.news("alpha", "2026-11-20", "Alpha story, corrected");
+                site.app().store().reload();
+                Webhooks webhooks = site.app().services().webhooks();
+                waitFor(() -> webhooks.counts().waiting() == 1);
+                assertThat(webhooks.deliverDue()).as("nothing listens there").isZero();
+
+                down.close();
+                receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", down.port()), 0);
+                receiver.createContext("/hooks", exchange -> {
+                    byte[] body = exchange.getRequestBody().readAllBytes();
+                    received.add(new Received(exchange.getRequestHeaders().getFirst("GME-Webhook-Id"),
+                            exchange.getRequestHeaders().getFirst("GME-Signature"), exchange.getRequestHeaders().getFirst("Content-Type"),
+                            new String(body, StandardCharsets.UTF_8)));
+                    exchange.sendResponseHeaders(200, -1);
+                    exchange.close();
+                });
+                receiver.start();
+                clock.advance(Duration.ofMinutes(1));
+                webhooks.deliverDue();
+                waitForNotices(1);
+                assertThat(received.get(0).json().get("changes").get(0).get("slug").asText()).isEqualTo("alpha");
+                assertThat(verify(received.get(0).signature(), received.get(0).body(), SECRET)).isTrue();
+                waitFor(() -> webhooks.counts().waiting() == 0);
+            }
+        }
+    }
+
+    @Test
     void a_receiver_that_never_answers_well_is_given_up_on_after_a_day_and_readyz_says_so() throws Exception {
         URI hooks = startReceiver();
         answer.set(500);
