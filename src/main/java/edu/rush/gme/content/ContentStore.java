@@ -131,13 +131,25 @@ public final class ContentStore {
             nextMoment.cancel(false);
         }
         Instant after = lastMoment.isAfter(clock.instant()) ? lastMoment : clock.instant();
-        snapshot.nextBoundary(after).ifPresent(moment -> {
-            long delay = Math.max(0, java.time.Duration.between(clock.instant(), moment).toMillis());
-            nextMoment = schedule.schedule(() -> reached(moment), delay, TimeUnit.MILLISECONDS);
-        });
+        snapshot.nextBoundary(after).ifPresent(moment -> nextMoment = schedule.schedule(() -> reached(moment), millisUntil(moment), TimeUnit.MILLISECONDS));
+    }
+
+    /** Rounded up: a listener told a fraction of a millisecond early would still see the page as it was. */
+    private long millisUntil(Instant moment) {
+        long nanos = Math.max(0, java.time.Duration.between(clock.instant(), moment).toNanos());
+        return (nanos + 999_999) / 1_000_000;
     }
 
     private void reached(Instant moment) {
+        if (clock.instant().isBefore(moment)) {
+            // The executor's timer and the clock disagree by a little: wait for the clock.
+            synchronized (this) {
+                if (schedule != null) {
+                    nextMoment = schedule.schedule(() -> reached(moment), millisUntil(moment), TimeUnit.MILLISECONDS);
+                }
+            }
+            return;
+        }
         ContentSnapshot snapshot = current.get();
         synchronized (this) {
             lastMoment = moment;
