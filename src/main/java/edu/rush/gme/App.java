@@ -1,5 +1,7 @@
 package edu.rush.gme;
 
+import edu.rush.gme.changes.ChangeJournal;
+import edu.rush.gme.changes.Webhooks;
 import edu.rush.gme.content.ContentLoader;
 import edu.rush.gme.content.ContentSnapshot;
 import edu.rush.gme.content.ContentStore;
@@ -90,8 +92,10 @@ public final class App {
         // a form sent before then waits for it.
         Database database = Database.open(settings.database());
         MailOutbox outbox = new MailOutbox(database, settings.mail(), clock);
+        Webhooks webhooks = new Webhooks(database, settings.webhooks(), settings.baseUrl(), () -> store.snapshot().site().zone(), clock);
+        ChangeJournal changes = new ChangeJournal(database, store, clock, webhooks, webhooks::nudge);
         Services services = new Services(database, outbox, new InquiryService(database, outbox, store),
-                new SubmissionLimiter(INQUIRIES_PER_WINDOW, INQUIRY_WINDOW, clock));
+                new SubmissionLimiter(INQUIRIES_PER_WINDOW, INQUIRY_WINDOW, clock), changes, webhooks);
         SearchMisses misses = new SearchMisses(database, search.zeroResults());
         return new App(settings, WebServer.create(settings, store, search, services), store, search, services, misses);
     }
@@ -107,6 +111,8 @@ public final class App {
         server.start();
         services.database().openLater(DATABASE_OPENS_AFTER);
         services.outbox().start();
+        services.changes().start();
+        services.webhooks().start();
         misses.start();
         store.startSchedule();
         if (settings.watchContent()) {
@@ -122,6 +128,8 @@ public final class App {
         store.stopSchedule();
         server.stop();
         services.outbox().close();
+        services.changes().close();
+        services.webhooks().close();
         misses.close();
         services.database().close();
     }
@@ -185,7 +193,8 @@ public final class App {
         // A throw-away database: the training run must not leave a file in the image.
         Settings onFreePort = new Settings("127.0.0.1", 0, settings.contentDir(), settings.staticDir(), settings.baseUrl(),
                 false, settings.pageCacheBytes(), false, DatabaseSettings.temporarySqlite(), MailSettings.NONE, edu.rush.gme.web.TrustedProxies.NONE,
-                edu.rush.gme.web.FormSecret.RANDOM_PER_START, edu.rush.gme.preview.PreviewSecret.random(), settings.apiOrigins());
+                edu.rush.gme.web.FormSecret.RANDOM_PER_START, edu.rush.gme.preview.PreviewSecret.random(), settings.apiOrigins(),
+                edu.rush.gme.changes.WebhookSettings.NONE);
         App app = create(onFreePort, Clock.systemUTC()).start();
         HttpClient client = HttpClient.newHttpClient();
         ContentSnapshot snapshot = app.store().snapshot();

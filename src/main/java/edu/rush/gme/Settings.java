@@ -1,5 +1,6 @@
 package edu.rush.gme;
 
+import edu.rush.gme.changes.WebhookSettings;
 import edu.rush.gme.db.DatabaseSettings;
 import edu.rush.gme.mail.MailSettings;
 import edu.rush.gme.preview.PreviewSecret;
@@ -27,7 +28,8 @@ public record Settings(
         TrustedProxies proxies,
         FormSecret formSecret,
         PreviewSecret preview,
-        List<String> apiOrigins) {
+        List<String> apiOrigins,
+        WebhookSettings webhooks) {
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -51,7 +53,8 @@ public record Settings(
                 TrustedProxies.from(env.get("GME_BEHIND_PROXY"), env.get("GME_TRUSTED_PROXIES"), env.get("GME_FORWARDED_HEADER")),
                 new FormSecret(env.get("GME_FORM_SECRET")),
                 PreviewSecret.from(env.get(PreviewSecret.VARIABLE), Path.of("data")),
-                parseOrigins(env.getOrDefault("GME_API_ORIGINS", "")));
+                parseOrigins(env.getOrDefault("GME_API_ORIGINS", "")),
+                WebhookSettings.from(env));
     }
 
     /**
@@ -61,33 +64,38 @@ public record Settings(
     public static Settings forFolders(Path contentDir, Path staticDir) {
         return new Settings("127.0.0.1", 0, contentDir, staticDir, "http://localhost", false, 16L << 20, false,
                 DatabaseSettings.temporarySqlite(), MailSettings.NONE, TrustedProxies.NONE,
-                FormSecret.RANDOM_PER_START, PreviewSecret.random(), List.of());
+                FormSecret.RANDOM_PER_START, PreviewSecret.random(), List.of(), WebhookSettings.NONE);
     }
 
     public Settings withDatabase(DatabaseSettings newDatabase) {
-        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, newDatabase, mail, proxies, formSecret, preview, apiOrigins);
+        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, newDatabase, mail, proxies, formSecret, preview, apiOrigins, webhooks);
     }
 
     public Settings withMail(MailSettings newMail) {
-        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, database, newMail, proxies, formSecret, preview, apiOrigins);
+        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, database, newMail, proxies, formSecret, preview, apiOrigins, webhooks);
     }
 
     public Settings withBaseUrl(String newBaseUrl) {
-        return new Settings(host, port, contentDir, staticDir, newBaseUrl, devMode, pageCacheBytes, watchContent, database, mail, proxies, formSecret, preview, apiOrigins);
+        return new Settings(host, port, contentDir, staticDir, newBaseUrl, devMode, pageCacheBytes, watchContent, database, mail, proxies, formSecret, preview, apiOrigins, webhooks);
     }
 
     public Settings withProxies(TrustedProxies trusted) {
-        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, database, mail, trusted, formSecret, preview, apiOrigins);
+        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, database, mail, trusted, formSecret, preview, apiOrigins, webhooks);
     }
 
     public Settings withWatching(boolean watch) {
-        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watch, database, mail, proxies, formSecret, preview, apiOrigins);
+        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watch, database, mail, proxies, formSecret, preview, apiOrigins, webhooks);
     }
 
     /** Other websites whose pages may read the content API from a browser (CORS), like {@code https://events.example.org}. */
     public Settings withApiOrigins(List<String> origins) {
         return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, database, mail, proxies, formSecret, preview,
-                List.copyOf(origins));
+                List.copyOf(origins), webhooks);
+    }
+
+    public Settings withWebhooks(WebhookSettings newWebhooks) {
+        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, database, mail, proxies, formSecret, preview,
+                apiOrigins, newWebhooks);
     }
 
     /** Served over HTTPS (judged by the public base URL): turns on HSTS and Secure cookies. */

@@ -3,6 +3,7 @@ package edu.rush.gme;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import edu.rush.gme.changes.WebhookSettings;
 import edu.rush.gme.db.DatabaseSettings;
 import edu.rush.gme.mail.MailSettings;
 import edu.rush.gme.web.FormSecret;
@@ -38,7 +39,9 @@ class SettingsTest {
                 Map.entry("GME_SMTP_PASSWORD", "mail-secret"), Map.entry("GME_MAIL_FROM", "gme-web@example.org"),
                 Map.entry("GME_BEHIND_PROXY", "true"), Map.entry("GME_FORM_SECRET", "a-form-secret-of-at-least-32-characters"),
                 Map.entry("GME_PREVIEW_SECRET", "a-preview-secret-of-at-least-32-characters"),
-                Map.entry("GME_API_ORIGINS", "https://events.example.org, http://localhost:5173")));
+                Map.entry("GME_API_ORIGINS", "https://events.example.org, http://localhost:5173"),
+                Map.entry("GME_WEBHOOK_URLS", "https://mirror.example.org/hooks/gme, http://10.0.0.5:8080/in"),
+                Map.entry("GME_WEBHOOK_SECRET", "a-webhook-secret-1234")));
         assertThat(Settings.from(Map.of("GME_WATCH", "false")).watchContent()).isFalse();
         assertThat(settings).isEqualTo(new Settings("127.0.0.1", 8080, Path.of("/srv/content"), Path.of("/srv/static"),
                 "https://gme.example.org", true, 64L << 20, true,
@@ -46,8 +49,26 @@ class SettingsTest {
                 new MailSettings("smtp.example.org", 2525, "site", "mail-secret", true, "gme-web@example.org"), TrustedProxies.one(),
                 new FormSecret("a-form-secret-of-at-least-32-characters"),
                 new edu.rush.gme.preview.PreviewSecret("a-preview-secret-of-at-least-32-characters", Path.of("data", "preview.key")),
-                List.of("https://events.example.org", "http://localhost:5173")));
+                List.of("https://events.example.org", "http://localhost:5173"),
+                WebhookSettings.of("a-webhook-secret-1234", java.net.URI.create("https://mirror.example.org/hooks/gme"),
+                        java.net.URI.create("http://10.0.0.5:8080/in"))));
         assertThat(settings.https()).isTrue();
+        assertThat(settings.toString()).doesNotContain("a-webhook-secret");
+    }
+
+    @Test
+    void refuses_webhook_addresses_that_are_not_http_and_a_missing_or_short_secret() {
+        assertThatThrownBy(() -> Settings.from(Map.of("GME_WEBHOOK_URLS", "https://ok.example.org/in,ftp://files.example.org/in",
+                "GME_WEBHOOK_SECRET", "a-webhook-secret-1234")))
+                .hasMessage("GME_WEBHOOK_URLS must be http or https addresses separated by commas, like https://example.org/hooks/gme;"
+                        + " 'ftp://files.example.org/in' is not one");
+        assertThatThrownBy(() -> Settings.from(Map.of("GME_WEBHOOK_URLS", "example.org/in", "GME_WEBHOOK_SECRET", "a-webhook-secret-1234")))
+                .hasMessageContaining("'example.org/in' is not one");
+        assertThatThrownBy(() -> Settings.from(Map.of("GME_WEBHOOK_URLS", "https://ok.example.org/in")))
+                .hasMessageStartingWith("GME_WEBHOOK_SECRET must be set, at least 16 characters, when GME_WEBHOOK_URLS is");
+        assertThatThrownBy(() -> Settings.from(Map.of("GME_WEBHOOK_URLS", "https://ok.example.org/in", "GME_WEBHOOK_SECRET", "short")))
+                .hasMessageStartingWith("GME_WEBHOOK_SECRET must be set, at least 16 characters");
+        assertThat(Settings.from(Map.of()).webhooks().configured()).isFalse();
     }
 
     @Test

@@ -270,11 +270,43 @@ final class ApiContract {
                 .put("description", "A JSON Schema, draft 2020-12 (" + DIALECT + ")");
         schemaOp.with("responses").set("404", ref("#/components/responses/NotFound", true));
 
+        // Delta sync (the changes package serves it): what was created, updated or deleted since a token.
+        ObjectNode since = ApiJson.MAPPER.createObjectNode();
+        since.put("name", "since").put("in", "query").put("required", false)
+                .put("description", "The 'next' token of the previous answer; leave out for the first call (everything published, as created)");
+        since.putObject("schema").put("type", "string");
+        ObjectNode changesOp = operation(paths, ContentApi.PREFIX + "/changes", "changes",
+                "What was created, updated or deleted (also by scheduling) since a token, and the next token", List.of(since));
+        componentSchemas.set("Changes", changesSchema());
+        success(changesOp, "Changes in journal order, at most 500 at a time", ref("Changes"), false);
+        changesOp.with("responses").set("503", problemResponse("The database is not open yet; try again after Retry-After seconds"));
+
         ObjectNode self = operation(paths, ContentApi.PREFIX + "/openapi.json", "openapi", "This document", List.of());
         ObjectNode selfOk = self.with("responses").putObject("200");
         selfOk.put("description", "The OpenAPI 3.1 document");
         selfOk.putObject("content").putObject("application/json").putObject("schema").put("type", "object");
         return doc;
+    }
+
+    private ObjectNode changesSchema() {
+        ObjectNode entry = ApiJson.MAPPER.createObjectNode().put("type", "object").put("additionalProperties", false);
+        ObjectNode props = entry.putObject("properties");
+        ArrayNode typeNames = props.putObject("type").put("type", "string").putArray("enum");
+        types.forEach(t -> typeNames.add(t.name()));
+        props.putObject("slug").put("type", "string");
+        ArrayNode kinds = props.putObject("change").put("type", "string").putArray("enum");
+        kinds.add("created").add("updated").add("deleted");
+        props.putObject("at").put("type", "string").put("format", "date-time");
+        props.putObject("url").put("type", "string").put("format", "uri").put("description", "The page (not for deleted items)");
+        props.putObject("item").put("type", "string").put("format", "uri").put("description", "The item in this API (not for deleted items)");
+        entry.putArray("required").add("type").add("slug").add("change").add("at");
+        ObjectNode answer = ApiJson.MAPPER.createObjectNode().put("type", "object").put("additionalProperties", false);
+        ObjectNode answerProps = answer.putObject("properties");
+        answerProps.putObject("changes").put("type", "array").set("items", entry);
+        answerProps.putObject("next").put("type", "string").put("description", "Send as 'since' next time");
+        answerProps.putObject("more").put("type", "boolean").put("description", "More changes wait: ask again at once with 'next'");
+        answer.putArray("required").add("changes").add("next").add("more");
+        return answer;
     }
 
     private ObjectNode operation(ObjectNode paths, String path, String id, String summary, List<ObjectNode> parameters) {

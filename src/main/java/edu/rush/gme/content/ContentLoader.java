@@ -378,7 +378,8 @@ public final class ContentLoader {
             }
             run.parsedBySource.put(shown, parsed);
             String url = owner == null ? "/" + section : owner.url(slug);
-            return new Page<>(section, slug, url, shown, prepared.modified(), meta, parsed.data(), prepared.html());
+            return new Page<>(section, slug, url, shown, prepared.modified(), meta, parsed.data(), prepared.html(),
+                    HexFormat.of().formatHex(prepared.digest()));
         } catch (ContentException e) {
             run.problems.addAll(e.problems());
         } catch (IOException e) {

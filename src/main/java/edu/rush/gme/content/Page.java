@@ -13,6 +13,7 @@ import java.time.ZonedDateTime;
  * @param source   where it came from, e.g. {@code content/news/resident-not-in-waiting.md}
  * @param modified when the file last changed (sitemap lastmod, feeds)
  * @param body     the sanitized HTML of the Markdown body, rendered when first asked for
+ * @param digest   the SHA-256 of the file's bytes in hex: changes exactly when the file's content does
  */
 public record Page<T extends FrontMatter>(
         String section,
@@ -22,7 +23,8 @@ public record Page<T extends FrontMatter>(
         Instant modified,
         Meta meta,
         T data,
-        LazyHtml body) {
+        LazyHtml body,
+        String digest) {
 
     /** The rendered, sanitized Markdown body; safe to print raw. */
     public String html() {
@@ -52,6 +54,6 @@ public record Page<T extends FrontMatter>(
 
     /** The same page with other typed front matter (used when a cross-file check corrects it). */
     public Page<T> withData(T newData) {
-        return new Page<>(section, slug, url, source, modified, meta, newData, body);
+        return new Page<>(section, slug, url, source, modified, meta, newData, body, digest);
     }
 }

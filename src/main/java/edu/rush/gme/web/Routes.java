@@ -1,6 +1,8 @@
 package edu.rush.gme.web;
 
 import edu.rush.gme.api.ContentApi;
+import edu.rush.gme.changes.ChangesController;
+import edu.rush.gme.changes.Webhooks;
 import edu.rush.gme.content.ContentSnapshot;
 import edu.rush.gme.content.ContentStore;
 import edu.rush.gme.content.ContentType;
@@ -65,6 +67,8 @@ final class Routes {
     /** How each content type's page is rendered, for signed previews: filled as the routes are registered. */
     private final Map<ContentType<?>, PreviewController.ItemPage> itemPages = new LinkedHashMap<>();
     private final ContentApi api;
+    private final ChangesController changes;
+    private final Webhooks webhooks;
 
     Routes(ContentStore store, StaticAssets assets, Views views, String baseUrl, SearchService searchService, Services services,
            CrossSiteForms crossSite, PreviewTokens previewTokens) {
@@ -76,6 +80,8 @@ final class Routes {
         this.types = store.types();
         this.database = services.database();
         this.outbox = services.outbox();
+        this.changes = new ChangesController(services.changes(), database, store, baseUrl);
+        this.webhooks = services.webhooks();
         this.inquiries = new InquiryController(store, views, services.inquiries(), services.limiter(), crossSite);
         this.assets = assets;
         StructuredData structuredData = new StructuredData(baseUrl);
@@ -114,6 +120,8 @@ final class Routes {
         get(routes, Paths.SEARCH, search::page);
         get(routes, Paths.SEARCH_API, search::api);
         get(routes, Paths.SUGGEST_API, search::suggest);
+        // Before any /api/v1/{type} route: "changes" is not a content type.
+        get(routes, ChangesController.PATH, changes::changes);
 
         get(routes, Paths.PROGRAMS, programs::index);
         get(routes, Paths.PROGRAMS_CSV, programs::exportCsv);
@@ -246,6 +254,11 @@ final class Routes {
         ready.put("mailSending", outbox.sends());
         ready.put("mailWaiting", mail.waiting());
         ready.put("mailFailed", mail.failed());
+        if (webhooks.configured()) {
+            edu.rush.gme.outbox.Outbox.Counts notices = webhooks.counts();
+            ready.put("webhooksWaiting", notices.waiting());
+            ready.put("webhooksFailed", notices.failed());
+        }
         ctx.json(ready);
     }
 
