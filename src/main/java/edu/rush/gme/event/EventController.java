@@ -29,12 +29,44 @@ public final class EventController {
 
     static final Set<String> FILTERS = Set.of("program", "audience", "format");
 
+    static final String CALENDAR_TYPE = "text/calendar; charset=utf-8";
+
     private final ContentStore store;
     private final Views views;
+    private final EventCalendar calendar;
+    private final String baseUrl;
 
-    public EventController(ContentStore store, Views views) {
+    public EventController(ContentStore store, Views views, String baseUrl) {
         this.store = store;
         this.views = views;
+        this.baseUrl = baseUrl;
+        this.calendar = new EventCalendar(baseUrl);
+    }
+
+    /** {@code /events.ics}: every published event, past ones too, to subscribe to. */
+    public void calendar(Context ctx) {
+        Reading reading = Reading.of(ctx, store);
+        ContentSnapshot snapshot = reading.snapshot();
+        views.write(ctx, snapshot, CALENDAR_TYPE, calendar.write(snapshot.site().name() + ": recruitment events",
+                snapshot.list(Event.TYPE, reading.now()), snapshot.site().zone(), reading.now()));
+    }
+
+    /** {@code /events/{slug}.ics}: one event, to add to a calendar. */
+    public void eventCalendar(Context ctx, String slug) {
+        Reading reading = Reading.of(ctx, store);
+        ContentSnapshot snapshot = reading.snapshot();
+        Page<Event> event = snapshot.find(Event.TYPE, slug, reading.now()).orElseThrow(NotFoundResponse::new);
+        views.write(ctx, snapshot, CALENDAR_TYPE, calendar.write(event.title(), List.of(event), snapshot.site().zone(), reading.now()));
+    }
+
+    /** {@code /programs/{slug}/events.ics}: the events of one program, to subscribe to. */
+    public void programCalendar(Context ctx, String programSlug) {
+        Reading reading = Reading.of(ctx, store);
+        ContentSnapshot snapshot = reading.snapshot();
+        Page<Program> program = snapshot.find(ProgramContent.TYPE, programSlug, reading.now()).orElseThrow(NotFoundResponse::new);
+        List<Page<Event>> events = snapshot.list(Event.TYPE, reading.now()).stream()
+                .filter(e -> e.data().programsOrEmpty().contains(programSlug)).toList();
+        views.write(ctx, snapshot, CALENDAR_TYPE, calendar.write(program.title() + ": events", events, snapshot.site().zone(), reading.now()));
     }
 
     /** One event as a page shows it: its page, its times in words, whether it is over. */
@@ -128,6 +160,7 @@ public final class EventController {
         model.put("filtered", !chosen.isEmpty());
         model.put("total", all.size());
         model.put("problems", problems);
+        model.put("webcal", "webcal" + baseUrl.replaceFirst("^https?", "") + "/events.ics");
         if (!problems.isEmpty()) {
             // The list without the filters it could not read, and what was wrong with them.
             ctx.status(HttpStatus.BAD_REQUEST);
@@ -145,6 +178,9 @@ public final class EventController {
         model.put("title", event.title());
         model.put("description", event.data().summary());
         model.put("event", EventView.of(event, snapshot, now));
+        model.put("googleLink", calendar.googleLink(event, snapshot.site().zone()));
+        model.put("outlookLink", calendar.outlookLink(event, snapshot.site().zone()));
+        model.put("webcal", "webcal" + baseUrl.replaceFirst("^https?", "") + "/events.ics");
         views.render(ctx, snapshot, "event/show", model);
     }
 

@@ -90,7 +90,7 @@ final class Routes {
         this.programs = new ProgramController(store, views, structuredData, baseUrl, catalog);
         this.news = new NewsController(store, views, structuredData);
         this.wellness = new WellnessController(store, views);
-        this.events = new EventController(store, views);
+        this.events = new EventController(store, views, baseUrl);
         this.sitemap = new SitemapController(store, views, baseUrl);
         this.feeds = new AtomFeedController(store, views, baseUrl);
         this.search = new SearchController(store, views, searchService);
@@ -162,7 +162,10 @@ final class Routes {
         item(routes, WellnessInitiative.TYPE, wellness::show);
 
         get(routes, Paths.EVENTS, events::index);
+        get(routes, Paths.EVENTS + ".ics", events::calendar);
+        get(routes, Paths.EVENTS + "/{slug}.ics", ctx -> events.eventCalendar(ctx, ctx.pathParam("slug")));
         item(routes, Event.TYPE, events::show);
+        get(routes, Paths.PROGRAMS + "/{slug}/events.ics", ctx -> events.programCalendar(ctx, ctx.pathParam("slug")));
 
         // Signed previews: before any other handler reads the content, a valid "as of" cookie sets the time it is read at.
         PreviewController preview = new PreviewController(store, views, previewTokens, crossSite, itemPages, https);

@@ -119,16 +119,61 @@ class EventPagesTest {
     }
 
     @Test
+    void calendar_files_parse_back_to_the_intended_instants_on_both_sides_of_daylight_saving() {
+        ContentFixture content = events().write("events/cancelled-talk.md", event("Cancelled talk", "2027-01-14T12:00", "2027-01-14T13:00",
+                "programs: [alpha-im]\nstatus: cancelled\n"));
+        try (TestSite site = TestSite.start(Settings.forFolders(content.dir(), Path.of("static")), ContentFixture.CLOCK)) {
+            TestSite.Response all = site.get("/events.ics");
+            assertThat(all.header("Content-Type")).startsWith("text/calendar");
+            biweekly.ICalendar calendar = biweekly.Biweekly.parse(all.raw().body()).first();
+            java.util.Map<String, biweekly.component.VEvent> byTitle = new java.util.HashMap<>();
+            calendar.getEvents().forEach(e -> byTitle.put(e.getSummary().getValue(), e));
+            assertThat(byTitle).containsOnlyKeys("Summer Q and A", "Winter open house", "Spring panel", "Cancelled talk");
+            // 18:00 CST is midnight UTC; 18:00 CDT (after the March change) is 23:00 UTC.
+            assertThat(byTitle.get("Winter open house").getDateStart().getValue().toInstant()).isEqualTo(Instant.parse("2026-12-09T00:00:00Z"));
+            assertThat(byTitle.get("Winter open house").getDateEnd().getValue().toInstant()).isEqualTo(Instant.parse("2026-12-09T01:30:00Z"));
+            assertThat(byTitle.get("Spring panel").getDateStart().getValue().toInstant()).isEqualTo(Instant.parse("2027-03-18T23:00:00Z"));
+            assertThat(byTitle.get("Summer Q and A").getDateStart().getValue().toInstant()).isEqualTo(Instant.parse("2026-07-09T23:00:00Z"));
+            assertThat(byTitle.get("Winter open house").getUid().getValue()).isEqualTo("event-winter-open-house@localhost");
+            assertThat(byTitle.get("Cancelled talk").getStatus().isCancelled()).isTrue();
+            assertThat(byTitle.get("Winter open house").getStatus().isConfirmed()).isTrue();
+            assertThat(byTitle.get("Winter open house").getLocation().getValue()).isEqualTo("Online (Zoom)");
+            assertThat(all.text()).doesNotContain(JOIN);
+
+            biweekly.ICalendar one = biweekly.Biweekly.parse(site.get("/events/spring-panel.ics").raw().body()).first();
+            assertThat(one.getEvents()).extracting(e -> e.getUid().getValue()).containsExactly("event-spring-panel@localhost");
+            biweekly.ICalendar program = biweekly.Biweekly.parse(site.get("/programs/beta-peds/events.ics").raw().body()).first();
+            assertThat(program.getEvents()).extracting(e -> e.getSummary().getValue()).containsExactlyInAnyOrder("Winter open house", "Spring panel");
+            assertThat(site.get("/programs/no-such/events.ics").status()).isEqualTo(404);
+            assertThat(site.get("/events/no-such.ics").status()).isEqualTo(404);
+
+            Document page = site.get("/events/winter-open-house").page();
+            assertThat(page.select("a[href=/events/winter-open-house.ics]")).hasSize(1);
+            assertThat(page.select("a[href^=https://calendar.google.com]").attr("href")).contains("dates=20261209T000000Z/20261209T013000Z");
+            assertThat(site.get("/events").page().select("a[href^=webcal:]").attr("href")).isEqualTo("webcal://localhost/events.ics");
+        }
+    }
+
+    @Test
     void the_join_link_is_on_no_public_response() {
         try (TestSite site = TestSite.start(Settings.forFolders(events().dir(), Path.of("static")), ContentFixture.CLOCK)) {
             for (String path : List.of("/events", "/events/winter-open-house", "/events/summer-q-and-a", "/events/feed.xml",
                     "/sitemap.xml", "/search?q=open+house", "/api/v1/search?q=open+house", "/", "/programs/beta-peds",
-                    "/api/v1/events", "/api/v1/events/winter-open-house", "/api/v1/schemas/events", "/api/v1/openapi.json", "/api")) {
+                    "/api/v1/events", "/api/v1/events/winter-open-house", "/api/v1/schemas/events", "/api/v1/openapi.json", "/api",
+                    "/events.ics", "/events/winter-open-house.ics", "/programs/beta-peds/events.ics")) {
                 TestSite.Response response = site.get(path);
                 assertThat(response.status()).as(path).isEqualTo(200);
                 assertThat(response.text()).as(path).doesNotContain(JOIN).doesNotContain("secret-room");
             }
             assertThat(site.get("/search?q=winter").text()).as("events are searched").contains("Winter open house");
+            // The change journal answers once the database has opened (503 until then).
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+            TestSite.Response changes = site.get("/api/v1/changes");
+            while (changes.status() == 503 && System.nanoTime() < deadline) {
+                changes = site.get("/api/v1/changes");
+            }
+            assertThat(changes.status()).isEqualTo(200);
+            assertThat(changes.text()).contains("/events/winter-open-house").doesNotContain(JOIN);
             assertThat(site.get("/api/v1/schemas/events").text()).as("not even named in the contract").doesNotContain("joinLink");
             assertThat(site.get("/api/v1/events/winter-open-house").text()).contains("\"capacity\":50").doesNotContain("joinLink");
             assertThat(site.get("/sitemap.xml").raw().body()).contains("/events/winter-open-house<").contains("/events<");

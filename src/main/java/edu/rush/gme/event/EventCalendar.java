@@ -1,0 +1,97 @@
+package edu.rush.gme.event;
+
+import biweekly.Biweekly;
+import biweekly.ICalendar;
+import biweekly.component.VEvent;
+import biweekly.property.Method;
+import biweekly.property.Status;
+import edu.rush.gme.content.Page;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.List;
+
+/**
+ * Events as calendar files (RFC 5545, written by biweekly): times as UTC instants worked out from
+ * each event's own zone, so a calendar shows them at the right hour whatever its zone; a stable UID
+ * per event; cancelled events kept with {@code STATUS:CANCELLED} so calendars that subscribed drop
+ * them. The join link is never written. Also the "Add to Google Calendar" and Outlook addresses.
+ */
+public final class EventCalendar {
+
+    private static final DateTimeFormatter GOOGLE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private final String baseUrl;
+
+    public EventCalendar(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    /** A calendar of these events, named {@code name} (a subscribed calendar's title). */
+    public String write(String name, List<Page<Event>> events, ZoneId siteZone, Instant now) {
+        ICalendar calendar = new ICalendar();
+        calendar.setProductId("-//RUSH University Graduate Medical Education//Events//EN");
+        calendar.setMethod(Method.publish());
+        calendar.setName(name);
+        for (Page<Event> page : events) {
+            calendar.addEvent(event(page, siteZone, now));
+        }
+        return Biweekly.write(calendar).go();
+    }
+
+    private VEvent event(Page<Event> page, ZoneId siteZone, Instant now) {
+        Event event = page.data();
+        VEvent vevent = new VEvent();
+        vevent.setUid(uid(page));
+        vevent.setDateTimeStamp(Date.from(now));
+        vevent.setDateStart(Date.from(event.startsAt(siteZone).toInstant()), true);
+        vevent.setDateEnd(Date.from(event.endsAt(siteZone).toInstant()), true);
+        vevent.setLastModified(Date.from(page.modified()));
+        vevent.setSummary(page.title());
+        vevent.setDescription(event.summary() + "\n\n" + baseUrl + page.url());
+        vevent.setUrl(baseUrl + page.url());
+        vevent.setLocation(location(event));
+        vevent.setStatus(event.statusOrDefault() == Event.Status.CANCELLED ? Status.cancelled() : Status.confirmed());
+        return vevent;
+    }
+
+    /** The same for an event whatever its file becomes: its slug at the site's host. */
+    String uid(Page<Event> page) {
+        String host = URI.create(baseUrl).getHost();
+        return "event-" + page.slug() + "@" + (host == null ? "localhost" : host);
+    }
+
+    static String location(Event event) {
+        if (event.format() == Event.Format.IN_PERSON) {
+            return event.place();
+        }
+        String online = "Online" + (event.platform() == null ? "" : " (" + event.platform() + ")");
+        return event.format() == Event.Format.HYBRID && event.place() != null ? event.place() + " and " + online : online;
+    }
+
+    /** "Add to Google Calendar": its event template, times in UTC. */
+    public String googleLink(Page<Event> page, ZoneId siteZone) {
+        Event event = page.data();
+        return "https://calendar.google.com/calendar/render?action=TEMPLATE&text=" + encode(page.title())
+                + "&dates=" + GOOGLE.format(event.startsAt(siteZone).toInstant()) + "/" + GOOGLE.format(event.endsAt(siteZone).toInstant())
+                + "&details=" + encode(event.summary() + " " + baseUrl + page.url()) + "&location=" + encode(location(event));
+    }
+
+    /** "Add to Outlook": Outlook on the web's compose link, times with their offset. */
+    public String outlookLink(Page<Event> page, ZoneId siteZone) {
+        Event event = page.data();
+        return "https://outlook.live.com/calendar/0/deeplink/compose?path=%2Fcalendar%2Faction%2Fcompose&rru=addevent&subject="
+                + encode(page.title()) + "&startdt=" + encode(event.startsAt(siteZone).toOffsetDateTime().toString())
+                + "&enddt=" + encode(event.endsAt(siteZone).toOffsetDateTime().toString())
+                + "&body=" + encode(event.summary() + " " + baseUrl + page.url()) + "&location=" + encode(location(event));
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text == null ? "" : text, StandardCharsets.UTF_8);
+    }
+}
