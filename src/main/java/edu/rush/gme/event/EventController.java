@@ -6,6 +6,7 @@ import edu.rush.gme.content.Page;
 import edu.rush.gme.program.Program;
 import edu.rush.gme.program.ProgramContent;
 import edu.rush.gme.web.Reading;
+import edu.rush.gme.web.StructuredData;
 import edu.rush.gme.web.Views;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -34,6 +35,7 @@ public final class EventController {
     private final ContentStore store;
     private final Views views;
     private final EventCalendar calendar;
+    private final StructuredData structuredData;
     private final String baseUrl;
 
     public EventController(ContentStore store, Views views, String baseUrl) {
@@ -41,6 +43,7 @@ public final class EventController {
         this.views = views;
         this.baseUrl = baseUrl;
         this.calendar = new EventCalendar(baseUrl);
+        this.structuredData = new StructuredData(baseUrl);
     }
 
     /** {@code /events.ics}: every published event, past ones too, to subscribe to. */
@@ -178,6 +181,7 @@ public final class EventController {
         model.put("title", event.title());
         model.put("description", event.data().summary());
         model.put("event", EventView.of(event, snapshot, now));
+        model.put("jsonLd", jsonLd(event, snapshot));
         model.put("googleLink", calendar.googleLink(event, snapshot.site().zone()));
         model.put("outlookLink", calendar.outlookLink(event, snapshot.site().zone()));
         model.put("webcal", "webcal" + baseUrl.replaceFirst("^https?", "") + "/events.ics");
@@ -219,5 +223,37 @@ public final class EventController {
             }
         }
         return true;
+    }
+
+    /** The event as schema.org's Event: attendance mode, status, where (never the join link), organizer. */
+    private String jsonLd(Page<Event> page, ContentSnapshot snapshot) {
+        Event event = page.data();
+        ZoneId zone = snapshot.site().zone();
+        Map<String, Object> node = StructuredData.node("Event");
+        node.put("name", page.title());
+        node.put("description", event.summary());
+        node.put("url", structuredData.url(page.url()));
+        node.put("startDate", event.startsAt(zone).toOffsetDateTime().toString());
+        node.put("endDate", event.endsAt(zone).toOffsetDateTime().toString());
+        node.put("eventAttendanceMode", "https://schema.org/" + switch (event.format()) {
+            case VIRTUAL -> "OnlineEventAttendanceMode";
+            case IN_PERSON -> "OfflineEventAttendanceMode";
+            case HYBRID -> "MixedEventAttendanceMode";
+        });
+        node.put("eventStatus", "https://schema.org/" + switch (event.statusOrDefault()) {
+            case SCHEDULED -> "EventScheduled";
+            case CANCELLED -> "EventCancelled";
+            case RESCHEDULED -> "EventRescheduled";
+        });
+        List<Map<String, Object>> where = new ArrayList<>();
+        if (event.format() != Event.Format.IN_PERSON) {
+            where.add(Map.of("@type", "VirtualLocation", "url", structuredData.url(page.url())));
+        }
+        if (event.place() != null && event.format() != Event.Format.VIRTUAL) {
+            where.add(Map.of("@type", "Place", "name", event.place(), "address", event.place()));
+        }
+        node.put("location", where.size() == 1 ? where.get(0) : where);
+        node.put("organizer", structuredData.organizationNode(snapshot.site(), false));
+        return StructuredData.toJson(node);
     }
 }

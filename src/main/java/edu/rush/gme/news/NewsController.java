@@ -51,7 +51,24 @@ public final class NewsController {
         model.put("description", story.data().summary());
         model.put("story", story);
         model.put("ogType", "article");
-        model.put("jsonLd", structuredData.newsArticle(story, snapshot));
+        model.put("jsonLd", jsonLd(story, snapshot));
         views.render(ctx, snapshot, "news/show", model);
+    }
+
+    /** The story as schema.org's NewsArticle. */
+    private String jsonLd(Page<NewsStory> story, ContentSnapshot snapshot) {
+        java.util.Map<String, Object> node = StructuredData.node("NewsArticle");
+        node.put("headline", story.title());
+        node.put("description", story.data().summary());
+        node.put("url", structuredData.url(story.url()));
+        node.put("mainEntityOfPage", structuredData.url(story.url()));
+        node.put("datePublished", story.meta().date().toString());
+        node.put("dateModified", snapshot.at(story.modified()).toLocalDate().toString());
+        if (story.meta().image() != null) {
+            node.put("image", structuredData.url(story.imageUrl()));
+        }
+        node.put("author", structuredData.organizationNode(snapshot.site(), false));
+        node.put("publisher", structuredData.organizationNode(snapshot.site(), false));
+        return StructuredData.toJson(node);
     }
 }

@@ -105,7 +105,7 @@ public final class ProgramController {
         model.put("related", ProgramCatalog.related(snapshot, program, now));
         model.put("askUrl", askUrl(program));
         model.put("compareMax", ProgramCatalog.COMPARE_MAX);
-        model.put("jsonLd", structuredData.program(program, snapshot.site()));
+        model.put("jsonLd", jsonLd(program, snapshot.site()));
         views.render(ctx, snapshot, "program/show", model);
     }
 
@@ -173,5 +173,24 @@ public final class ProgramController {
     /** "Ask this program a question": the inquiry form with this program chosen. */
     static String askUrl(Page<Program> program) {
         return Paths.askProgram(program.slug());
+    }
+
+    /** The program as schema.org's EducationalOccupationalProgram. */
+    private String jsonLd(Page<Program> program, edu.rush.gme.content.SiteConfig site) {
+        java.util.Map<String, Object> node = StructuredData.node("EducationalOccupationalProgram");
+        node.put("name", program.title());
+        node.put("description", program.data().summary());
+        node.put("url", structuredData.url(program.url()));
+        node.put("programType", program.data().type().label());
+        node.put("occupationalCategory", program.data().specialty());
+        node.put("educationalProgramMode", "full-time");
+        if (program.data().lengthYears() != null) {
+            node.put("timeToComplete", "P" + program.data().lengthYears() + "Y");
+        }
+        if (program.data().positionsPerYear() != null) {
+            node.put("maximumEnrollment", program.data().positionsPerYear());
+        }
+        node.put("provider", structuredData.organizationNode(site, false));
+        return StructuredData.toJson(node);
     }
 }

@@ -2,17 +2,14 @@ package edu.rush.gme.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import edu.rush.gme.content.ContentSnapshot;
-import edu.rush.gme.content.Page;
 import edu.rush.gme.content.SiteConfig;
-import edu.rush.gme.news.NewsStory;
-import edu.rush.gme.program.Program;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * schema.org JSON-LD for search engines: the office as an organization, programs as
- * EducationalOccupationalProgram, stories as NewsArticle. Printed in a data block that browsers do
+ * schema.org JSON-LD for search engines: the office as an organization, and the pieces features
+ * build their own nodes from (programs as EducationalOccupationalProgram, stories as NewsArticle,
+ * events as Event, each in its own package). Printed in a data block that browsers do
  * not run; '<' is escaped so that no text can close the block.
  */
 public final class StructuredData {
@@ -29,41 +26,13 @@ public final class StructuredData {
         return toJson(organizationNode(site, true));
     }
 
-    public String program(Page<Program> program, SiteConfig site) {
-        Map<String, Object> node = node("EducationalOccupationalProgram");
-        node.put("name", program.title());
-        node.put("description", program.data().summary());
-        node.put("url", baseUrl + program.url());
-        node.put("programType", program.data().type().label());
-        node.put("occupationalCategory", program.data().specialty());
-        node.put("educationalProgramMode", "full-time");
-        if (program.data().lengthYears() != null) {
-            node.put("timeToComplete", "P" + program.data().lengthYears() + "Y");
-        }
-        if (program.data().positionsPerYear() != null) {
-            node.put("maximumEnrollment", program.data().positionsPerYear());
-        }
-        node.put("provider", organizationNode(site, false));
-        return toJson(node);
+    /** An absolute address of a page of this site. */
+    public String url(String path) {
+        return baseUrl + path;
     }
 
-    public String newsArticle(Page<NewsStory> story, ContentSnapshot snapshot) {
-        Map<String, Object> node = node("NewsArticle");
-        node.put("headline", story.title());
-        node.put("description", story.data().summary());
-        node.put("url", baseUrl + story.url());
-        node.put("mainEntityOfPage", baseUrl + story.url());
-        node.put("datePublished", story.meta().date().toString());
-        node.put("dateModified", snapshot.at(story.modified()).toLocalDate().toString());
-        if (story.meta().image() != null) {
-            node.put("image", baseUrl + story.imageUrl());
-        }
-        node.put("author", organizationNode(snapshot.site(), false));
-        node.put("publisher", organizationNode(snapshot.site(), false));
-        return toJson(node);
-    }
-
-    private Map<String, Object> organizationNode(SiteConfig site, boolean withContext) {
+    /** The office as an organization; with {@code @context} when it stands alone, without when it is inside another node. */
+    public Map<String, Object> organizationNode(SiteConfig site, boolean withContext) {
         Map<String, Object> node = withContext ? node("EducationalOrganization") : new LinkedHashMap<>(Map.of("@type", "EducationalOrganization"));
         node.put("name", site.name() + (site.organization() == null ? "" : " at " + site.organization()));
         node.put("url", baseUrl + "/");
@@ -84,14 +53,16 @@ public final class StructuredData {
         return node;
     }
 
-    private static Map<String, Object> node(String type) {
+    /** A node of this schema.org type, with its {@code @context}; a feature adds its own fields. */
+    public static Map<String, Object> node(String type) {
         Map<String, Object> node = new LinkedHashMap<>();
         node.put("@context", "https://schema.org");
         node.put("@type", type);
         return node;
     }
 
-    private static String toJson(Object value) {
+    /** The node as a JSON-LD data block's text. */
+    public static String toJson(Object value) {
         try {
             return JSON.writeValueAsString(value).replace("<", "\\u003c");
         } catch (JsonProcessingException e) {

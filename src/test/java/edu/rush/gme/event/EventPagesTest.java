@@ -113,6 +113,9 @@ class EventPagesTest {
                     .doesNotContain("(over)");
             clock.advance(Duration.ofMinutes(30)); // 19:30, its end
             Document after = site.get("/events/winter-open-house").page();
+            String jsonLd = during.select("script[type=application/ld+json]").html();
+            assertThat(jsonLd).contains("\"@type\":\"Event\"").contains("\"startDate\":\"2026-12-08T18:00-06:00\"")
+                    .contains("OnlineEventAttendanceMode").contains("EventScheduled").contains("VirtualLocation").doesNotContain(JOIN);
             assertThat(after.text()).contains("(over)").contains("This event is over").doesNotContain("sent to registered attendees");
             assertThat(site.get("/events").page().select("#upcoming-heading + ul .card__title").eachText()).containsExactly("Spring panel");
         }
