@@ -1,5 +1,6 @@
 package edu.rush.gme;
 
+import edu.rush.gme.preview.PreviewTokens;
 import edu.rush.gme.changes.ChangeJournal;
 import edu.rush.gme.changes.Webhooks;
 import edu.rush.gme.content.ContentLoader;
@@ -22,7 +23,6 @@ import edu.rush.gme.mail.MailSettings;
 import edu.rush.gme.search.SearchMisses;
 import edu.rush.gme.search.SearchService;
 import edu.rush.gme.web.Paths;
-import edu.rush.gme.web.Services;
 import edu.rush.gme.web.SubmissionLimiter;
 import edu.rush.gme.web.WebServer;
 import io.javalin.Javalin;
@@ -97,7 +97,8 @@ public final class App {
         Services services = new Services(database, outbox, new InquiryService(database, outbox, store),
                 new SubmissionLimiter(INQUIRIES_PER_WINDOW, INQUIRY_WINDOW, clock), changes, webhooks);
         SearchMisses misses = new SearchMisses(database, search.zeroResults());
-        return new App(settings, WebServer.create(settings, store, search, services), store, search, services, misses);
+        return new App(settings, WebServer.create(settings, store,
+                new UrlMap(search, services, new PreviewTokens(settings.preview().key(), store::now))), store, search, services, misses);
     }
 
     /** Accepted inquiries per client address: five in ten minutes, then one every two minutes. */

@@ -8,6 +8,7 @@ import edu.rush.gme.content.Meta;
 import edu.rush.gme.content.Page;
 import edu.rush.gme.web.CrossSiteForms;
 import edu.rush.gme.web.Reading;
+import edu.rush.gme.web.RouteTable;
 import edu.rush.gme.web.Redirects;
 import edu.rush.gme.web.Views;
 import io.javalin.http.Context;
@@ -45,11 +46,6 @@ public final class PreviewController {
     static final String BUNDLE_COOKIE = "gme-preview-files";
     static final Duration BUNDLE_COOKIE_FOR = Duration.ofHours(1);
 
-    /** Renders a page of one content type through its public controller (its page is visible in the request's Reading). */
-    @FunctionalInterface
-    public interface ItemPage {
-        void render(Context ctx, Page<?> page);
-    }
 
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("h:mm a 'on' EEEE, MMMM d, yyyy (zzz)", Locale.US);
 
@@ -57,11 +53,11 @@ public final class PreviewController {
     private final Views views;
     private final PreviewTokens tokens;
     private final CrossSiteForms crossSite;
-    private final Map<ContentType<?>, ItemPage> pages;
+    private final Map<ContentType<?>, RouteTable.ItemPage> pages;
     private final boolean secureCookie;
 
     public PreviewController(ContentStore store, Views views, PreviewTokens tokens, CrossSiteForms crossSite,
-                             Map<ContentType<?>, ItemPage> pages, boolean secureCookie) {
+                             Map<ContentType<?>, RouteTable.ItemPage> pages, boolean secureCookie) {
         this.store = store;
         this.views = views;
         this.tokens = tokens;
@@ -82,7 +78,7 @@ public final class PreviewController {
         ContentSnapshot snapshot = store.snapshot();
         Optional<ContentType<?>> type = snapshot.types().named(item.type());
         Optional<Page<?>> page = type.flatMap(t -> fromSource(snapshot, t, item.source()));
-        ItemPage renderer = type.map(pages::get).orElse(null);
+        RouteTable.ItemPage renderer = type.map(pages::get).orElse(null);
         if (page.isEmpty() || renderer == null) {
             refused(ctx, HttpStatus.NOT_FOUND, "This page is no longer there",
                     "The page this preview link was made for is not in the site's content any more: it was moved, renamed or deleted,"

@@ -36,7 +36,7 @@ public final class ProgramContent {
                 .filters(new ProgramListFilters())
                 .check(ProgramContent::checkRelated);
         for (ProgramType programType : ProgramType.values()) {
-            type.listedAt(Paths.programs(programType), page -> page.data().type() == programType);
+            type.listedAt(programType.url(), page -> page.data().type() == programType);
         }
         // The question form lists every program: it changes when they do.
         return type.listedAt(Paths.NEW_INQUIRY, page -> true).build();

@@ -87,7 +87,7 @@ public final class ProgramController {
         model.put("title", program.title());
         model.put("description", program.data().summary());
         model.put("program", program);
-        model.put("typeUrl", Paths.programs(program.data().type()));
+        model.put("typeUrl", program.data().type().url());
         // The four lists of facts; the two about currency are at the foot, in words.
         List<String> listed = List.of(ProgramFacts.OVERVIEW, ProgramFacts.APPLY, ProgramFacts.ELIGIBILITY, ProgramFacts.CONTACTS);
         model.put("overview", sections.getOrDefault(ProgramFacts.OVERVIEW, List.of()));

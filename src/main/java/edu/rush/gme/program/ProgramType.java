@@ -26,6 +26,11 @@ public enum ProgramType {
         return key;
     }
 
+    /** Its list page, {@code /programs/residency}. */
+    public String url() {
+        return "/programs/" + key;
+    }
+
     public String listTitle() {
         return listTitle;
     }

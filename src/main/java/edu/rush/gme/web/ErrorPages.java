@@ -55,7 +55,7 @@ final class ErrorPages {
         }
         HttpStatus status = HttpStatus.forStatus(code);
         ErrorTexts texts = ErrorTexts.of(code);
-        String allowed = e instanceof MethodNotAllowedResponse ? e.getDetails().get(Routes.ALLOWED_METHODS) : null;
+        String allowed = e instanceof MethodNotAllowedResponse ? e.getDetails().get(RouteTable.ALLOWED_METHODS) : null;
         if (allowed != null) {
             ctx.header("Allow", allowed);
         }

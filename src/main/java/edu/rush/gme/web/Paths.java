@@ -1,6 +1,5 @@
 package edu.rush.gme.web;
 
-import edu.rush.gme.program.ProgramType;
 
 /** Every URL the site builds, in one place (templates get them through page URLs and these helpers). */
 public final class Paths {
@@ -27,10 +26,6 @@ public final class Paths {
     public static final String HEALTH = "/healthz";
 
     private Paths() {
-    }
-
-    public static String programs(ProgramType type) {
-        return PROGRAMS + "/" + type.key();
     }
 
     public static String program(String slug) {

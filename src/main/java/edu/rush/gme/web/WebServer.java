@@ -1,9 +1,7 @@
 package edu.rush.gme.web;
 
 import edu.rush.gme.Settings;
-import edu.rush.gme.api.ApiCors;
 import edu.rush.gme.content.ContentStore;
-import edu.rush.gme.search.SearchService;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import java.time.Duration;
@@ -37,14 +35,13 @@ public final class WebServer {
     private WebServer() {
     }
 
-    public static Javalin create(Settings settings, ContentStore store, SearchService search, Services services) {
+    /** The server over this content, answering the addresses {@code siteRoutes} registers. */
+    public static Javalin create(Settings settings, ContentStore store, SiteRoutes siteRoutes) {
         StaticAssets assets = StaticAssets.load(settings.staticDir());
         PebbleRenderer renderer = new PebbleRenderer(settings.devMode(), assets);
         PageCache cache = new PageCache(settings.pageCacheBytes());
         Views views = new Views(renderer, settings, store, cache, assets);
         CrossSiteForms crossSite = new CrossSiteForms(new FormTokens(settings.formSecret().key(), store::now), settings.baseUrl());
-        Routes routes = new Routes(store, assets, views, settings.baseUrl(), search, services, crossSite,
-                new edu.rush.gme.preview.PreviewTokens(settings.preview().key(), store::now));
         ErrorPages errors = new ErrorPages(store, views);
         SecurityHeaders security = new SecurityHeaders(settings.https());
         ContainerErrors containerErrors = new ContainerErrors(security.headers(), assets.url("/css/site.css"), views, store);
@@ -79,7 +76,8 @@ public final class WebServer {
             config.fileRenderer(renderer);
             config.routes.before(security);
             config.jetty.modifyServletContextHandler(context -> context.insertHandler(new CachedPageHandler(cache, store, security.headers())));
-            routes.register(config.routes);
+            siteRoutes.register(new RouteTable(config.routes, store, assets),
+                    new SiteRoutes.Parts(store, views, crossSite, settings.baseUrl(), settings.https()));
             errors.register(config.routes);
         });
     }

@@ -1,4 +1,4 @@
-package edu.rush.gme.api;
+package edu.rush.gme.web;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,13 +1,14 @@
-package edu.rush.gme.web;
+package edu.rush.gme;
 
 import edu.rush.gme.changes.ChangeJournal;
 import edu.rush.gme.changes.Webhooks;
 import edu.rush.gme.db.Database;
 import edu.rush.gme.inquiry.InquiryService;
 import edu.rush.gme.mail.MailOutbox;
+import edu.rush.gme.web.SubmissionLimiter;
 
 /**
- * What the web layer uses besides the content: the database behind forms, the outbox, the limiter, the
+ * What the features use besides the content: the database behind forms, the outbox, the limiter, the
  * change journal and its webhooks.
  */
 public record Services(Database database, MailOutbox outbox, InquiryService inquiries, SubmissionLimiter limiter,

@@ -1,0 +1,183 @@
+package edu.rush.gme;
+
+import edu.rush.gme.api.ContentApi;
+import edu.rush.gme.changes.ChangesController;
+import edu.rush.gme.content.ContentSnapshot;
+import edu.rush.gme.content.ContentStore;
+import edu.rush.gme.content.ContentType;
+import edu.rush.gme.event.Event;
+import edu.rush.gme.event.EventController;
+import edu.rush.gme.feed.AtomFeedController;
+import edu.rush.gme.feed.SitemapController;
+import edu.rush.gme.inquiry.InquiryController;
+import edu.rush.gme.mail.MailOutbox;
+import edu.rush.gme.news.NewsController;
+import edu.rush.gme.news.NewsStory;
+import edu.rush.gme.page.BasicPage;
+import edu.rush.gme.page.HomePage;
+import edu.rush.gme.page.PageController;
+import edu.rush.gme.preview.PreviewController;
+import edu.rush.gme.preview.PreviewTokens;
+import edu.rush.gme.program.ProgramCatalog;
+import edu.rush.gme.program.ProgramContent;
+import edu.rush.gme.program.ProgramController;
+import edu.rush.gme.program.ProgramType;
+import edu.rush.gme.search.SearchController;
+import edu.rush.gme.search.SearchService;
+import edu.rush.gme.web.Paths;
+import edu.rush.gme.web.RouteTable;
+import edu.rush.gme.web.SiteRoutes;
+import edu.rush.gme.web.StructuredData;
+import edu.rush.gme.wellness.WellnessController;
+import edu.rush.gme.wellness.WellnessInitiative;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The whole URL map of the site, in one place: each feature's controller and the addresses it
+ * answers, registered in the order they are matched. Part of the composition root, so the web
+ * package, which builds the server, knows no feature.
+ */
+final class UrlMap implements SiteRoutes {
+
+    private final SearchService searchService;
+    private final Services services;
+    private final PreviewTokens previewTokens;
+
+    UrlMap(SearchService searchService, Services services, PreviewTokens previewTokens) {
+        this.searchService = searchService;
+        this.services = services;
+        this.previewTokens = previewTokens;
+    }
+
+    @Override
+    public void register(RouteTable routes, Parts web) {
+        ContentStore store = web.store();
+        String baseUrl = web.baseUrl();
+        StructuredData structuredData = new StructuredData(baseUrl);
+        ProgramCatalog catalog = new ProgramCatalog();
+        PageController pages = new PageController(store, web.views(), structuredData, catalog);
+        ProgramController programs = new ProgramController(store, web.views(), structuredData, baseUrl, catalog);
+        NewsController news = new NewsController(store, web.views(), structuredData);
+        WellnessController wellness = new WellnessController(store, web.views());
+        EventController events = new EventController(store, web.views(), baseUrl);
+        SitemapController sitemap = new SitemapController(store, web.views(), baseUrl);
+        AtomFeedController feeds = new AtomFeedController(store, web.views(), baseUrl);
+        SearchController search = new SearchController(store, web.views(), searchService);
+        InquiryController inquiries = new InquiryController(store, web.views(), services.inquiries(), services.limiter(), web.crossSite());
+        ContentApi api = new ContentApi(store, web.views(), baseUrl);
+        ChangesController changes = new ChangesController(services.changes(), services.database(), store, baseUrl);
+
+        routes.get(Paths.HOME, pages::home);
+        routes.itemPage(HomePage.TYPE, (ctx, page) -> pages.home(ctx));
+        // Top-level pages are answered by the catch-all route at the end.
+        routes.itemPage(BasicPage.TYPE, (ctx, page) -> {
+            if (!pages.page(ctx, page.url())) {
+                throw new NotFoundResponse();
+            }
+        });
+        routes.get(Paths.HEALTH, ctx -> ctx.result("ok"));
+        routes.get(Paths.READY, ctx -> ready(ctx, store));
+        routes.get(Paths.SITEMAP, sitemap::sitemap);
+        routes.get(Paths.ROBOTS, sitemap::robots);
+
+        routes.get(Paths.SEARCH, search::page);
+        routes.get(Paths.SEARCH_API, search::api);
+        routes.get(Paths.SUGGEST_API, search::suggest);
+        // Before any /api/v1/{type} route: "changes" is not a content type.
+        routes.get(ChangesController.PATH, changes::changes);
+
+        routes.get(Paths.PROGRAMS, programs::index);
+        routes.get(Paths.PROGRAMS_CSV, programs::exportCsv);
+        routes.get(Paths.COMPARE, programs::compare);
+        routes.get(Paths.COMPARE_CSV, programs::compareCsv);
+        for (ProgramType type : ProgramType.values()) {
+            routes.get(type.url(), ctx -> programs.byType(ctx, type));
+        }
+        routes.item(ProgramContent.TYPE, programs::show);
+
+        routes.get(Paths.NEW_INQUIRY, inquiries::form);
+        routes.get(Paths.INQUIRIES, ctx -> ctx.redirect(Paths.NEW_INQUIRY, HttpStatus.SEE_OTHER));
+        routes.post(Paths.INQUIRIES, inquiries::submit);
+        routes.get(Paths.INQUIRIES + "/{reference}", inquiries::sent);
+        routes.post(Paths.INQUIRY_API, inquiries::api);
+
+        // The content API (its answer to an unknown type is near the end, after every other /api/v1 address).
+        routes.get(ContentApi.REFERENCE, api::reference);
+        routes.get(ContentApi.SITE, api::site);
+        routes.get(ContentApi.OPENAPI, api::openApi);
+        routes.get(ContentApi.SCHEMAS + "/{type}", api::schema);
+        for (ContentType<?> type : api.types()) {
+            routes.get(ContentApi.listPath(type), ctx -> api.list(ctx, type));
+            routes.get(ContentApi.listPath(type) + "/{slug}", ctx -> api.item(ctx, type));
+        }
+
+        // Feeds before the {slug} routes, which would take /news/feed.xml for a story.
+        for (ContentType<?> type : store.types().all()) {
+            if (type.hasFeed()) {
+                routes.get(Paths.feed(type.listUrl()), ctx -> feeds.feed(ctx, type));
+            }
+        }
+
+        routes.get(Paths.NEWS, news::index);
+        routes.item(NewsStory.TYPE, news::show);
+
+        routes.get(Paths.WELLNESS, wellness::index);
+        routes.item(WellnessInitiative.TYPE, wellness::show);
+
+        routes.get(Paths.EVENTS, events::index);
+        routes.get(Paths.EVENTS + ".ics", events::calendar);
+        routes.get(Paths.EVENTS + "/{slug}.ics", ctx -> events.eventCalendar(ctx, ctx.pathParam("slug")));
+        routes.item(Event.TYPE, events::show);
+        routes.get(Paths.PROGRAMS + "/{slug}/events.ics", ctx -> events.programCalendar(ctx, ctx.pathParam("slug")));
+
+        // Signed previews: before any other handler reads the content, a valid "as of" cookie sets the time it is read at.
+        PreviewController preview = new PreviewController(store, web.views(), previewTokens, web.crossSite(), routes.itemPages(), web.https());
+        routes.before(preview::readCookie);
+        routes.get(PreviewController.AS_OF_PATH, preview::asOf);
+        routes.get(PreviewController.ITEM_PATH, preview::item);
+        routes.post(PreviewController.EXIT_PATH, preview::exit);
+
+        // Any other /api/v1/{name}: a problem naming the content types there are.
+        routes.get(ContentApi.PREFIX + "/{type}", api::unknownType);
+        routes.get(ContentApi.PREFIX + "/{type}/{slug}", api::unknownType);
+
+        // Last: top-level Markdown pages (/about), files of static/, images of page bundles; then 405s.
+        routes.finish(pages::page);
+    }
+
+    /**
+     * Ready when a content snapshot is loaded and the database answers; says which content version,
+     * how many files have problems and how many e-mails wait in the outbox.
+     */
+    private void ready(Context ctx, ContentStore store) {
+        ctx.header("Cache-Control", "no-store");
+        if (!store.isLoaded() || services.database().isOpening()) {
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("status", "starting"));
+            return;
+        }
+        if (!services.database().isReachable()) {
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("status", "database unreachable"));
+            return;
+        }
+        ContentSnapshot snapshot = store.snapshot();
+        MailOutbox.Counts mail = services.outbox().counts();
+        Map<String, Object> ready = new LinkedHashMap<>();
+        ready.put("status", "ready");
+        ready.put("contentVersion", snapshot.version());
+        ready.put("contentProblems", snapshot.problems().size());
+        ready.put("database", services.database().dialect().name().toLowerCase(java.util.Locale.ROOT));
+        ready.put("mailSending", services.outbox().sends());
+        ready.put("mailWaiting", mail.waiting());
+        ready.put("mailFailed", mail.failed());
+        if (services.webhooks().configured()) {
+            edu.rush.gme.outbox.Outbox.Counts notices = services.webhooks().counts();
+            ready.put("webhooksWaiting", notices.waiting());
+            ready.put("webhooksFailed", notices.failed());
+        }
+        ctx.json(ready);
+    }
+}
