@@ -74,14 +74,14 @@ public final class EventController {
 
     /** One event as a page shows it: its page, its times in words, whether it is over. */
     public record EventView(Page<Event> page, String day, String time, String startIso, String endIso, boolean over,
-                            List<Page<Program>> programs) {
+                            List<Page<Program>> programs, String zone) {
         static EventView of(Page<Event> page, ContentSnapshot snapshot, Instant now) {
             Event event = page.data();
             ZoneId site = snapshot.site().zone();
             List<Page<Program>> programs = event.programsOrEmpty().stream()
                     .map(slug -> snapshot.find(ProgramContent.TYPE, slug, now)).flatMap(java.util.Optional::stream).toList();
             return new EventView(page, event.dayText(), event.timeText(site), event.startsAt(site).toOffsetDateTime().toString(),
-                    event.endsAt(site).toOffsetDateTime().toString(), event.isOver(now, site), programs);
+                    event.endsAt(site).toOffsetDateTime().toString(), event.isOver(now, site), programs, event.zoneOr(site).getId());
         }
 
         public Event data() {
