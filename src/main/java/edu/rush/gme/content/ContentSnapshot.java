@@ -223,6 +223,24 @@ public final class ContentSnapshot {
         return list;
     }
 
+    /**
+     * The visible, current pages of every type that are about this page of {@code target} (the
+     * upcoming events of a program), each type in its list order.
+     */
+    public List<Page<?>> mentioning(ContentType<?> target, String slug, Instant now) {
+        ZonedDateTime at = at(now);
+        List<Page<?>> found = new ArrayList<>();
+        for (Map.Entry<ContentType<?>, List<Page<?>>> entry : pages.entrySet()) {
+            ContentType<?> type = entry.getKey();
+            for (Page<?> page : entry.getValue()) {
+                if (page.isVisible(at) && type.mentioned(page, target).contains(slug) && type.isCurrent(page, now, site.zone())) {
+                    found.add(page);
+                }
+            }
+        }
+        return found;
+    }
+
     /** A page bundle's file (an image beside a story's index.md), by URL path, while its page is visible. */
     public Optional<Path> resource(String url, Instant now) {
         Path file = resources.get(url);

@@ -67,6 +67,15 @@ public final class ContentType<T extends FrontMatter> {
     private final List<ListPage<T>> listPages;
     private final boolean feed;
     private final java.util.function.BiFunction<Page<T>, java.time.ZoneId, java.util.stream.Stream<java.time.Instant>> moments;
+    private final ContentType<?> mentions;
+    private final Function<Page<T>, List<String>> mentioned;
+    private final Current<T> current;
+
+    /** Whether a page still belongs among what is current at {@code now} (an event not yet over). */
+    @FunctionalInterface
+    public interface Current<T extends FrontMatter> {
+        boolean test(Page<T> page, java.time.Instant now, java.time.ZoneId zone);
+    }
     private final ListFilters<T> filters;
     private final Function<Page<T>, java.util.Map<String, Object>> json;
 
@@ -84,6 +93,9 @@ public final class ContentType<T extends FrontMatter> {
         this.listPages = List.copyOf(b.listPages);
         this.feed = b.feed;
         this.moments = b.moments;
+        this.mentions = b.mentions;
+        this.mentioned = b.mentioned;
+        this.current = b.current;
         this.filters = b.filters;
         this.json = b.json;
     }
@@ -193,6 +205,19 @@ public final class ContentType<T extends FrontMatter> {
         return moments == null ? java.util.stream.Stream.empty() : moments.apply(cast(page), zone);
     }
 
+    /**
+     * The slugs of {@code target}'s pages that this page is about (an event's programs), for the
+     * target's page to list it; empty when this type mentions no other.
+     */
+    public List<String> mentioned(Page<?> page, ContentType<?> target) {
+        return mentions == target && mentioned != null ? mentioned.apply(cast(page)) : List.of();
+    }
+
+    /** Whether the page is still current at {@code now} (true unless the type says otherwise). */
+    public boolean isCurrent(Page<?> page, java.time.Instant now, java.time.ZoneId zone) {
+        return current == null || current.test(cast(page), now, zone);
+    }
+
     /** Runs its rules across files; returns the pages as they are to be served. */
     List<Page<T>> check(List<Page<T>> pages, Loaded loaded, Problems problems) {
         return check == null ? pages : check.check(pages, loaded, problems);
@@ -227,6 +252,9 @@ public final class ContentType<T extends FrontMatter> {
         private final List<ListPage<T>> listPages = new ArrayList<>();
         private boolean feed;
         private java.util.function.BiFunction<Page<T>, java.time.ZoneId, java.util.stream.Stream<java.time.Instant>> moments;
+        private ContentType<?> mentions;
+        private Function<Page<T>, List<String>> mentioned;
+        private Current<T> current;
         private ListFilters<T> filters;
         private Function<Page<T>, java.util.Map<String, Object>> json;
 
@@ -304,6 +332,19 @@ public final class ContentType<T extends FrontMatter> {
         /** The moments at which its pages show differently by themselves (see {@link ContentType#moments}). */
         public Builder<T> moments(java.util.function.BiFunction<Page<T>, java.time.ZoneId, java.util.stream.Stream<java.time.Instant>> moments) {
             this.moments = moments;
+            return this;
+        }
+
+        /** Its pages are about some of {@code target}'s pages (their slugs), which then list them (an event's programs). */
+        public Builder<T> mentions(ContentType<?> target, Function<Page<T>, List<String>> slugs) {
+            this.mentions = target;
+            this.mentioned = slugs;
+            return this;
+        }
+
+        /** When a page stops being current (an event once over), for the lists of what mentions a page. */
+        public Builder<T> current(Current<T> current) {
+            this.current = current;
             return this;
         }
 

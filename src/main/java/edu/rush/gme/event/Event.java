@@ -72,6 +72,8 @@ public record Event(
             .search(page -> SearchText.of("page", "Event · " + DAY.format(page.data().start()), page.data().summary()))
             .check(Event::checkPrograms)
             .moments((page, zone) -> page.data().moments(zone))
+            .mentions(ProgramContent.TYPE, page -> page.data().programsOrEmpty())
+            .current((page, now, zone) -> !page.data().isOver(now, zone) && page.data().statusOrDefault() != Status.CANCELLED)
             .feed()
             .build();
 

@@ -103,6 +103,11 @@ public final class ProgramController {
         model.put("factsReported", shown.stream().filter(Fact::isReported).count());
         model.put("factsTotal", shown.size());
         model.put("related", ProgramCatalog.related(snapshot, program, now));
+        // What other types say about this program (its upcoming events), with the line search shows under each.
+        model.put("mentions", snapshot.mentioning(ProgramContent.TYPE, program.slug(), now).stream()
+                .map(page -> new Mention(page.title(), page.url(), snapshot.types().all().stream()
+                        .filter(t -> t.record().isInstance(page.data())).findFirst().map(t -> t.searchText(page).meta()).orElse(""))).toList());
+        model.put("calendarUrl", Paths.program(program.slug()) + "/events.ics");
         model.put("askUrl", askUrl(program));
         model.put("compareMax", ProgramCatalog.COMPARE_MAX);
         model.put("jsonLd", jsonLd(program, snapshot.site()));
@@ -192,5 +197,9 @@ public final class ProgramController {
         }
         node.put("provider", structuredData.organizationNode(site, false));
         return StructuredData.toJson(node);
+    }
+
+    /** A page about this program (an upcoming event): its title, address and the line that says what and when. */
+    public record Mention(String title, String url, String meta) {
     }
 }

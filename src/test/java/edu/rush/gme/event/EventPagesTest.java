@@ -158,6 +158,20 @@ class EventPagesTest {
     }
 
     @Test
+    void a_program_page_lists_its_upcoming_events_and_not_those_over_or_cancelled() {
+        ContentFixture content = events().write("events/cancelled-talk.md", event("Cancelled talk", "2027-01-14T12:00", "2027-01-14T13:00",
+                "programs: [alpha-im]\nstatus: cancelled\n"));
+        try (TestSite site = TestSite.start(Settings.forFolders(content.dir(), Path.of("static")), ContentFixture.CLOCK)) {
+            Document alpha = site.get("/programs/alpha-im").page();
+            assertThat(alpha.select("section:has(#events-heading) li a").eachText()).containsExactly("Spring panel");
+            assertThat(alpha.select("section:has(#events-heading) li").text()).contains("Event · Thursday, March 18, 2027");
+            assertThat(alpha.select("a[href=/programs/alpha-im/events.ics]")).hasSize(1);
+            Document beta = site.get("/programs/beta-peds").page();
+            assertThat(beta.select("section:has(#events-heading) li a").eachText()).containsExactly("Winter open house", "Spring panel");
+        }
+    }
+
+    @Test
     void the_join_link_is_on_no_public_response() {
         try (TestSite site = TestSite.start(Settings.forFolders(events().dir(), Path.of("static")), ContentFixture.CLOCK)) {
             for (String path : List.of("/events", "/events/winter-open-house", "/events/summer-q-and-a", "/events/feed.xml",
