@@ -106,7 +106,8 @@ public final class ProgramController {
         // What other types say about this program (its upcoming events), with the line search shows under each.
         model.put("mentions", snapshot.mentioning(ProgramContent.TYPE, program.slug(), now).stream()
                 .map(page -> new Mention(page.title(), page.url(), snapshot.types().all().stream()
-                        .filter(t -> t.record().isInstance(page.data())).findFirst().map(t -> t.searchText(page).meta()).orElse(""))).toList());
+                        .filter(t -> t.record().isInstance(page.data())).findFirst().map(t -> t.searchText(page).meta()).orElse(""),
+                        page.meta().isSample())).toList());
         model.put("calendarUrl", Paths.program(program.slug()) + "/events.ics");
         model.put("askUrl", askUrl(program));
         model.put("compareMax", ProgramCatalog.COMPARE_MAX);
@@ -200,6 +201,6 @@ public final class ProgramController {
     }
 
     /** A page about this program (an upcoming event): its title, address and the line that says what and when. */
-    public record Mention(String title, String url, String meta) {
+    public record Mention(String title, String url, String meta, boolean sample) {
     }
 }
