@@ -67,6 +67,16 @@ final class ApiContract {
             forms.addObject().put("format", "date-time");
             return new CustomDefinition(moment, CustomDefinition.DefinitionType.INLINE, CustomDefinition.AttributeInclusion.NO);
         });
+        // A local date and time (an event's start, in its own zone) has no offset, so it is not an RFC 3339 date-time.
+        config.forTypesInGeneral().withCustomDefinitionProvider((type, context) -> {
+            if (type.getErasedType() != java.time.LocalDateTime.class) {
+                return null;
+            }
+            ObjectNode local = ApiJson.MAPPER.createObjectNode().put("type", "string")
+                    .put("pattern", "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?$")
+                    .put("description", "A local date and time, without offset (in the item's own zone)");
+            return new CustomDefinition(local, CustomDefinition.DefinitionType.INLINE, CustomDefinition.AttributeInclusion.NO);
+        });
         // A write-only field (an event's join link) is read from front matter but never written by the API.
         config.forFields().withIgnoreCheck(field -> {
             com.fasterxml.jackson.annotation.JsonProperty property = field.getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
@@ -154,7 +164,8 @@ final class ApiContract {
                 case "date" -> "date, like 2026-09-15";
                 case "date-time" -> "date and time with offset";
                 case "uri" -> "absolute URL";
-                default -> schema.has("pattern") ? "whole number" : "text";
+                default -> schema.path("pattern").asText().startsWith("^\\d{4}-") ? "local date and time, like 2026-12-08T18:00"
+                        : schema.has("pattern") ? "whole number" : "text";
             };
             default -> type;
         };
@@ -184,6 +195,8 @@ final class ApiContract {
         properties.putObject("url").put("type", "string").put("format", "uri").put("description", "Its page on the site");
         copyProperties(generate(Meta.class), properties, type, "slug");
         copyProperties(generate(type.record()), properties, type, null);
+        type.jsonFormats().forEach((name, format) -> properties.putObject(name).put("type", "string").put("format", format)
+                .put("description", "Worked out from its fields"));
         properties.putObject("summary").put("type", "string").put("description", "Its teaser, in plain text");
         properties.putObject("html").put("type", "string").put("description", "Its body as sanitized HTML");
         properties.putObject("updated").put("type", "string").put("format", "date-time")

@@ -91,6 +91,7 @@ final class ApiJson {
         for (RecordComponent c : type.record().getRecordComponents()) {
             names.add(fieldName(type, jsonName(c)));
         }
+        names.addAll(type.jsonFormats().keySet());
         names.addAll(COMPUTED);
         return names;
     }
@@ -117,7 +118,7 @@ final class ApiJson {
         item.setAll(meta);
         ObjectNode own = MAPPER.valueToTree(page.data());
         own.fields().forEachRemaining(field -> item.set(fieldName(type, field.getKey()), field.getValue()));
-        for (Map.Entry<String, Object> extra : type.json(page).entrySet()) {
+        for (Map.Entry<String, Object> extra : type.json(page, zone).entrySet()) {
             item.set(extra.getKey(), MAPPER.valueToTree(extra.getValue()));
         }
         String summary = type.summary(page);

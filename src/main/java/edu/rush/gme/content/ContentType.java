@@ -77,7 +77,8 @@ public final class ContentType<T extends FrontMatter> {
         boolean test(Page<T> page, java.time.Instant now, java.time.ZoneId zone);
     }
     private final ListFilters<T> filters;
-    private final Function<Page<T>, java.util.Map<String, Object>> json;
+    private final java.util.function.BiFunction<Page<T>, java.time.ZoneId, java.util.Map<String, Object>> json;
+    private final java.util.Map<String, String> jsonFormats;
 
     private ContentType(Builder<T> b) {
         this.name = b.name;
@@ -98,6 +99,7 @@ public final class ContentType<T extends FrontMatter> {
         this.current = b.current;
         this.filters = b.filters;
         this.json = b.json;
+        this.jsonFormats = java.util.Map.copyOf(b.jsonFormats);
     }
 
     /**
@@ -186,9 +188,14 @@ public final class ContentType<T extends FrontMatter> {
         return java.util.Optional.ofNullable(filters);
     }
 
-    /** Values the content API adds to a page's front matter fields (worked out, not written); empty by default. */
-    public java.util.Map<String, Object> json(Page<?> page) {
-        return json == null ? java.util.Map.of() : json.apply(cast(page));
+    /** Values the content API adds to a page's front matter fields (worked out, not written), in the site's zone; empty by default. */
+    public java.util.Map<String, Object> json(Page<?> page, java.time.ZoneId zone) {
+        return json == null ? java.util.Map.of() : json.apply(cast(page), zone);
+    }
+
+    /** The names of those values and their JSON Schema string format ("date-time"), for the API's schemas. */
+    public java.util.Map<String, String> jsonFormats() {
+        return jsonFormats;
     }
 
     /** What the search index takes of one page; null for a type that is not searched. */
@@ -256,7 +263,8 @@ public final class ContentType<T extends FrontMatter> {
         private Function<Page<T>, List<String>> mentioned;
         private Current<T> current;
         private ListFilters<T> filters;
-        private Function<Page<T>, java.util.Map<String, Object>> json;
+        private java.util.function.BiFunction<Page<T>, java.time.ZoneId, java.util.Map<String, Object>> json;
+        private java.util.Map<String, String> jsonFormats = java.util.Map.of();
 
         private Builder(String name, Class<T> record, Placement placement) {
             if (!Slugs.isValid(name)) {
@@ -317,8 +325,12 @@ public final class ContentType<T extends FrontMatter> {
             return this;
         }
 
-        /** Values worked out from a page that the content API shows beside its fields. */
-        public Builder<T> json(Function<Page<T>, java.util.Map<String, Object>> json) {
+        /**
+         * Values worked out from a page (in the site's zone) that the content API shows beside its
+         * fields, each a string of the JSON Schema format named in {@code formats} ("date-time").
+         */
+        public Builder<T> json(java.util.Map<String, String> formats, java.util.function.BiFunction<Page<T>, java.time.ZoneId, java.util.Map<String, Object>> json) {
+            this.jsonFormats = formats;
             this.json = json;
             return this;
         }

@@ -72,6 +72,10 @@ public record Event(
             .search(page -> SearchText.of("page", "Event · " + DAY.format(page.data().start()), page.data().summary()))
             .check(Event::checkPrograms)
             .moments((page, zone) -> page.data().moments(zone))
+            // start and end are local times in the event's zone; the API also gives the instants, with their offset.
+            .json(java.util.Map.of("startsAt", "date-time", "endsAt", "date-time"), (page, zone) -> java.util.Map.of(
+                    "startsAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(page.data().startsAt(zone)),
+                    "endsAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(page.data().endsAt(zone))))
             .mentions(ProgramContent.TYPE, page -> page.data().programsOrEmpty())
             .current((page, now, zone) -> !page.data().isOver(now, zone) && page.data().statusOrDefault() != Status.CANCELLED)
             .feed()

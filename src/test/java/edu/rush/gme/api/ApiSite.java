@@ -55,6 +55,9 @@ final class ApiSite {
                 .write("news/coming-soon.md", "---\ntitle: Coming Soon\ndate: 2026-12-01\npublishDate: 2026-12-01\nsummary: Not yet.\n---\nSecret future.\n")
                 .write("news/half-done.md", "---\ntitle: Half Done\ndate: 2026-11-01\ndraft: true\nsummary: A draft.\n---\nSecret draft.\n")
                 .write("wellness/peer-support.md", "---\ntitle: Peer Support\nsummary: Talk to a peer.\nledBy: Wellness Office\n---\nPeer body.\n")
+                .write("events/winter-open-house.md", "---\ntitle: Winter open house\nsummary: Meet residents.\nstart: 2026-12-08T18:00\n"
+                        + "end: 2026-12-08T19:30\nformat: virtual\nplatform: Zoom\njoinLink: https://meet.example.org/room\ncapacity: 50\n"
+                        + "publishDate: 2026-11-01T09:00\n---\nAn hour with residents.\n")
                 .program("draft-derm", "residency", "Dermatology", 3, "[J-1]", true, 5, false, "virtual", "2026-10-15", "draft: true");
     }
 

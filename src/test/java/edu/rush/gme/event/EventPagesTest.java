@@ -193,7 +193,11 @@ class EventPagesTest {
             assertThat(changes.status()).isEqualTo(200);
             assertThat(changes.text()).contains("/events/winter-open-house").doesNotContain(JOIN);
             assertThat(site.get("/api/v1/schemas/events").text()).as("not even named in the contract").doesNotContain("joinLink");
-            assertThat(site.get("/api/v1/events/winter-open-house").text()).contains("\"capacity\":50").doesNotContain("joinLink");
+            assertThat(site.get("/api/v1/events/winter-open-house").text()).contains("\"capacity\":50").doesNotContain("joinLink")
+                    .contains("\"startsAt\":\"2026-12-08T18:00:00-06:00\"").contains("\"endsAt\":\"2026-12-08T19:30:00-06:00\"");
+            assertThat(site.get("/api/v1/events/spring-panel?fields=startsAt").text()).contains("\"startsAt\":\"2027-03-18T18:00:00-05:00\"")
+                    .doesNotContain("summary");
+            assertThat(site.get("/api/v1/schemas/events").text()).contains("\"startsAt\"");
             assertThat(site.get("/sitemap.xml").raw().body()).contains("/events/winter-open-house<").contains("/events<");
         }
     }
