@@ -225,17 +225,21 @@ public final class ContentSnapshot {
 
     /**
      * The visible, current pages of every type that are about this page of {@code target} (the
-     * upcoming events of a program), each type in its list order.
+     * upcoming events of a program), by type in registry order, each in its list order.
      */
-    public List<Page<?>> mentioning(ContentType<?> target, String slug, Instant now) {
+    public Map<ContentType<?>, List<Page<?>>> mentioning(ContentType<?> target, String slug, Instant now) {
         ZonedDateTime at = at(now);
-        List<Page<?>> found = new ArrayList<>();
+        Map<ContentType<?>, List<Page<?>>> found = new LinkedHashMap<>();
         for (Map.Entry<ContentType<?>, List<Page<?>>> entry : pages.entrySet()) {
             ContentType<?> type = entry.getKey();
-            for (Page<?> page : entry.getValue()) {
-                if (page.isVisible(at) && type.mentioned(page, target).contains(slug) && type.isCurrent(page, now, site.zone())) {
-                    found.add(page);
-                }
+            if (!type.mentions(target)) {
+                continue;
+            }
+            List<Page<?>> about = entry.getValue().stream()
+                    .filter(page -> page.isVisible(at) && type.mentioned(page, target).contains(slug) && type.isCurrent(page, now, site.zone()))
+                    .toList();
+            if (!about.isEmpty()) {
+                found.put(type, about);
             }
         }
         return found;

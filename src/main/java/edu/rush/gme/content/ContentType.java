@@ -48,6 +48,24 @@ public final class ContentType<T extends FrontMatter> {
     @FunctionalInterface
     public interface Problems {
         void at(Page<?> page, String field, String message);
+
+        /**
+         * The entries of a list field of slugs that {@code whyNot} accepts (answers null for); each
+         * other one is reported at its line as "'field[i]': why" and left out.
+         */
+        default List<String> keepKnown(Page<?> page, String field, List<String> slugs, Function<String, String> whyNot) {
+            List<String> known = new ArrayList<>(slugs.size());
+            for (int i = 0; i < slugs.size(); i++) {
+                String why = whyNot.apply(slugs.get(i));
+                if (why == null) {
+                    known.add(slugs.get(i));
+                } else {
+                    String at = field + "[" + i + "]";
+                    at(page, at, "'" + at + "': " + why);
+                }
+            }
+            return known;
+        }
     }
 
     /** A list page of the site that shows some of a type's pages (the sitemap dates it by the newest of them). */
@@ -217,7 +235,12 @@ public final class ContentType<T extends FrontMatter> {
      * target's page to list it; empty when this type mentions no other.
      */
     public List<String> mentioned(Page<?> page, ContentType<?> target) {
-        return mentions == target && mentioned != null ? mentioned.apply(cast(page)) : List.of();
+        return mentions(target) ? mentioned.apply(cast(page)) : List.of();
+    }
+
+    /** Whether its pages are about pages of {@code target} at all. */
+    public boolean mentions(ContentType<?> target) {
+        return mentions == target && mentioned != null;
     }
 
     /** Whether the page is still current at {@code now} (true unless the type says otherwise). */

@@ -77,7 +77,7 @@ public record Event(
                     "startsAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(page.data().startsAt(zone)),
                     "endsAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(page.data().endsAt(zone))))
             .mentions(ProgramContent.TYPE, page -> page.data().programsOrEmpty())
-            .current((page, now, zone) -> !page.data().isOver(now, zone) && page.data().statusOrDefault() != Status.CANCELLED)
+            .current((page, now, zone) -> page.data().isCurrent(now, zone))
             .feed()
             .build();
 
@@ -186,6 +186,11 @@ public record Event(
         return times.build().map(time -> time.atZone(at).toInstant());
     }
 
+    /** Still ahead or under way, and not cancelled: what the home page and program pages list. */
+    public boolean isCurrent(Instant now, ZoneId siteZone) {
+        return !isOver(now, siteZone) && statusOrDefault() != Status.CANCELLED;
+    }
+
     /** Over once its end has passed: the join link goes and the recording shows. */
     public boolean isOver(Instant now, ZoneId siteZone) {
         return !now.isBefore(endsAt(siteZone).toInstant());
@@ -251,14 +256,8 @@ public record Event(
         List<Page<Event>> checked = new ArrayList<>(events.size());
         for (Page<Event> page : events) {
             List<String> named = page.data().programsOrEmpty();
-            List<String> known = new ArrayList<>();
-            for (int i = 0; i < named.size(); i++) {
-                if (programs.contains(named.get(i))) {
-                    known.add(named.get(i));
-                } else {
-                    problems.at(page, "programs[" + i + "]", "'programs[" + i + "]': no program has the slug '" + named.get(i) + "'");
-                }
-            }
+            List<String> known = problems.keepKnown(page, "programs", named,
+                    slug -> programs.contains(slug) ? null : "no program has the slug '" + slug + "'");
             checked.add(known.size() == named.size() ? page : page.withData(page.data().withPrograms(known)));
         }
         return checked;

@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -28,7 +27,16 @@ import java.util.function.Function;
  */
 public final class EventController {
 
-    static final Set<String> FILTERS = Set.of("program", "audience", "format");
+    /** The list's filters, in the order the form shows them, with their labels. */
+    static final Map<String, String> FILTERS = filterNames();
+
+    private static Map<String, String> filterNames() {
+        Map<String, String> names = new LinkedHashMap<>();
+        names.put("program", "Program");
+        names.put("audience", "For");
+        names.put("format", "Format");
+        return java.util.Collections.unmodifiableMap(names);
+    }
 
     static final String CALENDAR_TYPE = "text/calendar; charset=utf-8";
 
@@ -36,12 +44,13 @@ public final class EventController {
     private final Views views;
     private final EventCalendar calendar;
     private final StructuredData structuredData;
-    private final String baseUrl;
+    /** The subscribe address of every event, {@code webcal://host/events.ics}. */
+    private final String webcal;
 
     public EventController(ContentStore store, Views views, String baseUrl) {
         this.store = store;
         this.views = views;
-        this.baseUrl = baseUrl;
+        this.webcal = "webcal" + baseUrl.replaceFirst("^https?", "") + "/events.ics";
         this.calendar = new EventCalendar(baseUrl);
         this.structuredData = new StructuredData(baseUrl);
     }
@@ -97,11 +106,11 @@ public final class EventController {
     public record Filter(String key, String label, List<Choice> choices) {
     }
 
-    /** The next {@code limit} events not yet over, soonest first (the home page's "Virtual recruitment"). */
+    /** The next {@code limit} current events (not over, not cancelled), soonest first (the home page's "Virtual recruitment"). */
     public static List<EventView> upcoming(ContentSnapshot snapshot, Instant now, int limit) {
         ZoneId zone = snapshot.site().zone();
         return snapshot.list(Event.TYPE, now).stream()
-                .filter(page -> !page.data().isOver(now, zone) && page.data().statusOrDefault() != Event.Status.CANCELLED)
+                .filter(page -> page.data().isCurrent(now, zone))
                 .limit(limit).map(page -> EventView.of(page, snapshot, now)).toList();
     }
 
@@ -111,12 +120,12 @@ public final class EventController {
         Instant now = reading.now();
         List<String> problems = new ArrayList<>();
         for (String key : ctx.queryParamMap().keySet()) {
-            if (!FILTERS.contains(key)) {
+            if (!FILTERS.containsKey(key)) {
                 problems.add("The events list has no filter '" + key + "'; it filters by program, audience and format.");
             }
         }
         Map<String, String> chosen = new LinkedHashMap<>();
-        for (String key : FILTERS) {
+        for (String key : FILTERS.keySet()) {
             String value = ctx.queryParam(key);
             if (value != null && !value.isBlank()) {
                 chosen.put(key, value.strip());
@@ -133,7 +142,7 @@ public final class EventController {
         }
         List<Page<Event>> matching = all.stream().filter(p -> matches(p.data(), chosen, values)).toList();
         List<Filter> filters = new ArrayList<>();
-        for (String key : List.of("program", "audience", "format")) {
+        for (String key : FILTERS.keySet()) {
             List<Choice> choices = new ArrayList<>();
             for (Map.Entry<String, String> option : labels.get(key).entrySet()) {
                 Map<String, String> withIt = new LinkedHashMap<>(chosen);
@@ -141,11 +150,7 @@ public final class EventController {
                 int count = (int) all.stream().filter(p -> matches(p.data(), withIt, values)).count();
                 choices.add(new Choice(option.getKey(), option.getValue(), count, option.getKey().equals(chosen.get(key))));
             }
-            filters.add(new Filter(key, switch (key) {
-                case "program" -> "Program";
-                case "audience" -> "For";
-                default -> "Format";
-            }, choices));
+            filters.add(new Filter(key, FILTERS.get(key), choices));
         }
         List<EventView> upcoming = new ArrayList<>();
         List<EventView> past = new ArrayList<>();
@@ -163,7 +168,7 @@ public final class EventController {
         model.put("filtered", !chosen.isEmpty());
         model.put("total", all.size());
         model.put("problems", problems);
-        model.put("webcal", "webcal" + baseUrl.replaceFirst("^https?", "") + "/events.ics");
+        model.put("webcal", webcal);
         if (!problems.isEmpty()) {
             // The list without the filters it could not read, and what was wrong with them.
             ctx.status(HttpStatus.BAD_REQUEST);
@@ -184,7 +189,6 @@ public final class EventController {
         model.put("jsonLd", jsonLd(event, snapshot));
         model.put("googleLink", calendar.googleLink(event, snapshot.site().zone()));
         model.put("outlookLink", calendar.outlookLink(event, snapshot.site().zone()));
-        model.put("webcal", "webcal" + baseUrl.replaceFirst("^https?", "") + "/events.ics");
         views.render(ctx, snapshot, "event/show", model);
     }
 

@@ -7,7 +7,6 @@ import edu.rush.gme.content.SearchText;
 import edu.rush.gme.web.Paths;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -83,22 +82,12 @@ public final class ProgramContent {
      * links; the program itself is still served.
      */
     static List<Page<Program>> checkRelated(List<Page<Program>> programs, ContentType.Loaded loaded, ContentType.Problems problems) {
-        Set<String> slugs = new HashSet<>();
-        programs.forEach(p -> slugs.add(p.slug()));
+        Set<String> slugs = loaded.slugs(TYPE);
         List<Page<Program>> checked = new ArrayList<>(programs.size());
         for (Page<Program> page : programs) {
             List<String> related = page.data().relatedOrEmpty();
-            List<String> known = new ArrayList<>();
-            for (int j = 0; j < related.size(); j++) {
-                String slug = related.get(j);
-                if (slugs.contains(slug) && !slug.equals(page.slug())) {
-                    known.add(slug);
-                } else {
-                    String why = slug.equals(page.slug()) ? "a program cannot be related to itself"
-                            : "no program has the slug '" + slug + "'";
-                    problems.at(page, "related[" + j + "]", "'related[" + j + "]': " + why);
-                }
-            }
+            List<String> known = problems.keepKnown(page, "related", related, slug -> slug.equals(page.slug()) ? "a program cannot be related to itself"
+                    : slugs.contains(slug) ? null : "no program has the slug '" + slug + "'");
             checked.add(known.size() == related.size() ? page : page.withData(page.data().withRelated(known)));
         }
         return checked;

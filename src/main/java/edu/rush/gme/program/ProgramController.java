@@ -12,6 +12,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -104,10 +105,10 @@ public final class ProgramController {
         model.put("factsTotal", shown.size());
         model.put("related", ProgramCatalog.related(snapshot, program, now));
         // What other types say about this program (its upcoming events), with the line search shows under each.
-        model.put("mentions", snapshot.mentioning(ProgramContent.TYPE, program.slug(), now).stream()
-                .map(page -> new Mention(page.title(), page.url(), snapshot.types().all().stream()
-                        .filter(t -> t.record().isInstance(page.data())).findFirst().map(t -> t.searchText(page).meta()).orElse(""),
-                        page.meta().isSample())).toList());
+        List<Mention> mentions = new ArrayList<>();
+        snapshot.mentioning(ProgramContent.TYPE, program.slug(), now).forEach((type, pages) -> pages.forEach(page -> mentions.add(
+                new Mention(page.title(), page.url(), type.isSearched() ? type.searchText(page).meta() : type.singular(), page.meta().isSample()))));
+        model.put("mentions", mentions);
         model.put("calendarUrl", Paths.program(program.slug()) + "/events.ics");
         model.put("askUrl", askUrl(program));
         model.put("compareMax", ProgramCatalog.COMPARE_MAX);
