@@ -8,6 +8,8 @@ import edu.rush.gme.content.ContentSnapshot;
 import edu.rush.gme.content.ContentStore;
 import edu.rush.gme.content.ContentTypes;
 import edu.rush.gme.event.Event;
+import edu.rush.gme.event.RegistrationLinks;
+import edu.rush.gme.event.RegistrationService;
 import edu.rush.gme.news.NewsStory;
 import edu.rush.gme.page.BasicPage;
 import edu.rush.gme.page.HomePage;
@@ -95,7 +97,8 @@ public final class App {
         Webhooks webhooks = new Webhooks(database, settings.webhooks(), settings.baseUrl(), () -> store.snapshot().site().zone(), clock);
         ChangeJournal changes = new ChangeJournal(database, store, clock, webhooks, webhooks::nudge);
         Services services = new Services(database, outbox, new InquiryService(database, outbox, store),
-                new SubmissionLimiter(INQUIRIES_PER_WINDOW, INQUIRY_WINDOW, clock), changes, webhooks);
+                new SubmissionLimiter(INQUIRIES_PER_WINDOW, INQUIRY_WINDOW, clock), changes, webhooks,
+                new RegistrationService(database, outbox, store, new RegistrationLinks(settings.preview().key()), settings.baseUrl()));
         SearchMisses misses = new SearchMisses(database, search.zeroResults());
         return new App(settings, WebServer.create(settings, store,
                 new UrlMap(search, services, new PreviewTokens(settings.preview().key(), store::now))), store, search, services, misses);

@@ -3,14 +3,15 @@ package edu.rush.gme;
 import edu.rush.gme.changes.ChangeJournal;
 import edu.rush.gme.changes.Webhooks;
 import edu.rush.gme.db.Database;
+import edu.rush.gme.event.RegistrationService;
 import edu.rush.gme.inquiry.InquiryService;
 import edu.rush.gme.mail.MailOutbox;
 import edu.rush.gme.web.SubmissionLimiter;
 
 /**
  * What the features use besides the content: the database behind forms, the outbox, the limiter, the
- * change journal and its webhooks.
+ * change journal and its webhooks, event registrations.
  */
 public record Services(Database database, MailOutbox outbox, InquiryService inquiries, SubmissionLimiter limiter,
-                       ChangeJournal changes, Webhooks webhooks) {
+                       ChangeJournal changes, Webhooks webhooks, RegistrationService registrations) {
 }

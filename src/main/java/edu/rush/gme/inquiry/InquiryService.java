@@ -7,11 +7,10 @@ import edu.rush.gme.content.Page;
 import edu.rush.gme.content.SiteConfig;
 import edu.rush.gme.db.Database;
 import edu.rush.gme.db.DatabaseException;
+import edu.rush.gme.mail.MailAddresses;
 import edu.rush.gme.mail.MailOutbox;
 import edu.rush.gme.mail.OutgoingMail;
 import edu.rush.gme.program.Program;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -250,22 +249,9 @@ public final class InquiryService {
         return reference.toString();
     }
 
-    /**
-     * One address, no display name, a dot in the domain, printable ASCII only (every mail server
-     * takes it; an address only some servers take would fail for a day while the applicant waits).
-     */
+    /** Whether every mail server takes this address (see {@link MailAddresses#isDeliverable}). */
     static boolean isEmailAddress(String text) {
-        if (text.chars().anyMatch(c -> c <= ' ' || c > '~' || c == '"') || text.indexOf('@') <= 0) {
-            return false;
-        }
-        try {
-            InternetAddress address = new InternetAddress(text, true);
-            String domain = text.substring(text.lastIndexOf('@') + 1);
-            return address.getAddress().equals(text) && address.getPersonal() == null
-                    && domain.contains(".") && !domain.startsWith(".") && !domain.endsWith(".") && !domain.contains("..");
-        } catch (AddressException e) {
-            return false;
-        }
+        return MailAddresses.isDeliverable(text);
     }
 
     private static String trim(String value) {

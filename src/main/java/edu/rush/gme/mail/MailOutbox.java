@@ -47,13 +47,13 @@ public final class MailOutbox implements AutoCloseable {
 
         @Override
         public String columns() {
-            return "purpose, recipient, reply_to, subject, body";
+            return "purpose, recipient, reply_to, subject, body, calendar";
         }
 
         @Override
         public OutgoingMail read(ResultSet row) throws SQLException {
             return new OutgoingMail(row.getString("purpose"), row.getString("recipient"), row.getString("reply_to"),
-                    row.getString("subject"), row.getString("body"));
+                    row.getString("subject"), row.getString("body"), row.getString("calendar"));
         }
 
         @Override
@@ -85,13 +85,22 @@ public final class MailOutbox implements AutoCloseable {
         return mailer != null;
     }
 
-    /** Writes a message to the outbox inside the caller's transaction; it is due at once. */
+    /** Writes a message about an inquiry to the outbox inside the caller's transaction; it is due at once. */
     public void enqueue(Connection connection, long inquiryId, OutgoingMail mail) throws SQLException {
+        insert(connection, "inquiry_id", inquiryId, mail);
+    }
+
+    /** Writes a message about an event registration to the outbox inside the caller's transaction; it is due at once. */
+    public void enqueueForRegistration(Connection connection, long registrationId, OutgoingMail mail) throws SQLException {
+        insert(connection, "registration_id", registrationId, mail);
+    }
+
+    private void insert(Connection connection, String about, long aboutId, OutgoingMail mail) throws SQLException {
         Instant now = clock.instant();
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO mail_outbox (inquiry_id, created_at, recipient, reply_to, subject, body, next_attempt_at, purpose, message_token)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setLong(1, inquiryId);
+                "INSERT INTO mail_outbox (" + about + ", created_at, recipient, reply_to, subject, body, next_attempt_at, purpose, message_token, calendar)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setLong(1, aboutId);
             database.setInstant(insert, 2, now);
             insert.setString(3, mail.recipient());
             insert.setString(4, mail.replyTo());
@@ -100,6 +109,7 @@ public final class MailOutbox implements AutoCloseable {
             database.setInstant(insert, 7, now);
             insert.setString(8, mail.purpose());
             insert.setString(9, Outbox.newToken());
+            insert.setString(10, mail.calendar());
             insert.executeUpdate();
         }
     }

@@ -18,6 +18,8 @@ public final class Paths {
     public static final String INQUIRIES = "/inquiries";
     public static final String NEW_INQUIRY = "/inquiries/new";
     public static final String INQUIRY_API = "/api/v1/inquiries";
+    /** A registrant's own page: /registrations/{signed token}. */
+    public static final String REGISTRATIONS = "/registrations";
     public static final String SITEMAP = "/sitemap.xml";
     public static final String ROBOTS = "/robots.txt";
     /** Readiness: content loaded and the database reachable. */
@@ -40,6 +42,26 @@ public final class Paths {
     /** The confirmation page of a sent inquiry. */
     public static String inquiry(String reference) {
         return INQUIRIES + "/" + reference;
+    }
+
+    /** An event's page. */
+    public static String event(String slug) {
+        return EVENTS + "/" + slug;
+    }
+
+    /** An event's registration form (GET) and where it is sent (POST). */
+    public static String register(String eventSlug) {
+        return event(eventSlug) + "/register";
+    }
+
+    /** Registration through the JSON API. */
+    public static String registrationApi(String eventSlug) {
+        return "/api/v1/events/" + eventSlug + "/registrations";
+    }
+
+    /** A registrant's own page (join link, cancellation), by its signed token. */
+    public static String registration(String token) {
+        return REGISTRATIONS + "/" + token;
     }
 
     public static String story(String slug) {

@@ -1,0 +1,232 @@
+package edu.rush.gme.event;
+
+import edu.rush.gme.db.Database;
+import edu.rush.gme.inquiry.ApplicantType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Registrations ({@code event_registration}) and each event's seats ({@code event_tally}). Every
+ * method that changes seats runs inside the caller's transaction, after {@link #lock}.
+ */
+final class RegistrationRepository {
+
+    private static final String COLUMNS = "r.id, r.reference, r.event_slug, r.event_title, r.name, r.email, r.applicant_type, r.programs,"
+            + " r.accessibility, r.status, r.arrival, r.registered_at, r.confirmed_at, r.cancelled_at, r.channel,"
+            // A waitlisted registration's place: one more than the waitlisted who arrived before it.
+            + " CASE WHEN r.status = 'waitlisted' THEN (SELECT COUNT(*) FROM event_registration w"
+            + " WHERE w.event_slug = r.event_slug AND w.status = 'waitlisted' AND w.arrival < r.arrival) + 1 END AS position";
+
+    /** An event's seats as the database holds them: capacity (null: no limit) and how many are taken. */
+    record Seats(Integer capacity, int confirmed) {
+        Integer left() {
+            return capacity == null ? null : Math.max(0, capacity - confirmed);
+        }
+    }
+
+    private final Database database;
+
+    RegistrationRepository(Database database) {
+        this.database = database;
+    }
+
+    /**
+     * Creates the event's row or sets its capacity to what the content says now, and so takes the lock
+     * every change to the event's registrations takes first: on PostgreSQL the row's lock, on SQLite the
+     * database's write lock (a first statement that writes, so the transaction never has to upgrade).
+     */
+    void lock(Connection connection, String slug, Integer capacity) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement(
+                "INSERT INTO event_tally (event_slug, capacity) VALUES (?, ?)"
+                        + " ON CONFLICT (event_slug) DO UPDATE SET capacity = excluded.capacity")) {
+            upsert.setString(1, slug);
+            setInteger(upsert, 2, capacity);
+            upsert.executeUpdate();
+        }
+    }
+
+    /** The next arrival number of the event (after {@link #lock}). */
+    long nextArrival(Connection connection, String slug) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE event_tally SET arrivals = arrivals + 1 WHERE event_slug = ? RETURNING arrivals")) {
+            update.setString(1, slug);
+            try (ResultSet row = update.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    /** Takes a seat if one is free; false when the event is full. The database decides. */
+    boolean takeSeat(Connection connection, String slug) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE event_tally SET confirmed = confirmed + 1 WHERE event_slug = ? AND (capacity IS NULL OR confirmed < capacity)")) {
+            update.setString(1, slug);
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    void freeSeat(Connection connection, String slug) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE event_tally SET confirmed = confirmed - 1 WHERE event_slug = ?")) {
+            update.setString(1, slug);
+            update.executeUpdate();
+        }
+    }
+
+    Optional<Seats> seats(Connection connection, String slug) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT capacity, confirmed FROM event_tally WHERE event_slug = ?")) {
+            select.setString(1, slug);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                int capacity = row.getInt("capacity");
+                return Optional.of(new Seats(row.wasNull() ? null : capacity, row.getInt("confirmed")));
+            }
+        }
+    }
+
+    long insert(Connection connection, String reference, Instant now, long arrival, Registration.Status status, String eventTitle,
+                NewRegistration registration, String channel) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO event_registration (reference, event_slug, event_title, name, email, email_key, applicant_type, programs,"
+                        + " accessibility, status, arrival, registered_at, confirmed_at, channel) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
+            insert.setString(1, reference);
+            insert.setString(2, registration.eventSlug());
+            insert.setString(3, eventTitle);
+            insert.setString(4, registration.name());
+            insert.setString(5, registration.email());
+            insert.setString(6, emailKey(registration.email()));
+            insert.setString(7, registration.applicantType() == null ? null : registration.applicantType().key());
+            insert.setString(8, String.join(",", registration.programs()));
+            insert.setString(9, registration.accessibility());
+            insert.setString(10, status.key());
+            insert.setLong(11, arrival);
+            database.setInstant(insert, 12, now);
+            database.setInstant(insert, 13, status == Registration.Status.CONFIRMED ? now : null);
+            insert.setString(14, channel);
+            try (ResultSet keys = insert.executeQuery()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    /** The registration of this address for this event that is not cancelled, if there is one. */
+    Optional<Registration> active(Connection connection, String slug, String email) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT " + COLUMNS + " FROM event_registration r WHERE r.event_slug = ? AND r.email_key = ? AND r.status <> 'cancelled'")) {
+            select.setString(1, slug);
+            select.setString(2, emailKey(email));
+            return read(select).stream().findFirst();
+        }
+    }
+
+    Optional<Registration> byReference(Connection connection, String reference) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM event_registration r WHERE r.reference = ?")) {
+            select.setString(1, reference);
+            return read(select).stream().findFirst();
+        }
+    }
+
+    Optional<Registration> byId(Connection connection, long id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM event_registration r WHERE r.id = ?")) {
+            select.setLong(1, id);
+            return read(select).stream().findFirst();
+        }
+    }
+
+    /** The first of the event's waitlist, if anyone waits. */
+    Optional<Registration> firstWaiting(Connection connection, String slug) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM event_registration r"
+                + " WHERE r.event_slug = ? AND r.status = 'waitlisted' ORDER BY r.arrival LIMIT 1")) {
+            select.setString(1, slug);
+            return read(select).stream().findFirst();
+        }
+    }
+
+    void confirm(Connection connection, long id, Instant now) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE event_registration SET status = 'confirmed', confirmed_at = ? WHERE id = ? AND status = 'waitlisted'")) {
+            database.setInstant(update, 1, now);
+            update.setLong(2, id);
+            if (update.executeUpdate() != 1) {
+                throw new SQLException("registration " + id + " was no longer waitlisted");
+            }
+        }
+    }
+
+    /** Cancels it; false when it was cancelled already. */
+    boolean cancel(Connection connection, long id, Instant now) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE event_registration SET status = 'cancelled', cancelled_at = ? WHERE id = ? AND status <> 'cancelled'")) {
+            database.setInstant(update, 1, now);
+            update.setLong(2, id);
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    /** Registrations for one event (null: every event), in the order they arrived. */
+    List<Registration> list(Connection connection, String slug) throws SQLException {
+        String sql = "SELECT " + COLUMNS + " FROM event_registration r" + (slug == null ? "" : " WHERE r.event_slug = ?")
+                + " ORDER BY r.event_slug, r.arrival";
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            if (slug != null) {
+                select.setString(1, slug);
+            }
+            return read(select);
+        }
+    }
+
+    /** Counts by event and status: {slug: {status: count}}. */
+    List<Object[]> counts(Connection connection) throws SQLException {
+        List<Object[]> counts = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT event_slug, status, COUNT(*) AS n FROM event_registration GROUP BY event_slug, status ORDER BY event_slug, status");
+             ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                counts.add(new Object[] {row.getString("event_slug"), row.getString("status"), row.getLong("n")});
+            }
+        }
+        return counts;
+    }
+
+    private List<Registration> read(PreparedStatement select) throws SQLException {
+        List<Registration> registrations = new ArrayList<>();
+        try (ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                String programs = row.getString("programs");
+                int position = row.getInt("position");
+                Integer place = row.wasNull() ? null : position;
+                registrations.add(new Registration(row.getLong("id"), row.getString("reference"), row.getString("event_slug"),
+                        row.getString("event_title"), row.getString("name"), row.getString("email"),
+                        ApplicantType.byKey(row.getString("applicant_type")).orElse(null),
+                        programs == null || programs.isEmpty() ? List.of() : Arrays.asList(programs.split(",")),
+                        row.getString("accessibility"), Registration.Status.byKey(row.getString("status")).orElseThrow(),
+                        row.getLong("arrival"), place, database.getInstant(row, "registered_at"),
+                        database.getInstant(row, "confirmed_at"), database.getInstant(row, "cancelled_at"), row.getString("channel")));
+            }
+        }
+        return registrations;
+    }
+
+    static String emailKey(String email) {
+        return email.toLowerCase(Locale.ROOT);
+    }
+
+    private static void setInteger(PreparedStatement statement, int index, Integer value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, java.sql.Types.INTEGER);
+        } else {
+            statement.setInt(index, value);
+        }
+    }
+}
