@@ -44,6 +44,8 @@ public final class ChangeJournal implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ChangeJournal.class);
     /** A recording that failed (the database was down) is tried again this often; so is a missed moment. */
     private static final long CHECK_EVERY_SECONDS = 30;
+    /** How long every change is kept; older ones only while they are their item's latest. */
+    static final java.time.Duration FULL_HISTORY = java.time.Duration.ofDays(30);
 
     /** Runs inside a recording's transaction with the changes it appends (webhook notices are enqueued here). */
     @FunctionalInterface
@@ -312,7 +314,20 @@ public final class ChangeJournal implements AutoCloseable {
         return stored;
     }
 
+    /**
+     * Appends a change and deletes the item's changes older than {@link #FULL_HISTORY}: a mirror that
+     * asks from an older token still gets the item's latest change (so treats "updated" as "created or
+     * updated"), and the journal stays about as long as the number of items plus a month of edits.
+     */
     private void append(Connection connection, Change change) throws SQLException {
+        try (PreparedStatement compact = connection.prepareStatement(
+                "DELETE FROM content_change WHERE type = ? AND slug = ? AND seq < ? AND recorded_at < ?")) {
+            compact.setString(1, change.type());
+            compact.setString(2, change.slug());
+            compact.setLong(3, change.seq());
+            database.setInstant(compact, 4, change.at().minus(FULL_HISTORY));
+            compact.executeUpdate();
+        }
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO content_change (seq, recorded_at, type, slug, change, url) VALUES (?, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, change.seq());

@@ -170,6 +170,37 @@ class ChangesApiTest {
     }
 
     @Test
+    void after_a_month_only_an_items_latest_change_is_kept_and_old_tokens_still_converge() throws Exception {
+        ContentFixture content = ContentFixture.minimal(temp).news("alpha", "2026-11-20", "Alpha story").news("beta", "2026-11-21", "Beta story");
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-27T18:00:00Z"));
+        try (TestSite site = TestSite.start(settings(content.dir(), temp.resolve("gme.db")), clock)) {
+            Answer first = changes(site, null);
+            String journal = decoded(first.next()).split("\\.")[1];
+            String oldToken = first.next();
+            content.news("alpha", "2026-11-20", "Alpha story, second version");
+            site.app().store().reload();
+            assertThat(changes(site, oldToken).entries()).containsExactly("updated news/alpha");
+
+            // Ten days on, another edit: within the month, both edits are kept.
+            clock.advance(Duration.ofDays(10));
+            content.news("alpha", "2026-11-20", "Alpha story, third version");
+            site.app().store().reload();
+            String fromStart = token("c." + journal + ".0");
+            assertThat(allSince(site, fromStart, new ArrayList<>()))
+                    .containsExactly("created news/alpha", "created news/beta", "updated news/alpha", "updated news/alpha");
+
+            // Forty-five days on: alpha's three changes, all older than 30 days, go when its fourth is appended;
+            // beta's only change stays.
+            clock.advance(Duration.ofDays(35));
+            content.news("alpha", "2026-11-20", "Alpha story, fourth version");
+            site.app().store().reload();
+            assertThat(allSince(site, fromStart, new ArrayList<>())).containsExactly("created news/beta", "updated news/alpha");
+            // A mirror still holding the first token gets alpha's latest state, once.
+            assertThat(allSince(site, oldToken, new ArrayList<>())).containsExactly("updated news/alpha");
+        }
+    }
+
+    @Test
     void tokens_read_back_what_they_say_and_nothing_else() {
         ChangeToken position = ChangeToken.position("0123456789abcdef", 42);
         ChangeToken home = ChangeToken.listing("0123456789abcdef", 7, "home", "");
