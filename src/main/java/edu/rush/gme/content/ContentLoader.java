@@ -275,8 +275,9 @@ public final class ContentLoader {
         } else if (depth == 3 && fileName.equals("index.md")) {
             String bundle = relative.getName(1).toString();
             Page<? extends FrontMatter> page = parse(file, run, type.record(), section, bundle, type);
-            if (addEntry(run, type, page)) {
-                addBundleResources(file.getParent(), page.url(), run);
+            List<Path> resources = bundleResources(file.getParent(), run);
+            if (addEntry(run, type, page == null ? null : withResources(page, resources, run))) {
+                resources.forEach(resource -> run.resources.put(page.url() + "/" + resource.getFileName(), resource));
             }
         } else if (depth == 3) {
             run.problems.add(new ContentProblem(shown, 1, 1, "a page bundle folder holds one index.md (and its images); "
@@ -295,15 +296,32 @@ public final class ContentLoader {
         return String.join(", ", folders.subList(0, folders.size() - 1)) + " or " + folders.get(folders.size() - 1);
     }
 
-    private void addBundleResources(Path bundleDir, String pageUrl, Run run) {
+    /** The files of a page bundle besides its Markdown, by name. */
+    private List<Path> bundleResources(Path bundleDir, Run run) {
         try (Stream<Path> files = Files.list(bundleDir)) {
-            files.filter(Files::isRegularFile)
+            return files.filter(Files::isRegularFile)
                     .filter(f -> !f.getFileName().toString().endsWith(".md"))
                     .filter(f -> !isIgnored(f.getFileName()))
-                    .forEach(f -> run.resources.put(pageUrl + "/" + f.getFileName(), f));
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             run.problems.add(new ContentProblem(display(bundleDir), 1, 1, "cannot list page bundle: " + e.getMessage()));
+            return List.of();
         }
+    }
+
+    /** A bundle's page with a digest of its index.md and its images: a changed image is a changed page (the change journal tells). */
+    private static <T extends FrontMatter> Page<T> withResources(Page<T> page, List<Path> resources, Run run) {
+        if (resources.isEmpty()) {
+            return page;
+        }
+        MessageDigest digest = Run.sha256();
+        digest.update(page.digest().getBytes(StandardCharsets.UTF_8));
+        for (Path resource : resources) {
+            digest.update((resource.getFileName() + "\0").getBytes(StandardCharsets.UTF_8));
+            digest.update(run.digests.getOrDefault(resource, new byte[0]));
+        }
+        return page.withDigest(HexFormat.of().formatHex(digest.digest()));
     }
 
     private boolean addEntry(Run run, ContentType<?> type, Page<? extends FrontMatter> page) {

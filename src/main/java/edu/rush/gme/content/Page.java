@@ -13,7 +13,8 @@ import java.time.ZonedDateTime;
  * @param source   where it came from, e.g. {@code content/news/resident-not-in-waiting.md}
  * @param modified when the file last changed (sitemap lastmod, feeds)
  * @param body     the sanitized HTML of the Markdown body, rendered when first asked for
- * @param digest   the SHA-256 of the file's bytes in hex: changes exactly when the file's content does
+ * @param digest   the SHA-256 of the file's bytes in hex (for a page bundle, of its index.md and its images):
+ *                 changes exactly when what the page shows does
  */
 public record Page<T extends FrontMatter>(
         String section,
@@ -50,6 +51,11 @@ public record Page<T extends FrontMatter>(
 
     public boolean isVisible(ZonedDateTime now) {
         return meta.isVisible(now);
+    }
+
+    /** The same page with another digest (a bundle's page: also of its images). */
+    Page<T> withDigest(String newDigest) {
+        return new Page<>(section, slug, url, source, modified, meta, data, body, newDigest);
     }
 
     /** The same page with other typed front matter (used when a cross-file check corrects it). */

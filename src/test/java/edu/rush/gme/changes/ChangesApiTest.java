@@ -201,6 +201,27 @@ class ChangesApiTest {
     }
 
     @Test
+    void a_changed_image_of_a_page_bundle_is_an_update_of_its_page() {
+        ContentFixture content = ContentFixture.minimal(temp)
+                .write("news/visit/index.md", "---\ntitle: Visit day\ndate: 2026-11-20\nsummary: S.\nimage: photo.jpg\nimageAlt: Residents at the visit day\n---\nPhotos.\n")
+                .write("news/visit/photo.jpg", "first picture");
+        try (TestSite site = TestSite.start(settings(content.dir(), temp.resolve("gme.db")))) {
+            String token = changes(site, null).next();
+            content.write("news/visit/photo.jpg", "second picture");
+            site.app().store().reload();
+            Answer changed = changes(site, token);
+            assertThat(changed.entries()).containsExactly("updated news/visit");
+            // A new image in the bundle is a change too; the same bytes saved again are not.
+            content.write("news/visit/map.png", "a map");
+            site.app().store().reload();
+            token = changes(site, changed.next()).next();
+            content.write("news/visit/map.png", "a map");
+            site.app().store().reload();
+            assertThat(changes(site, token).entries()).isEmpty();
+        }
+    }
+
+    @Test
     void tokens_read_back_what_they_say_and_nothing_else() {
         ChangeToken position = ChangeToken.position("0123456789abcdef", 42);
         ChangeToken home = ChangeToken.listing("0123456789abcdef", 7, "home", "");
