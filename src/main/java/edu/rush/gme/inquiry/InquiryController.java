@@ -18,7 +18,6 @@ import edu.rush.gme.web.Views;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -112,9 +111,9 @@ public final class InquiryController {
         NewInquiry inquiry = ((InquiryService.Valid) checked).inquiry();
         SubmissionLimiter.Decision decision = limiter.tryAcquire(ctx.ip());
         if (!decision.allowed()) {
-            ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", String.valueOf(seconds(decision.retryAfter())));
+            ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", String.valueOf(decision.retryAfterSeconds()));
             render(ctx, form, Map.of("form", "You have sent several questions in a short time. Your question is kept below: please send it again in "
-                    + minutes(decision.retryAfter()) + "."), null);
+                    + decision.waitText() + "."), null);
             return;
         }
         try {
@@ -219,9 +218,9 @@ public final class InquiryController {
         }
         SubmissionLimiter.Decision decision = limiter.tryAcquire(ctx.ip());
         if (!decision.allowed()) {
-            ctx.header("Retry-After", String.valueOf(seconds(decision.retryAfter())));
+            ctx.header("Retry-After", String.valueOf(decision.retryAfterSeconds()));
             Problems.send(ctx, HttpStatus.TOO_MANY_REQUESTS, "Too many inquiries",
-                    "Too many inquiries from this address; try again in " + minutes(decision.retryAfter()), Map.of());
+                    "Too many inquiries from this address; try again in " + decision.waitText(), Map.of());
             return;
         }
         NewInquiry inquiry = ((InquiryService.Valid) checked).inquiry();
@@ -318,16 +317,6 @@ public final class InquiryController {
 
     /** "m•••@example.com": enough to recognise one's own address on a shared screen, not to read it. */
     static String mask(String email) {
-        int at = email.lastIndexOf('@');
-        return at <= 0 ? "•••" : email.charAt(0) + "•••" + email.substring(at);
-    }
-
-    private static long seconds(Duration wait) {
-        return Math.max(1, (wait.toMillis() + 999) / 1000);
-    }
-
-    private static String minutes(Duration wait) {
-        long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
-        return minutes == 1 ? "a minute" : minutes + " minutes";
+        return edu.rush.gme.mail.MailAddresses.masked(email);
     }
 }
