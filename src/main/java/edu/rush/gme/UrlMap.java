@@ -70,6 +70,9 @@ final class UrlMap implements SiteRoutes {
         SearchController search = new SearchController(store, web.views(), searchService);
         InquiryController inquiries = new InquiryController(store, web.views(), services.inquiries(), services.limiter(), web.crossSite());
         ContentApi api = new ContentApi(store, web.views(), baseUrl);
+        // Seats left, counted by the database at each request; and the registration address in the API's contract.
+        api.live(Event.TYPE, "seatsLeft", RegistrationController.seatsLeftSchema(), services.registrations()::seatsLeft);
+        api.operation(Paths.registrationApi("{slug}"), "post", RegistrationController.apiOperation(), RegistrationController.apiComponents());
         ChangesController changes = new ChangesController(services.changes(), services.database(), store, baseUrl);
         RegistrationController registrations = new RegistrationController(store, web.views(), services.registrations(), services.limiter(),
                 web.crossSite(), baseUrl);

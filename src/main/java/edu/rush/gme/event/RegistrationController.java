@@ -463,6 +463,65 @@ public final class RegistrationController {
         }
     }
 
+    /** The JSON Schema of {@code seatsLeft}, which the content API adds to each event, read live. */
+    public static JsonNode seatsLeftSchema() {
+        return parse("""
+                {"type": ["integer", "null"], "minimum": 0,
+                 "description": "Seats not yet taken, counted when asked (null: no limit); left out when the count cannot be read just now"}""");
+    }
+
+    /** The OpenAPI operation of {@code POST /api/v1/events/{slug}/registrations}, for the content API's document. */
+    public static JsonNode apiOperation() {
+        String problem = "{\"content\": {\"application/problem+json\": {\"schema\": {\"$ref\": \"#/components/schemas/Problem\"}}}, \"description\": \"%s\"}";
+        String registered = "{\"description\": \"%s\", \"headers\": {\"Location\": {\"description\": \"The event's page\", \"schema\": {\"type\": \"string\"}}},"
+                + " \"content\": {\"application/json\": {\"schema\": {\"$ref\": \"#/components/schemas/Registration\"}}}}";
+        String types = String.join(", ", Arrays.stream(ApplicantType.values()).map(t -> "\"" + t.key() + "\"").toList());
+        return parse("""
+                {"operationId": "registerForEvent",
+                 "summary": "Registers one person for an event: a seat while there is one, else a place on the waitlist.",
+                 "description": "The same address twice is one registration: the second request gets it back (200) and it is e-mailed again. The answer never holds the link to join or the registrant's own link; they go by e-mail.",
+                 "parameters": [{"name": "slug", "in": "path", "required": true, "description": "The event's slug", "schema": {"type": "string"}}],
+                 "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object",
+                   "properties": {
+                     "name": {"type": "string", "maxLength": %d, "description": "Their name"},
+                     "email": {"type": "string", "maxLength": %d, "description": "Their e-mail address"},
+                     "applicantType": {"type": "string", "enum": [%s]},
+                     "programs": {"type": "array", "items": {"type": "string"}, "description": "Slugs of programs they are interested in"},
+                     "accessibility": {"type": "string", "maxLength": %d, "description": "What would help them take part"}},
+                   "required": ["name", "email", "applicantType"]}}}},
+                 "responses": {"201": %s, "200": %s, "400": %s, "404": %s, "409": %s, "415": %s, "422": %s, "429": %s, "503": %s}}
+                """.formatted(RegistrationService.NAME_MAX, RegistrationService.EMAIL_MAX, types, RegistrationService.ACCESSIBILITY_MAX,
+                registered.formatted("Registered"), registered.formatted("That address was registered already: its registration, e-mailed again"),
+                problem.formatted("The body is not a JSON object"), problem.formatted("No such event"),
+                problem.formatted("The event takes no registrations now ('registration' says why: not-yet-open, closed, cancelled or over)"),
+                problem.formatted("The body is not sent as application/json"),
+                problem.formatted("Fields to correct, each in 'errors' with its 'field' and 'detail'"),
+                problem.formatted("Too many forms from this address; try again after Retry-After seconds"),
+                problem.formatted("The registration could not be stored just now; try again after Retry-After seconds")));
+    }
+
+    /** The schemas {@link #apiOperation()} refers to. */
+    public static Map<String, JsonNode> apiComponents() {
+        return Map.of("Registration", parse("""
+                {"type": "object", "additionalProperties": false,
+                 "properties": {
+                   "reference": {"type": "string", "pattern": "^R-[0-9A-Z]{8}$", "description": "To quote when writing to the office"},
+                   "event": {"type": "string", "description": "The event's slug"},
+                   "status": {"type": "string", "enum": ["confirmed", "waitlisted"]},
+                   "position": {"type": "integer", "minimum": 1, "description": "The place on the waitlist (waitlisted only)"},
+                   "registeredAt": {"type": "string", "format": "date-time"},
+                   "created": {"type": "boolean", "description": "false: the address was registered already"}},
+                 "required": ["reference", "event", "status", "registeredAt", "created"]}"""));
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A slug as a message may quote it: at most 60 characters. */
     private static String shown(String slug) {
         return slug.length() > 60 ? slug.substring(0, 60) + "…" : slug;

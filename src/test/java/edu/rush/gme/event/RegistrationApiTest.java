@@ -148,4 +148,40 @@ class RegistrationApiTest {
         assertThat(down.header("Retry-After")).isEqualTo("120");
         assertThat(json(down).get("title").asText()).isEqualTo("Registration not stored");
     }
+
+    @Test
+    void the_content_api_counts_seats_left_live_and_never_serves_a_stale_count() throws Exception {
+        TestSite.Response before = site.get("/api/v1/events/small-room");
+        assertThat(before.status()).isEqualTo(200);
+        assertThat(json(before).get("capacity").asInt()).isEqualTo(2);
+        assertThat(json(before).get("seatsLeft").asInt()).isEqualTo(2);
+        assertThat(before.header("Cache-Control")).isEqualTo("no-cache");
+        String etag = before.header("ETag");
+        assertThat(etag).isNotNull();
+        assertThat(site.get("/api/v1/events/small-room", "If-None-Match", etag).status()).as("unchanged: 304").isEqualTo(304);
+        assertThat(json(site.get("/api/v1/events/later-talk")).get("seatsLeft").isNull()).as("no limit").isTrue();
+
+        register("small-room", person("Ada", "ada@example.org"));
+        TestSite.Response after = site.get("/api/v1/events/small-room", "If-None-Match", etag);
+        assertThat(after.status()).as("a seat taken changes the answer and its ETag").isEqualTo(200);
+        assertThat(json(after).get("seatsLeft").asInt()).isEqualTo(1);
+        assertThat(after.header("ETag")).isNotEqualTo(etag);
+        JsonNode list = json(site.get("/api/v1/events"));
+        for (JsonNode item : list.get("items")) {
+            assertThat(item.has("seatsLeft")).as(item.get("slug").asText()).isTrue();
+        }
+        assertThat(list.findValues("seatsLeft").stream().filter(JsonNode::isInt).map(JsonNode::asInt).toList()).containsExactly(1);
+        assertThat(site.get("/api/v1/events").raw().body()).doesNotContain(EventPagesTest.JOIN);
+
+        TestSite.Response titles = site.get("/api/v1/events?fields=title");
+        assertThat(titles.header("Cache-Control")).as("without live members an answer is cached as before").isEqualTo("public, max-age=60");
+        assertThat(titles.raw().body()).doesNotContain("seatsLeft");
+        assertThat(site.get("/api/v1/schemas/events").raw().body()).contains("\"seatsLeft\"");
+
+        site.app().services().database().close();
+        TestSite.Response down = site.get("/api/v1/events/small-room");
+        assertThat(down.status()).as("the database down leaves the count out, not the answer").isEqualTo(200);
+        assertThat(json(down).has("seatsLeft")).isFalse();
+        assertThat(json(down).get("capacity").asInt()).isEqualTo(2);
+    }
 }
