@@ -101,13 +101,7 @@ public final class RegistrationController {
         String token = ctx.formParam(CrossSiteForms.TOKEN_FIELD);
         switch (crossSite.check(ctx, token)) {
             case CROSS_SITE -> {
-                LOG.warn("refused a registration posted from another site (Origin {}, Sec-Fetch-Site {})", ctx.header("Origin"), ctx.header("Sec-Fetch-Site"));
-                ctx.status(HttpStatus.FORBIDDEN);
-                Map<String, Object> model = new HashMap<>();
-                model.put("title", "Registration not sent");
-                model.put("event", event);
-                model.put("cancel", false);
-                views.renderUncached(ctx, store.snapshot(), "event/cross-site", model);
+                refuseCrossSite(ctx, "Registration not sent", event);
                 return;
             }
             case STALE -> {
@@ -160,6 +154,18 @@ public final class RegistrationController {
             render(ctx, event, form, ticked, Map.of("form", "We could not save your registration just now. Your answers are kept below: "
                     + "please send the form again in a few minutes."));
         }
+    }
+
+    /** 403: a registration (event given) or a cancellation (none) that another website made a browser post. */
+    private void refuseCrossSite(Context ctx, String title, Page<Event> event) {
+        LOG.warn("refused a {} posted from another site (Origin {}, Sec-Fetch-Site {})", event == null ? "cancellation" : "registration",
+                ctx.header("Origin"), ctx.header("Sec-Fetch-Site"));
+        ctx.status(HttpStatus.FORBIDDEN);
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", title);
+        model.put("event", event);
+        model.put("cancel", event == null);
+        views.renderUncached(ctx, store.snapshot(), "event/cross-site", model);
     }
 
     /**
@@ -279,13 +285,7 @@ public final class RegistrationController {
         }
         switch (crossSite.check(ctx, ctx.formParam(CrossSiteForms.TOKEN_FIELD))) {
             case CROSS_SITE -> {
-                LOG.warn("refused a cancellation posted from another site (Origin {}, Sec-Fetch-Site {})", ctx.header("Origin"), ctx.header("Sec-Fetch-Site"));
-                ctx.status(HttpStatus.FORBIDDEN);
-                Map<String, Object> model = new HashMap<>();
-                model.put("title", "Registration not cancelled");
-                model.put("event", null);
-                model.put("cancel", true);
-                views.renderUncached(ctx, store.snapshot(), "event/cross-site", model);
+                refuseCrossSite(ctx, "Registration not cancelled", null);
                 return;
             }
             case STALE -> {
@@ -364,47 +364,32 @@ public final class RegistrationController {
 
     /** JSON: {@code POST /api/v1/events/{slug}/registrations}; 201 (or 200 for an address registered already) or a problem document. */
     public void api(Context ctx, String slug) {
-        String contentType = ctx.header("Content-Type");
-        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            Problems.send(ctx, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
-                    "Send the registration as JSON with Content-Type: application/json", Map.of());
+        JsonNode body = Problems.jsonObject(ctx, "the registration");
+        if (body == null) {
             return;
         }
         Map<String, List<String>> values = new HashMap<>();
         List<Map<String, String>> typeErrors = new ArrayList<>();
-        try {
-            JsonNode body = JSON.readTree(ctx.bodyAsBytes());
-            if (body == null || !body.isObject()) {
-                Problems.send(ctx, HttpStatus.BAD_REQUEST, "Malformed request", "The body must be a JSON object", Map.of());
-                return;
+        for (String field : RegistrationForm.FIELDS) {
+            JsonNode value = body.get(field);
+            if (value == null || value.isNull()) {
+                continue;
             }
-            for (String field : RegistrationForm.FIELDS) {
-                JsonNode value = body.get(field);
-                if (value == null || value.isNull()) {
-                    continue;
+            if (field.equals("programs")) {
+                List<String> slugs = new ArrayList<>();
+                if (value.isArray()) {
+                    value.forEach(item -> slugs.add(item.isTextual() ? item.asText() : null));
                 }
-                if (field.equals("programs")) {
-                    List<String> slugs = new ArrayList<>();
-                    if (value.isArray()) {
-                        value.forEach(item -> slugs.add(item.isTextual() ? item.asText() : null));
-                    }
-                    if (!value.isArray() || slugs.contains(null)) {
-                        typeErrors.add(Map.of("field", field, "detail", "'programs' must be a list of program slugs (strings)"));
-                    } else {
-                        values.put(field, slugs);
-                    }
-                } else if (value.isTextual()) {
-                    values.put(field, List.of(value.asText()));
+                if (!value.isArray() || slugs.contains(null)) {
+                    typeErrors.add(Map.of("field", field, "detail", "'programs' must be a list of program slugs (strings)"));
                 } else {
-                    typeErrors.add(Map.of("field", field, "detail", "'" + field + "' must be a string"));
+                    values.put(field, slugs);
                 }
+            } else if (value.isTextual()) {
+                values.put(field, List.of(value.asText()));
+            } else {
+                typeErrors.add(Map.of("field", field, "detail", "'" + field + "' must be a string"));
             }
-        } catch (JsonProcessingException e) {
-            Problems.send(ctx, HttpStatus.BAD_REQUEST, "Malformed request", "The body is not valid JSON: " + e.getOriginalMessage(), Map.of());
-            return;
-        } catch (java.io.IOException e) {
-            Problems.send(ctx, HttpStatus.BAD_REQUEST, "Malformed request", "The body could not be read", Map.of());
-            return;
         }
         Optional<Page<Event>> found = store.snapshot().find(Event.TYPE, slug, store.now());
         if (found.isEmpty()) {
@@ -421,22 +406,15 @@ public final class RegistrationController {
             Problems.send(ctx, HttpStatus.UNPROCESSABLE_CONTENT, "Invalid registration", "Some fields have the wrong type", Map.of("errors", typeErrors));
             return;
         }
-        // The API has no trap field: robots are a browser form's trouble, and the limit below holds for both.
-        Map<String, List<String>> withoutTrap = new HashMap<>(values);
-        withoutTrap.remove("website");
-        RegistrationService.Checked checked = registrations.check(event, RegistrationForm.of(withoutTrap));
+        // The API reads no trap field (only the fields above): robots are a browser form's trouble, and the limit below holds for both.
+        RegistrationService.Checked checked = registrations.check(event, RegistrationForm.of(values));
         if (checked instanceof RegistrationService.Invalid invalid) {
-            List<Map<String, String>> errors = invalid.errors().entrySet().stream()
-                    .map(error -> Map.of("field", error.getKey(), "detail", error.getValue())).toList();
-            Problems.send(ctx, HttpStatus.UNPROCESSABLE_CONTENT, "Invalid registration",
-                    errors.size() == 1 ? errors.get(0).get("detail") : errors.size() + " fields need attention", Map.of("errors", errors));
+            Problems.invalidFields(ctx, "Invalid registration", invalid.errors());
             return;
         }
         SubmissionLimiter.Decision decision = limiter.tryAcquire(ctx.ip());
         if (!decision.allowed()) {
-            ctx.header("Retry-After", String.valueOf(decision.retryAfterSeconds()));
-            Problems.send(ctx, HttpStatus.TOO_MANY_REQUESTS, "Too many registrations",
-                    "Too many forms from this address; try again in " + decision.waitText(), Map.of());
+            Problems.tooMany(ctx, "Too many registrations", "registrations", decision);
             return;
         }
         try {

@@ -13,34 +13,27 @@ import edu.rush.gme.event.Registration;
 import edu.rush.gme.event.RegistrationService;
 import edu.rush.gme.inquiry.ApplicantType;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Registering for an event in real Chromium with the keyboard alone, and axe-core's WCAG 2.1 AA rules
  * on every state of the event page, the form and the registrant's page. Over fixtures (one event in
  * each state) at a fixed moment, so the states do not depend on today's content.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RegistrationBrowserTest {
+class RegistrationBrowserTest extends RealSiteInBrowser {
 
     static final String JOIN = "https://meet.example.org/secret-room-4417";
 
-    private ChromeDriver browser;
-    private TestSite site;
+    @TempDir
+    static Path temp;
     private final MutableClock clock = new MutableClock(ContentFixture.CLOCK.instant()); // November 27th 2026, noon in Chicago
 
     static String event(String title, String start, String end, String more) {
@@ -48,9 +41,8 @@ class RegistrationBrowserTest {
                 + "\nformat: virtual\nplatform: Zoom\njoinLink: " + JOIN + "\n" + more + "---\nWhat happens at " + title + ".\n";
     }
 
-    @BeforeAll
-    void start(@TempDir Path temp) {
-        browser = Browser.start(1280, 900);
+    @Override
+    TestSite startSite() {
         ContentFixture content = ContentFixture.minimal(temp)
                 .program("alpha-im", "residency", "Internal Medicine", 3, "[J-1]", true, 5, false, "virtual", "2027-10-15", null)
                 .program("beta-peds", "residency", "Pediatrics", 3, "[J-1]", true, 5, false, "virtual", "2027-10-15", null)
@@ -64,21 +56,7 @@ class RegistrationBrowserTest {
                 .write("events/summer-q-and-a.md", event("Summer Q and A", "2026-07-09T18:00", "2026-07-09T19:00",
                         "recording: https://video.example.org/summer\n"))
                 .write("events/cancelled-talk.md", event("Cancelled talk", "2027-01-14T12:00", "2027-01-14T13:00", "status: cancelled\n"));
-        site = TestSite.start(Settings.forFolders(content.dir(), Path.of("static")), clock);
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (site != null) {
-            site.close();
-        }
-    }
-
-    private WebDriverWait waiting() {
-        return new WebDriverWait(browser, Duration.ofSeconds(10));
+        return TestSite.start(Settings.forFolders(content.dir(), Path.of("static")), clock);
     }
 
     /** Presses Tab until the focus is on an element matching the selector (at most 40 times), as a keyboard user would. */
