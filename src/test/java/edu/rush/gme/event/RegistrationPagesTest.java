@@ -363,4 +363,28 @@ class RegistrationPagesTest {
         assertThat(site.get("/events/cancelled-talk").page().select(".event__register")).isEmpty();
         assertThat(site.get("/events/cancelled-talk").text()).contains("Cancelled.");
     }
+
+    @Test
+    void the_registrants_page_of_a_cancelled_event_or_one_over_has_no_join_link() {
+        start();
+        RegistrationService registrations = site.app().services().registrations();
+        var snapshot = site.app().store().snapshot();
+        // Registered before the event was cancelled, or before it took place (the service does not ask whether registration is open).
+        Registration cancelledEvent = registrations.register(snapshot.findAny(Event.TYPE, "cancelled-talk").orElseThrow(),
+                new NewRegistration("cancelled-talk", "Ada", "ada@example.org", edu.rush.gme.inquiry.ApplicantType.IMG, List.of(), null, false),
+                "test").registration();
+        Document cancelled = site.get("/registrations/" + registrations.links().token(cancelledEvent.reference())).page();
+        assertThat(cancelled.text()).contains("Cancelled. This event will not take place.");
+        assertThat(cancelled.html()).doesNotContain(JOIN);
+        assertThat(cancelled.select("a[href$=.ics]")).isEmpty();
+
+        Registration past = registrations.register(snapshot.findAny(Event.TYPE, "summer-q-and-a").orElseThrow(),
+                new NewRegistration("summer-q-and-a", "Ada", "ada@example.org", edu.rush.gme.inquiry.ApplicantType.IMG, List.of(), null, false),
+                "test").registration();
+        Document over = site.get("/registrations/" + registrations.links().token(past.reference())).page();
+        assertThat(over.select("a[href=https://video.example.org/summer]").text()).isEqualTo("Watch the recording");
+        assertThat(over.text()).contains("(over)");
+        assertThat(over.html()).doesNotContain(JOIN);
+        assertThat(over.select("main form")).as("nothing left to cancel").isEmpty();
+    }
 }
