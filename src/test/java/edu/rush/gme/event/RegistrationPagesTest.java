@@ -387,4 +387,22 @@ class RegistrationPagesTest {
         assertThat(over.html()).doesNotContain(JOIN);
         assertThat(over.select("main form")).as("nothing left to cancel").isEmpty();
     }
+
+    @Test
+    void a_form_from_an_old_browser_that_changed_networks_comes_back_with_everything_kept() {
+        start();
+        // A browser that says neither Sec-Fetch-Site nor Origin: the form's own token decides, and this one was issued to another address.
+        String token = site.get("/events/small-room/register", "X-Forwarded-For", "198.51.100.200").page().select("input[name=formToken]").val();
+        Map<String, String> form = person("Ada", "ada@example.org");
+        form.put("formToken", token);
+        TestSite.Response stale = site.postAsOldBrowser("/events/small-room/register", form,
+                "Content-Type", "application/x-www-form-urlencoded", "X-Forwarded-For", "203.0.113.50");
+        assertThat(stale.status()).isEqualTo(422);
+        assertThat(stale.page().select(".error-summary li").text()).startsWith("This form was open for a long time");
+        assertThat(stale.page().select("#email").val()).isEqualTo("ada@example.org");
+        assertThat(site.app().services().registrations().list("small-room")).isEmpty();
+        TestSite.Response again = site.postAsOldBrowser("/events/small-room/register", form,
+                "Content-Type", "application/x-www-form-urlencoded", "X-Forwarded-For", "198.51.100.200");
+        assertThat(again.status()).as("from the address it was issued to").isEqualTo(303);
+    }
 }
