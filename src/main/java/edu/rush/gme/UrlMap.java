@@ -7,6 +7,7 @@ import edu.rush.gme.content.ContentStore;
 import edu.rush.gme.content.ContentType;
 import edu.rush.gme.event.Event;
 import edu.rush.gme.event.EventController;
+import edu.rush.gme.event.RegistrationController;
 import edu.rush.gme.feed.AtomFeedController;
 import edu.rush.gme.feed.SitemapController;
 import edu.rush.gme.inquiry.InquiryController;
@@ -69,7 +70,12 @@ final class UrlMap implements SiteRoutes {
         SearchController search = new SearchController(store, web.views(), searchService);
         InquiryController inquiries = new InquiryController(store, web.views(), services.inquiries(), services.limiter(), web.crossSite());
         ContentApi api = new ContentApi(store, web.views(), baseUrl);
+        // Seats left, counted by the database at each request; and the registration address in the API's contract.
+        api.live(Event.TYPE, "seatsLeft", RegistrationController.seatsLeftSchema(), services.registrations()::seatsLeft);
+        api.operation(Paths.registrationApi("{slug}"), "post", RegistrationController.apiOperation(), RegistrationController.apiComponents());
         ChangesController changes = new ChangesController(services.changes(), services.database(), store, baseUrl);
+        RegistrationController registrations = new RegistrationController(store, web.views(), services.registrations(), services.limiter(),
+                web.crossSite(), baseUrl);
 
         routes.get(Paths.HOME, pages::home);
         routes.itemPage(HomePage.TYPE, (ctx, page) -> pages.home(ctx));
@@ -105,6 +111,9 @@ final class UrlMap implements SiteRoutes {
         routes.get(Paths.INQUIRIES + "/{reference}", inquiries::sent);
         routes.post(Paths.INQUIRY_API, inquiries::api);
 
+        // Before the /api/v1/{type}/{slug} catch-alls.
+        routes.post(Paths.registrationApi("{slug}"), ctx -> registrations.api(ctx, ctx.pathParam("slug")));
+
         // The content API (its answer to an unknown type is near the end, after every other /api/v1 address).
         routes.get(ContentApi.REFERENCE, api::reference);
         routes.get(ContentApi.SITE, api::site);
@@ -132,6 +141,11 @@ final class UrlMap implements SiteRoutes {
         routes.get(Paths.EVENTS + ".ics", events::calendar);
         routes.get(Paths.EVENTS + "/{slug}.ics", ctx -> events.eventCalendar(ctx, ctx.pathParam("slug")));
         routes.item(Event.TYPE, events::show);
+        routes.get(Paths.register("{slug}"), ctx -> registrations.form(ctx, ctx.pathParam("slug")));
+        routes.post(Paths.register("{slug}"), ctx -> registrations.submit(ctx, ctx.pathParam("slug")));
+        routes.get(Paths.registration("{token}"), ctx -> registrations.registrant(ctx, ctx.pathParam("token")));
+        routes.get(Paths.registration("{token}") + "/cancel", ctx -> registrations.cancelPage(ctx, ctx.pathParam("token")));
+        routes.post(Paths.registration("{token}") + "/cancel", ctx -> registrations.cancel(ctx, ctx.pathParam("token")));
         routes.get(Paths.PROGRAMS + "/{slug}/events.ics", ctx -> events.programCalendar(ctx, ctx.pathParam("slug")));
 
         // Signed previews: before any other handler reads the content, a valid "as of" cookie sets the time it is read at.

@@ -36,10 +36,23 @@ final class ApiContract {
     private final SchemaGenerator generator;
     private final Map<String, ObjectNode> schemas = new LinkedHashMap<>();
     private final ObjectNode openApi;
+    private final Map<ContentType<?>, Map<String, JsonNode>> live;
+    private final List<ContentApi.Operation> operations;
 
     ApiContract(String baseUrl, Map<ContentType<?>, ListFilters<?>> filters) {
+        this(baseUrl, filters, Map.of(), List.of());
+    }
+
+    /**
+     * @param live       each type's live members and their schemas (see {@link ContentApi#live})
+     * @param operations addresses other features serve under /api/v1 (see {@link ContentApi#operation})
+     */
+    ApiContract(String baseUrl, Map<ContentType<?>, ListFilters<?>> filters, Map<ContentType<?>, Map<String, JsonNode>> live,
+                List<ContentApi.Operation> operations) {
         this.baseUrl = baseUrl;
         this.filters = filters;
+        this.live = live;
+        this.operations = operations;
         this.types = List.copyOf(filters.keySet());
         SchemaGeneratorConfigBuilder config = new SchemaGeneratorConfigBuilder(ApiJson.MAPPER, SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
                 .with(Option.INLINE_ALL_SCHEMAS, Option.STANDARD_FORMATS, Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT)
@@ -121,6 +134,27 @@ final class ApiContract {
                    List<ParameterDoc> parameters, List<FieldDoc> fields) {
     }
 
+    /** One address another feature serves, as the reference page lists it. */
+    public record OperationDoc(String method, String path, String summary, String description, List<FieldDoc> body,
+                               List<FieldDoc> answers) {
+    }
+
+    /** The other features' addresses for the reference page: the request body's members and the answers, from the same operation objects. */
+    List<OperationDoc> operationDocs() {
+        List<OperationDoc> docs = new ArrayList<>();
+        for (ContentApi.Operation other : operations) {
+            JsonNode spec = other.spec();
+            List<FieldDoc> body = new ArrayList<>();
+            spec.at("/requestBody/content/application~1json/schema/properties").fields()
+                    .forEachRemaining(f -> body.add(new FieldDoc(f.getKey(), describe(f.getValue()))));
+            List<FieldDoc> answers = new ArrayList<>();
+            spec.path("responses").fields().forEachRemaining(r -> answers.add(new FieldDoc(r.getKey(), r.getValue().path("description").asText())));
+            docs.add(new OperationDoc(other.method().toUpperCase(java.util.Locale.ROOT), other.path(), spec.path("summary").asText(),
+                    spec.path("description").asText(null), body, answers));
+        }
+        return docs;
+    }
+
     /** What the reference page at /api shows of each type, read off the same parameters and schemas. */
     List<TypeDoc> reference() {
         List<TypeDoc> docs = new ArrayList<>();
@@ -197,6 +231,7 @@ final class ApiContract {
         copyProperties(generate(type.record()), properties, type, null);
         type.jsonFormats().forEach((name, format) -> properties.putObject(name).put("type", "string").put("format", format)
                 .put("description", "Worked out from its fields"));
+        live.getOrDefault(type, Map.of()).forEach((name, own) -> properties.set(name, own.deepCopy()));
         properties.putObject("summary").put("type", "string").put("description", "Its teaser, in plain text");
         properties.putObject("html").put("type", "string").put("description", "Its body as sanitized HTML");
         properties.putObject("updated").put("type", "string").put("format", "date-time")
@@ -293,6 +328,13 @@ final class ApiContract {
         componentSchemas.set("Changes", changesSchema());
         success(changesOp, "Changes in journal order, at most 500 at a time", ref("Changes"), false);
         changesOp.with("responses").set("503", problemResponse("The database is not open yet; try again after Retry-After seconds"));
+
+        // Addresses other features serve (a registration for an event), as they describe themselves.
+        for (ContentApi.Operation other : operations) {
+            ObjectNode path = paths.has(other.path()) ? (ObjectNode) paths.get(other.path()) : paths.putObject(other.path());
+            path.set(other.method(), other.spec().deepCopy());
+            other.components().forEach((name, schema) -> componentSchemas.set(name, schema.deepCopy()));
+        }
 
         ObjectNode self = operation(paths, ContentApi.PREFIX + "/openapi.json", "openapi", "This document", List.of());
         ObjectNode selfOk = self.with("responses").putObject("200");

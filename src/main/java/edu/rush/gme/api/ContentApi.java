@@ -51,6 +51,18 @@ public final class ContentApi {
     private final Map<ContentType<?>, Set<String>> members = new LinkedHashMap<>();
     /** Made at the first request for it (the schema generator takes a moment to load). */
     private volatile ApiContract contract;
+    /** Values each item of a type has that are read live, not from the content (see {@link #live}). */
+    private final Map<ContentType<?>, List<Live>> live = new LinkedHashMap<>();
+    /** Addresses other features serve under /api/v1, for the OpenAPI document and the reference page (see {@link #operation}). */
+    private final List<Operation> operations = new ArrayList<>();
+
+    /** A live value: its member name, its JSON Schema, and how it is read for a page. */
+    record Live(String name, JsonNode schema, java.util.function.Function<Page<?>, Object> read) {
+    }
+
+    /** An address served by another feature: its path, method (lower case), OpenAPI operation object and the component schemas it refers to. */
+    record Operation(String path, String method, JsonNode spec, Map<String, JsonNode> components) {
+    }
 
     public ContentApi(ContentStore store, Views views, String baseUrl) {
         this.store = store;
@@ -62,8 +74,39 @@ public final class ContentApi {
                 throw new IllegalArgumentException("a content type cannot be named " + type.name() + ": /api/v1/" + type.name() + " is taken");
             }
             filters.put(type, filtersOf(type));
-            members.put(type, ApiJson.memberNames(type));
+            members.put(type, new LinkedHashSet<>(ApiJson.memberNames(type)));
         }
+    }
+
+    /**
+     * Adds a member to every item of {@code type} whose value is read at each request (from the
+     * database, say) rather than from the content: {@code read} gives it for a page (null is written
+     * as null); when it throws, the member is left out of that answer rather than the answer failing.
+     * Answers that carry such a member are never kept in the page cache, so they are never stale;
+     * their ETag is their body's, so a client still gets a 304 while nothing changed. Called while
+     * the URL map is registered, before the first request.
+     */
+    public <T extends edu.rush.gme.content.FrontMatter> void live(ContentType<T> type, String name, JsonNode schema,
+                                                                  java.util.function.Function<Page<T>, Object> read) {
+        if (contract != null) {
+            throw new IllegalStateException("live members must be added before the first request");
+        }
+        @SuppressWarnings("unchecked")
+        java.util.function.Function<Page<?>, Object> any = page -> read.apply((Page<T>) page);
+        live.computeIfAbsent(type, t -> new ArrayList<>()).add(new Live(name, schema, any));
+        members.get(type).add(name);
+    }
+
+    /**
+     * Adds an address another feature serves under /api/v1 (its controller, its route) to the
+     * OpenAPI document and the /api page: {@code spec} is its OpenAPI operation object, which may
+     * refer to {@code #/components/schemas/Problem} and to the {@code components} given here.
+     */
+    public void operation(String path, String method, JsonNode spec, Map<String, JsonNode> components) {
+        if (contract != null) {
+            throw new IllegalStateException("operations must be added before the first request");
+        }
+        operations.add(new Operation(path, method.toLowerCase(java.util.Locale.ROOT), spec, Map.copyOf(components)));
     }
 
     private static <T extends edu.rush.gme.content.FrontMatter> ListFilters<T> filtersOf(ContentType<T> type) {
@@ -112,7 +155,7 @@ public final class ContentApi {
     }
 
     /** An answer before it is written: its body and the headers beside ETag and Cache-Control. */
-    record Answer(JsonNode body, Map<String, String> headers) {
+    record Answer(JsonNode body, Map<String, String> headers, boolean live) {
     }
 
     /** {@code /api/v1/{type}}: one page of the type's visible items, filtered and sorted. */
@@ -120,7 +163,7 @@ public final class ContentApi {
         answer(ctx, () -> {
             ContentSnapshot snapshot = store.snapshot();
             Answer answer = list(snapshot, type, ctx.queryParamMap());
-            send(ctx, snapshot, answer.body(), answer.headers());
+            send(ctx, snapshot, answer);
         });
     }
 
@@ -128,7 +171,7 @@ public final class ContentApi {
     public void item(Context ctx, ContentType<?> type) {
         answer(ctx, () -> {
             ContentSnapshot snapshot = store.snapshot();
-            send(ctx, snapshot, item(snapshot, type, ctx.pathParam("slug"), ctx.queryParamMap()), Map.of());
+            send(ctx, snapshot, item(snapshot, type, ctx.pathParam("slug"), ctx.queryParamMap()));
         });
     }
 
@@ -139,7 +182,7 @@ public final class ContentApi {
 
     /** An item's JSON, as the API would write it (for benchmarks and tools). */
     public String itemJson(ContentType<?> type, String slug, Map<String, List<String>> params) {
-        return ApiJson.write(item(store.snapshot(), type, slug, params));
+        return ApiJson.write(item(store.snapshot(), type, slug, params).body());
     }
 
     private Answer list(ContentSnapshot snapshot, ContentType<?> type, Map<String, List<String>> params) {
@@ -166,22 +209,53 @@ public final class ContentApi {
         body.put("page", page);
         body.put("size", size);
         ArrayNode items = body.putArray("items");
+        LiveValues values = new LiveValues(type, fields);
         for (Page<?> item : all.subList((page - 1) * size, Math.min(total, page * size))) {
-            items.add(json.item(type, item, snapshot.site().zone(), fields));
+            items.add(values.add(item, json.item(type, item, snapshot.site().zone(), fields)));
         }
         Map<String, String> links = links(params, listPath(type), page, last);
         ObjectNode linkNode = body.putObject("links");
         links.forEach(linkNode::put);
-        return new Answer(body, Map.of("Link", linkHeader(links)));
+        return new Answer(body, Map.of("Link", linkHeader(links)), values.any());
     }
 
-    private JsonNode item(ContentSnapshot snapshot, ContentType<?> type, String slug, Map<String, List<String>> params) {
+    /** The live members one answer asks for, read item by item; after one fails, the rest of the answer does without them. */
+    private final class LiveValues {
+        private final List<Live> asked;
+        private boolean unavailable;
+
+        LiveValues(ContentType<?> type, Set<String> fields) {
+            this.asked = live.getOrDefault(type, List.of()).stream().filter(l -> fields == null || fields.contains(l.name())).toList();
+        }
+
+        ObjectNode add(Page<?> page, ObjectNode item) {
+            for (Live value : asked) {
+                if (unavailable) {
+                    break;
+                }
+                try {
+                    item.set(value.name(), ApiJson.tree(value.read().apply(page)));
+                } catch (RuntimeException e) {
+                    org.slf4j.LoggerFactory.getLogger(ContentApi.class).warn("{} of {} left out: {}", value.name(), page.url(), e.getMessage());
+                    unavailable = true;
+                }
+            }
+            return item;
+        }
+
+        boolean any() {
+            return !asked.isEmpty();
+        }
+    }
+
+    private Answer item(ContentSnapshot snapshot, ContentType<?> type, String slug, Map<String, List<String>> params) {
         ApiQuery query = new ApiQuery(params).only(Set.of(ApiQuery.FIELDS));
         Set<String> fields = query.fields(members.get(type));
         Page<?> page = snapshot.find(type, ApiJson.lookupSlug(type, slug), store.now()).orElseThrow(() -> new ApiProblem(
                 HttpStatus.NOT_FOUND, "No such item", "slug", "there is no " + type.singular() + " '" + ApiQuery.shown(slug)
                 + "'; " + listPath(type) + " lists them"));
-        return json.item(type, page, snapshot.site().zone(), fields);
+        LiveValues values = new LiveValues(type, fields);
+        return new Answer(values.add(page, json.item(type, page, snapshot.site().zone(), fields)), Map.of(), values.any());
     }
 
     ApiContract contract() {
@@ -189,7 +263,9 @@ public final class ContentApi {
         if (made == null) {
             synchronized (this) {
                 if (contract == null) {
-                    contract = new ApiContract(baseUrl, filters);
+                    Map<ContentType<?>, Map<String, JsonNode>> liveSchemas = new LinkedHashMap<>();
+                    live.forEach((type, values) -> values.forEach(v -> liveSchemas.computeIfAbsent(type, t -> new LinkedHashMap<>()).put(v.name(), v.schema())));
+                    contract = new ApiContract(baseUrl, filters, liveSchemas, List.copyOf(operations));
                 }
                 made = contract;
             }
@@ -225,6 +301,7 @@ public final class ContentApi {
         model.put("description", "Read the site's programs, news, wellness initiatives and pages as JSON: addresses, parameters, filters and fields.");
         model.put("baseUrl", baseUrl);
         model.put("types", contract().reference());
+        model.put("operations", contract().operationDocs());
         model.put("maxSize", ApiQuery.MAX_SIZE);
         model.put("defaultSize", ApiQuery.DEFAULT_SIZE);
         views.render(ctx, store.snapshot(), "api/reference", model);
@@ -274,6 +351,18 @@ public final class ContentApi {
     private void send(Context ctx, ContentSnapshot snapshot, JsonNode body, Map<String, String> headers) {
         views.write(ctx, snapshot, JSON, ApiJson.write(body), CACHE_CONTROL, headers);
     }
+
+    /** An answer with live members is written fresh each time (its ETag from its body), never from or into the page cache. */
+    private void send(Context ctx, ContentSnapshot snapshot, Answer answer) {
+        if (answer.live()) {
+            views.writeLive(ctx, JSON, ApiJson.write(answer.body()), LIVE_CACHE_CONTROL, answer.headers());
+        } else {
+            send(ctx, snapshot, answer.body(), answer.headers());
+        }
+    }
+
+    /** Answers with live members: kept by clients only to revalidate (ETag, 304). */
+    static final String LIVE_CACHE_CONTROL = "no-cache";
 
     private static void removeNulls(ObjectNode node) {
         List<String> nulls = new ArrayList<>();

@@ -189,6 +189,9 @@ public final class EventController {
         model.put("jsonLd", jsonLd(event, snapshot));
         model.put("googleLink", calendar.googleLink(event, snapshot.site().zone()));
         model.put("outlookLink", calendar.outlookLink(event, snapshot.site().zone()));
+        // Changes only at the event's moments (registration opening and closing among them), which key the page cache; no seat count here.
+        model.put("registration", RegistrationState.of(event.data(), now, snapshot.site().zone()));
+        model.put("registerUrl", edu.rush.gme.web.Paths.register(event.slug()));
         views.render(ctx, snapshot, "event/show", model);
     }
 

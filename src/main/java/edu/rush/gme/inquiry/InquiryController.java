@@ -1,9 +1,7 @@
 package edu.rush.gme.inquiry;
 
 import edu.rush.gme.program.ProgramContent;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import edu.rush.gme.content.ContentSnapshot;
 import edu.rush.gme.content.ContentStore;
 import edu.rush.gme.content.Page;
@@ -18,7 +16,6 @@ import edu.rush.gme.web.Views;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -40,7 +37,6 @@ import org.slf4j.LoggerFactory;
 public final class InquiryController {
 
     private static final Logger LOG = LoggerFactory.getLogger(InquiryController.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter RECEIVED = DateTimeFormatter.ofPattern("MMMM d, uuuu 'at' h:mm a", Locale.US);
 
     /** The programs of one type, for one group of the form's program list. */
@@ -112,9 +108,9 @@ public final class InquiryController {
         NewInquiry inquiry = ((InquiryService.Valid) checked).inquiry();
         SubmissionLimiter.Decision decision = limiter.tryAcquire(ctx.ip());
         if (!decision.allowed()) {
-            ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", String.valueOf(seconds(decision.retryAfter())));
+            ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", String.valueOf(decision.retryAfterSeconds()));
             render(ctx, form, Map.of("form", "You have sent several questions in a short time. Your question is kept below: please send it again in "
-                    + minutes(decision.retryAfter()) + "."), null);
+                    + decision.waitText() + "."), null);
             return;
         }
         try {
@@ -167,43 +163,26 @@ public final class InquiryController {
 
     /** JSON: {@code POST /api/v1/inquiries}; 201 with the reference, or a problem document. */
     public void api(Context ctx) {
-        // The raw header: Jetty's getContentType() throws on a charset it does not know.
-        String contentType = ctx.header("Content-Type");
-        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            Problems.send(ctx, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
-                    "Send the inquiry as JSON with Content-Type: application/json", Map.of());
+        JsonNode body = Problems.jsonObject(ctx, "the inquiry");
+        if (body == null) {
             return;
         }
         Map<String, String> values = new HashMap<>();
         List<Map<String, String>> typeErrors = new ArrayList<>();
-        try {
-            // Bytes, not text: Jackson detects UTF-8/16/32 itself, and a made-up charset cannot break it.
-            JsonNode body = JSON.readTree(ctx.bodyAsBytes());
-            if (body == null || !body.isObject()) {
-                Problems.send(ctx, HttpStatus.BAD_REQUEST, "Malformed request", "The body must be a JSON object", Map.of());
-                return;
+        for (String field : InquiryForm.FIELDS) {
+            JsonNode value = body.get(field);
+            if (value == null || value.isNull()) {
+                continue;
             }
-            for (String field : InquiryForm.FIELDS) {
-                JsonNode value = body.get(field);
-                if (value == null || value.isNull()) {
-                    continue;
-                }
-                if (value.isTextual() || value.isNumber()) {
-                    values.put(field, value.asText());
-                } else {
-                    typeErrors.add(Map.of("field", field, "detail", "'" + field + "' must be a string"));
-                }
+            if (value.isTextual() || value.isNumber()) {
+                values.put(field, value.asText());
+            } else {
+                typeErrors.add(Map.of("field", field, "detail", "'" + field + "' must be a string"));
             }
-            JsonNode trap = body.get("website");
-            if (trap != null && trap.isTextual()) {
-                values.put("website", trap.asText());
-            }
-        } catch (JsonProcessingException e) {
-            Problems.send(ctx, HttpStatus.BAD_REQUEST, "Malformed request", "The body is not valid JSON: " + e.getOriginalMessage(), Map.of());
-            return;
-        } catch (java.io.IOException e) {
-            Problems.send(ctx, HttpStatus.BAD_REQUEST, "Malformed request", "The body could not be read", Map.of());
-            return;
+        }
+        JsonNode trap = body.get("website");
+        if (trap != null && trap.isTextual()) {
+            values.put("website", trap.asText());
         }
         if (!typeErrors.isEmpty()) {
             Problems.send(ctx, HttpStatus.UNPROCESSABLE_CONTENT, "Invalid inquiry", "Some fields have the wrong type", Map.of("errors", typeErrors));
@@ -211,17 +190,12 @@ public final class InquiryController {
         }
         InquiryService.Checked checked = inquiries.check(InquiryForm.of(values));
         if (checked instanceof InquiryService.Invalid invalid) {
-            List<Map<String, String>> errors = invalid.errors().entrySet().stream()
-                    .map(error -> Map.of("field", error.getKey(), "detail", error.getValue())).toList();
-            Problems.send(ctx, HttpStatus.UNPROCESSABLE_CONTENT, "Invalid inquiry",
-                    errors.size() == 1 ? errors.get(0).get("detail") : errors.size() + " fields need attention", Map.of("errors", errors));
+            Problems.invalidFields(ctx, "Invalid inquiry", invalid.errors());
             return;
         }
         SubmissionLimiter.Decision decision = limiter.tryAcquire(ctx.ip());
         if (!decision.allowed()) {
-            ctx.header("Retry-After", String.valueOf(seconds(decision.retryAfter())));
-            Problems.send(ctx, HttpStatus.TOO_MANY_REQUESTS, "Too many inquiries",
-                    "Too many inquiries from this address; try again in " + minutes(decision.retryAfter()), Map.of());
+            Problems.tooMany(ctx, "Too many inquiries", "inquiries", decision);
             return;
         }
         NewInquiry inquiry = ((InquiryService.Valid) checked).inquiry();
@@ -318,16 +292,6 @@ public final class InquiryController {
 
     /** "m•••@example.com": enough to recognise one's own address on a shared screen, not to read it. */
     static String mask(String email) {
-        int at = email.lastIndexOf('@');
-        return at <= 0 ? "•••" : email.charAt(0) + "•••" + email.substring(at);
-    }
-
-    private static long seconds(Duration wait) {
-        return Math.max(1, (wait.toMillis() + 999) / 1000);
-    }
-
-    private static String minutes(Duration wait) {
-        long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
-        return minutes == 1 ? "a minute" : minutes + " minutes";
+        return edu.rush.gme.mail.MailAddresses.masked(email);
     }
 }

@@ -26,4 +26,10 @@ public final class MailAddresses {
             return false;
         }
     }
+
+    /** "m•••@example.com": enough to recognise one's own address on a shared screen, not to read it. */
+    public static String masked(String email) {
+        int at = email == null ? -1 : email.lastIndexOf('@');
+        return at <= 0 ? "•••" : email.charAt(0) + "•••" + email.substring(at);
+    }
 }

@@ -19,6 +19,17 @@ public final class SubmissionLimiter {
 
     /** The answer: allowed, or how long to wait. */
     public record Decision(boolean allowed, Duration retryAfter) {
+
+        /** The wait in whole seconds, at least one (the Retry-After header). */
+        public long retryAfterSeconds() {
+            return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        }
+
+        /** The wait in words: "a minute", "3 minutes". */
+        public String waitText() {
+            long minutes = Math.max(1, (retryAfter.toSeconds() + 59) / 60);
+            return minutes == 1 ? "a minute" : minutes + " minutes";
+        }
     }
 
     private final Cache<String, Bucket> buckets;

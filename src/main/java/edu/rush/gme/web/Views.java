@@ -77,6 +77,17 @@ public final class Views {
     }
 
     /**
+     * Writes an answer built for this request with values read live (seats left): never kept in the
+     * page cache, but with the strong ETag of its body, so an unchanged answer is still a 304.
+     */
+    public void writeLive(Context ctx, String contentType, String text, String cacheControl, Map<String, String> headers) {
+        headers.forEach(ctx::header);
+        ctx.header("Cache-Control", cacheControl);
+        byte[] body = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Compression.write(ctx, contentType, PageCache.etag(body), body, body.length > 512 ? Compression.gzip(body) : null);
+    }
+
+    /**
      * Renders a page for a request Javalin never saw (Jetty's own error answers), in the site's
      * layout, with the current snapshot.
      */

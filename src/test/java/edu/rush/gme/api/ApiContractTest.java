@@ -138,6 +138,30 @@ class ApiContractTest {
     }
 
     @Test
+    void registration_answers_validate_against_the_document() {
+        String path = "/api/v1/events/winter-open-house/registrations";
+        assertThat(openApi.at("/paths/" + escape("/api/v1/events/{slug}/registrations") + "/post/operationId").asText()).isEqualTo("registerForEvent");
+        String person = "{\"name\": \"Ada\", \"email\": \"ada@example.org\", \"applicantType\": \"img\", \"programs\": [\"alpha-im\"]}";
+        List<Response> answers = List.of(
+                site.postJson(path, "application/json", person),
+                site.postJson(path, "application/json", person),
+                site.postJson(path, "application/json", "{\"email\": \"x\"}"),
+                site.postJson(path, "application/json", "[]"),
+                site.postJson(path, "text/plain", person),
+                site.postJson("/api/v1/events/no-such/registrations", "application/json", person));
+        assertThat(answers).extracting(Response::status).containsExactly(201, 200, 422, 400, 415, 404);
+        for (Response response : answers) {
+            String mediaType = response.header("Content-Type").split(";")[0].strip();
+            String pointer = "/paths/" + escape("/api/v1/events/{slug}/registrations") + "/post/responses/" + response.status()
+                    + "/content/" + escape(mediaType) + "/schema";
+            assertThat(openApi.at(pointer).isMissingNode()).as(pointer).isFalse();
+            Schema schema = registry.getSchema(SchemaLocation.of(DOC + "#" + pointer));
+            assertThat(schema.validate(response.raw().body(), InputFormat.JSON)).as(response.status() + " " + response.raw().body()).isEmpty();
+        }
+        assertThat(site.get("/api").text()).contains("POST /api/v1/events/{slug}/registrations").contains("applicantType: one of us-md");
+    }
+
+    @Test
     void the_validator_does_catch_an_answer_that_breaks_the_contract() {
         String pointer = "/components/schemas/news";
         Schema schema = registry.getSchema(SchemaLocation.of(DOC + "#" + pointer));

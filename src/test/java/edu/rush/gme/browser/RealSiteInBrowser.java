@@ -43,7 +43,12 @@ abstract class RealSiteInBrowser {
     @BeforeAll
     void start() {
         browser = Browser.start(width, height, javaScript);
-        site = TestSite.start(RealContent.DIR);
+        site = startSite();
+    }
+
+    /** The site the window visits: the real content/ unless a subclass brings its own fixture. */
+    TestSite startSite() {
+        return TestSite.start(RealContent.DIR);
     }
 
     @AfterAll

@@ -172,17 +172,44 @@ class EventPagesTest {
         }
     }
 
+    /** Every public address that shows events, none with the join link in its body. */
+    static void huntForTheJoinLink(TestSite site, String when) {
+        for (String path : List.of("/events", "/events/winter-open-house", "/events/summer-q-and-a", "/events/feed.xml",
+                "/sitemap.xml", "/search?q=open+house", "/api/v1/search?q=open+house", "/", "/programs/beta-peds",
+                "/api/v1/events", "/api/v1/events/winter-open-house", "/api/v1/schemas/events", "/api/v1/openapi.json", "/api",
+                "/events.ics", "/events/winter-open-house.ics", "/programs/beta-peds/events.ics",
+                "/events/winter-open-house/register", "/events/summer-q-and-a/register", "/events?format=virtual")) {
+            TestSite.Response response = site.get(path);
+            assertThat(response.status()).as(when + ": " + path).isEqualTo(200);
+            assertThat(response.raw().body()).as(when + ": " + path).doesNotContain(JOIN).doesNotContain("secret-room");
+        }
+    }
+
     @Test
     void the_join_link_is_on_no_public_response() {
-        try (TestSite site = TestSite.start(Settings.forFolders(events().dir(), Path.of("static")), ContentFixture.CLOCK)) {
-            for (String path : List.of("/events", "/events/winter-open-house", "/events/summer-q-and-a", "/events/feed.xml",
-                    "/sitemap.xml", "/search?q=open+house", "/api/v1/search?q=open+house", "/", "/programs/beta-peds",
-                    "/api/v1/events", "/api/v1/events/winter-open-house", "/api/v1/schemas/events", "/api/v1/openapi.json", "/api",
-                    "/events.ics", "/events/winter-open-house.ics", "/programs/beta-peds/events.ics")) {
-                TestSite.Response response = site.get(path);
-                assertThat(response.status()).as(path).isEqualTo(200);
-                assertThat(response.text()).as(path).doesNotContain(JOIN).doesNotContain("secret-room");
+        MutableClock clock = new MutableClock(ContentFixture.CLOCK.instant());
+        try (TestSite site = TestSite.start(Settings.forFolders(events().dir(), Path.of("static")), clock)) {
+            huntForTheJoinLink(site, "before anyone registered");
+            // Registered: the registrant's own page has it; the page for the same address again and the API's answers do not.
+            java.util.Map<String, String> form = new java.util.LinkedHashMap<>(java.util.Map.of("name", "Ada", "email", "ada@example.org",
+                    "applicantType", "img", "website", ""));
+            TestSite.Response registered = site.post("/events/winter-open-house/register", form);
+            assertThat(registered.status()).isEqualTo(303);
+            assertThat(site.get(registered.header("Location")).raw().body()).contains(JOIN);
+            TestSite.Response again = site.post("/events/winter-open-house/register", form);
+            assertThat(again.status()).isEqualTo(200);
+            assertThat(again.raw().body()).doesNotContain(JOIN).doesNotContain("secret-room");
+            for (String body : List.of("{\"name\": \"Bea\", \"email\": \"bea@example.org\", \"applicantType\": \"img\"}",
+                    "{\"name\": \"Ada\", \"email\": \"ada@example.org\", \"applicantType\": \"img\"}")) {
+                TestSite.Response api = site.postJson("/api/v1/events/winter-open-house/registrations", "application/json", body);
+                assertThat(api.status()).isBetween(200, 201);
+                assertThat(api.raw().body()).doesNotContain(JOIN).doesNotContain("secret-room");
             }
+            huntForTheJoinLink(site, "with registrations");
+            // After the event, not even the registrant's own page has it.
+            clock.advance(java.time.Duration.between(clock.instant(), Instant.parse("2026-12-09T01:30:00Z")));
+            huntForTheJoinLink(site, "after the event");
+            assertThat(site.get(registered.header("Location")).raw().body()).doesNotContain(JOIN);
             assertThat(site.get("/search?q=winter").text()).as("events are searched").contains("Winter open house");
             // The change journal answers once the database has opened (503 until then).
             long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
