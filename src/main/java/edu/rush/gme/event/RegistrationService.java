@@ -74,6 +74,8 @@ public final class RegistrationService {
     private final ContentStore store;
     private final RegistrationLinks links;
     private final RegistrationMail mail;
+    private final EventSequences sequences = new EventSequences();
+    private final RegistrantNotices notices;
     private final SecureRandom random = new SecureRandom();
 
     public RegistrationService(Database database, MailOutbox outbox, ContentStore store, RegistrationLinks links, String baseUrl) {
@@ -82,7 +84,34 @@ public final class RegistrationService {
         this.outbox = outbox;
         this.store = store;
         this.links = links;
-        this.mail = new RegistrationMail(baseUrl, links);
+        this.mail = new RegistrationMail(baseUrl, links, outbox.sender());
+        this.notices = new RegistrantNotices(database, store, repository, outbox, mail, sequences, this);
+    }
+
+    /** Each event's calendar SEQUENCE as last read from the database, for the public calendar files (never waits for the database). */
+    public EventSequences sequences() {
+        return sequences;
+    }
+
+    /** Starts telling registrants of changes, cancellations, recordings and reminders (see {@link RegistrantNotices}). */
+    public void start() {
+        notices.start();
+    }
+
+    RegistrantNotices notices() {
+        return notices;
+    }
+
+    public void close() {
+        notices.close();
+    }
+
+    /** The stamp of an invitation written now in this transaction: the event's SEQUENCE as the database has it (after {@code lock}). */
+    private RegistrationMail.Stamp stamp(Connection connection, Page<Event> event, Instant now, ZoneId siteZone) throws SQLException {
+        int sequence = repository.tracked(connection, event.slug())
+                .map(t -> EventSequences.expected(t.schedule(), t.sequence(), EventSequences.schedule(event.data(), siteZone)))
+                .orElse(0);
+        return new RegistrationMail.Stamp(sequence, now);
     }
 
     public RegistrationLinks links() {
@@ -196,7 +225,7 @@ public final class RegistrationService {
                     Optional<Registration> existing = repository.active(connection, event.slug(), registration.email());
                     if (existing.isPresent()) {
                         enqueue(connection, existing.get().isConfirmed()
-                                ? mail.confirmation(event, existing.get(), snapshot.site(), true)
+                                ? mail.confirmation(event, existing.get(), snapshot.site(), true, stamp(connection, event, now, snapshot.site().zone()))
                                 : mail.waitlist(event, existing.get(), snapshot.site(), true), existing.get());
                         return new Outcome(existing.get(), false);
                     }
@@ -210,7 +239,7 @@ public final class RegistrationService {
                     long id = repository.insert(connection, newReference(), now, arrival, status, event.title(), registration, channel);
                     Registration stored = repository.byId(connection, id).orElseThrow();
                     enqueue(connection, stored.isConfirmed()
-                            ? mail.confirmation(event, stored, snapshot.site(), false)
+                            ? mail.confirmation(event, stored, snapshot.site(), false, stamp(connection, event, now, snapshot.site().zone()))
                             : mail.waitlist(event, stored, snapshot.site(), false), stored);
                     return new Outcome(stored, true);
                 });
@@ -253,7 +282,8 @@ public final class RegistrationService {
             }
             Optional<Page<Event>> event = snapshot.findAny(Event.TYPE, registration.eventSlug());
             if (event.isPresent()) {
-                enqueue(connection, mail.cancellation(event.get(), registration, snapshot.site()), registration);
+                enqueue(connection, mail.cancellation(event.get(), registration, snapshot.site(),
+                        stamp(connection, event.get(), now, snapshot.site().zone())), registration);
             }
             List<Registration> promoted = List.of();
             if (registration.isConfirmed()) {
@@ -303,7 +333,8 @@ public final class RegistrationService {
             }
             repository.confirm(connection, first.get().id(), now);
             Registration confirmed = repository.byId(connection, first.get().id()).orElseThrow();
-            enqueue(connection, mail.promotion(event, confirmed, store.snapshot().site()), confirmed);
+            ContentSnapshot snapshot = store.snapshot();
+            enqueue(connection, mail.promotion(event, confirmed, snapshot.site(), stamp(connection, event, now, snapshot.site().zone())), confirmed);
             promoted.add(confirmed);
         }
     }

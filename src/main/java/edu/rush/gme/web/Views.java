@@ -71,6 +71,18 @@ public final class Views {
         cache.storeAndWrite(ctx, snapshot, store.now(), contentType, text);
     }
 
+    /**
+     * As {@link #write(Context, ContentSnapshot, String, String)}, for a response that also shows state
+     * from outside the snapshot (the database): kept in the page cache for {@code keptFor} at most.
+     */
+    public void write(Context ctx, ContentSnapshot snapshot, String contentType, String text, java.time.Duration keptFor) {
+        if (Reading.of(ctx, store).isPreview()) {
+            writePrivate(ctx, contentType, text);
+            return;
+        }
+        cache.storeAndWrite(ctx, snapshot, store.now(), contentType, text, PageCache.REVALIDATE, Map.of(), keptFor);
+    }
+
     /** Writes a response built from the snapshot (the content API), cached like pages with its own headers ({@code Link}), that clients may keep as {@code cacheControl} says. */
     public void write(Context ctx, ContentSnapshot snapshot, String contentType, String text, String cacheControl, Map<String, String> headers) {
         cache.storeAndWrite(ctx, snapshot, store.now(), contentType, text, cacheControl, headers);

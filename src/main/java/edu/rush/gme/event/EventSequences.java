@@ -1,0 +1,75 @@
+package edu.rush.gme.event;
+
+import edu.rush.gme.content.Page;
+import java.time.ZoneId;
+import java.util.Map;
+
+/**
+ * Each event's calendar SEQUENCE as this server last read it from the database ({@code event_tally}:
+ * the schedule it was counted for and the count), for the public calendar files, which must never
+ * wait for the database or fail when it is down. The database holds the truth; {@link RegistrantNotices}
+ * raises it once per change of an event's time, place or status (whichever server sees the change
+ * first) and refreshes this copy after every look.
+ * <p>Between an edit and that look, the count the database will have is known already: an event whose
+ * schedule differs from the one its count was read for is one change further, so it is given as one
+ * more. A server that has never reached the database gives 0, the count of an event never changed.
+ */
+public final class EventSequences {
+
+    /** What the database said about an event: the schedule its sequence was counted for, and the count. */
+    record Known(String schedule, int sequence) {
+    }
+
+    private volatile Map<String, Known> known = Map.of();
+
+    /** The SEQUENCE for an event's calendar entries now, from memory only. */
+    public int of(Page<Event> page, ZoneId siteZone) {
+        Known entry = known.get(page.slug());
+        return entry == null ? 0 : expected(entry.schedule(), entry.sequence(), schedule(page.data(), siteZone));
+    }
+
+    void replace(Map<String, Known> read) {
+        known = Map.copyOf(read);
+    }
+
+    void put(String slug, Known entry) {
+        java.util.HashMap<String, Known> next = new java.util.HashMap<>(known);
+        next.put(slug, entry);
+        known = Map.copyOf(next);
+    }
+
+    /**
+     * The sequence an event has with its schedule {@code now}, given the schedule and count stored:
+     * the count when the schedule is the same (or none was stored yet: the first look only records
+     * it), one more when it changed (the next look raises it by one).
+     */
+    static int expected(String storedSchedule, int storedSequence, String now) {
+        return storedSchedule == null || storedSchedule.equals(now) ? storedSequence : storedSequence + 1;
+    }
+
+    /**
+     * What registrants and calendars know of an event: when (start, end, zone), where (format, platform,
+     * place) and whether it takes place (status, last). A change of any of it raises the SEQUENCE.
+     */
+    static String schedule(Event event, ZoneId siteZone) {
+        return "start=" + event.start() + "|end=" + event.end() + "|zone=" + event.zoneOr(siteZone).getId()
+                + "|format=" + (event.format() == null ? "" : event.format().key()) + "|platform=" + nullToEmpty(event.platform())
+                + "|place=" + nullToEmpty(event.place()) + STATUS + event.statusOrDefault().key();
+    }
+
+    private static final String STATUS = "|status=";
+
+    /** Whether a stored schedule says the event was cancelled. */
+    static boolean isCancelled(String schedule) {
+        return schedule != null && schedule.endsWith(STATUS + Event.Status.CANCELLED.key());
+    }
+
+    /** The time and place of a schedule, without its status: whether registrants must be told of a new time. */
+    static String timeAndPlace(String schedule) {
+        return schedule == null ? null : schedule.substring(0, schedule.lastIndexOf(STATUS));
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}
