@@ -1,0 +1,160 @@
+package edu.rush.gme.event;
+
+import static edu.rush.gme.event.RegistrantMail.email;
+import static edu.rush.gme.event.RegistrantMail.outbox;
+import static edu.rush.gme.event.RegistrantMail.person;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import biweekly.Biweekly;
+import com.icegreen.greenmail.util.GreenMail;
+import edu.rush.gme.MutableClock;
+import edu.rush.gme.Settings;
+import edu.rush.gme.TestSite;
+import edu.rush.gme.content.Page;
+import edu.rush.gme.db.Database;
+import edu.rush.gme.db.PostgresServer;
+import edu.rush.gme.mail.MailSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two servers on one PostgreSQL, as production may run: each sees the same edits and looks at the same
+ * moments, yet every registrant is told of a new time, a cancellation, a recording and each reminder once,
+ * and the calendar SEQUENCE rises by one per change.
+ */
+class PostgresNoticesTest {
+
+    @TempDir
+    static Path temp;
+
+    private static PostgresServer postgres;
+    private static GreenMail smtp;
+
+    @BeforeAll
+    static void start() {
+        postgres = PostgresServer.start();
+        smtp = RegistrantMail.smtp();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (smtp != null) {
+            smtp.stop();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    /** Both servers reload the edited folder at once, then both look at once (their own background looks run too). */
+    private static void atOnce(List<TestSite> sites, boolean reload) throws Exception {
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (TestSite site : sites) {
+            Thread thread = new Thread(() -> {
+                try {
+                    go.await();
+                    if (reload) {
+                        site.app().store().reload();
+                    }
+                    site.app().services().registrations().notices().look();
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        go.countDown();
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    private static Page<Event> event(TestSite site, String slug) {
+        return site.app().store().snapshot().findAny(Event.TYPE, slug).orElseThrow();
+    }
+
+    private static Registration register(TestSite site, String slug, String name) {
+        return site.app().services().registrations().register(event(site, slug), person(slug, name), "test").registration();
+    }
+
+    @Test
+    void two_servers_tell_each_registrant_each_change_and_reminder_once() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-27T18:00:00Z"));
+        edu.rush.gme.ContentFixture content = RegistrantNoticesTest.content(temp);
+        Settings settings = Settings.forFolders(content.dir(), Path.of("static")).withDatabase(postgres.settings())
+                .withMail(MailSettings.local(smtp.getSmtp().getPort(), "gme-web@example.org"));
+        try (TestSite one = TestSite.start(settings, clock); TestSite two = TestSite.start(settings, clock)) {
+            List<TestSite> both = List.of(one, two);
+            Database database = one.app().services().database();
+            register(one, "march-session", "Ada Byron");
+            register(two, "march-session", "Bea Cole");
+            register(one, "march-session", "Cy Dunn");
+            Registration dee = register(two, "march-session", "Dee Ek");
+            one.app().services().registrations().cancel(dee.reference());
+            register(one, "soon-session", "Eve Fox");
+            register(two, "soon-session", "Flo Gray");
+            atOnce(both, false);
+
+            // A new time (across the change to daylight saving time), seen by both servers at once.
+            content.write("events/march-session.md", RegistrantNoticesTest.march("").replace("2027-03-11", "2027-03-18"));
+            atOnce(both, true);
+            assertThat(outbox(database, RegistrationMail.CHANGED)).containsExactlyInAnyOrder(
+                    new RegistrantMail.Row(email("Ada Byron"), RegistrationMail.CHANGED, "REQUEST"),
+                    new RegistrantMail.Row(email("Bea Cole"), RegistrationMail.CHANGED, "REQUEST"),
+                    new RegistrantMail.Row(email("Cy Dunn"), RegistrationMail.CHANGED, null));
+            for (TestSite site : both) {
+                String ics = site.get("/events/march-session.ics").raw().body();
+                assertThat(Biweekly.parse(ics).first().getEvents().get(0).getSequence().getValue()).isEqualTo(1);
+                assertThat(ics).doesNotContain(RegistrantNoticesTest.JOIN);
+            }
+
+            // Cancelled, seen by both at once.
+            content.write("events/march-session.md", RegistrantNoticesTest.march("status: cancelled\n").replace("2027-03-11", "2027-03-18"));
+            atOnce(both, true);
+            assertThat(outbox(database, RegistrationMail.CANCELLED)).containsExactlyInAnyOrder(
+                    new RegistrantMail.Row(email("Ada Byron"), RegistrationMail.CANCELLED, "CANCEL"),
+                    new RegistrantMail.Row(email("Bea Cole"), RegistrationMail.CANCELLED, "CANCEL"),
+                    new RegistrantMail.Row(email("Cy Dunn"), RegistrationMail.CANCELLED, null));
+            assertThat(one.app().services().registrations().notices().known("march-session")).map(EventSequences.Known::sequence).contains(2);
+            for (TestSite site : both) {
+                assertThat(Biweekly.parse(site.get("/events/march-session.ics").raw().body()).first().getEvents().get(0)
+                        .getSequence().getValue()).isEqualTo(2);
+            }
+
+            // Reminders: both servers look in each window, twice.
+            clock.advance(Duration.between(clock.instant(), Instant.parse("2026-11-30T00:05:00Z")));
+            atOnce(both, false);
+            atOnce(both, false);
+            assertThat(outbox(database, RegistrationMail.DAY_REMINDER)).extracting(RegistrantMail.Row::recipient)
+                    .containsExactlyInAnyOrder(email("Eve Fox"), email("Flo Gray"));
+            clock.advance(Duration.between(clock.instant(), Instant.parse("2026-11-30T23:05:00Z")));
+            atOnce(both, false);
+            atOnce(both, false);
+            assertThat(outbox(database, RegistrationMail.HOUR_REMINDER)).extracting(RegistrantMail.Row::recipient)
+                    .containsExactlyInAnyOrder(email("Eve Fox"), email("Flo Gray"));
+
+            // After the event, the recording, once.
+            clock.advance(Duration.ofHours(3));
+            content.write("events/soon-session.md", RegistrantNoticesTest.soon(3, "recording: https://video.example.org/soon\n"));
+            atOnce(both, true);
+            atOnce(both, false);
+            assertThat(outbox(database, RegistrationMail.RECORDING)).extracting(RegistrantMail.Row::recipient)
+                    .containsExactlyInAnyOrder(email("Eve Fox"), email("Flo Gray"));
+
+            // What was written reached the mail server, each once.
+            RegistrantMail.waitFor(() -> smtp.getReceivedMessages().length == outbox(database).size(), "every mail delivered");
+        }
+    }
+}
