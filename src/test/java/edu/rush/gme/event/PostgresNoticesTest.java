@@ -89,6 +89,11 @@ class PostgresNoticesTest {
         return site.app().services().registrations().register(event(site, slug), person(slug, name), "test").registration();
     }
 
+    /** The mail of this purpose, but not to the outage test's registrant (both tests share the database). */
+    private static List<RegistrantMail.Row> rows(Database database, String purpose) {
+        return outbox(database, purpose).stream().filter(row -> !row.recipient().equals(email("Oona Out"))).toList();
+    }
+
     @Test
     void two_servers_tell_each_registrant_each_change_and_reminder_once() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-27T18:00:00Z"));
@@ -110,7 +115,7 @@ class PostgresNoticesTest {
             // A new time (across the change to daylight saving time), seen by both servers at once.
             content.write("events/march-session.md", RegistrantNoticesTest.march("").replace("2027-03-11", "2027-03-18"));
             atOnce(both, true);
-            assertThat(outbox(database, RegistrationMail.CHANGED)).containsExactlyInAnyOrder(
+            assertThat(rows(database, RegistrationMail.CHANGED)).containsExactlyInAnyOrder(
                     new RegistrantMail.Row(email("Ada Byron"), RegistrationMail.CHANGED, "REQUEST"),
                     new RegistrantMail.Row(email("Bea Cole"), RegistrationMail.CHANGED, "REQUEST"),
                     new RegistrantMail.Row(email("Cy Dunn"), RegistrationMail.CHANGED, null));
@@ -123,7 +128,7 @@ class PostgresNoticesTest {
             // Cancelled, seen by both at once.
             content.write("events/march-session.md", RegistrantNoticesTest.march("status: cancelled\n").replace("2027-03-11", "2027-03-18"));
             atOnce(both, true);
-            assertThat(outbox(database, RegistrationMail.CANCELLED)).containsExactlyInAnyOrder(
+            assertThat(rows(database, RegistrationMail.CANCELLED)).containsExactlyInAnyOrder(
                     new RegistrantMail.Row(email("Ada Byron"), RegistrationMail.CANCELLED, "CANCEL"),
                     new RegistrantMail.Row(email("Bea Cole"), RegistrationMail.CANCELLED, "CANCEL"),
                     new RegistrantMail.Row(email("Cy Dunn"), RegistrationMail.CANCELLED, null));
@@ -137,12 +142,12 @@ class PostgresNoticesTest {
             clock.advance(Duration.between(clock.instant(), Instant.parse("2026-11-30T00:05:00Z")));
             atOnce(both, false);
             atOnce(both, false);
-            assertThat(outbox(database, RegistrationMail.DAY_REMINDER)).extracting(RegistrantMail.Row::recipient)
+            assertThat(rows(database, RegistrationMail.DAY_REMINDER)).extracting(RegistrantMail.Row::recipient)
                     .containsExactlyInAnyOrder(email("Eve Fox"), email("Flo Gray"));
             clock.advance(Duration.between(clock.instant(), Instant.parse("2026-11-30T23:05:00Z")));
             atOnce(both, false);
             atOnce(both, false);
-            assertThat(outbox(database, RegistrationMail.HOUR_REMINDER)).extracting(RegistrantMail.Row::recipient)
+            assertThat(rows(database, RegistrationMail.HOUR_REMINDER)).extracting(RegistrantMail.Row::recipient)
                     .containsExactlyInAnyOrder(email("Eve Fox"), email("Flo Gray"));
 
             // After the event, the recording, once.
@@ -150,11 +155,48 @@ class PostgresNoticesTest {
             content.write("events/soon-session.md", RegistrantNoticesTest.soon(3, "recording: https://video.example.org/soon\n"));
             atOnce(both, true);
             atOnce(both, false);
-            assertThat(outbox(database, RegistrationMail.RECORDING)).extracting(RegistrantMail.Row::recipient)
+            assertThat(rows(database, RegistrationMail.RECORDING)).extracting(RegistrantMail.Row::recipient)
                     .containsExactlyInAnyOrder(email("Eve Fox"), email("Flo Gray"));
 
             // What was written reached the mail server, each once.
             RegistrantMail.waitFor(() -> smtp.getReceivedMessages().length == outbox(database).size(), "every mail delivered");
+        }
+    }
+
+    @Test
+    void with_the_database_down_calendar_files_answer_at_once_and_the_notice_waits_for_it() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-27T18:00:00Z"));
+        String outage = EventPagesTest.event("Outage session", "2027-01-20T18:00", "2027-01-20T19:00", "capacity: 5\n");
+        edu.rush.gme.ContentFixture content = edu.rush.gme.ContentFixture.minimal(temp.resolve("outage"))
+                .write("events/outage-session.md", outage);
+        Settings settings = Settings.forFolders(content.dir(), Path.of("static")).withDatabase(postgres.settings())
+                .withMail(MailSettings.local(smtp.getSmtp().getPort(), "gme-web@example.org"));
+        try (TestSite site = TestSite.start(settings, clock)) {
+            Database database = site.app().services().database();
+            register(site, "outage-session", "Oona Out");
+            site.app().services().registrations().notices().look();
+            postgres.stopServer();
+            try {
+                content.write("events/outage-session.md", outage.replace("2027-01-20", "2027-01-21"));
+                long started = System.nanoTime();
+                site.app().store().reload();
+                TestSite.Response calendar = site.get("/events/outage-session.ics");
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).as("no wait for the database").isLessThan(Duration.ofSeconds(2));
+                assertThat(calendar.status()).isEqualTo(200);
+                biweekly.component.VEvent entry = Biweekly.parse(calendar.raw().body()).first().getEvents().get(0);
+                // The last count read, one further for the change not yet recorded.
+                assertThat(entry.getSequence().getValue()).isEqualTo(1);
+                assertThat(entry.getDateStart().getValue().toInstant()).isEqualTo(Instant.parse("2027-01-22T00:00:00Z"));
+                assertThat(site.get("/events/outage-session").status()).isEqualTo(200);
+            } finally {
+                postgres.startServer();
+            }
+            site.app().services().registrations().notices().look();
+            assertThat(outbox(database).stream().filter(row -> row.recipient().equals(email("Oona Out"))))
+                    .extracting(RegistrantMail.Row::purpose, RegistrantMail.Row::method)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(RegistrationMail.CONFIRMATION, "REQUEST"),
+                            org.assertj.core.groups.Tuple.tuple(RegistrationMail.CHANGED, "REQUEST"));
+            assertThat(site.app().services().registrations().notices().known("outage-session")).map(EventSequences.Known::sequence).contains(1);
         }
     }
 }
