@@ -49,14 +49,19 @@ public final class EventSequences {
 
     /**
      * What registrants and calendars know of an event: when (start, end, zone), where (format, platform,
-     * place) and whether it takes place (status, last). A change of any of it raises the SEQUENCE.
+     * place), how to join (a digest of the join link, which confirmed registrants' invitations carry as
+     * their location; never the link itself) and whether it takes place (status, last). A change of any
+     * of it raises the SEQUENCE.
      */
     static String schedule(Event event, ZoneId siteZone) {
         return "start=" + event.start() + "|end=" + event.end() + "|zone=" + event.zoneOr(siteZone).getId()
                 + "|format=" + (event.format() == null ? "" : event.format().key()) + "|platform=" + nullToEmpty(event.platform())
-                + "|place=" + nullToEmpty(event.place()) + STATUS + event.statusOrDefault().key();
+                + "|place=" + nullToEmpty(event.place())
+                + JOIN + (EventCalendar.joins(event) ? digest(event.joinLink()) : "")
+                + STATUS + event.statusOrDefault().key();
     }
 
+    private static final String JOIN = "|join=";
     private static final String STATUS = "|status=";
 
     /** Whether a stored schedule says the event was cancelled. */
@@ -64,9 +69,31 @@ public final class EventSequences {
         return schedule != null && schedule.endsWith(STATUS + Event.Status.CANCELLED.key());
     }
 
-    /** The time and place of a schedule, without its status: whether registrants must be told of a new time. */
+    /** The time and place of a schedule, without how to join and its status: whether registrants must be told of a new time. */
     static String timeAndPlace(String schedule) {
-        return schedule == null ? null : schedule.substring(0, schedule.lastIndexOf(STATUS));
+        if (schedule == null) {
+            return null;
+        }
+        int join = schedule.lastIndexOf(JOIN);
+        return schedule.substring(0, join >= 0 ? join : schedule.lastIndexOf(STATUS));
+    }
+
+    /** The join link's part of a schedule (its digest), or "" (none, or a schedule recorded before it was kept). */
+    static String joinPart(String schedule) {
+        if (schedule == null || schedule.lastIndexOf(JOIN) < 0) {
+            return "";
+        }
+        return schedule.substring(schedule.lastIndexOf(JOIN) + JOIN.length(), schedule.lastIndexOf(STATUS));
+    }
+
+    /** 16 hex digits of the link's SHA-256: enough to see that it changed, useless to find it. */
+    private static String digest(String text) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String nullToEmpty(String value) {

@@ -31,11 +31,11 @@ import org.slf4j.LoggerFactory;
  * database. After every new snapshot, at every scheduled moment and every minute (and once the database
  * is open), on its own thread, never on a page's path:
  * <ul>
- * <li>each event's schedule (time, place, status: {@link EventSequences#schedule}) is compared with
+ * <li>each event's schedule (time, place, join link, status: {@link EventSequences#schedule}) is compared with
  *     the one its row in {@code event_tally} remembers; a change raises the calendar SEQUENCE by one and
  *     tells the registrants in the same transaction: a new time or place, to the confirmed (with the
  *     updated invitation) and the waitlist; a cancellation, to the confirmed (with METHOD:CANCEL) and the
- *     waitlist. The update is conditional on the schedule read, after the row is locked, so the server
+ *     waitlist; a new join link, to the confirmed (the waitlist has none). The update is conditional on the schedule read, after the row is locked, so the server
  *     that records the change is the one that tells, once. Events without registrations are tracked too,
  *     so the public calendar files' SEQUENCE rises. Nothing is told about an event that is over.</li>
  * <li>once an event is over, a recording link that differs from the one last announced goes to everyone
@@ -200,14 +200,21 @@ final class RegistrantNotices implements AutoCloseable {
         boolean cancelledNow = cancelled && !wasCancelled;
         boolean backOn = wasCancelled && !cancelled;
         boolean moved = !cancelled && !Objects.equals(EventSequences.timeAndPlace(before), EventSequences.timeAndPlace(after));
-        if (!cancelledNow && !backOn && !moved) {
+        boolean newLink = !cancelled && !EventSequences.joinPart(after).equals(EventSequences.joinPart(before));
+        RegistrationMail.Change change = backOn ? RegistrationMail.Change.BACK_ON : moved ? RegistrationMail.Change.MOVED
+                : newLink ? RegistrationMail.Change.NEW_LINK : null;
+        if (!cancelledNow && change == null) {
             // Only its status changed between scheduled and rescheduled, or it changed while cancelled: nothing to tell.
             return false;
         }
         boolean wrote = false;
         for (Registration registration : repository.active(connection, page.slug())) {
+            if (change == RegistrationMail.Change.NEW_LINK && !registration.isConfirmed()) {
+                // Only a seat has the link: the waitlist has nothing new.
+                continue;
+            }
             enqueue(connection, cancelledNow ? mail.eventCancelled(page, registration, site, stamp)
-                    : mail.changed(page, registration, site, backOn, stamp), registration);
+                    : mail.changed(page, registration, site, change, stamp), registration);
             wrote = true;
         }
         return wrote;

@@ -89,15 +89,25 @@ final class RegistrationMail {
                 registration.isConfirmed() ? calendar.cancellation(page, site.zone(), stamp.now(), stamp.sequence(), organizer(site), registration) : null);
     }
 
+    /** What changed about an event its registrants are told of (besides its cancellation). */
+    enum Change { MOVED, BACK_ON, NEW_LINK }
+
     /**
-     * "The time or place has changed" (or, with {@code backOn}, "it takes place after all"): the new
-     * time and place; a confirmed registrant gets the updated invitation, the waitlist its place.
+     * "The time or place has changed", "it takes place after all" or "the link to join has changed": the
+     * event as it is now; a confirmed registrant gets the updated invitation, the waitlist its place.
      */
-    OutgoingMail changed(Page<Event> page, Registration registration, SiteConfig site, boolean backOn, Stamp stamp) {
-        String subject = (backOn ? "Taking place after all: " : "New time or place: ") + page.title();
+    OutgoingMail changed(Page<Event> page, Registration registration, SiteConfig site, Change change, Stamp stamp) {
+        String subject = switch (change) {
+            case MOVED -> "New time or place: ";
+            case BACK_ON -> "Taking place after all: ";
+            case NEW_LINK -> "New link to join: ";
+        } + page.title();
         String body = greeting(registration)
-                + (backOn ? page.title() + " was cancelled, but it takes place after all.\n\n"
-                          : "The time or place of " + page.title() + " has changed. This is the event as it is now:\n\n")
+                + switch (change) {
+                    case MOVED -> "The time or place of " + page.title() + " has changed. This is the event as it is now:\n\n";
+                    case BACK_ON -> page.title() + " was cancelled, but it takes place after all.\n\n";
+                    case NEW_LINK -> "The link to join " + page.title() + " has changed; the old one no longer works. Use this one:\n\n";
+                }
                 + when(page, site.zone())
                 + (registration.isConfirmed()
                         ? "Your seat is kept.\n\n" + joinText(page) + calendarText()

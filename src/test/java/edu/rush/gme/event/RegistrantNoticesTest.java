@@ -169,6 +169,14 @@ class RegistrantNoticesTest {
         VEvent open = publicEntry("/events/march-session.ics", "march-session");
         assertThat(open.getSequence().getValue()).isZero();
         assertThat(open.getLocation().getValue()).isEqualTo("Online (Zoom)");
+
+        // With an office address in site.yaml, invitations come from the office.
+        content.write("site.yaml", ContentFixture.SITE_YAML + "contact:\n  office: Test GME Office\n  email: gme-office@example.org\n");
+        site.app().store().reload();
+        register("quiet-session", "Kit Lane");
+        VEvent fromOffice = invitation(received(smtp, email("Kit Lane"), "You are registered").get(0)).event();
+        assertThat(fromOffice.getOrganizer().getEmail()).isEqualTo("gme-office@example.org");
+        assertThat(fromOffice.getOrganizer().getCommonName()).isEqualTo("Test GME Office");
     }
 
     @Test
@@ -213,8 +221,20 @@ class RegistrantNoticesTest {
         assertThat(publicEntry("/events.ics", "quiet-session").getSequence().getValue()).isEqualTo(1);
         assertThat(publicEntry("/events/quiet-session.ics", "quiet-session").getLocation().getValue()).isEqualTo("Room 500 and Online (Zoom)");
 
+        // A new join link goes to those with a seat only, in the invitation's location; the public file still has none.
+        String newLink = "https://meet.example.org/other-room-9";
+        edit("events/march-session.md", march("").replace("2027-03-11", "2027-03-18").replace(JOIN, newLink));
+        assertThat(outbox(database, RegistrationMail.CHANGED)).hasSize(5).filteredOn(row -> row.method() == null).hasSize(1);
+        RegistrantMail.Invitation link = invitation(received(smtp, email("Bea Cole"), "New link to join").get(0));
+        assertThat(link.event().getLocation().getValue()).isEqualTo(newLink);
+        assertThat(link.event().getSequence().getValue()).isEqualTo(2);
+        assertThat(link.text()).contains(newLink);
+        VEvent publicLink = publicEntry("/events/march-session.ics", "march-session");
+        assertThat(publicLink.getSequence().getValue()).isEqualTo(2);
+        assertThat(site.get("/events/march-session.ics").raw().body()).doesNotContain(newLink);
+
         // Cancelled: the confirmed get METHOD:CANCEL with the same UID and a higher SEQUENCE, the waitlist a notice.
-        edit("events/march-session.md", march("status: cancelled\n").replace("2027-03-11", "2027-03-18"));
+        edit("events/march-session.md", march("status: cancelled\n").replace("2027-03-11", "2027-03-18").replace(JOIN, newLink));
         assertThat(outbox(database, RegistrationMail.CANCELLED)).containsExactlyInAnyOrder(
                 new RegistrantMail.Row(email("Ada Byron"), RegistrationMail.CANCELLED, "CANCEL"),
                 new RegistrantMail.Row(email("Bea Cole"), RegistrationMail.CANCELLED, "CANCEL"),
@@ -222,14 +242,14 @@ class RegistrantNoticesTest {
         RegistrantMail.Invitation cancel = invitation(received(smtp, email("Bea Cole"), "Cancelled: March session").get(0));
         assertThat(cancel.methodParameter()).isEqualTo("CANCEL");
         assertThat(cancel.event().getUid().getValue()).isEqualTo("event-march-session@localhost");
-        assertThat(cancel.event().getSequence().getValue()).isEqualTo(2);
+        assertThat(cancel.event().getSequence().getValue()).isEqualTo(3);
         assertThat(cancel.event().getStatus().isCancelled()).isTrue();
         VEvent publicCancelled = publicEntry("/events/march-session.ics", "march-session");
         assertThat(publicCancelled.getStatus().isCancelled()).isTrue();
-        assertThat(publicCancelled.getSequence().getValue()).isEqualTo(2);
+        assertThat(publicCancelled.getSequence().getValue()).isEqualTo(3);
         registrations.notices().look();
         assertThat(outbox(database, RegistrationMail.CANCELLED)).hasSize(3);
-        assertThat(outbox(database, RegistrationMail.CHANGED)).hasSize(3);
+        assertThat(outbox(database, RegistrationMail.CHANGED)).hasSize(5);
 
         // A raised capacity gives the new seat to the first person waiting, with an invitation.
         register("soon-session", "Eve Fox");
