@@ -48,10 +48,6 @@ public final class EventController {
     /** The subscribe address of every event, {@code webcal://host/events.ics}. */
     private final String webcal;
 
-    public EventController(ContentStore store, Views views, String baseUrl) {
-        this(store, views, baseUrl, new EventSequences());
-    }
-
     /** @param sequences each event's calendar SEQUENCE, as last read from the database */
     public EventController(ContentStore store, Views views, String baseUrl, EventSequences sequences) {
         this.sequences = sequences;

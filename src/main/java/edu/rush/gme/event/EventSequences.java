@@ -32,12 +32,6 @@ public final class EventSequences {
         known = Map.copyOf(read);
     }
 
-    void put(String slug, Known entry) {
-        java.util.HashMap<String, Known> next = new java.util.HashMap<>(known);
-        next.put(slug, entry);
-        known = Map.copyOf(next);
-    }
-
     /**
      * The sequence an event has with its schedule {@code now}, given the schedule and count stored:
      * the count when the schedule is the same (or none was stored yet: the first look only records
