@@ -31,19 +31,22 @@ import org.slf4j.LoggerFactory;
  * database. After every new snapshot, at every scheduled moment and every minute (and once the database
  * is open), on its own thread, never on a page's path:
  * <ul>
- * <li>each event's schedule (time, place, join link, status: {@link EventSequences#schedule}) is compared with
- *     the one its row in {@code event_tally} remembers; a change raises the calendar SEQUENCE by one and
- *     tells the registrants in the same transaction: a new time or place, to the confirmed (with the
- *     updated invitation) and the waitlist; a cancellation, to the confirmed (with METHOD:CANCEL) and the
- *     waitlist; a new join link, to the confirmed (the waitlist has none). The update is conditional on the schedule read, after the row is locked, so the server
- *     that records the change is the one that tells, once. Events without registrations are tracked too,
- *     so the public calendar files' SEQUENCE rises. Nothing is told about an event that is over.</li>
+ * <li>each event's schedule (time, place, join link, status: {@link EventSequences#schedule}) is
+ *     compared with the one its row in {@code event_tally} remembers; a change raises the calendar
+ *     SEQUENCE by one and tells the registrants in the same transaction: a new time or place, to the
+ *     confirmed (with the updated invitation) and the waitlist; a cancellation, to the confirmed (with
+ *     METHOD:CANCEL) and the waitlist; a new join link, to the confirmed (the waitlist has none). The
+ *     update is conditional on the schedule read, after the row is locked, so the server that records
+ *     the change is the one that tells, once. Events without registrations are tracked too, so the
+ *     public calendar files' SEQUENCE rises. Nothing is told about an event that is over.</li>
  * <li>once an event is over, a recording link that differs from the one last announced goes to everyone
  *     registered and not cancelled;</li>
  * <li>a raised capacity gives its new seats to the waitlist ({@link RegistrationService#fillSeats});</li>
  * <li>reminders 24 hours and 1 hour before the start, to confirmed registrants only: see {@link #remind}.</li>
  * </ul>
- * A look that fails (the database is down) is tried again at the next; notices are delayed, never lost
+ * Only events the site shows now are looked at: one taken off the site (a draft again, expired, deleted)
+ * tells nobody anything; {@code status: cancelled} is how registrants are told.
+ * <p>A look that fails (the database is down) is tried again at the next; notices are delayed, never lost
  * or doubled, because what was told is recorded in the same transaction as the mail is written.
  */
 final class RegistrantNotices implements AutoCloseable {
@@ -138,7 +141,7 @@ final class RegistrantNotices implements AutoCloseable {
         Map<String, EventSequences.Known> known = new HashMap<>();
         stored.forEach((slug, row) -> known.put(slug, new EventSequences.Known(row.schedule(), row.sequence())));
         boolean wrote = false;
-        for (Page<Event> page : snapshot.all(Event.TYPE)) {
+        for (Page<Event> page : snapshot.list(Event.TYPE, now)) {
             Event event = page.data();
             String schedule = EventSequences.schedule(event, siteZone);
             RegistrationRepository.Tracked row = stored.get(page.slug());
@@ -231,7 +234,7 @@ final class RegistrantNotices implements AutoCloseable {
     private boolean remind(ContentSnapshot snapshot, Instant now) {
         ZoneId siteZone = snapshot.site().zone();
         boolean wrote = false;
-        for (Page<Event> page : snapshot.all(Event.TYPE)) {
+        for (Page<Event> page : snapshot.list(Event.TYPE, now)) {
             Event event = page.data();
             Instant start = event.startsAt(siteZone).toInstant();
             if (event.statusOrDefault() == Event.Status.CANCELLED || !now.isBefore(start)) {
