@@ -97,8 +97,8 @@ final class RegistrantNotices implements AutoCloseable {
         worker.scheduleWithFixedDelay(this::lookQuietly, LOOK_EVERY_SECONDS, LOOK_EVERY_SECONDS, TimeUnit.SECONDS);
     }
 
-    /** Never blocks: called on the store's loading and schedule threads. */
-    private void request() {
+    /** Asks for a look soon. Never blocks: called on the store's loading and schedule threads, and by registrations. */
+    void request() {
         ScheduledExecutorService current = worker;
         if (current != null) {
             try {
@@ -138,6 +138,7 @@ final class RegistrantNotices implements AutoCloseable {
     private boolean track(ContentSnapshot snapshot, Instant now) {
         ZoneId siteZone = snapshot.site().zone();
         Map<String, RegistrationRepository.Tracked> stored = database.inTransaction(repository::tracked);
+        java.util.Set<String> toldOtherwise = database.inTransaction(repository::toldOtherwise);
         Map<String, EventSequences.Known> known = new HashMap<>();
         stored.forEach((slug, row) -> known.put(slug, new EventSequences.Known(row.schedule(), row.sequence())));
         boolean wrote = false;
@@ -147,7 +148,7 @@ final class RegistrantNotices implements AutoCloseable {
             RegistrationRepository.Tracked row = stored.get(page.slug());
             boolean over = event.isOver(now, siteZone);
             boolean recordingDue = row != null && over && !Objects.equals(row.recording(), event.recording());
-            if (row == null || !schedule.equals(row.schedule()) || recordingDue) {
+            if (row == null || !schedule.equals(row.schedule()) || recordingDue || toldOtherwise.contains(page.slug())) {
                 Told told = database.inTransaction(connection -> tell(connection, page, schedule, now, snapshot.site()));
                 known.put(page.slug(), told.known());
                 wrote |= told.wrote();
@@ -167,7 +168,12 @@ final class RegistrantNotices implements AutoCloseable {
     private record Told(EventSequences.Known known, boolean wrote) {
     }
 
-    /** In one transaction, with the event's row locked: records the new schedule and recording, and writes the mail they cause. */
+    /**
+     * In one transaction, with the event's row locked: records the new schedule (raising SEQUENCE) and
+     * recording, and writes the mail they cause. Whoever was last told a schedule other than the event's
+     * now is told the difference: after an edit, everyone registered; otherwise those a server a moment
+     * behind confirmed with the time as it was (then SEQUENCE is raised too, so the update is newer).
+     */
     private Told tell(Connection connection, Page<Event> page, String schedule, Instant now, SiteConfig site) throws SQLException {
         Event event = page.data();
         if (!repository.lockTracked(connection, page.slug(), event.capacity(), schedule)) {
@@ -176,13 +182,43 @@ final class RegistrantNotices implements AutoCloseable {
         RegistrationRepository.Tracked row = repository.tracked(connection, page.slug()).orElseThrow();
         boolean over = event.isOver(now, site.zone());
         int sequence = row.sequence();
+        boolean raised = false;
+        if (!schedule.equals(row.schedule()) && repository.reschedule(connection, page.slug(), row.schedule(), schedule)
+                && row.schedule() != null) {
+            sequence++;
+            raised = true;
+        }
         boolean wrote = false;
-        if (!schedule.equals(row.schedule()) && repository.reschedule(connection, page.slug(), row.schedule(), schedule)) {
-            if (row.schedule() != null) {
-                sequence++;
-                if (!over) {
-                    wrote = tellChange(connection, page, row.schedule(), schedule, new RegistrationMail.Stamp(sequence, now), site);
+        if (!over) {
+            // Those whose told schedule is not recorded were told the schedule recorded before (or, the first time, this one).
+            String before = row.schedule() != null ? row.schedule() : schedule;
+            Map<Long, String> told = repository.told(connection, page.slug());
+            List<Registration> toTell = new java.util.ArrayList<>();
+            for (Registration registration : repository.active(connection, page.slug())) {
+                if (!toldBefore(told, registration, before).equals(schedule)) {
+                    toTell.add(registration);
                 }
+            }
+            if (!raised) {
+                // A registrant a server a moment behind confirmed: what they are sent must be newer than what they have.
+                RegistrationMail.Stamp next = new RegistrationMail.Stamp(sequence + 1, now);
+                boolean sends = false;
+                for (Registration registration : toTell) {
+                    sends |= change(page, registration, toldBefore(told, registration, before), schedule, next, site) != null;
+                }
+                if (sends) {
+                    repository.raiseSequence(connection, page.slug());
+                    sequence++;
+                }
+            }
+            RegistrationMail.Stamp stamp = new RegistrationMail.Stamp(sequence, now);
+            for (Registration registration : toTell) {
+                OutgoingMail message = change(page, registration, toldBefore(told, registration, before), schedule, stamp, site);
+                if (message != null) {
+                    enqueue(connection, message, registration);
+                    wrote = true;
+                }
+                repository.told(connection, registration.id(), schedule);
             }
         }
         if (over && !Objects.equals(row.recording(), event.recording())
@@ -195,32 +231,26 @@ final class RegistrantNotices implements AutoCloseable {
         return new Told(new EventSequences.Known(schedule, sequence), wrote);
     }
 
-    /** A schedule changed from {@code before} to {@code after}: who is told what. */
-    private boolean tellChange(Connection connection, Page<Event> page, String before, String after, RegistrationMail.Stamp stamp,
-                               SiteConfig site) throws SQLException {
+    private static String toldBefore(Map<Long, String> told, Registration registration, String otherwise) {
+        String schedule = told.get(registration.id());
+        return schedule != null ? schedule : otherwise;
+    }
+
+    /** What a registrant told schedule {@code before} is sent now that it is {@code after}; null: nothing they need. */
+    private OutgoingMail change(Page<Event> page, Registration registration, String before, String after, RegistrationMail.Stamp stamp,
+                                SiteConfig site) {
         boolean wasCancelled = EventSequences.isCancelled(before);
         boolean cancelled = EventSequences.isCancelled(after);
-        boolean cancelledNow = cancelled && !wasCancelled;
-        boolean backOn = wasCancelled && !cancelled;
-        boolean moved = !cancelled && !Objects.equals(EventSequences.timeAndPlace(before), EventSequences.timeAndPlace(after));
-        boolean newLink = !cancelled && !EventSequences.joinPart(after).equals(EventSequences.joinPart(before));
-        RegistrationMail.Change change = backOn ? RegistrationMail.Change.BACK_ON : moved ? RegistrationMail.Change.MOVED
-                : newLink ? RegistrationMail.Change.NEW_LINK : null;
-        if (!cancelledNow && change == null) {
-            // Only its status changed between scheduled and rescheduled, or it changed while cancelled: nothing to tell.
-            return false;
+        if (cancelled) {
+            // Changes while cancelled tell nothing; the cancellation itself, once.
+            return wasCancelled ? null : mail.eventCancelled(page, registration, site, stamp);
         }
-        boolean wrote = false;
-        for (Registration registration : repository.active(connection, page.slug())) {
-            if (change == RegistrationMail.Change.NEW_LINK && !registration.isConfirmed()) {
-                // Only a seat has the link: the waitlist has nothing new.
-                continue;
-            }
-            enqueue(connection, cancelledNow ? mail.eventCancelled(page, registration, site, stamp)
-                    : mail.changed(page, registration, site, change, stamp), registration);
-            wrote = true;
-        }
-        return wrote;
+        boolean moved = !Objects.equals(EventSequences.timeAndPlace(before), EventSequences.timeAndPlace(after));
+        boolean newLink = !EventSequences.joinPart(after).equals(EventSequences.joinPart(before));
+        RegistrationMail.Change change = wasCancelled ? RegistrationMail.Change.BACK_ON : moved ? RegistrationMail.Change.MOVED
+                : newLink && registration.isConfirmed() ? RegistrationMail.Change.NEW_LINK : null;
+        // Only its status changed between scheduled and rescheduled, or only a link the waitlist does not have: nothing to tell.
+        return change == null ? null : mail.changed(page, registration, site, change, stamp);
     }
 
     /**

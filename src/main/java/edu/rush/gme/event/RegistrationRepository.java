@@ -149,6 +149,52 @@ final class RegistrationRepository {
         }
     }
 
+    /** Records the schedule a mail to this registrant has just stated. */
+    void told(Connection connection, long id, String schedule) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE event_registration SET schedule_told = ? WHERE id = ?")) {
+            update.setString(1, schedule);
+            update.setLong(2, id);
+            update.executeUpdate();
+        }
+    }
+
+    /** The schedule each registration of the event that is not cancelled was last told (null: not recorded), by id. */
+    java.util.Map<Long, String> told(Connection connection, String slug) throws SQLException {
+        java.util.Map<Long, String> told = new java.util.HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id, schedule_told FROM event_registration WHERE event_slug = ? AND status <> 'cancelled'")) {
+            select.setString(1, slug);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    told.put(row.getLong("id"), row.getString("schedule_told"));
+                }
+            }
+        }
+        return told;
+    }
+
+    /** Events where someone not cancelled was told a schedule other than the one recorded (a server a moment behind confirmed them). */
+    java.util.Set<String> toldOtherwise(Connection connection) throws SQLException {
+        java.util.Set<String> slugs = new java.util.HashSet<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT DISTINCT r.event_slug FROM event_registration r"
+                + " JOIN event_tally t ON t.event_slug = r.event_slug"
+                + " WHERE r.status <> 'cancelled' AND r.schedule_told IS NOT NULL AND r.schedule_told <> t.schedule");
+             ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                slugs.add(row.getString(1));
+            }
+        }
+        return slugs;
+    }
+
+    /** Raises the event's SEQUENCE by one without a new schedule: an update must be newer than what a registrant was sent. */
+    void raiseSequence(Connection connection, String slug) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE event_tally SET sequence = sequence + 1 WHERE event_slug = ?")) {
+            update.setString(1, slug);
+            update.executeUpdate();
+        }
+    }
+
     /** Which reminder: its column holds the start time it was sent for. */
     enum Reminder {
         DAY("day_reminder_for"), HOUR("hour_reminder_for");

@@ -106,12 +106,26 @@ public final class RegistrationService {
         notices.close();
     }
 
-    /** The stamp of an invitation written now in this transaction: the event's SEQUENCE as the database has it (after {@code lock}). */
+    /**
+     * The stamp of an invitation written now in this transaction: the event's SEQUENCE as the database
+     * has it (after {@code lock}). When the event as this server reads it differs from the schedule the
+     * database recorded (an edit this server or another has not yet recorded or read), the notices look
+     * soon: they send whoever was told another schedule the current one, with a higher SEQUENCE.
+     */
     private RegistrationMail.Stamp stamp(Connection connection, Page<Event> event, Instant now, ZoneId siteZone) throws SQLException {
-        int sequence = repository.tracked(connection, event.slug())
-                .map(t -> EventSequences.expected(t.schedule(), t.sequence(), EventSequences.schedule(event.data(), siteZone)))
-                .orElse(0);
-        return new RegistrationMail.Stamp(sequence, now);
+        Optional<RegistrationRepository.Tracked> tracked = repository.tracked(connection, event.slug());
+        if (tracked.isPresent() && tracked.get().schedule() != null
+                && !tracked.get().schedule().equals(EventSequences.schedule(event.data(), siteZone))) {
+            notices.request();
+        }
+        return new RegistrationMail.Stamp(tracked.map(RegistrationRepository.Tracked::sequence).orElse(0), now);
+    }
+
+    /** Writes a mail that states the event's time and place, and records which schedule it stated. */
+    private void enqueueTelling(Connection connection, OutgoingMail message, Registration registration, Page<Event> event, ZoneId siteZone)
+            throws SQLException {
+        enqueue(connection, message, registration);
+        repository.told(connection, registration.id(), EventSequences.schedule(event.data(), siteZone));
     }
 
     public RegistrationLinks links() {
@@ -224,9 +238,9 @@ public final class RegistrationService {
                     repository.lock(connection, event.slug(), event.data().capacity());
                     Optional<Registration> existing = repository.active(connection, event.slug(), registration.email());
                     if (existing.isPresent()) {
-                        enqueue(connection, existing.get().isConfirmed()
+                        enqueueTelling(connection, existing.get().isConfirmed()
                                 ? mail.confirmation(event, existing.get(), snapshot.site(), true, stamp(connection, event, now, snapshot.site().zone()))
-                                : mail.waitlist(event, existing.get(), snapshot.site(), true), existing.get());
+                                : mail.waitlist(event, existing.get(), snapshot.site(), true), existing.get(), event, snapshot.site().zone());
                         return new Outcome(existing.get(), false);
                     }
                     if (promote) {
@@ -238,9 +252,9 @@ public final class RegistrationService {
                             ? Registration.Status.CONFIRMED : Registration.Status.WAITLISTED;
                     long id = repository.insert(connection, newReference(), now, arrival, status, event.title(), registration, channel);
                     Registration stored = repository.byId(connection, id).orElseThrow();
-                    enqueue(connection, stored.isConfirmed()
+                    enqueueTelling(connection, stored.isConfirmed()
                             ? mail.confirmation(event, stored, snapshot.site(), false, stamp(connection, event, now, snapshot.site().zone()))
-                            : mail.waitlist(event, stored, snapshot.site(), false), stored);
+                            : mail.waitlist(event, stored, snapshot.site(), false), stored, event, snapshot.site().zone());
                     return new Outcome(stored, true);
                 });
                 outbox.nudge();
@@ -334,7 +348,8 @@ public final class RegistrationService {
             repository.confirm(connection, first.get().id(), now);
             Registration confirmed = repository.byId(connection, first.get().id()).orElseThrow();
             ContentSnapshot snapshot = store.snapshot();
-            enqueue(connection, mail.promotion(event, confirmed, snapshot.site(), stamp(connection, event, now, snapshot.site().zone())), confirmed);
+            enqueueTelling(connection, mail.promotion(event, confirmed, snapshot.site(), stamp(connection, event, now, snapshot.site().zone())),
+                    confirmed, event, snapshot.site().zone());
             promoted.add(confirmed);
         }
     }

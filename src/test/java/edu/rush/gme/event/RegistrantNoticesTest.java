@@ -275,6 +275,30 @@ class RegistrantNoticesTest {
     }
 
     @Test
+    void a_seat_confirmed_with_the_time_as_it_was_gets_the_new_time_with_a_higher_sequence() throws Exception {
+        register("march-session", "Ada Byron");
+        Page<Event> asItWas = event("march-session");
+        edit("events/march-session.md", march("").replace("2027-03-11", "2027-03-18"));
+        assertThat(outbox(database, RegistrationMail.CHANGED)).extracting(RegistrantMail.Row::recipient).containsExactly(email("Ada Byron"));
+
+        // A server a moment behind (or a request that read the content just before the edit) confirms a seat with the old time.
+        registrations.register(asItWas, person("march-session", "Zed Late"), "test");
+        VEvent stale = invitation(received(smtp, email("Zed Late"), "You are registered").get(0)).event();
+        assertThat(stale.getDateStart().getValue().toInstant()).isEqualTo(Instant.parse("2027-03-12T00:00:00Z"));
+        assertThat(stale.getSequence().getValue()).isEqualTo(1);
+
+        registrations.notices().look();
+        registrations.notices().look();
+        assertThat(outbox(database, RegistrationMail.CHANGED)).extracting(RegistrantMail.Row::recipient)
+                .containsExactly(email("Ada Byron"), email("Zed Late"));
+        VEvent corrected = invitation(received(smtp, email("Zed Late"), "New time or place").get(0)).event();
+        assertThat(corrected.getUid().getValue()).isEqualTo(stale.getUid().getValue());
+        assertThat(corrected.getDateStart().getValue().toInstant()).isEqualTo(Instant.parse("2027-03-18T23:00:00Z"));
+        assertThat(corrected.getSequence().getValue()).isEqualTo(2);
+        assertThat(publicEntry("/events/march-session.ics", "march-session").getSequence().getValue()).isEqualTo(2);
+    }
+
+    @Test
     void a_cached_calendar_file_shows_a_sequence_raised_elsewhere_within_half_a_minute() {
         assertThat(publicEntry("/events/march-session.ics", "march-session").getSequence().getValue()).isZero();
         // Another server recorded a change this one has not loaded yet.
