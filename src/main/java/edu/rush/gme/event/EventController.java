@@ -63,7 +63,7 @@ public final class EventController {
         Reading reading = Reading.of(ctx, store);
         ContentSnapshot snapshot = reading.snapshot();
         writeCalendar(ctx, snapshot, calendar.write(snapshot.site().name() + ": recruitment events",
-                snapshot.list(Event.TYPE, reading.now()), snapshot.site().zone(), reading.now(), sequence(snapshot)));
+                snapshot.list(Event.TYPE, reading.now()), snapshot.site().zone(), reading.now(), sequences::of));
     }
 
     /** {@code /events/{slug}.ics}: one event, to add to a calendar. */
@@ -71,7 +71,7 @@ public final class EventController {
         Reading reading = Reading.of(ctx, store);
         ContentSnapshot snapshot = reading.snapshot();
         Page<Event> event = snapshot.find(Event.TYPE, slug, reading.now()).orElseThrow(NotFoundResponse::new);
-        writeCalendar(ctx, snapshot, calendar.write(event.title(), List.of(event), snapshot.site().zone(), reading.now(), sequence(snapshot)));
+        writeCalendar(ctx, snapshot, calendar.write(event.title(), List.of(event), snapshot.site().zone(), reading.now(), sequences::of));
     }
 
     /** {@code /programs/{slug}/events.ics}: the events of one program, to subscribe to. */
@@ -81,7 +81,7 @@ public final class EventController {
         Page<Program> program = snapshot.find(ProgramContent.TYPE, programSlug, reading.now()).orElseThrow(NotFoundResponse::new);
         List<Page<Event>> events = snapshot.list(Event.TYPE, reading.now()).stream()
                 .filter(e -> e.data().programsOrEmpty().contains(programSlug)).toList();
-        writeCalendar(ctx, snapshot, calendar.write(program.title() + ": events", events, snapshot.site().zone(), reading.now(), sequence(snapshot)));
+        writeCalendar(ctx, snapshot, calendar.write(program.title() + ": events", events, snapshot.site().zone(), reading.now(), sequences::of));
     }
 
     /**
@@ -92,11 +92,6 @@ public final class EventController {
 
     private void writeCalendar(Context ctx, ContentSnapshot snapshot, String text) {
         views.write(ctx, snapshot, CALENDAR_TYPE, text, CALENDAR_KEPT);
-    }
-
-    private java.util.function.ToIntFunction<Page<Event>> sequence(ContentSnapshot snapshot) {
-        ZoneId zone = snapshot.site().zone();
-        return page -> sequences.of(page, zone);
     }
 
     /** One event as a page shows it: its page, its times in words, whether it is over. */

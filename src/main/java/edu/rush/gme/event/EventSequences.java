@@ -9,10 +9,10 @@ import java.util.Map;
  * the schedule it was counted for and the count), for the public calendar files, which must never
  * wait for the database or fail when it is down. The database holds the truth; {@link RegistrantNotices}
  * raises it once per change of an event's time, place or status (whichever server sees the change
- * first) and refreshes this copy after every look.
- * <p>Between an edit and that look, the count the database will have is known already: an event whose
- * schedule differs from the one its count was read for is one change further, so it is given as one
- * more. A server that has never reached the database gives 0, the count of an event never changed.
+ * first) and refreshes this copy after every look: right after each load, and every minute.
+ * <p>Never a guess ahead of the database: a count one higher than the database's, given by a server
+ * whose content is behind another's, would make calendars keep its older version. A server that has
+ * never reached the database gives 0, the count of an event never changed.
  */
 public final class EventSequences {
 
@@ -23,22 +23,13 @@ public final class EventSequences {
     private volatile Map<String, Known> known = Map.of();
 
     /** The SEQUENCE for an event's calendar entries now, from memory only. */
-    public int of(Page<Event> page, ZoneId siteZone) {
+    public int of(Page<Event> page) {
         Known entry = known.get(page.slug());
-        return entry == null ? 0 : expected(entry.schedule(), entry.sequence(), schedule(page.data(), siteZone));
+        return entry == null ? 0 : entry.sequence();
     }
 
     void replace(Map<String, Known> read) {
         known = Map.copyOf(read);
-    }
-
-    /**
-     * The sequence an event has with its schedule {@code now}, given the schedule and count stored:
-     * the count when the schedule is the same (or none was stored yet: the first look only records
-     * it), one more when it changed (the next look raises it by one).
-     */
-    static int expected(String storedSchedule, int storedSequence, String now) {
-        return storedSchedule == null || storedSchedule.equals(now) ? storedSequence : storedSequence + 1;
     }
 
     /**

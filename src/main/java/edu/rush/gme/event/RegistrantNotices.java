@@ -65,6 +65,13 @@ final class RegistrantNotices implements AutoCloseable {
     private final RegistrationService registrations;
     /** The newest snapshot loaded (told to listeners just before it is published). */
     private final AtomicReference<ContentSnapshot> latest = new AtomicReference<>();
+    /**
+     * Each event's schedule as this server's content gave it at its last look (empty after a start). A
+     * server records a schedule other than the database's only when its own content changed since then
+     * (or at its first look), as {@code ChangeJournal} does: one whose content is behind another's
+     * (during a rolling deploy) never puts the old time back, and never tells anyone it.
+     */
+    private final Map<String, String> seen = new java.util.concurrent.ConcurrentHashMap<>();
     private final Object looking = new Object();
     private volatile ScheduledExecutorService worker;
 
@@ -147,12 +154,14 @@ final class RegistrantNotices implements AutoCloseable {
             String schedule = EventSequences.schedule(event, siteZone);
             RegistrationRepository.Tracked row = stored.get(page.slug());
             boolean over = event.isOver(now, siteZone);
-            boolean recordingDue = row != null && over && !Objects.equals(row.recording(), event.recording());
-            if (row == null || !schedule.equals(row.schedule()) || recordingDue || toldOtherwise.contains(page.slug())) {
-                Told told = database.inTransaction(connection -> tell(connection, page, schedule, now, snapshot.site()));
+            boolean recordingDue = row != null && over && event.recording() != null && !event.recording().equals(row.recording());
+            boolean sawChange = !schedule.equals(seen.get(page.slug()));
+            if (row == null || !schedule.equals(row.schedule()) || recordingDue || toldOtherwise.contains(page.slug()) && !over) {
+                Told told = database.inTransaction(connection -> tell(connection, page, schedule, sawChange, now, snapshot.site()));
                 known.put(page.slug(), told.known());
                 wrote |= told.wrote();
             }
+            seen.put(page.slug(), schedule);
             if (row != null && raised(row.capacity(), event.capacity())) {
                 wrote |= !registrations.fillSeats(page).isEmpty();
             }
@@ -174,12 +183,17 @@ final class RegistrantNotices implements AutoCloseable {
      * now is told the difference: after an edit, everyone registered; otherwise those a server a moment
      * behind confirmed with the time as it was (then SEQUENCE is raised too, so the update is newer).
      */
-    private Told tell(Connection connection, Page<Event> page, String schedule, Instant now, SiteConfig site) throws SQLException {
+    private Told tell(Connection connection, Page<Event> page, String schedule, boolean sawChange, Instant now, SiteConfig site)
+            throws SQLException {
         Event event = page.data();
         if (!repository.lockTracked(connection, page.slug(), event.capacity(), schedule)) {
             return new Told(new EventSequences.Known(schedule, 0), false);
         }
         RegistrationRepository.Tracked row = repository.tracked(connection, page.slug()).orElseThrow();
+        if (row.schedule() != null && !row.schedule().equals(schedule) && !sawChange) {
+            // Another server recorded a newer edit this one has not read: it is theirs to tell.
+            return new Told(new EventSequences.Known(row.schedule(), row.sequence()), false);
+        }
         boolean over = event.isOver(now, site.zone());
         int sequence = row.sequence();
         boolean raised = false;
@@ -221,8 +235,9 @@ final class RegistrantNotices implements AutoCloseable {
                 repository.told(connection, registration.id(), schedule);
             }
         }
-        if (over && !Objects.equals(row.recording(), event.recording())
-                && repository.announceRecording(connection, page.slug(), row.recording(), event.recording()) && event.recording() != null) {
+        // A recording is announced, never taken back (a server whose content is behind may not have it yet).
+        if (over && event.recording() != null && !event.recording().equals(row.recording())
+                && repository.announceRecording(connection, page.slug(), row.recording(), event.recording())) {
             for (Registration registration : repository.active(connection, page.slug())) {
                 enqueue(connection, mail.recording(page, registration, site), registration);
                 wrote = true;
