@@ -133,20 +133,20 @@ final class RegistrantNotices implements AutoCloseable {
         ContentSnapshot snapshot = latest.get() != null ? latest.get() : store.snapshot();
         synchronized (looking) {
             Instant now = store.now();
-            boolean wrote = track(snapshot, now);
-            wrote |= remind(snapshot, now);
+            Map<String, EventSequences.Known> recorded = new HashMap<>();
+            boolean wrote = track(snapshot, now, recorded);
+            wrote |= remind(snapshot, now, recorded);
             if (wrote) {
                 outbox.nudge();
             }
         }
     }
 
-    /** Compares every event with its row; records and tells what changed. Returns whether mail was written. */
-    private boolean track(ContentSnapshot snapshot, Instant now) {
+    /** Compares every event with its row; records and tells what changed. Returns whether mail was written; fills {@code known}. */
+    private boolean track(ContentSnapshot snapshot, Instant now, Map<String, EventSequences.Known> known) {
         ZoneId siteZone = snapshot.site().zone();
         Map<String, RegistrationRepository.Tracked> stored = database.inTransaction(repository::tracked);
         java.util.Set<String> toldOtherwise = database.inTransaction(repository::toldOtherwise);
-        Map<String, EventSequences.Known> known = new HashMap<>();
         stored.forEach((slug, row) -> known.put(slug, new EventSequences.Known(row.schedule(), row.sequence())));
         boolean wrote = false;
         for (Page<Event> page : snapshot.list(Event.TYPE, now)) {
@@ -274,15 +274,21 @@ final class RegistrantNotices implements AutoCloseable {
      * moved to a new time reminds again). The day reminder is due from 24 hours before the start until
      * the hour reminder is: a late one (the servers were down) is skipped once the hour's is due; the
      * hour reminder until the start. Someone whose seat was confirmed after a reminder's moment is not
-     * sent it: their confirmation came later and told them the same. Cancelled events remind no one.
+     * sent it: their confirmation came later and told them the same. Cancelled events remind no one, and a
+     * server whose content differs from the schedule recorded leaves the reminder to one that agrees.
      */
-    private boolean remind(ContentSnapshot snapshot, Instant now) {
+    private boolean remind(ContentSnapshot snapshot, Instant now, Map<String, EventSequences.Known> recorded) {
         ZoneId siteZone = snapshot.site().zone();
         boolean wrote = false;
         for (Page<Event> page : snapshot.list(Event.TYPE, now)) {
             Event event = page.data();
             Instant start = event.startsAt(siteZone).toInstant();
             if (event.statusOrDefault() == Event.Status.CANCELLED || !now.isBefore(start)) {
+                continue;
+            }
+            EventSequences.Known known = recorded.get(page.slug());
+            if (known == null || !EventSequences.schedule(event, siteZone).equals(known.schedule())) {
+                // This server's content is behind the schedule recorded (a rolling deploy): the reminder is for the others to send.
                 continue;
             }
             Instant hourPoint = start.minus(HOUR_BEFORE);

@@ -230,12 +230,24 @@ class PostgresNoticesTest {
                     .filter(row -> deployMail.contains(row.purpose()) && List.of(email("Uma Vale"), email("Val Wu")).contains(row.recipient())).toList();
             assertThat(changes.get()).extracting(RegistrantMail.Row::recipient).containsExactlyInAnyOrder(email("Uma Vale"), email("Val Wu"));
             assertThat(one.app().services().registrations().notices().known("deploy-session")).map(EventSequences.Known::sequence).contains(1);
+            // A day before the old time: the second server does not remind anyone of it.
+            java.util.function.Supplier<List<String>> reminders = () -> outbox(database).stream()
+                    .filter(row -> row.purpose().startsWith("event-reminder") && List.of(email("Uma Vale"), email("Val Wu")).contains(row.recipient()))
+                    .map(RegistrantMail.Row::recipient).toList();
+            clock.advance(Duration.between(clock.instant(), Instant.parse("2027-02-10T00:30:00Z")));
+            atOnce(List.of(one, two), false);
+            assertThat(reminders.get()).isEmpty();
 
             // The second server's content catches up: nothing more to tell.
             older.write("events/deploy-session.md", deploy.replace("2027-02-10", "2027-02-11"));
             atOnce(List.of(one, two), true);
             assertThat(changes.get()).hasSize(2);
             assertThat(one.app().services().registrations().notices().known("deploy-session")).map(EventSequences.Known::sequence).contains(1);
+            // A day before the new time, both remind, once.
+            clock.advance(Duration.between(clock.instant(), Instant.parse("2027-02-11T00:30:00Z")));
+            atOnce(List.of(one, two), false);
+            atOnce(List.of(one, two), false);
+            assertThat(reminders.get()).containsExactlyInAnyOrder(email("Uma Vale"), email("Val Wu"));
         }
     }
 }
