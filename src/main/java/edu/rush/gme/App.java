@@ -117,6 +117,7 @@ public final class App {
         services.outbox().start();
         services.changes().start();
         services.webhooks().start();
+        services.registrations().start();
         misses.start();
         store.startSchedule();
         if (settings.watchContent()) {
@@ -134,6 +135,7 @@ public final class App {
         services.outbox().close();
         services.changes().close();
         services.webhooks().close();
+        services.registrations().close();
         misses.close();
         services.database().close();
     }

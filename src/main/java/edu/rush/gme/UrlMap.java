@@ -64,7 +64,7 @@ final class UrlMap implements SiteRoutes {
         ProgramController programs = new ProgramController(store, web.views(), structuredData, baseUrl, catalog);
         NewsController news = new NewsController(store, web.views(), structuredData);
         WellnessController wellness = new WellnessController(store, web.views());
-        EventController events = new EventController(store, web.views(), baseUrl);
+        EventController events = new EventController(store, web.views(), baseUrl, services.registrations().sequences());
         SitemapController sitemap = new SitemapController(store, web.views(), baseUrl);
         AtomFeedController feeds = new AtomFeedController(store, web.views(), baseUrl);
         SearchController search = new SearchController(store, web.views(), searchService);

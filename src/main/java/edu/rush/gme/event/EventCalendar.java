@@ -3,6 +3,9 @@ package edu.rush.gme.event;
 import biweekly.Biweekly;
 import biweekly.ICalendar;
 import biweekly.component.VEvent;
+import biweekly.parameter.ParticipationStatus;
+import biweekly.parameter.Role;
+import biweekly.property.Attendee;
 import biweekly.property.Method;
 import biweekly.property.Status;
 import edu.rush.gme.content.Page;
@@ -15,12 +18,14 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
+import java.util.function.ToIntFunction;
 
 /**
  * Events as calendar files (RFC 5545, written by biweekly): times as UTC instants worked out from
  * each event's own zone, so a calendar shows them at the right hour whatever its zone; a stable UID
  * per event; cancelled events kept with {@code STATUS:CANCELLED} so calendars that subscribed drop
- * them. The join link is never written. Also the "Add to Google Calendar" and Outlook addresses.
+ * them; each with its SEQUENCE (see {@link EventSequences}). The join link is never written in a public
+ * file, only in a confirmed registrant's own invitation ({@link #invitation}). Also the "Add to Google Calendar" and Outlook addresses.
  */
 public final class EventCalendar {
 
@@ -32,22 +37,81 @@ public final class EventCalendar {
         this.baseUrl = baseUrl;
     }
 
-    /** A calendar of these events, named {@code name} (a subscribed calendar's title). */
-    public String write(String name, List<Page<Event>> events, ZoneId siteZone, Instant now) {
-        ICalendar calendar = new ICalendar();
-        calendar.setProductId("-//RUSH University Graduate Medical Education//Events//EN");
-        calendar.setMethod(Method.publish());
+    /**
+     * A calendar of these events, named {@code name} (a subscribed calendar's title), each with the
+     * SEQUENCE {@code sequences} gives it (how often its time, place or status changed).
+     */
+    public String write(String name, List<Page<Event>> events, ZoneId siteZone, Instant now, ToIntFunction<Page<Event>> sequences) {
+        ICalendar calendar = calendar(Method.publish());
         calendar.setName(name);
         for (Page<Event> page : events) {
-            calendar.addEvent(event(page, siteZone, now));
+            calendar.addEvent(event(page, siteZone, now, sequences.applyAsInt(page)));
         }
         return Biweekly.write(calendar).go();
     }
 
-    private VEvent event(Page<Event> page, ZoneId siteZone, Instant now) {
+    /** Who sends an invitation: the office's address (site.yaml's contact) or the site's sender, with a name. */
+    public record Organizer(String name, String email) {
+    }
+
+    /**
+     * A confirmed registrant's own invitation ({@code METHOD:REQUEST}): the public entry with the same
+     * UID and SEQUENCE, the organizer and the registrant as attendee, and (for a virtual or hybrid event)
+     * the join link in its location and description, which no public file ever has.
+     */
+    String invitation(Page<Event> page, ZoneId siteZone, Instant now, int sequence, Organizer organizer, Registration registrant) {
+        Event event = page.data();
+        VEvent vevent = event(page, siteZone, now, sequence);
+        String join = joins(event) ? event.joinLink() : null;
+        if (join != null) {
+            vevent.setLocation(event.format() == Event.Format.HYBRID && event.place() != null ? event.place() + " or online: " + join : join);
+            vevent.setDescription(event.summary() + "\n\nJoin" + (event.platform() == null ? "" : " on " + event.platform()) + ": " + join
+                    + "\n(This link is for you only; please do not share it.)\n\n" + baseUrl + page.url());
+        }
+        return personal(vevent, Method.request(), organizer, registrant);
+    }
+
+    /**
+     * The cancellation of that invitation ({@code METHOD:CANCEL}, {@code STATUS:CANCELLED}, the same UID
+     * and the given SEQUENCE): the registrant cancelled, or the event is cancelled. No join link.
+     */
+    String cancellation(Page<Event> page, ZoneId siteZone, Instant now, int sequence, Organizer organizer, Registration registrant) {
+        VEvent vevent = event(page, siteZone, now, sequence);
+        vevent.setStatus(Status.cancelled());
+        return personal(vevent, Method.cancel(), organizer, registrant);
+    }
+
+    private static String personal(VEvent vevent, Method method, Organizer organizer, Registration registrant) {
+        ICalendar calendar = calendar(method);
+        if (organizer != null && organizer.email() != null) {
+            vevent.setOrganizer(new biweekly.property.Organizer(organizer.name(), organizer.email()));
+        }
+        Attendee attendee = new Attendee(registrant.name(), registrant.email());
+        attendee.setRole(Role.ATTENDEE);
+        attendee.setRsvp(false);
+        attendee.setParticipationStatus(ParticipationStatus.ACCEPTED);
+        vevent.addAttendee(attendee);
+        calendar.addEvent(vevent);
+        return Biweekly.write(calendar).go();
+    }
+
+    /** Whether the event has a join link registrants may see (not for one in person only). */
+    static boolean joins(Event event) {
+        return event.joinLink() != null && event.format() != Event.Format.IN_PERSON;
+    }
+
+    private static ICalendar calendar(Method method) {
+        ICalendar calendar = new ICalendar();
+        calendar.setProductId("-//RUSH University Graduate Medical Education//Events//EN");
+        calendar.setMethod(method);
+        return calendar;
+    }
+
+    private VEvent event(Page<Event> page, ZoneId siteZone, Instant now, int sequence) {
         Event event = page.data();
         VEvent vevent = new VEvent();
         vevent.setUid(uid(page));
+        vevent.setSequence(sequence);
         vevent.setDateTimeStamp(Date.from(now));
         vevent.setDateStart(Date.from(event.startsAt(siteZone).toInstant()), true);
         vevent.setDateEnd(Date.from(event.endsAt(siteZone).toInstant()), true);

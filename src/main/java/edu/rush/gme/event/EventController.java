@@ -43,11 +43,14 @@ public final class EventController {
     private final ContentStore store;
     private final Views views;
     private final EventCalendar calendar;
+    private final EventSequences sequences;
     private final StructuredData structuredData;
     /** The subscribe address of every event, {@code webcal://host/events.ics}. */
     private final String webcal;
 
-    public EventController(ContentStore store, Views views, String baseUrl) {
+    /** @param sequences each event's calendar SEQUENCE, as last read from the database */
+    public EventController(ContentStore store, Views views, String baseUrl, EventSequences sequences) {
+        this.sequences = sequences;
         this.store = store;
         this.views = views;
         this.webcal = "webcal" + baseUrl.replaceFirst("^https?", "") + "/events.ics";
@@ -59,8 +62,8 @@ public final class EventController {
     public void calendar(Context ctx) {
         Reading reading = Reading.of(ctx, store);
         ContentSnapshot snapshot = reading.snapshot();
-        views.write(ctx, snapshot, CALENDAR_TYPE, calendar.write(snapshot.site().name() + ": recruitment events",
-                snapshot.list(Event.TYPE, reading.now()), snapshot.site().zone(), reading.now()));
+        writeCalendar(ctx, snapshot, calendar.write(snapshot.site().name() + ": recruitment events",
+                snapshot.list(Event.TYPE, reading.now()), snapshot.site().zone(), reading.now(), sequences::of));
     }
 
     /** {@code /events/{slug}.ics}: one event, to add to a calendar. */
@@ -68,7 +71,7 @@ public final class EventController {
         Reading reading = Reading.of(ctx, store);
         ContentSnapshot snapshot = reading.snapshot();
         Page<Event> event = snapshot.find(Event.TYPE, slug, reading.now()).orElseThrow(NotFoundResponse::new);
-        views.write(ctx, snapshot, CALENDAR_TYPE, calendar.write(event.title(), List.of(event), snapshot.site().zone(), reading.now()));
+        writeCalendar(ctx, snapshot, calendar.write(event.title(), List.of(event), snapshot.site().zone(), reading.now(), sequences::of));
     }
 
     /** {@code /programs/{slug}/events.ics}: the events of one program, to subscribe to. */
@@ -78,7 +81,17 @@ public final class EventController {
         Page<Program> program = snapshot.find(ProgramContent.TYPE, programSlug, reading.now()).orElseThrow(NotFoundResponse::new);
         List<Page<Event>> events = snapshot.list(Event.TYPE, reading.now()).stream()
                 .filter(e -> e.data().programsOrEmpty().contains(programSlug)).toList();
-        views.write(ctx, snapshot, CALENDAR_TYPE, calendar.write(program.title() + ": events", events, snapshot.site().zone(), reading.now()));
+        writeCalendar(ctx, snapshot, calendar.write(program.title() + ": events", events, snapshot.site().zone(), reading.now(), sequences::of));
+    }
+
+    /**
+     * How long a calendar file is served from the page cache: its SEQUENCE comes from the database,
+     * not the content, so a file is made again this often to show a count another server raised.
+     */
+    static final java.time.Duration CALENDAR_KEPT = java.time.Duration.ofSeconds(30);
+
+    private void writeCalendar(Context ctx, ContentSnapshot snapshot, String text) {
+        views.write(ctx, snapshot, CALENDAR_TYPE, text, CALENDAR_KEPT);
     }
 
     /** One event as a page shows it: its page, its times in words, whether it is over. */

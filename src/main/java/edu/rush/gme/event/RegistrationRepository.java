@@ -53,6 +53,181 @@ final class RegistrationRepository {
         }
     }
 
+    /**
+     * What the event's row remembers for its notices: capacity, the schedule registrants and calendars
+     * were last told (null: not yet recorded), the calendar SEQUENCE, the recording last announced.
+     */
+    record Tracked(String slug, Integer capacity, String schedule, int sequence, String recording) {
+    }
+
+    private static final String TRACKED = "SELECT event_slug, capacity, schedule, sequence, recording FROM event_tally";
+
+    /** Every event's row, by slug. */
+    java.util.Map<String, Tracked> tracked(Connection connection) throws SQLException {
+        java.util.Map<String, Tracked> tracked = new java.util.HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(TRACKED); ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                Tracked one = tracked(row);
+                tracked.put(one.slug(), one);
+            }
+        }
+        return tracked;
+    }
+
+    Optional<Tracked> tracked(Connection connection, String slug) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(TRACKED + " WHERE event_slug = ?")) {
+            select.setString(1, slug);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(tracked(row)) : Optional.empty();
+            }
+        }
+    }
+
+    private static Tracked tracked(ResultSet row) throws SQLException {
+        int capacity = row.getInt("capacity");
+        Integer limit = row.wasNull() ? null : capacity;
+        return new Tracked(row.getString("event_slug"), limit, row.getString("schedule"), row.getInt("sequence"), row.getString("recording"));
+    }
+
+    /**
+     * Locks the event's row for the rest of the transaction, creating it (schedule recorded, sequence 0)
+     * when the event has none yet; as {@link #lock}, the first statement writes. False when it was created.
+     */
+    boolean lockTracked(Connection connection, String slug, Integer capacity, String schedule) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO event_tally (event_slug, capacity, schedule) VALUES (?, ?, ?) ON CONFLICT (event_slug) DO NOTHING")) {
+            insert.setString(1, slug);
+            setInteger(insert, 2, capacity);
+            insert.setString(3, schedule);
+            if (insert.executeUpdate() == 1) {
+                return false;
+            }
+        }
+        try (PreparedStatement lock = connection.prepareStatement("UPDATE event_tally SET arrivals = arrivals WHERE event_slug = ?")) {
+            lock.setString(1, slug);
+            lock.executeUpdate();
+        }
+        return true;
+    }
+
+    /**
+     * Records a new schedule if the stored one is still {@code before}, raising the SEQUENCE by one (not
+     * for the first schedule recorded); false when another server recorded it first.
+     */
+    boolean reschedule(Connection connection, String slug, String before, String after) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(before == null
+                ? "UPDATE event_tally SET schedule = ? WHERE event_slug = ? AND schedule IS NULL"
+                : "UPDATE event_tally SET schedule = ?, sequence = sequence + 1 WHERE event_slug = ? AND schedule = ?")) {
+            update.setString(1, after);
+            update.setString(2, slug);
+            if (before != null) {
+                update.setString(3, before);
+            }
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    /** Records the recording announced if the stored one is still {@code before}; false when another server did. */
+    boolean announceRecording(Connection connection, String slug, String before, String after) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE event_tally SET recording = ? WHERE event_slug = ? AND "
+                + (before == null ? "recording IS NULL" : "recording = ?"))) {
+            update.setString(1, after);
+            update.setString(2, slug);
+            if (before != null) {
+                update.setString(3, before);
+            }
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    /** The event's registrations that are not cancelled, in arrival order. */
+    List<Registration> active(Connection connection, String slug) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM event_registration r"
+                + " WHERE r.event_slug = ? AND r.status <> 'cancelled' ORDER BY r.arrival")) {
+            select.setString(1, slug);
+            return read(select);
+        }
+    }
+
+    /** Records the schedule a mail to this registrant has just stated. */
+    void told(Connection connection, long id, String schedule) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE event_registration SET schedule_told = ? WHERE id = ?")) {
+            update.setString(1, schedule);
+            update.setLong(2, id);
+            update.executeUpdate();
+        }
+    }
+
+    /** The schedule each registration of the event that is not cancelled was last told (null: not recorded), by id. */
+    java.util.Map<Long, String> told(Connection connection, String slug) throws SQLException {
+        java.util.Map<Long, String> told = new java.util.HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id, schedule_told FROM event_registration WHERE event_slug = ? AND status <> 'cancelled'")) {
+            select.setString(1, slug);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    told.put(row.getLong("id"), row.getString("schedule_told"));
+                }
+            }
+        }
+        return told;
+    }
+
+    /** Events where someone not cancelled was told a schedule other than the one recorded (a server a moment behind confirmed them). */
+    java.util.Set<String> toldOtherwise(Connection connection) throws SQLException {
+        java.util.Set<String> slugs = new java.util.HashSet<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT DISTINCT r.event_slug FROM event_registration r"
+                + " JOIN event_tally t ON t.event_slug = r.event_slug"
+                + " WHERE r.status <> 'cancelled' AND r.schedule_told IS NOT NULL AND r.schedule_told <> t.schedule");
+             ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                slugs.add(row.getString(1));
+            }
+        }
+        return slugs;
+    }
+
+    /** Raises the event's SEQUENCE by one without a new schedule: an update must be newer than what a registrant was sent. */
+    void raiseSequence(Connection connection, String slug) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE event_tally SET sequence = sequence + 1 WHERE event_slug = ?")) {
+            update.setString(1, slug);
+            update.executeUpdate();
+        }
+    }
+
+    /** Which reminder: its column holds the start time it was sent for. */
+    enum Reminder {
+        DAY("day_reminder_for"), HOUR("hour_reminder_for");
+
+        final String column;
+
+        Reminder(String column) {
+            this.column = column;
+        }
+    }
+
+    /** Confirmed registrations of the event not yet reminded for this start time. */
+    List<Registration> unreminded(Connection connection, String slug, Reminder reminder, String start) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM event_registration r"
+                + " WHERE r.event_slug = ? AND r.status = 'confirmed' AND (r." + reminder.column + " IS NULL OR r." + reminder.column + " <> ?)"
+                + " ORDER BY r.arrival")) {
+            select.setString(1, slug);
+            select.setString(2, start);
+            return read(select);
+        }
+    }
+
+    /** Marks the reminder sent for this start time if it was not and the seat is still held; false otherwise (another server sent it). */
+    boolean markReminded(Connection connection, long id, Reminder reminder, String start) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE event_registration SET " + reminder.column + " = ?"
+                + " WHERE id = ? AND status = 'confirmed' AND (" + reminder.column + " IS NULL OR " + reminder.column + " <> ?)")) {
+            update.setString(1, start);
+            update.setLong(2, id);
+            update.setString(3, start);
+            return update.executeUpdate() == 1;
+        }
+    }
+
     /** The next arrival number of the event (after {@link #lock}). */
     long nextArrival(Connection connection, String slug) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(

@@ -74,6 +74,8 @@ public final class RegistrationService {
     private final ContentStore store;
     private final RegistrationLinks links;
     private final RegistrationMail mail;
+    private final EventSequences sequences = new EventSequences();
+    private final RegistrantNotices notices;
     private final SecureRandom random = new SecureRandom();
 
     public RegistrationService(Database database, MailOutbox outbox, ContentStore store, RegistrationLinks links, String baseUrl) {
@@ -82,7 +84,48 @@ public final class RegistrationService {
         this.outbox = outbox;
         this.store = store;
         this.links = links;
-        this.mail = new RegistrationMail(baseUrl, links);
+        this.mail = new RegistrationMail(baseUrl, links, outbox.sender());
+        this.notices = new RegistrantNotices(database, store, repository, outbox, mail, sequences, this);
+    }
+
+    /** Each event's calendar SEQUENCE as last read from the database, for the public calendar files (never waits for the database). */
+    public EventSequences sequences() {
+        return sequences;
+    }
+
+    /** Starts telling registrants of changes, cancellations, recordings and reminders (see {@link RegistrantNotices}). */
+    public void start() {
+        notices.start();
+    }
+
+    RegistrantNotices notices() {
+        return notices;
+    }
+
+    public void close() {
+        notices.close();
+    }
+
+    /**
+     * The stamp of an invitation written now in this transaction: the event's SEQUENCE as the database
+     * has it (after {@code lock}). When the event as this server reads it differs from the schedule the
+     * database recorded (an edit this server or another has not yet recorded or read), the notices look
+     * soon: they send whoever was told another schedule the current one, with a higher SEQUENCE.
+     */
+    private RegistrationMail.Stamp stamp(Connection connection, Page<Event> event, Instant now, ZoneId siteZone) throws SQLException {
+        Optional<RegistrationRepository.Tracked> tracked = repository.tracked(connection, event.slug());
+        if (tracked.isPresent() && tracked.get().schedule() != null
+                && !tracked.get().schedule().equals(EventSequences.schedule(event.data(), siteZone))) {
+            notices.request();
+        }
+        return new RegistrationMail.Stamp(tracked.map(RegistrationRepository.Tracked::sequence).orElse(0), now);
+    }
+
+    /** Writes a mail that states the event's time and place, and records which schedule it stated. */
+    private void enqueueTelling(Connection connection, OutgoingMail message, Registration registration, Page<Event> event, ZoneId siteZone)
+            throws SQLException {
+        enqueue(connection, message, registration);
+        repository.told(connection, registration.id(), EventSequences.schedule(event.data(), siteZone));
     }
 
     public RegistrationLinks links() {
@@ -195,9 +238,9 @@ public final class RegistrationService {
                     repository.lock(connection, event.slug(), event.data().capacity());
                     Optional<Registration> existing = repository.active(connection, event.slug(), registration.email());
                     if (existing.isPresent()) {
-                        enqueue(connection, existing.get().isConfirmed()
-                                ? mail.confirmation(event, existing.get(), snapshot.site(), true)
-                                : mail.waitlist(event, existing.get(), snapshot.site(), true), existing.get());
+                        enqueueTelling(connection, existing.get().isConfirmed()
+                                ? mail.confirmation(event, existing.get(), snapshot.site(), true, stamp(connection, event, now, snapshot.site().zone()))
+                                : mail.waitlist(event, existing.get(), snapshot.site(), true), existing.get(), event, snapshot.site().zone());
                         return new Outcome(existing.get(), false);
                     }
                     if (promote) {
@@ -209,9 +252,9 @@ public final class RegistrationService {
                             ? Registration.Status.CONFIRMED : Registration.Status.WAITLISTED;
                     long id = repository.insert(connection, newReference(), now, arrival, status, event.title(), registration, channel);
                     Registration stored = repository.byId(connection, id).orElseThrow();
-                    enqueue(connection, stored.isConfirmed()
-                            ? mail.confirmation(event, stored, snapshot.site(), false)
-                            : mail.waitlist(event, stored, snapshot.site(), false), stored);
+                    enqueueTelling(connection, stored.isConfirmed()
+                            ? mail.confirmation(event, stored, snapshot.site(), false, stamp(connection, event, now, snapshot.site().zone()))
+                            : mail.waitlist(event, stored, snapshot.site(), false), stored, event, snapshot.site().zone());
                     return new Outcome(stored, true);
                 });
                 outbox.nudge();
@@ -253,7 +296,8 @@ public final class RegistrationService {
             }
             Optional<Page<Event>> event = snapshot.findAny(Event.TYPE, registration.eventSlug());
             if (event.isPresent()) {
-                enqueue(connection, mail.cancellation(event.get(), registration, snapshot.site()), registration);
+                enqueue(connection, mail.cancellation(event.get(), registration, snapshot.site(),
+                        stamp(connection, event.get(), now, snapshot.site().zone())), registration);
             }
             List<Registration> promoted = List.of();
             if (registration.isConfirmed()) {
@@ -303,7 +347,9 @@ public final class RegistrationService {
             }
             repository.confirm(connection, first.get().id(), now);
             Registration confirmed = repository.byId(connection, first.get().id()).orElseThrow();
-            enqueue(connection, mail.promotion(event, confirmed, store.snapshot().site()), confirmed);
+            ContentSnapshot snapshot = store.snapshot();
+            enqueueTelling(connection, mail.promotion(event, confirmed, snapshot.site(), stamp(connection, event, now, snapshot.site().zone())),
+                    confirmed, event, snapshot.site().zone());
             promoted.add(confirmed);
         }
     }

@@ -30,9 +30,11 @@ public final class MailOutbox implements AutoCloseable {
     private final Clock clock;
     private final SmtpMailer mailer;
     private final Outbox<OutgoingMail> outbox;
+    private final String sender;
 
     public MailOutbox(Database database, MailSettings settings, Clock clock) {
         this.database = database;
+        this.sender = settings.from();
         this.clock = clock;
         this.mailer = settings.configured() ? new SmtpMailer(settings) : null;
         this.outbox = new Outbox<>(database, clock, new Mail(), mailer != null, "mail-delivery", LoggerFactory.getLogger(MailOutbox.class));
@@ -78,6 +80,11 @@ public final class MailOutbox implements AutoCloseable {
         Instant createdAt = row.createdAt();
         String unique = row.token() != null ? row.token() : Long.toHexString(createdAt.getEpochSecond()) + Integer.toHexString(createdAt.getNano());
         return "gme-outbox-" + row.id() + "." + unique;
+    }
+
+    /** The sender's address (GME_MAIL_FROM), null when none is set. */
+    public String sender() {
+        return sender;
     }
 
     /** Whether an SMTP server is configured; without one, messages wait in the outbox. */

@@ -1,11 +1,17 @@
 package edu.rush.gme.mail;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Properties;
@@ -66,11 +72,62 @@ final class SmtpMailer {
             message.setReplyTo(InternetAddress.parse(mail.replyTo(), true));
         }
         message.setSubject(mail.subject(), "UTF-8");
-        message.setText(mail.body(), "UTF-8");
+        if (mail.calendar() == null) {
+            message.setText(mail.body(), "UTF-8");
+        } else {
+            message.setContent(withCalendar(mail.body(), mail.calendar()));
+        }
         message.setSentDate(Date.from(createdAt));
         message.setHeader("Auto-Submitted", "auto-generated");
         message.saveChanges();
         return message;
+    }
+
+    /**
+     * The text and its calendar the way mail programs recognise an invitation (the shape nodemailer's
+     * {@code icalEvent} writes, which Gmail, Outlook and Apple Mail offer to add to the calendar):
+     * <pre>
+     * multipart/mixed
+     *   multipart/alternative
+     *     text/plain; charset=UTF-8
+     *     text/calendar; charset=UTF-8; method=REQUEST   (the invitation itself)
+     *   application/ics; name=invite.ics                 (the same file, to open or save)
+     * </pre>
+     */
+    static MimeMultipart withCalendar(String body, String calendar) throws MessagingException {
+        String method = method(calendar);
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(body, "UTF-8");
+        MimeBodyPart invitation = new MimeBodyPart();
+        byte[] bytes = calendar.getBytes(StandardCharsets.UTF_8);
+        String type = "text/calendar; charset=UTF-8" + (method == null ? "" : "; method=" + method);
+        invitation.setDataHandler(new DataHandler(new ByteArrayDataSource(bytes, type)));
+        invitation.setHeader("Content-Type", type);
+        MimeMultipart alternative = new MimeMultipart("alternative", text, invitation);
+        MimeBodyPart alternatives = new MimeBodyPart();
+        alternatives.setContent(alternative);
+        MimeBodyPart file = new MimeBodyPart();
+        file.setDataHandler(new DataHandler(new ByteArrayDataSource(bytes, "application/ics")));
+        file.setDisposition(Part.ATTACHMENT);
+        file.setFileName(INVITE_FILE);
+        file.setHeader("Content-Type", "application/ics; name=" + INVITE_FILE);
+        return new MimeMultipart("mixed", alternatives, file);
+    }
+
+    static final String INVITE_FILE = "invite.ics";
+
+    /** The calendar's METHOD (REQUEST, CANCEL, PUBLISH), from its own line; null when it has none. */
+    static String method(String calendar) {
+        for (String line : calendar.split("\r?\n")) {
+            if (line.regionMatches(true, 0, "METHOD:", 0, 7)) {
+                String method = line.substring(7).strip().toUpperCase(java.util.Locale.ROOT);
+                return method.matches("[A-Z-]{1,32}") ? method : null;
+            }
+            if (line.regionMatches(true, 0, "BEGIN:VEVENT", 0, 12)) {
+                return null;
+            }
+        }
+        return null;
     }
 
     /** {@code <key@domain>}, in the sender's domain as RFC 5322 suggests: e.g. {@code <gme-outbox-42.9f86d081884c7d65@rush.edu>}. */

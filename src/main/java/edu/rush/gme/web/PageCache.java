@@ -21,7 +21,8 @@ import java.util.Map;
 public final class PageCache {
 
     /** One response: plain and gzipped bodies, a strong validator and how long others may keep it. */
-    record CachedPage(String contentType, byte[] body, byte[] gzipped, String etag, String cacheControl, Map<String, String> headers) {
+    record CachedPage(String contentType, byte[] body, byte[] gzipped, String etag, String cacheControl, Map<String, String> headers,
+                      Instant expires) {
         int weight() {
             return body.length + gzipped.length + 128;
         }
@@ -40,7 +41,13 @@ public final class PageCache {
 
     /** The cached response for a GET of this path and query, or null. */
     CachedPage lookup(String path, String query, ContentSnapshot snapshot, Instant now) {
-        return cache.getIfPresent(key(path, query, snapshot, now));
+        String key = key(path, query, snapshot, now);
+        CachedPage page = cache.getIfPresent(key);
+        if (page != null && page.expires() != null && !now.isBefore(page.expires())) {
+            cache.asMap().remove(key, page);
+            return null;
+        }
+        return page;
     }
 
     /** Writes a freshly rendered HTML page, and keeps it when it is a 200 answer to a GET. */
@@ -58,6 +65,12 @@ public final class PageCache {
     /** As {@link #storeAndWrite(Context, ContentSnapshot, Instant, String, String)}, with more response headers kept with the body (a Link header). */
     void storeAndWrite(Context ctx, ContentSnapshot snapshot, Instant now, String contentType, String text, String cacheControl,
                        Map<String, String> headers) {
+        storeAndWrite(ctx, snapshot, now, contentType, text, cacheControl, headers, null);
+    }
+
+    /** As above, kept at most {@code keptFor} (null: as long as its key lives) because it shows state outside the snapshot. */
+    void storeAndWrite(Context ctx, ContentSnapshot snapshot, Instant now, String contentType, String text, String cacheControl,
+                       Map<String, String> headers, java.time.Duration keptFor) {
         headers.forEach(ctx::header);
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
         if (snapshot.isPreview()) {
@@ -76,7 +89,8 @@ public final class PageCache {
             Compression.writeFresh(ctx, contentType, body);
             return;
         }
-        CachedPage page = new CachedPage(contentType, body, Compression.gzip(body), etag(body), cacheControl, Map.copyOf(headers));
+        CachedPage page = new CachedPage(contentType, body, Compression.gzip(body), etag(body), cacheControl, Map.copyOf(headers),
+                keptFor == null ? null : now.plus(keptFor));
         cache.put(key(ctx.path(), ctx.queryString(), snapshot, now), page);
         write(ctx, page);
     }

@@ -64,11 +64,19 @@ public final class Views {
 
     /** Writes a non-HTML response built from the snapshot (sitemap, feeds), cached like pages. */
     public void write(Context ctx, ContentSnapshot snapshot, String contentType, String text) {
+        write(ctx, snapshot, contentType, text, null);
+    }
+
+    /**
+     * As {@link #write(Context, ContentSnapshot, String, String)}, for a response that also shows state
+     * from outside the snapshot (the database): kept in the page cache for {@code keptFor} at most (null: while its key lives).
+     */
+    public void write(Context ctx, ContentSnapshot snapshot, String contentType, String text, java.time.Duration keptFor) {
         if (Reading.of(ctx, store).isPreview()) {
             writePrivate(ctx, contentType, text);
             return;
         }
-        cache.storeAndWrite(ctx, snapshot, store.now(), contentType, text);
+        cache.storeAndWrite(ctx, snapshot, store.now(), contentType, text, PageCache.REVALIDATE, Map.of(), keptFor);
     }
 
     /** Writes a response built from the snapshot (the content API), cached like pages with its own headers ({@code Link}), that clients may keep as {@code cacheControl} says. */
