@@ -30,7 +30,7 @@ class CommandsTest {
     void help_lists_every_command() {
         Run help = run("--help");
         assertThat(help.status()).isZero();
-        assertThat(help.out()).contains("export-inquiries", "export-search-misses", "resend-failed-mail");
+        assertThat(help.out()).contains("export-inquiries", "export-registrations [--event SLUG]", "export-search-misses", "resend-failed-mail");
     }
 
     @Test
