@@ -2,17 +2,11 @@ package edu.rush.gme.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import edu.rush.gme.Commands;
+import edu.rush.gme.CommandRun;
 import edu.rush.gme.ContentFixture;
 import edu.rush.gme.Settings;
 import edu.rush.gme.TestSite;
 import edu.rush.gme.inquiry.ApplicantType;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -24,24 +18,6 @@ class RegistrationExportTest {
 
     @TempDir
     Path temp;
-
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run export(Settings settings, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Commands.run(settings, List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    static List<Map<String, String>> rows(String csv) throws Exception {
-        try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerFor(Map.class)
-                .with(CsvSchema.emptySchema().withHeader()).readValues(csv)) {
-            return rows.readAll();
-        }
-    }
 
     /** Two events, one with two seats: a third registrant waits, and one cancels. */
     private ContentFixture content() {
@@ -73,9 +49,9 @@ class RegistrationExportTest {
             registrations.cancel(ada.reference());
         }
 
-        Run run = export(settings, "export-registrations");
+        CommandRun run = CommandRun.of(settings, "export-registrations");
         assertThat(run.status()).as(run.err()).isZero();
-        List<Map<String, String>> rows = rows(run.out());
+        List<Map<String, String>> rows = CommandRun.rows(run.out());
         assertThat(rows).extracting(row -> row.get("Name")).containsExactly("Dorothy Vaughan", "Ada Lovelace",
                 "'=HYPERLINK(\"http://evil.example\",\"Grace\")", "Katherine Johnson");
         assertThat(rows.get(1)).containsEntry("Reference", ada.reference())
@@ -96,7 +72,7 @@ class RegistrationExportTest {
         assertThat(rows.get(3)).containsEntry("Status", "confirmed").containsEntry("Accessibility needs", "'@SUM(1+1)");
         assertThat(rows.get(2)).containsEntry("Status", "confirmed").containsEntry("Channel", "api");
 
-        List<Map<String, String>> one = rows(export(settings, "export-registrations", "--event", "big-room").out());
+        List<Map<String, String>> one = CommandRun.rows(CommandRun.of(settings, "export-registrations", "--event", "big-room").out());
         assertThat(one).extracting(row -> row.get("E-mail")).containsExactly("dorothy@example.com");
     }
 
@@ -110,12 +86,12 @@ class RegistrationExportTest {
                 registrations.register(small, person("small-room", name, name + "@example.com", null), "web");
             }
         }
-        List<Map<String, String>> rows = rows(export(settings, "export-registrations", "--event", "small-room").out());
+        List<Map<String, String>> rows = CommandRun.rows(CommandRun.of(settings, "export-registrations", "--event", "small-room").out());
         assertThat(rows).extracting(row -> row.get("Status") + " " + row.get("Waitlist position"))
                 .containsExactly("confirmed ", "confirmed ", "waitlisted 1", "waitlisted 2");
         assertThat(rows.get(2)).containsEntry("Confirmed at (America/Chicago)", "");
 
-        Run empty = export(settings, "export-registrations", "--event", "big-room");
+        CommandRun empty = CommandRun.of(settings, "export-registrations", "--event", "big-room");
         assertThat(empty.status()).isZero();
         assertThat(empty.out()).startsWith("Reference,Event,\"Event title\",Status,").hasLineCount(1);
     }
@@ -123,7 +99,7 @@ class RegistrationExportTest {
     @Test
     void an_unknown_event_is_named_with_the_events_there_are() {
         Settings settings = Settings.forFolders(content().dir(), Path.of("static"));
-        Run run = export(settings, "export-registrations", "--event", "small-rom");
+        CommandRun run = CommandRun.of(settings, "export-registrations", "--event", "small-rom");
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).startsWith("no event 'small-rom': the events are big-room, small-room\n")
@@ -133,10 +109,10 @@ class RegistrationExportTest {
     @Test
     void explains_a_wrong_argument() {
         Settings settings = Settings.forFolders(temp, Path.of("static"));
-        Run missing = export(settings, "export-registrations", "--event");
+        CommandRun missing = CommandRun.of(settings, "export-registrations", "--event");
         assertThat(missing.status()).isEqualTo(2);
         assertThat(missing.err()).startsWith("--event needs an event's slug").contains("usage: java -jar gme-site.jar export-registrations");
-        Run unknown = export(settings, "export-registrations", "--since", "2026-11-01");
+        CommandRun unknown = CommandRun.of(settings, "export-registrations", "--since", "2026-11-01");
         assertThat(unknown.status()).isEqualTo(2);
         assertThat(unknown.err()).startsWith("unknown argument '--since'");
     }
