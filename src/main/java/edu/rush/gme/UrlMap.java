@@ -7,7 +7,6 @@ import edu.rush.gme.content.ContentStore;
 import edu.rush.gme.content.ContentType;
 import edu.rush.gme.event.Event;
 import edu.rush.gme.event.EventController;
-import edu.rush.gme.event.RegistrationCounts;
 import edu.rush.gme.feed.AtomFeedController;
 import edu.rush.gme.feed.SitemapController;
 import edu.rush.gme.inquiry.InquiryController;
@@ -184,7 +183,7 @@ final class UrlMap implements SiteRoutes {
         }
         Map<String, Object> ready = new LinkedHashMap<>();
         ready.put("status", "ready");
-        ready.put("events", RegistrationCounts.of(store.snapshot(), store.now(), services.registrations().tallies()));
+        ready.put("events", edu.rush.gme.event.RegistrationCounts.of(store.snapshot(), store.now(), services.registrations().tallies()));
         ctx.json(ready);
     }
 
