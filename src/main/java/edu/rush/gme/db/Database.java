@@ -188,6 +188,38 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * A transaction that writes, of a kind that comes in bursts (registrations for an event). On
+     * SQLite, which lets one connection write at a time, these queue here in the order they came, each
+     * finding the file free when its turn comes: a connection that finds the file locked sleeps in
+     * SQLite's busy handler (1, 2, 5, 10 ... up to 100 ms between tries) and so, in a burst, the lock
+     * stands free while those waiting sleep; 16 registrations at once waited up to 0.8 s that way
+     * (docs/performance.md). Only a queue: the database still decides (seats, unique addresses), and
+     * on PostgreSQL, where several servers share the database, there is none.
+     */
+    public <T> T inWriteTransaction(Work<T> work) {
+        if (dialect() != Dialect.SQLITE) {
+            return inTransaction(work);
+        }
+        try {
+            if (!sqliteWriters.tryLock(SQLITE_WRITER_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new DatabaseException("the database was busy writing for " + SQLITE_WRITER_WAIT.toSeconds() + " seconds", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DatabaseException("interrupted while waiting to write", e);
+        }
+        try {
+            return inTransaction(work);
+        } finally {
+            sqliteWriters.unlock();
+        }
+    }
+
+    /** SQLite's writers of {@link #inWriteTransaction}, first come first served, and how long one waits at most (as busy_timeout). */
+    private final java.util.concurrent.locks.ReentrantLock sqliteWriters = new java.util.concurrent.locks.ReentrantLock(true);
+    private static final Duration SQLITE_WRITER_WAIT = Duration.ofSeconds(10);
+
+    /**
      * A connection taken from the pool now, for transactions that must start the moment something
      * else ends (the outbox records a message as sent right after the mail server accepted it).
      */
