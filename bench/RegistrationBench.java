@@ -35,6 +35,9 @@ public class RegistrationBench {
         try {
             app.store().snapshot();
             app.services().database().awaitOpen();
+            // What a start does in the background (the search index, the change journal) is over before measuring.
+            app.search().search("internal medicine", null, null, 1);
+            Thread.sleep(2000);
             RegistrationService registrations = app.services().registrations();
             Page<Event> event = app.store().snapshot().find(Event.TYPE, slug, app.store().now())
                     .orElseThrow(() -> new IllegalArgumentException("no event '" + slug + "' shown in " + content));

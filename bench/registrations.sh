@@ -42,6 +42,9 @@ GME_PORT=$port GME_HOST=127.0.0.1 GME_CONTENT_DIR=$content GME_WATCH=false GME_D
 server_pid=$!
 for _ in $(seq 300); do curl -sf "$base/readyz" >/dev/null && break; sleep 0.1; done
 kill -0 "$server_pid" 2>/dev/null || { echo "error: the server did not start:" >&2; tail -5 "$work/server.log" >&2; exit 1; }
+# What a start does in the background (the search index, the change journal) is over before measuring.
+for _ in $(seq 300); do curl -sf "$base/search?q=medicine" | grep -q 'Internal' && break; sleep 0.1; done
+sleep 2
 curl -sf "$base/readyz/events" | grep -q "\"event\":\"$event\"" || { echo "error: no event '$event' in $content (set EVENT)" >&2; exit 2; }
 
 counts() { curl -sf "$base/readyz/events" | sed -E "s/.*\\{(\"event\":\"$event\"[^}]*)\\}.*/\\1/"; }
