@@ -10,8 +10,8 @@
 #    requests/s (goal: p99 < 50 ms at 16 clients), then checks /readyz/events counted every one.
 #    A jar without that API (before it is merged) measures the same work in process instead:
 #    bench/RegistrationBench.java (the form checked, then registered; no HTTP).
-# 2. /events and the event's page against /healthz of the same server, each pair in one run of the
-#    harness's pair.sh (A,B,A,B... rounds, medians, ratio; goal >= 0.9).
+# 2. /events (plain and gzipped) and the event's page against /healthz of the same server, each pair
+#    in one run of the harness's pair.sh (A,B,A,B... rounds, medians, ratio; goal >= 0.9).
 #
 # usage: bench/registrations.sh [SECONDS=10] [CONNECTIONS=16] [ROUNDS=3]
 #   env: HARNESS (default ../shared/harness beside the checkout), PORT (7491), JAR (target/gme-site.jar),
@@ -77,3 +77,5 @@ echo "== A: /events, B: /healthz"
 "$harness/pair.sh" "$base/events" "$base/healthz" 5 "$conns" "$rounds" | tail -1
 echo "== A: /events/$event, B: /healthz"
 "$harness/pair.sh" "$base/events/$event" "$base/healthz" 5 "$conns" "$rounds" | tail -1
+echo "== A: /events, gzip asked for (as browsers do), B: /healthz"
+"$harness/pair.sh" "$base/events" "$base/healthz" 5 "$conns" "$rounds" -- -H 'Accept-Encoding: gzip' | tail -1
