@@ -226,7 +226,9 @@ public final class Database implements AutoCloseable {
             return mine.result.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DatabaseException("interrupted while waiting to write", e);
+            // Still queued: it never runs. Taken into a batch already: it may be stored, as a commit cut short may be.
+            boolean neverRuns = sqliteWrites.remove(mine);
+            throw new DatabaseException("interrupted while waiting to write", e, !neverRuns);
         } catch (java.util.concurrent.ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
