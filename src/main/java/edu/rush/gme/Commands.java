@@ -2,8 +2,13 @@ package edu.rush.gme;
 
 import edu.rush.gme.authoring.NewContent;
 import edu.rush.gme.authoring.Validate;
+import edu.rush.gme.content.ContentLoader;
+import edu.rush.gme.content.ContentSnapshot;
 import edu.rush.gme.db.Database;
 import edu.rush.gme.db.DatabaseException;
+import edu.rush.gme.event.Event;
+import edu.rush.gme.event.Registration;
+import edu.rush.gme.event.RegistrationExport;
 import edu.rush.gme.inquiry.InquiryExport;
 import edu.rush.gme.mail.MailOutbox;
 import edu.rush.gme.search.SearchMisses;
@@ -25,6 +30,7 @@ public final class Commands {
     static final String HELP = """
             usage: java -jar gme-site.jar                  run the site (settings: GME_* environment variables, see README.md)
                    java -jar gme-site.jar export-inquiries [--since YYYY-MM-DD] [--program SLUG] > inquiries.csv
+                   java -jar gme-site.jar export-registrations [--event SLUG] > registrations.csv
                    java -jar gme-site.jar export-search-misses [--since YYYY-MM-DD] > search-misses.csv
                    java -jar gme-site.jar resend-failed-mail   send again the e-mails given up on (after fixing GME_SMTP_*)
                    java -jar gme-site.jar validate [--format text|github] [CONTENT_DIR]
@@ -52,6 +58,7 @@ public final class Commands {
             case Validate.COMMAND -> Validate.run(App.CONTENT_TYPES, settings.contentDir(), settings.staticDir(), clock, options, out, err);
             case NewContent.COMMAND -> NewContent.run(App.CONTENT_TYPES, settings.contentDir(), clock, options, out, err);
             case InquiryExport.COMMAND -> exportInquiries(settings, options, out, err);
+            case RegistrationExport.COMMAND -> exportRegistrations(settings, options, out, err);
             case SearchMisses.COMMAND -> exportSearchMisses(settings, options, out, err);
             case RESEND_FAILED_MAIL -> resendFailedMail(settings, options, out, err);
             case edu.rush.gme.preview.PreviewCommand.COMMAND ->
@@ -81,6 +88,33 @@ public final class Commands {
         }
         InquiryExport.Filter filter = new InquiryExport.Filter(options.since(), options.program());
         return withDatabase(settings, err, database -> out.print(InquiryExport.csv(InquiryExport.read(database, filter))), out);
+    }
+
+    /**
+     * Event registrations (of one event, or all) as CSV, times in the site's zone. An event that is
+     * neither in the content nor among the registrations is a wrong option (2), named with those there are.
+     */
+    public static int exportRegistrations(Settings settings, List<String> args, PrintStream out, PrintStream err) {
+        String event;
+        try {
+            event = RegistrationExport.parseEvent(args);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+        ContentSnapshot snapshot = new ContentLoader(settings.contentDir(), Clock.systemUTC(), App.CONTENT_TYPES).load();
+        return commandWithDatabase(settings, err, database -> {
+            List<Registration> registrations = RegistrationExport.read(database, event);
+            if (event != null && registrations.isEmpty() && snapshot.findAny(Event.TYPE, event).isEmpty()) {
+                java.util.SortedSet<String> known = new java.util.TreeSet<>(RegistrationExport.eventsWithRegistrations(database));
+                snapshot.all(Event.TYPE).forEach(page -> known.add(page.slug()));
+                err.println("no event '" + event + "': " + (known.isEmpty() ? "the content has no events"
+                        : "the events are " + String.join(", ", known)) + "\n" + RegistrationExport.USAGE);
+                return 2;
+            }
+            out.print(RegistrationExport.csv(registrations, snapshot.site().zone()));
+            return 0;
+        }, out);
     }
 
     /** What applicants searched for and did not find, most frequent first, as CSV. */
@@ -138,11 +172,23 @@ public final class Commands {
         void run(Database database);
     }
 
+    /** Work that decides the exit status itself. */
+    private interface DatabaseCommand {
+        int run(Database database);
+    }
+
     private static int withDatabase(Settings settings, PrintStream err, DatabaseWork work, PrintStream out) {
-        try (Database database = Database.open(settings.database())) {
+        return commandWithDatabase(settings, err, database -> {
             work.run(database);
-            out.flush();
             return 0;
+        }, out);
+    }
+
+    private static int commandWithDatabase(Settings settings, PrintStream err, DatabaseCommand work, PrintStream out) {
+        try (Database database = Database.open(settings.database())) {
+            int status = work.run(database);
+            out.flush();
+            return status;
         } catch (DatabaseException e) {
             err.println(e.getMessage() + ": check GME_DATABASE_URL, GME_DATABASE_USER and GME_DATABASE_PASSWORD");
             return 1;

@@ -87,6 +87,7 @@ final class UrlMap implements SiteRoutes {
         });
         routes.get(Paths.HEALTH, ctx -> ctx.result("ok"));
         routes.get(Paths.READY, ctx -> ready(ctx, store));
+        routes.get(Paths.READY + "/events", ctx -> readyEvents(ctx, store));
         routes.get(Paths.SITEMAP, sitemap::sitemap);
         routes.get(Paths.ROBOTS, sitemap::robots);
 
@@ -168,13 +169,7 @@ final class UrlMap implements SiteRoutes {
      * how many files have problems and how many e-mails wait in the outbox.
      */
     private void ready(Context ctx, ContentStore store) {
-        ctx.header("Cache-Control", "no-store");
-        if (!store.isLoaded() || services.database().isOpening()) {
-            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("status", "starting"));
-            return;
-        }
-        if (!services.database().isReachable()) {
-            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("status", "database unreachable"));
+        if (!answersReady(ctx, store)) {
             return;
         }
         ContentSnapshot snapshot = store.snapshot();
@@ -193,5 +188,30 @@ final class UrlMap implements SiteRoutes {
             ready.put("webhooksFailed", notices.failed());
         }
         ctx.json(ready);
+    }
+
+    /** Registrations counted per event for monitoring, with /readyz's answers while not ready. */
+    private void readyEvents(Context ctx, ContentStore store) {
+        if (!answersReady(ctx, store)) {
+            return;
+        }
+        Map<String, Object> ready = new LinkedHashMap<>();
+        ready.put("status", "ready");
+        ready.put("events", edu.rush.gme.event.RegistrationCounts.of(store.snapshot(), store.now(), services.registrations().tallies()));
+        ctx.json(ready);
+    }
+
+    /** Never cached; false (answered 503) while the content or the database is not there yet. */
+    private boolean answersReady(Context ctx, ContentStore store) {
+        ctx.header("Cache-Control", "no-store");
+        if (!store.isLoaded() || services.database().isOpening()) {
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("status", "starting"));
+            return false;
+        }
+        if (!services.database().isReachable()) {
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("status", "database unreachable"));
+            return false;
+        }
+        return true;
     }
 }

@@ -2,11 +2,8 @@ package edu.rush.gme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,34 +12,27 @@ class CommandsTest {
     @TempDir
     Path temp;
 
-    private record Run(int status, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Commands.run(Settings.forFolders(temp, Path.of("static")), List.of(args),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private CommandRun run(String... args) {
+        return CommandRun.of(Settings.forFolders(temp, Path.of("static")), args);
     }
 
     @Test
     void help_lists_every_command() {
-        Run help = run("--help");
+        CommandRun help = run("--help");
         assertThat(help.status()).isZero();
-        assertThat(help.out()).contains("export-inquiries", "export-search-misses", "resend-failed-mail");
+        assertThat(help.out()).contains("export-inquiries", "export-registrations [--event SLUG]", "export-search-misses", "resend-failed-mail");
     }
 
     @Test
     void an_unknown_command_is_named_with_the_list_of_known_ones() {
-        Run wrong = run("export-inquires");
+        CommandRun wrong = run("export-inquires");
         assertThat(wrong.status()).isEqualTo(2);
         assertThat(wrong.err()).startsWith("unknown command 'export-inquires'").contains("export-inquiries [--since YYYY-MM-DD]");
     }
 
     @Test
     void resending_when_nothing_failed_says_so() {
-        Run resend = run("resend-failed-mail");
+        CommandRun resend = run("resend-failed-mail");
         assertThat(resend.status()).isZero();
         assertThat(resend.out()).isEqualTo("no e-mail was given up on\n");
     }

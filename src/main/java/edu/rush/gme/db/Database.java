@@ -188,6 +188,113 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * A transaction that writes, of a kind that comes in bursts (registrations for an event). On
+     * SQLite, which lets one connection write at a time and syncs the file at each commit, those
+     * waiting are committed together: whoever gets the turn runs every work queued by then, in the
+     * order they came, each inside a savepoint of one transaction (a work that fails is rolled back
+     * alone and gets its exception), and commits once; each caller gets its result only after that
+     * commit. Without it a writer that finds the file locked sleeps in SQLite's busy handler (1, 2,
+     * 5 ... up to 100 ms between tries) while the lock stands free, and every registration waits for
+     * the disk once per registration ahead of it (docs/performance.md). The database still decides
+     * (seats, unique addresses); on PostgreSQL, where several servers share the database, each work
+     * is a transaction of its own. A work only uses its connection: it may not wait for another transaction.
+     */
+    public <T> T inWriteTransaction(Work<T> work) {
+        if (dialect() != Dialect.SQLITE) {
+            return inTransaction(work);
+        }
+        QueuedWrite<T> mine = new QueuedWrite<>(work);
+        sqliteWrites.add(mine);
+        long deadline = System.nanoTime() + SQLITE_WRITER_WAIT.toNanos();
+        try {
+            while (!mine.result.isDone()) {
+                // Whoever holds the turn finishes its whole batch before letting go: holding it, ours is done or still queued.
+                if (sqliteWriter.tryLock(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    try {
+                        if (!mine.result.isDone()) {
+                            commitQueuedWrites();
+                        }
+                    } finally {
+                        sqliteWriter.unlock();
+                    }
+                } else if (sqliteWrites.remove(mine)) {
+                    throw new DatabaseException("the database was busy writing for " + SQLITE_WRITER_WAIT.toSeconds() + " seconds", null);
+                } else {
+                    break;  // taken into a batch meanwhile: its result comes
+                }
+            }
+            return mine.result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            // Still queued: it never runs. Taken into a batch already: it may be stored, as a commit cut short may be.
+            boolean neverRuns = sqliteWrites.remove(mine);
+            throw new DatabaseException("interrupted while waiting to write", e, !neverRuns);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new DatabaseException(e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /** One batch of queued writes in one transaction, a savepoint each; then each caller's result. */
+    private void commitQueuedWrites() {
+        java.util.List<QueuedWrite<?>> batch = new java.util.ArrayList<>();
+        sqliteWrites.drainTo(batch, SQLITE_BATCH);
+        try {
+            inTransaction(connection -> {
+                for (QueuedWrite<?> write : batch) {
+                    write.runIn(connection);
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            // Nothing of the batch is stored (or it is unknown whether it is): each caller hears so.
+            batch.forEach(write -> write.outcome = e);
+        }
+        batch.forEach(QueuedWrite::complete);
+    }
+
+    /** A write waiting for its turn, and once run its result or failure (given out only after the commit). */
+    private static final class QueuedWrite<T> {
+        final Work<T> work;
+        final CompletableFuture<T> result = new CompletableFuture<>();
+        T value;
+        RuntimeException outcome;
+
+        QueuedWrite(Work<T> work) {
+            this.work = work;
+        }
+
+        void runIn(Connection connection) throws SQLException {
+            value = null;
+            outcome = null;
+            java.sql.Savepoint savepoint = connection.setSavepoint();
+            try {
+                value = work.run(connection);
+                connection.releaseSavepoint(savepoint);
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback(savepoint);
+                outcome = e instanceof RuntimeException runtime ? runtime : new DatabaseException(e.getMessage(), e);
+            }
+        }
+
+        void complete() {
+            if (outcome != null) {
+                result.completeExceptionally(outcome);
+            } else {
+                result.complete(value);
+            }
+        }
+    }
+
+    /** SQLite's queued writes and the turn to commit them; how long one waits at most (as busy_timeout), and how many go in one commit. */
+    private final java.util.concurrent.LinkedBlockingQueue<QueuedWrite<?>> sqliteWrites = new java.util.concurrent.LinkedBlockingQueue<>();
+    private final java.util.concurrent.locks.ReentrantLock sqliteWriter = new java.util.concurrent.locks.ReentrantLock(true);
+    private static final Duration SQLITE_WRITER_WAIT = Duration.ofSeconds(10);
+    private static final int SQLITE_BATCH = 64;
+
+    /**
      * A connection taken from the pool now, for transactions that must start the moment something
      * else ends (the outbox records a message as sent right after the mail server accepted it).
      */

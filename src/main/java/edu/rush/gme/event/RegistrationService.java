@@ -234,7 +234,7 @@ public final class RegistrationService {
         boolean promote = promotes(event, now, snapshot.site().zone());
         for (int attempt = 1; ; attempt++) {
             try {
-                Outcome outcome = database.inTransaction(connection -> {
+                Outcome outcome = database.inWriteTransaction(connection -> {
                     repository.lock(connection, event.slug(), event.data().capacity());
                     Optional<Registration> existing = repository.active(connection, event.slug(), registration.email());
                     if (existing.isPresent()) {
@@ -279,7 +279,7 @@ public final class RegistrationService {
         }
         ContentSnapshot snapshot = store.snapshot();
         Instant now = store.now();
-        Optional<Cancellation> result = database.inTransaction(connection -> {
+        Optional<Cancellation> result = database.inWriteTransaction(connection -> {
             // The event's lock first: its seats change, and so may its waitlist.
             try (var lock = connection.prepareStatement("UPDATE event_tally SET arrivals = arrivals"
                     + " WHERE event_slug = (SELECT event_slug FROM event_registration WHERE reference = ?)")) {
@@ -323,7 +323,7 @@ public final class RegistrationService {
         if (!promotes(event, now, store.snapshot().site().zone())) {
             return List.of();
         }
-        List<Registration> promoted = database.inTransaction(connection -> {
+        List<Registration> promoted = database.inWriteTransaction(connection -> {
             repository.lock(connection, event.slug(), event.data().capacity());
             return fillSeats(connection, event, now);
         });

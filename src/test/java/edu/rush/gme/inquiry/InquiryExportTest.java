@@ -2,16 +2,10 @@ package edu.rush.gme.inquiry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import edu.rush.gme.Commands;
+import edu.rush.gme.CommandRun;
 import edu.rush.gme.ContentFixture;
 import edu.rush.gme.Settings;
 import edu.rush.gme.TestSite;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -24,22 +18,11 @@ class InquiryExportTest {
     @TempDir
     Path temp;
 
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run export(Settings settings, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Commands.exportInquiries(settings, List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private static List<Map<String, String>> rows(String csv) throws Exception {
-        try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerFor(Map.class)
-                .with(CsvSchema.emptySchema().withHeader()).readValues(csv)) {
-            return rows.readAll();
-        }
+    private static CommandRun export(Settings settings, String... args) {
+        String[] command = new String[args.length + 1];
+        command[0] = InquiryExport.COMMAND;
+        System.arraycopy(args, 0, command, 1, args.length);
+        return CommandRun.of(settings, command);
     }
 
     @Test
@@ -52,9 +35,9 @@ class InquiryExportTest {
             site.post("/inquiries", formula);
         }
 
-        Run run = export(settings);
+        CommandRun run = export(settings);
         assertThat(run.status()).isZero();
-        List<Map<String, String>> rows = rows(run.out());
+        List<Map<String, String>> rows = CommandRun.rows(run.out());
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0)).containsEntry("Program", "alpha-im")
                 .containsEntry("Program title", "Internal Medicine Residency")
@@ -69,13 +52,13 @@ class InquiryExportTest {
         assertThat(rows.get(1)).containsEntry("Program", "office")
                 .containsEntry("Question", "'=HYPERLINK(\"http://evil.example\")");
 
-        assertThat(rows(export(settings, "--program", "alpha-im").out())).hasSize(1);
-        assertThat(rows(export(settings, "--since", "2026-11-28").out())).isEmpty();
+        assertThat(CommandRun.rows(export(settings, "--program", "alpha-im").out())).hasSize(1);
+        assertThat(CommandRun.rows(export(settings, "--since", "2026-11-28").out())).isEmpty();
     }
 
     @Test
     void explains_a_wrong_argument() {
-        Run run = export(Settings.forFolders(temp, Path.of("static")), "--since", "yesterday");
+        CommandRun run = export(Settings.forFolders(temp, Path.of("static")), "--since", "yesterday");
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).contains("--since must be a date like 2026-09-01, got 'yesterday'", "usage: java -jar gme-site.jar export-inquiries");
     }
