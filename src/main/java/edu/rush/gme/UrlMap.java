@@ -147,7 +147,8 @@ final class UrlMap implements SiteRoutes {
 
         // The staff workspace: every route checked for a session, its role and the session's form token.
         StaffController staff = new StaffController(store, web.views(), services.staff(), web.crossSite(),
-                new SubmissionLimiter(SIGN_INS_PER_WINDOW, SIGN_IN_WINDOW, clock), web.https());
+                new SubmissionLimiter(SIGN_INS_PER_WINDOW, SIGN_IN_WINDOW, clock), web.https(),
+                WorkspacePanels.of(store, services, previewTokens), () -> MailOutbox.retryGivenUp(services.database(), clock), clock);
         routes.before(StaffController::markPrivate);
         for (StaffController.Route route : staff.routes()) {
             if (route.method().equals("GET")) {

@@ -38,6 +38,8 @@ public final class StaffController {
     public static final String SET_PASSWORD = PREFIX + "/set-password";
     public static final String STAFF = PREFIX + "/staff";
     public static final String AUDIT = PREFIX + "/audit";
+    public static final String LISTS = PREFIX + "/lists";
+    public static final String RESEND_MAIL = PREFIX + "/outbox/resend";
     static final String COOKIE = "gme_staff";
     static final String CSRF_FIELD = "csrf";
     private static final String SESSION = "staff-session";
@@ -63,8 +65,19 @@ public final class StaffController {
     private final CrossSiteForms crossSite;
     private final SubmissionLimiter signInLimiter;
     private final boolean https;
+    private final List<DashboardPanel> panels;
+    private final java.util.function.IntSupplier resendFailedMail;
+    private final java.time.Clock clock;
 
-    public StaffController(ContentStore store, Views views, StaffService staff, CrossSiteForms crossSite, SubmissionLimiter signInLimiter, boolean https) {
+    /**
+     * @param panels           the dashboard's lists (filled from the features by the composition root)
+     * @param resendFailedMail makes the mail given up on due again; returns how many
+     */
+    public StaffController(ContentStore store, Views views, StaffService staff, CrossSiteForms crossSite, SubmissionLimiter signInLimiter,
+                           boolean https, List<DashboardPanel> panels, java.util.function.IntSupplier resendFailedMail, java.time.Clock clock) {
+        this.panels = panels;
+        this.resendFailedMail = resendFailedMail;
+        this.clock = clock;
         this.store = store;
         this.views = views;
         this.staff = staff;
@@ -75,7 +88,7 @@ public final class StaffController {
 
     /** Every route of the workspace with who may use it; each handler is wrapped in the check. */
     public List<Route> routes() {
-        return List.of(
+        List<Route> routes = new java.util.ArrayList<>(List.of(
                 new Route("GET", SIGN_IN, Access.ANYONE, this::signInForm),
                 new Route("POST", SIGN_IN, Access.ANYONE, this::signIn),
                 new Route("GET", SET_PASSWORD + "/{token}", Access.ANYONE, this::setPasswordForm),
@@ -84,7 +97,12 @@ public final class StaffController {
                 new Route("POST", SIGN_OUT, Access.STAFF_MEMBER, this::signOut),
                 new Route("POST", SIGN_OUT_EVERYWHERE, Access.STAFF_MEMBER, this::signOutEverywhere),
                 new Route("GET", STAFF, Access.role(Role.ADMIN), this::staffList),
-                new Route("GET", AUDIT, Access.role(Role.ADMIN), this::auditLog));
+                new Route("GET", AUDIT, Access.role(Role.ADMIN), this::auditLog),
+                new Route("POST", RESEND_MAIL, Access.role(Role.ADMIN), this::resendMail)));
+        for (DashboardPanel panel : panels) {
+            routes.add(new Route("GET", LISTS + "/" + panel.id() + ".csv", Access.role(panel.role()), ctx -> exportList(ctx, panel)));
+        }
+        return routes;
     }
 
     /** The check in front of a route: private headers always; then session, role and the form's token. */
@@ -301,12 +319,47 @@ public final class StaffController {
 
     // --- signed in ---
 
+    /** One list as the dashboard shows it: the panel, its rows after the filter, the filter, its CSV address. */
+    public record PanelView(DashboardPanel panel, Listing listing, int total, String filter, String csv) {
+    }
+
     void home(Context ctx) {
         StaffSession session = session(ctx);
         Map<String, Object> model = signedInModel(ctx, session, "Staff workspace");
         model.put("sessions", staff.sessionCount(session.account()));
-        model.put("isAdmin", session.account().role().allows(Role.ADMIN));
+        java.time.Instant now = clock.instant();
+        List<PanelView> shown = new java.util.ArrayList<>();
+        for (DashboardPanel panel : panels) {
+            if (!panel.isFor(session.account())) {
+                continue;
+            }
+            String filter = ctx.queryParam("filter-" + panel.id());
+            Listing all = panel.listing().apply(session.account(), now);
+            String csv = LISTS + "/" + panel.id() + ".csv" + (filter == null || filter.isBlank() ? ""
+                    : "?filter=" + java.net.URLEncoder.encode(filter, java.nio.charset.StandardCharsets.UTF_8));
+            shown.add(new PanelView(panel, all.filtered(filter), all.rows().size(), filter == null ? "" : filter, csv));
+        }
+        model.put("panels", shown);
+        model.put("resent", ctx.queryParam("resent"));
         views.renderUncached(ctx, store.snapshot(), "staff/home", model);
+    }
+
+    /** A list as CSV (with the filter the dashboard had); exports are in the audit log. */
+    void exportList(Context ctx, DashboardPanel panel) {
+        StaffSession session = session(ctx);
+        String filter = ctx.queryParam("filter");
+        Listing listing = panel.listing().apply(session.account(), clock.instant()).filtered(filter);
+        staff.audit(session.account(), "exported", panel.id() + ".csv, " + listing.rows().size() + " row(s)"
+                + (filter == null || filter.isBlank() ? "" : ", filter '" + filter + "'"), ctx.ip());
+        ctx.header("Content-Disposition", "attachment; filename=\"" + panel.id() + ".csv\"");
+        ctx.contentType("text/csv; charset=utf-8").result(listing.csv());
+    }
+
+    void resendMail(Context ctx) {
+        StaffSession session = session(ctx);
+        int count = resendFailedMail.getAsInt();
+        staff.audit(session.account(), "resent-failed-mail", count + " message(s)", ctx.ip());
+        ctx.redirect(HOME + "?resent=" + count, HttpStatus.SEE_OTHER);
     }
 
     void signOut(Context ctx) {

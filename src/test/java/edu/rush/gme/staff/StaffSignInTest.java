@@ -236,7 +236,8 @@ class StaffSignInTest {
             account(role.key() + "@example.org", role);
             sessions.put(role, signIn(role.key() + "@example.org", PASSWORD));
         }
-        StaffController controller = new StaffController(null, null, null, null, null, false);
+        StaffController controller = new StaffController(null, null, null, null, null, false,
+                edu.rush.gme.WorkspacePanels.of(site.app().store(), site.app().services(), null), () -> 0, clock);
         for (StaffController.Route route : controller.routes()) {
             if (!route.access().signedIn()) {
                 continue;
