@@ -39,6 +39,7 @@ public final class StaffController {
     public static final String STAFF = PREFIX + "/staff";
     public static final String AUDIT = PREFIX + "/audit";
     public static final String LISTS = PREFIX + "/lists";
+    public static final String CONTENT = PREFIX + "/content";
     public static final String RESEND_MAIL = PREFIX + "/outbox/resend";
     static final String COOKIE = "gme_staff";
     static final String CSRF_FIELD = "csrf";
@@ -98,6 +99,7 @@ public final class StaffController {
                 new Route("POST", SIGN_OUT_EVERYWHERE, Access.STAFF_MEMBER, this::signOutEverywhere),
                 new Route("GET", STAFF, Access.role(Role.ADMIN), this::staffList),
                 new Route("GET", AUDIT, Access.role(Role.ADMIN), this::auditLog),
+                new Route("GET", CONTENT, Access.role(Role.EDITOR), this::contentList),
                 new Route("POST", RESEND_MAIL, Access.role(Role.ADMIN), this::resendMail)));
         for (DashboardPanel panel : panels) {
             routes.add(new Route("GET", LISTS + "/" + panel.id() + ".csv", Access.role(panel.role()), ctx -> exportList(ctx, panel)));
@@ -355,6 +357,56 @@ public final class StaffController {
         ctx.contentType("text/csv; charset=utf-8").result(listing.csv());
     }
 
+    /** Every content file: filtered by type, status and words, a hundred at a time. */
+    void contentList(Context ctx) {
+        StaffSession session = session(ctx);
+        var snapshot = store.snapshot();
+        List<String> problems = new java.util.ArrayList<>();
+        String type = blankToNull(ctx.queryParam("type"));
+        if (type != null && snapshot.types().all().stream().noneMatch(t -> t.name().equals(type))) {
+            problems.add("There is no content type '" + type + "'; choose one from the list.");
+        }
+        String statusKey = blankToNull(ctx.queryParam("status"));
+        ContentIndex.Status status = statusKey == null ? null
+                : java.util.Arrays.stream(ContentIndex.Status.values()).filter(st -> st.key().equals(statusKey)).findFirst().orElse(null);
+        if (statusKey != null && status == null) {
+            problems.add("There is no status '" + statusKey + "'; choose one from the list.");
+        }
+        int page = 1;
+        String pageText = ctx.queryParam("page");
+        if (pageText != null && !pageText.matches("[1-9][0-9]{0,5}")) {
+            problems.add("'page' must be a page number like 2.");
+        } else if (pageText != null) {
+            page = Integer.parseInt(pageText);
+        }
+        String words = ctx.queryParam("q");
+        ContentIndex.Result result = ContentIndex.find(ContentIndex.entries(snapshot, clock.instant()),
+                problems.isEmpty() ? type : null, problems.isEmpty() ? status : null, words, page);
+        Map<String, Object> model = signedInModel(ctx, session, "Content");
+        model.put("result", result);
+        model.put("types", snapshot.types().all());
+        model.put("statuses", ContentIndex.Status.values());
+        model.put("type", type == null ? "" : type);
+        model.put("status", statusKey == null ? "" : statusKey);
+        model.put("q", words == null ? "" : words);
+        model.put("problems", problems);
+        String query = "type=" + encode(type) + "&status=" + encode(statusKey) + "&q=" + encode(words);
+        model.put("previousUrl", result.page() > 1 ? CONTENT + "?" + query + "&page=" + (result.page() - 1) : null);
+        model.put("nextUrl", result.page() < result.pages() ? CONTENT + "?" + query + "&page=" + (result.page() + 1) : null);
+        if (!problems.isEmpty()) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+        }
+        views.renderUncached(ctx, snapshot, "staff/content", model);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static String encode(String value) {
+        return value == null ? "" : java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     void resendMail(Context ctx) {
         StaffSession session = session(ctx);
         int count = resendFailedMail.getAsInt();
@@ -400,6 +452,7 @@ public final class StaffController {
         model.put("account", session.account());
         model.put("csrf", session.csrfToken());
         model.put("isAdmin", session.account().role().allows(Role.ADMIN));
+        model.put("canEdit", session.account().role().allows(Role.EDITOR));
         return model;
     }
 

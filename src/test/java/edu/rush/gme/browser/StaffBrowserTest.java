@@ -69,6 +69,12 @@ class StaffBrowserTest extends RealSiteInBrowser {
         assertThat(browser.findElement(By.cssSelector(".lead")).getText()).contains("Signed in as gme-admin@example.org, administrator");
         Browser.assertAccessible(browser, "workspace home");
 
+        browser.get(site.url("/admin/content?type=programs"));
+        assertThat(browser.findElement(By.tagName("caption")).getText()).contains("files");
+        Browser.assertAccessible(browser, "content list");
+        browser.get(site.url("/admin/content?type=no-such-type"));
+        Browser.assertAccessible(browser, "content list with a filter it cannot read");
+
         browser.get(site.url("/admin/staff"));
         assertThat(browser.findElement(By.tagName("table")).getText()).contains("gme-admin@example.org", "Administrator");
         Browser.assertAccessible(browser, "staff accounts");
@@ -77,7 +83,7 @@ class StaffBrowserTest extends RealSiteInBrowser {
         Browser.assertAccessible(browser, "audit log");
 
         browser.get(site.url("/admin"));
-        WebElement signOut = browser.findElement(By.xpath("//button[normalize-space()='Sign out']"));
+        WebElement signOut = browser.findElement(By.cssSelector(".admin-bar button[type=submit]"));
         for (int i = 0; i < 60 && !focused().equals(signOut); i++) {
             focused().sendKeys(Keys.TAB);
         }
