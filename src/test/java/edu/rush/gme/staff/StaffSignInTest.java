@@ -267,6 +267,17 @@ class StaffSignInTest {
     }
 
     @Test
+    void behind_https_the_session_cookie_is_secure() {
+        try (TestSite secure = TestSite.start(settings.withBaseUrl("https://gme.example.org"), clock)) {
+            StaffService staff = secure.app().services().staff();
+            staff.setPassword(staff.addOrReset("editor@example.org", Role.EDITOR, List.of(), "test"), PASSWORD, null);
+            TestSite.Response signedIn = secure.post("/admin/sign-in", Map.of("email", "editor@example.org", "password", PASSWORD));
+            assertThat(signedIn.status()).isEqualTo(303);
+            assertThat(signedIn.header("Set-Cookie")).contains("Secure", "HttpOnly");
+        }
+    }
+
+    @Test
     void add_staff_prints_a_link_and_refuses_what_it_cannot_do() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
