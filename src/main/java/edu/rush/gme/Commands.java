@@ -37,6 +37,8 @@ public final class Commands {
                                                            check every content file; problems as file:line:col: message
                    java -jar gme-site.jar new TYPE "Title"     start a draft from content/_archetypes/TYPE.md (TYPE: %s)
                    java -jar gme-site.jar preview FILE [--valid 7d]   a signed link to a draft or scheduled page
+                   java -jar gme-site.jar add-staff EMAIL --role editor|publisher|coordinator|admin [--programs SLUG,SLUG]
+                                                           a staff account for /admin, and a one-time link to set its password
                    java -jar gme-site.jar preview --as-of 2026-12-01T09:00 [--valid 2d]   a link to the whole site at that time
             """.formatted(String.join(", ", NewContent.creatable(App.CONTENT_TYPES).stream().map(t -> t.name()).toList()));
 
@@ -61,6 +63,8 @@ public final class Commands {
             case RegistrationExport.COMMAND -> exportRegistrations(settings, options, out, err);
             case SearchMisses.COMMAND -> exportSearchMisses(settings, options, out, err);
             case RESEND_FAILED_MAIL -> resendFailedMail(settings, options, out, err);
+            case edu.rush.gme.staff.AddStaffCommand.COMMAND -> edu.rush.gme.staff.AddStaffCommand.run(settings.database(), settings.baseUrl(),
+                    programSlugs(settings, clock), settings.preview().key(), clock, options, out, err);
             case edu.rush.gme.preview.PreviewCommand.COMMAND ->
                     edu.rush.gme.preview.PreviewCommand.run(settings, App.CONTENT_TYPES, options, out, err, Clock.systemUTC());
             case "--help", "-h", "help" -> {
@@ -76,6 +80,13 @@ public final class Commands {
     }
 
     static final String RESEND_FAILED_MAIL = "resend-failed-mail";
+
+    /** The slugs of the programs the content has (a coordinator's programs are checked against them). */
+    private static java.util.Set<String> programSlugs(Settings settings, Clock clock) {
+        edu.rush.gme.content.ContentSnapshot snapshot = new edu.rush.gme.content.ContentLoader(settings.contentDir(), clock, App.CONTENT_TYPES).load();
+        return snapshot.all(edu.rush.gme.program.ProgramContent.TYPE).stream().map(page -> page.slug())
+                .collect(java.util.stream.Collectors.toSet());
+    }
 
     /** Every stored inquiry (or those since a date, or for one program) as CSV. */
     public static int exportInquiries(Settings settings, List<String> args, PrintStream out, PrintStream err) {

@@ -25,10 +25,12 @@ import edu.rush.gme.program.ProgramController;
 import edu.rush.gme.program.ProgramType;
 import edu.rush.gme.search.SearchController;
 import edu.rush.gme.search.SearchService;
+import edu.rush.gme.staff.StaffController;
 import edu.rush.gme.web.Paths;
 import edu.rush.gme.web.RouteTable;
 import edu.rush.gme.web.SiteRoutes;
 import edu.rush.gme.web.StructuredData;
+import edu.rush.gme.web.SubmissionLimiter;
 import edu.rush.gme.wellness.WellnessController;
 import edu.rush.gme.wellness.WellnessInitiative;
 import io.javalin.http.Context;
@@ -47,11 +49,13 @@ final class UrlMap implements SiteRoutes {
     private final SearchService searchService;
     private final Services services;
     private final PreviewTokens previewTokens;
+    private final java.time.Clock clock;
 
-    UrlMap(SearchService searchService, Services services, PreviewTokens previewTokens) {
+    UrlMap(SearchService searchService, Services services, PreviewTokens previewTokens, java.time.Clock clock) {
         this.searchService = searchService;
         this.services = services;
         this.previewTokens = previewTokens;
+        this.clock = clock;
     }
 
     @Override
@@ -156,6 +160,19 @@ final class UrlMap implements SiteRoutes {
         routes.get(PreviewController.ITEM_PATH, preview::item);
         routes.post(PreviewController.EXIT_PATH, preview::exit);
 
+        // The staff workspace: every route checked for a session, its role and the session's form token.
+        StaffController staff = new StaffController(store, web.views(), services.staff(), web.crossSite(),
+                new SubmissionLimiter(SIGN_INS_PER_WINDOW, SIGN_IN_WINDOW, clock), web.https(),
+                WorkspacePanels.of(store, services, previewTokens), () -> MailOutbox.retryGivenUp(services.database(), clock), clock);
+        routes.before(StaffController::markPrivate);
+        for (StaffController.Route route : staff.routes()) {
+            if (route.method().equals("GET")) {
+                routes.get(route.path(), staff.guarded(route));
+            } else {
+                routes.post(route.path(), staff.guarded(route));
+            }
+        }
+
         // Any other /api/v1/{name}: a problem naming the content types there are.
         routes.get(ContentApi.PREFIX + "/{type}", api::unknownType);
         routes.get(ContentApi.PREFIX + "/{type}/{slug}", api::unknownType);
@@ -163,6 +180,10 @@ final class UrlMap implements SiteRoutes {
         // Last: top-level Markdown pages (/about), files of static/, images of page bundles; then 405s.
         routes.finish(pages::page);
     }
+
+    /** Sign-in attempts per client address: twenty in fifteen minutes (the account's own lock counts failures on every server). */
+    static final int SIGN_INS_PER_WINDOW = 20;
+    static final java.time.Duration SIGN_IN_WINDOW = java.time.Duration.ofMinutes(15);
 
     /**
      * Ready when a content snapshot is loaded and the database answers; says which content version,

@@ -49,7 +49,7 @@ class AccessibilityBrowserTest extends RealSiteInBrowser {
                         "/programs/compare?p=" + RealContent.firstSlugs(5),
                         "/search", "/search?q=heart", "/search?q=zebra%20quantum", "/search?q=cardiolgy",
                         "/search?q=peds&kind=program&type=fellowship", "/inquiries/new",
-                        "/inquiries/new?program=" + RealContent.first(ProgramType.RESIDENCY).slug(), "/api"),
+                        "/inquiries/new?program=" + RealContent.first(ProgramType.RESIDENCY).slug(), "/api", "/admin/sign-in"),
                 Stream.of(PREVIEW_OF_STORY, PREVIEW_EXPIRED, PREVIEW_AS_OF))
                 .flatMap(paths -> paths);
     }
