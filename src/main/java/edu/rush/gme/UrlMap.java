@@ -78,7 +78,8 @@ final class UrlMap implements SiteRoutes {
         api.live(Event.TYPE, "seatsLeft", RegistrationController.seatsLeftSchema(), services.registrations()::seatsLeft);
         api.operation(Paths.registrationApi("{slug}"), "post", RegistrationController.apiOperation(), RegistrationController.apiComponents());
         ChangesController changes = new ChangesController(services.changes(), services.database(), store, baseUrl);
-        RegistrationController registrations = new RegistrationController(store, web.views(), services.registrations(), services.limiter(),
+        RegistrationController registrations = new RegistrationController(store, web.views(), services.registrations(),
+                new SubmissionLimiter(RegistrationController.PER_ADDRESS, RegistrationController.PER_ADDRESS_WINDOW, clock),
                 web.crossSite(), baseUrl);
 
         routes.get(Paths.HOME, pages::home);

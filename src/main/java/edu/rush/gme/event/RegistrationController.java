@@ -46,6 +46,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class RegistrationController {
 
+    /**
+     * Accepted registrations per client address: ten in ten minutes (an applicant may sign up for
+     * several sessions in one evening), then one a minute; counted apart from inquiries.
+     */
+    public static final int PER_ADDRESS = 10;
+    public static final java.time.Duration PER_ADDRESS_WINDOW = java.time.Duration.ofMinutes(10);
+
     private static final Logger LOG = LoggerFactory.getLogger(RegistrationController.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter REGISTERED = DateTimeFormatter.ofPattern("MMMM d, uuuu 'at' h:mm a zzz", Locale.US);

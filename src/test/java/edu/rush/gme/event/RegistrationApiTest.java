@@ -131,7 +131,7 @@ class RegistrationApiTest {
 
     @Test
     void too_many_from_one_address_get_429_with_retry_after() {
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < RegistrationController.PER_ADDRESS; i++) {
             assertThat(register("small-room", person("P" + i, "p" + i + "@example.org")).status()).isEqualTo(201);
         }
         TestSite.Response refused = register("small-room", person("Ada", "ada@example.org"));

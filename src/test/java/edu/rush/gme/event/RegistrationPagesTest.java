@@ -290,7 +290,7 @@ class RegistrationPagesTest {
     @Test
     void too_many_registrations_from_one_address_are_refused_with_everything_kept() {
         start();
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < RegistrationController.PER_ADDRESS; i++) {
             assertThat(site.post("/events/small-room/register", person("P" + i, "p" + i + "@example.org"), "Content-Type",
                     "application/x-www-form-urlencoded", "X-Forwarded-For", "203.0.113.9").status()).isEqualTo(303);
         }
