@@ -81,12 +81,20 @@ public final class EventCalendar {
         return personal(vevent, Method.cancel(), organizer, registrant);
     }
 
+    /**
+     * A name as an iCalendar CN parameter: RFC 5545 allows no double quote or line break in a
+     * parameter value (a name typed as Ada "the Countess" Lovelace would make the file unwritable).
+     */
+    static String commonName(String name) {
+        return name == null ? null : name.replace('"', '\'').replaceAll("[\\r\\n]+", " ");
+    }
+
     private static String personal(VEvent vevent, Method method, Organizer organizer, Registration registrant) {
         ICalendar calendar = calendar(method);
         if (organizer != null && organizer.email() != null) {
-            vevent.setOrganizer(new biweekly.property.Organizer(organizer.name(), organizer.email()));
+            vevent.setOrganizer(new biweekly.property.Organizer(commonName(organizer.name()), organizer.email()));
         }
-        Attendee attendee = new Attendee(registrant.name(), registrant.email());
+        Attendee attendee = new Attendee(commonName(registrant.name()), registrant.email());
         attendee.setRole(Role.ATTENDEE);
         attendee.setRsvp(false);
         attendee.setParticipationStatus(ParticipationStatus.ACCEPTED);

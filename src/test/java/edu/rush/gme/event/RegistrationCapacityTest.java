@@ -133,6 +133,15 @@ class RegistrationCapacityTest {
     }
 
     @Test
+    void a_name_with_quotes_registers_and_its_invitation_is_written() {
+        NewRegistration quoted = new NewRegistration("small-room", "Ada \"the Countess\" Lovelace", "ada@example.org", ApplicantType.IMG,
+                List.of(), null, false);
+        RegistrationService.Outcome outcome = registrations.register(event, quoted, "test");
+        assertThat(outcome.registration().name()).isEqualTo("Ada \"the Countess\" Lovelace");
+        assertThat(EventCalendar.commonName("Ada \"the Countess\"\r\nLovelace")).isEqualTo("Ada 'the Countess' Lovelace");
+    }
+
+    @Test
     void signed_links_name_their_registration_and_nothing_else() {
         Registration registration = registrations.register(event, person(1), "test").registration();
         String token = registrations.links().token(registration.reference());
