@@ -82,6 +82,8 @@ final class UrlMap implements SiteRoutes {
                 new SubmissionLimiter(RegistrationController.PER_ADDRESS, RegistrationController.PER_ADDRESS_WINDOW, clock),
                 web.crossSite(), baseUrl);
 
+        // The database down for a while: a handler that meets it answers 503 with Retry-After, never a 500.
+        routes.unavailableWhen(edu.rush.gme.db.DatabaseException.class);
         routes.get(Paths.HOME, pages::home);
         routes.itemPage(HomePage.TYPE, (ctx, page) -> pages.home(ctx));
         // Top-level pages are answered by the catch-all route at the end.

@@ -203,6 +203,9 @@ public final class Database implements AutoCloseable {
         if (dialect() != Dialect.SQLITE) {
             return inTransaction(work);
         }
+        if (sqliteWriter.isHeldByCurrentThread()) {
+            throw new IllegalStateException("a queued write may not queue another (it would wait for itself)");
+        }
         QueuedWrite<T> mine = new QueuedWrite<>(work);
         sqliteWrites.add(mine);
         long deadline = System.nanoTime() + SQLITE_WRITER_WAIT.toNanos();
@@ -223,7 +226,10 @@ public final class Database implements AutoCloseable {
                     break;  // taken into a batch meanwhile: its result comes
                 }
             }
-            return mine.result.get();
+            // Taken into a batch by another caller: its commit ends within the pool's and SQLite's own timeouts.
+            return mine.result.get(SQLITE_WRITER_WAIT.toSeconds() * 3, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new DatabaseException("the write was taken but its commit did not end in time", e, true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             // Still queued: it never runs. Taken into a batch already: it may be stored, as a commit cut short may be.
@@ -251,8 +257,14 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             // Nothing of the batch is stored (or it is unknown whether it is): each caller hears so.
             batch.forEach(write -> write.outcome = e);
+        } catch (Error e) {
+            // Not even an Error may leave the others of the batch waiting for a result that never comes.
+            DatabaseException failed = new DatabaseException("the write failed: " + e, e);
+            batch.forEach(write -> write.outcome = failed);
+            throw e;
+        } finally {
+            batch.forEach(QueuedWrite::complete);
         }
-        batch.forEach(QueuedWrite::complete);
     }
 
     /** A write waiting for its turn, and once run its result or failure (given out only after the commit). */
@@ -275,6 +287,7 @@ public final class Database implements AutoCloseable {
                 connection.releaseSavepoint(savepoint);
             } catch (SQLException | RuntimeException e) {
                 connection.rollback(savepoint);
+                connection.releaseSavepoint(savepoint);
                 outcome = e instanceof RuntimeException runtime ? runtime : new DatabaseException(e.getMessage(), e);
             }
         }

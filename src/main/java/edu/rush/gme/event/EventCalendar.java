@@ -55,8 +55,8 @@ public final class EventCalendar {
     }
 
     /**
-     * A confirmed registrant's own invitation ({@code METHOD:REQUEST}): the public entry with the same
-     * UID and SEQUENCE, the organizer and the registrant as attendee, and (for a virtual or hybrid event)
+     * A confirmed registrant's own invitation ({@code METHOD:REQUEST}): the public entry with its own
+     * UID ({@link #personalUid}) and the same SEQUENCE, the organizer and the registrant as attendee, and (for a virtual or hybrid event)
      * the join link in its location and description, which no public file ever has.
      */
     String invitation(Page<Event> page, ZoneId siteZone, Instant now, int sequence, Organizer organizer, Registration registrant) {
@@ -89,7 +89,19 @@ public final class EventCalendar {
         return name == null ? null : name.replace('"', '\'').replaceAll("[\\r\\n]+", " ");
     }
 
+    /**
+     * The UID of one registration's own entry: the public UID with the registration's reference, so
+     * that importing the public file (which has no join link) never overwrites the invitation, and a
+     * new registration after a cancelled one is a new entry, not a cancelled one asked back.
+     */
+    static String personalUid(String publicUid, Registration registrant) {
+        int at = publicUid.lastIndexOf('@');
+        String reference = registrant.reference().toLowerCase(java.util.Locale.ROOT);
+        return at < 0 ? publicUid + "-" + reference : publicUid.substring(0, at) + "-" + reference + publicUid.substring(at);
+    }
+
     private static String personal(VEvent vevent, Method method, Organizer organizer, Registration registrant) {
+        vevent.setUid(personalUid(vevent.getUid().getValue(), registrant));
         ICalendar calendar = calendar(method);
         if (organizer != null && organizer.email() != null) {
             vevent.setOrganizer(new biweekly.property.Organizer(commonName(organizer.name()), organizer.email()));

@@ -427,6 +427,16 @@ public final class RegistrationController {
         try {
             RegistrationService.Outcome outcome = registrations.register(event, ((RegistrationService.Valid) checked).registration(), "api");
             Registration stored = outcome.registration();
+            ctx.header("Cache-Control", "no-store");
+            if (!outcome.created()) {
+                // Anyone may type anyone's address: of a registration made before, the answer says nothing but that its e-mail went again.
+                Map<String, Object> again = new LinkedHashMap<>();
+                again.put("event", event.slug());
+                again.put("created", false);
+                again.put("detail", "This address was registered for the event already: nothing new was stored, and the registration was e-mailed to the address again.");
+                ctx.status(HttpStatus.OK).json(again);
+                return;
+            }
             // Never the registrant's token or the join link: the answer may reach someone who typed another person's address.
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("reference", stored.reference());
@@ -437,9 +447,9 @@ public final class RegistrationController {
             }
             answer.put("registeredAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(stored.registeredAt()
                     .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).atZone(store.snapshot().site().zone()).toOffsetDateTime()));
-            answer.put("created", outcome.created());
-            ctx.header("Location", Paths.event(event.slug())).header("Cache-Control", "no-store");
-            ctx.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK).json(answer);
+            answer.put("created", true);
+            ctx.header("Location", Paths.event(event.slug()));
+            ctx.status(HttpStatus.CREATED).json(answer);
         } catch (DatabaseException e) {
             LOG.error("registration for {} could not be stored: {}", event.slug(), e.getMessage());
             ctx.header("Retry-After", "120");
@@ -464,7 +474,7 @@ public final class RegistrationController {
         return parse("""
                 {"operationId": "registerForEvent",
                  "summary": "Registers one person for an event: a seat while there is one, else a place on the waitlist.",
-                 "description": "The same address twice is one registration: the second request gets it back (200) and it is e-mailed again. The answer never holds the link to join or the registrant's own link; they go by e-mail.",
+                 "description": "The same address twice is one registration: the second request is answered 200 with nothing of that registration (anyone may type anyone's address), and the registration is e-mailed to the address again. The answer never holds the link to join or the registrant's own link; they go by e-mail.",
                  "parameters": [{"name": "slug", "in": "path", "required": true, "description": "The event's slug", "schema": {"type": "string"}}],
                  "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object",
                    "properties": {
@@ -476,7 +486,8 @@ public final class RegistrationController {
                    "required": ["name", "email", "applicantType"]}}}},
                  "responses": {"201": %s, "200": %s, "400": %s, "404": %s, "409": %s, "415": %s, "422": %s, "429": %s, "503": %s}}
                 """.formatted(RegistrationService.NAME_MAX, RegistrationService.EMAIL_MAX, types, RegistrationService.ACCESSIBILITY_MAX,
-                registered.formatted("Registered"), registered.formatted("That address was registered already: its registration, e-mailed again"),
+                registered.formatted("Registered"),
+                "{\"description\": \"That address was registered already: its registration was e-mailed to it again\", \"content\": {\"application/json\": {\"schema\": {\"$ref\": \"#/components/schemas/AlreadyRegistered\"}}}}",
                 problem.formatted("The body is not a JSON object"), problem.formatted("No such event"),
                 problem.formatted("The event takes no registrations now ('registration' says why: not-yet-open, closed, cancelled or over)"),
                 problem.formatted("The body is not sent as application/json"),
@@ -487,7 +498,13 @@ public final class RegistrationController {
 
     /** The schemas {@link #apiOperation()} refers to. */
     public static Map<String, JsonNode> apiComponents() {
-        return Map.of("Registration", parse("""
+        return Map.of("AlreadyRegistered", parse("""
+                {"type": "object", "additionalProperties": false,
+                 "properties": {
+                   "event": {"type": "string", "description": "The event's slug"},
+                   "created": {"type": "boolean", "const": false},
+                   "detail": {"type": "string"}},
+                 "required": ["event", "created", "detail"]}"""), "Registration", parse("""
                 {"type": "object", "additionalProperties": false,
                  "properties": {
                    "reference": {"type": "string", "pattern": "^R-[0-9A-Z]{8}$", "description": "To quote when writing to the office"},
@@ -495,7 +512,7 @@ public final class RegistrationController {
                    "status": {"type": "string", "enum": ["confirmed", "waitlisted"]},
                    "position": {"type": "integer", "minimum": 1, "description": "The place on the waitlist (waitlisted only)"},
                    "registeredAt": {"type": "string", "format": "date-time"},
-                   "created": {"type": "boolean", "description": "false: the address was registered already"}},
+                   "created": {"type": "boolean", "const": true}},
                  "required": ["reference", "event", "status", "registeredAt", "created"]}"""));
     }
 

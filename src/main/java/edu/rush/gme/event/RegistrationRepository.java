@@ -295,6 +295,18 @@ final class RegistrationRepository {
         }
     }
 
+    /** Whether any e-mail about this registration was written to the outbox after {@code since}. */
+    boolean mailedSince(Connection connection, long registrationId, Instant since) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT 1 FROM mail_outbox WHERE registration_id = ? AND created_at > ? LIMIT 1")) {
+            select.setLong(1, registrationId);
+            database.setInstant(select, 2, since);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+
     /** The registration of this address for this event that is not cancelled, if there is one. */
     Optional<Registration> active(Connection connection, String slug, String email) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(

@@ -36,6 +36,8 @@ public final class RegistrationService {
     public static final int NAME_MAX = 200;
     public static final int EMAIL_MAX = 254;
     public static final int ACCESSIBILITY_MAX = 2000;
+    /** The same address registering again gets its registration e-mailed again, at most once in this time. */
+    static final java.time.Duration RESEND_AFTER = java.time.Duration.ofMinutes(10);
     private static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     private static final Pattern REFERENCE = Pattern.compile("R-[0-9A-HJKMNP-TV-Z]{8}");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t]]");
@@ -237,6 +239,10 @@ public final class RegistrationService {
                 Outcome outcome = database.inWriteTransaction(connection -> {
                     repository.lock(connection, event.slug(), event.data().capacity());
                     Optional<Registration> existing = repository.active(connection, event.slug(), registration.email());
+                    if (existing.isPresent() && repository.mailedSince(connection, existing.get().id(), now.minus(RESEND_AFTER))) {
+                        // A double click, or someone sending the form again and again: one e-mail in ten minutes is enough.
+                        return new Outcome(existing.get(), false);
+                    }
                     if (existing.isPresent()) {
                         enqueueTelling(connection, existing.get().isConfirmed()
                                 ? mail.confirmation(event, existing.get(), snapshot.site(), true, stamp(connection, event, now, snapshot.site().zone()))

@@ -41,6 +41,13 @@ final class ErrorPages {
         });
     }
 
+    /** For exceptions the URL map declares as "unavailable for a while" (see RouteTable.unavailableWhen): 503, Retry-After. */
+    void unavailable(Context ctx, Exception e) {
+        LOG.warn("{} {}: unavailable for now: {}", ctx.method(), ctx.path(), e.getMessage());
+        ctx.header("Retry-After", "60");
+        answer(ctx, HttpStatus.SERVICE_UNAVAILABLE.getCode(), null);
+    }
+
     static boolean isApi(Context ctx) {
         return ctx.path().startsWith("/api/");
     }

@@ -56,10 +56,22 @@ public final class RouteTable {
     private final Map<String, Set<HandlerType>> methodsByPath = new LinkedHashMap<>();
     private final Map<ContentType<?>, ItemPage> itemPages = new LinkedHashMap<>();
 
-    RouteTable(RoutesConfig routes, ContentStore store, StaticAssets assets) {
+    private final ErrorPages errors;
+
+    RouteTable(RoutesConfig routes, ContentStore store, StaticAssets assets, ErrorPages errors) {
+        this.errors = errors;
         this.routes = routes;
         this.store = store;
         this.assets = assets;
+    }
+
+    /**
+     * An exception that means a part the site needs is down for a while (the database): any handler
+     * that lets it through answers 503 with Retry-After (a page, or a problem document under /api),
+     * never a 500.
+     */
+    public void unavailableWhen(Class<? extends Exception> type) {
+        routes.exception(type, (e, ctx) -> errors.unavailable(ctx, e));
     }
 
     /** A GET address (HEAD too: monitors and link checkers use it; Jetty drops the body). */

@@ -76,7 +76,7 @@ public final class WebServer {
             config.fileRenderer(renderer);
             config.routes.before(security);
             config.jetty.modifyServletContextHandler(context -> context.insertHandler(new CachedPageHandler(cache, store, security.headers())));
-            siteRoutes.register(new RouteTable(config.routes, store, assets),
+            siteRoutes.register(new RouteTable(config.routes, store, assets, errors),
                     new SiteRoutes.Parts(store, views, crossSite, settings.baseUrl(), settings.https()));
             errors.register(config.routes);
         });

@@ -161,7 +161,11 @@ class PostgresNoticesTest {
                     .containsExactlyInAnyOrder(email("Eve Fox"), email("Flo Gray"));
 
             // What was written reached the mail server, each once.
-            RegistrantMail.waitFor(() -> smtp.getReceivedMessages().length == outbox(database).size(), "every mail delivered");
+            try {
+                RegistrantMail.waitFor(() -> smtp.getReceivedMessages().length == outbox(database).size(), "every mail delivered");
+            } catch (AssertionError e) {
+                throw new AssertionError("received " + smtp.getReceivedMessages().length + ", in the outbox " + outbox(database), e);
+            }
         }
     }
 

@@ -306,7 +306,13 @@ class RegistrationPagesTest {
     @Test
     void when_the_database_is_down_the_form_comes_back_with_everything_typed() {
         start();
+        String registrantPage = post("/events/small-room/register", person("Bea", "bea@example.org")).header("Location");
+        assertThat(registrantPage).startsWith("/registrations/");
         site.app().services().database().close();
+        // A registrant's page needs the database: 503 with Retry-After, never a 500.
+        TestSite.Response unavailable = site.get(registrantPage);
+        assertThat(unavailable.status()).isEqualTo(503);
+        assertThat(unavailable.header("Retry-After")).isEqualTo("60");
         TestSite.Response answer = post("/events/small-room/register", person("Ada", "ada@example.org"));
         assertThat(answer.status()).isEqualTo(503);
         assertThat(answer.header("Retry-After")).isEqualTo("120");
