@@ -27,13 +27,25 @@ public final class RegistrationLinks {
     private final MACSigner signer;
     private final MACVerifier verifier;
 
-    /** @param key at least 32 bytes (the site's signing secret) */
+    /** @param key at least 32 bytes (the site's signing secret); these links are signed with a key derived from it for them alone */
     public RegistrationLinks(byte[] key) {
+        byte[] own = derive(key);
         try {
-            this.signer = new MACSigner(key);
-            this.verifier = new MACVerifier(key);
+            this.signer = new MACSigner(own);
+            this.verifier = new MACVerifier(own);
         } catch (JOSEException e) {
             throw new IllegalArgumentException("the signing key must be at least 32 bytes", e);
+        }
+    }
+
+    /** HMAC-SHA256 of a label under the site's secret: a token of another kind never verifies as a registrant's link. */
+    private static byte[] derive(byte[] key) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal("gme-registration-links".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalArgumentException("the signing key cannot be used", e);
         }
     }
 

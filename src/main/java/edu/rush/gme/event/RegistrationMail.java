@@ -140,9 +140,10 @@ final class RegistrationMail {
 
     /** The reminder a day ({@code hour} false) or an hour before the start, to a confirmed registrant: when, where, how to join. */
     OutgoingMail reminder(Page<Event> page, Registration registration, SiteConfig site, boolean hour) {
-        String subject = (hour ? "Starting in an hour: " : "Tomorrow: ") + page.title();
+        // A day reminder may go out late (the server was down): it names the day, not "tomorrow".
+        String subject = (hour ? "Starting soon: " : "Reminder: ") + page.title() + (hour ? "" : ", " + page.data().dayText());
         String body = greeting(registration)
-                + "A reminder: " + page.title() + " starts " + (hour ? "in an hour" : "in 24 hours") + ".\n\n"
+                + "A reminder: " + page.title() + (hour ? " starts within the hour" : " is on " + page.data().dayText()) + ".\n\n"
                 + when(page, site.zone()) + joinText(page)
                 + "If you can no longer come, please cancel so that someone on the waitlist can have your seat.\n"
                 + ownLink(registration) + footer(site);

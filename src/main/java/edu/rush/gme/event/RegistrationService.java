@@ -41,6 +41,8 @@ public final class RegistrationService {
     private static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     private static final Pattern REFERENCE = Pattern.compile("R-[0-9A-HJKMNP-TV-Z]{8}");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t]]");
+    /** Invisible and format characters, line and paragraph separators, and web addresses. */
+    private static final Pattern NOT_IN_A_NAME = Pattern.compile("[\\p{C}\\p{Zl}\\p{Zp}]|://|www\\.", Pattern.CASE_INSENSITIVE);
     /** SQL states of a unique constraint broken: PostgreSQL's 23505; SQLite's driver reports none, only its message. */
     private static final String UNIQUE_VIOLATION = "23505";
 
@@ -168,8 +170,9 @@ public final class RegistrationService {
             errors.put("name", "Enter your name");
         } else if (name.length() > NAME_MAX) {
             errors.put("name", "Your name must be " + NAME_MAX + " characters or fewer");
-        } else if (CONTROL.matcher(name).find()) {
-            errors.put("name", "Your name must not contain control characters");
+        } else if (CONTROL.matcher(name).find() || NOT_IN_A_NAME.matcher(name).find()) {
+            // The name opens the e-mails sent to the address given: it may not carry a link or odd characters.
+            errors.put("name", "Enter your name only, without web addresses or special characters");
         }
         String email = trim(form.email());
         if (email.isEmpty()) {
@@ -301,7 +304,8 @@ public final class RegistrationService {
                 return Optional.of(new Cancellation(registration, false, List.of()));
             }
             Optional<Page<Event>> event = snapshot.findAny(Event.TYPE, registration.eventSlug());
-            if (event.isPresent()) {
+            // After the event there is nothing to take out of a calendar: no mail.
+            if (event.isPresent() && !event.get().data().isOver(now, snapshot.site().zone())) {
                 enqueue(connection, mail.cancellation(event.get(), registration, snapshot.site(),
                         stamp(connection, event.get(), now, snapshot.site().zone())), registration);
             }

@@ -338,8 +338,8 @@ class RegistrantNoticesTest {
         registrations.notices().look();
         assertThat(outbox(database, RegistrationMail.DAY_REMINDER)).extracting(RegistrantMail.Row::recipient)
                 .containsExactlyInAnyOrder(email("Ada Byron"), email("Bea Cole"), email("Cy Dunn"));
-        String reminder = plainText(received(smtp, email("Ada Byron"), "Tomorrow: Soon session").get(0));
-        assertThat(reminder).contains("starts in 24 hours", "Monday, November 30, 2026, 6:00 PM – 7:00 PM CST", JOIN);
+        String reminder = plainText(received(smtp, email("Ada Byron"), "Reminder: Soon session, Monday, November 30, 2026").get(0));
+        assertThat(reminder).contains("is on Monday, November 30, 2026", "Monday, November 30, 2026, 6:00 PM – 7:00 PM CST", JOIN);
 
         // Cy cancels after the day reminder: Wes gets the seat (and the confirmation), not the day reminder.
         registrations.cancel(cy.reference());
@@ -351,7 +351,7 @@ class RegistrantNoticesTest {
         registrations.notices().look();
         assertThat(outbox(database, RegistrationMail.HOUR_REMINDER)).extracting(RegistrantMail.Row::recipient)
                 .containsExactlyInAnyOrder(email("Ada Byron"), email("Bea Cole"), email("Wes Waiting"));
-        assertThat(plainText(received(smtp, email("Wes Waiting"), "Starting in an hour").get(0))).contains("6:00 PM – 7:00 PM CST", JOIN);
+        assertThat(plainText(received(smtp, email("Wes Waiting"), "Starting soon").get(0))).contains("6:00 PM – 7:00 PM CST", JOIN);
 
         // Later session (2026-12-02T00:00Z): the servers were away until half an hour before; the stale day reminder is skipped.
         Registration pat = register("later-session", "Pat Quinn");

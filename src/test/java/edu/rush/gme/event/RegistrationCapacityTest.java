@@ -142,6 +142,18 @@ class RegistrationCapacityTest {
     }
 
     @Test
+    void a_name_may_not_carry_a_link_or_invisible_characters_into_the_mail_it_opens() {
+        for (String name : List.of("Your account is locked, visit https://evil.example.com", "Ada www.evil.example.com", "Ada\u2028Lovelace",
+                "Ada\u200bLovelace")) {
+            RegistrationService.Checked checked = registrations.check(event, new RegistrationForm(name, "ada@example.org", "img", List.of(), null, null));
+            assertThat(checked).as(name).isInstanceOf(RegistrationService.Invalid.class);
+            assertThat(((RegistrationService.Invalid) checked).errors().get("name")).isEqualTo("Enter your name only, without web addresses or special characters");
+        }
+        assertThat(registrations.check(event, new RegistrationForm("Ana María O'Neil-Ng", "ana@example.org", "img", List.of(), null, null)))
+                .isInstanceOf(RegistrationService.Valid.class);
+    }
+
+    @Test
     void signed_links_name_their_registration_and_nothing_else() {
         Registration registration = registrations.register(event, person(1), "test").registration();
         String token = registrations.links().token(registration.reference());
