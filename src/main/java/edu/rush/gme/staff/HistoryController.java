@@ -67,6 +67,8 @@ public final class HistoryController {
         model.put("kept", ContentHistory.KEPT);
         model.put("canRestore", session.account().role().allows(Role.PUBLISHER));
         model.put("done", ctx.queryParam("done"));
+        model.put("diffFrom", null);
+        model.put("diffLines", List.of());
         String parameter = ctx.queryParam("file");
         if (parameter == null || parameter.isBlank()) {
             model.put("file", "");
@@ -83,7 +85,7 @@ public final class HistoryController {
         String shown = history.display(file);
         model.put("file", shown);
         model.put("title", "History of " + shown);
-        model.put("exists", java.nio.file.Files.isRegularFile(file));
+        model.put("fileExists", java.nio.file.Files.isRegularFile(file));
         ZoneId zone = store.snapshot().site().zone();
         List<ContentHistory.Version> versions = history.history(file);
         List<VersionRow> rows = new java.util.ArrayList<>();
