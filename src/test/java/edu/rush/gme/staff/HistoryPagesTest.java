@@ -104,8 +104,10 @@ class HistoryPagesTest {
         save("A rewritten body.", editorAccount, "Rewrite the story");
         assertThat(site.get("/news/alpha").text()).contains("A rewritten body.").doesNotContain("Body of Alpha story.");
 
+        assertThat(get("/admin/content", editor).page().select("a[href=" + history("content/news/alpha.md") + "]").text())
+                .as("the content list links each file's history").isEqualTo("History of content/news/alpha.md");
         TestSite.Response page = get(history("content/news/alpha.md"), publisher);
-        assertThat(page.status()).as(page.raw().body()).isEqualTo(200);
+        assertThat(page.status()).isEqualTo(200);
         assertThat(page.page().select("h1").text()).isEqualTo("History of content/news/alpha.md");
         assertThat(page.page().select("caption").text()).isEqualTo("2 versions of content/news/alpha.md, newest first");
         List<String> rows = page.page().select("tbody tr").eachText();
