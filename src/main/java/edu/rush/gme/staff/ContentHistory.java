@@ -164,7 +164,7 @@ public final class ContentHistory {
     // --- recording and reading versions ---
 
     /** Records the file as it is now (call after it was written): a commit of that file alone, or a kept copy. */
-    public Optional<Version> recorded(Path file, StaffAccount author, String message) {
+    public synchronized Optional<Version> recorded(Path file, StaffAccount author, String message) {
         Path target = checked(file);
         String why = message == null || message.isBlank() ? "Saved " + display(target) : message.strip();
         try (Repository repository = repository()) {
@@ -252,19 +252,38 @@ public final class ContentHistory {
     }
 
     /** Writes the text of a version as the current file (atomically) and records that as a new version. */
-    public Optional<Version> restore(Path file, String versionId, StaffAccount who) {
+    public synchronized Optional<Version> restore(Path file, String versionId, StaffAccount who) {
         Path target = checked(file);
+        Version version = history(target).stream().filter(v -> v.id().equals(versionId)).findFirst()
+                .orElseThrow(() -> new Refused("'" + printable(String.valueOf(versionId)) + "' is not one of the versions of " + display(target) + "."));
         String text = text(target, versionId);
-        Instant when = history(target).stream().filter(v -> v.id().equals(versionId)).map(Version::time).findFirst().orElse(null);
+        if (text.isEmpty() && !hasText(target, versionId)) {
+            throw new Refused("Version " + shortOf(versionId) + " is the one that removed " + display(target) + "; restore an earlier one, or the file from the trash.");
+        }
         writeAtomically(target, text);
         return recorded(target, who, "Restored " + display(target) + " to version " + shortOf(versionId)
-                + (when == null ? "" : " of " + DateTimeFormatter.ISO_INSTANT.format(when)));
+                + " of " + DateTimeFormatter.ISO_INSTANT.format(version.time()));
+    }
+
+    /** Whether the file was there in that version (with git, a commit that removed it has no text). */
+    private boolean hasText(Path file, String versionId) {
+        try (Repository repository = repository()) {
+            if (repository == null) {
+                return true;
+            }
+            try (RevWalk walk = new RevWalk(repository);
+                 TreeWalk tree = TreeWalk.forPath(repository, repoPath(repository, file), walk.parseCommit(ObjectId.fromString(versionId)).getTree())) {
+                return tree != null;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     // --- trash ---
 
     /** Moves the file to the trash (publishers): a copy in the data folder's trash, and with git a commit removing it. */
-    public Trashed trash(Path file, StaffAccount who) {
+    public synchronized Trashed trash(Path file, StaffAccount who) {
         Path target = checked(file);
         if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new Refused(display(target) + " does not exist, so it cannot be moved to the trash.");
@@ -322,7 +341,7 @@ public final class ContentHistory {
     }
 
     /** Puts a trashed file back where it was (refused when a file is there now) and records that as a new version. */
-    public Path restoreFromTrash(String trashId, StaffAccount who) {
+    public synchronized Path restoreFromTrash(String trashId, StaffAccount who) {
         if (trashId == null || !KEPT_ID.matcher(trashId).matches()) {
             throw new Refused("'" + printable(String.valueOf(trashId)) + "' is not an item in the trash.");
         }

@@ -139,6 +139,11 @@ class ContentHistoryTest {
             assertThat(removal.getAuthorIdent().getEmailAddress()).isEqualTo("pat.publisher@example.org");
             assertThat(changed(git, removal)).containsExactly("content/news/alpha.md");
             assertThat(history.trashed()).extracting(ContentHistory.Trashed::file).containsExactly("content/news/alpha.md");
+            assertThat(history.history(alpha).get(0).message()).isEqualTo("Moved content/news/alpha.md to the trash");
+            assertThatThrownBy(() -> history.restore(alpha, removal.getName(), PUBLISHER)).isInstanceOf(ContentHistory.Refused.class)
+                    .hasMessageContaining("the one that removed content/news/alpha.md");
+            assertThatThrownBy(() -> history.restore(alpha, "0".repeat(40), PUBLISHER)).hasMessageContaining("is not one of the versions");
+            assertThat(alpha).doesNotExist();
 
             clock.advance(Duration.ofMinutes(1));
             history.restoreFromTrash(trashed.id(), PUBLISHER);

@@ -132,6 +132,10 @@ class HistoryPagesTest {
         // The editor's restore is refused on the server; the publisher's goes through.
         assertThat(post("/admin/history/restore", editor, Map.of("csrf", csrf(asEditor), "file", "content/news/alpha.md", "version", oldest)).status())
                 .isEqualTo(403);
+        TestSite.Response unknown = post("/admin/history/restore", publisher,
+                Map.of("csrf", csrf(page), "file", "content/news/alpha.md", "version", "f".repeat(40)));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.page().select(".error-summary").text()).contains("is not one of the versions of content/news/alpha.md");
         TestSite.Response restored = post("/admin/history/restore", publisher,
                 Map.of("csrf", csrf(page), "file", "content/news/alpha.md", "version", oldest));
         assertThat(restored.status()).isEqualTo(303);
