@@ -366,13 +366,17 @@ public final class ContentHistory {
 
     /** The repository the content folder is in, or null; opened anew each time, so a {@code git init} later counts. */
     private Repository repository() {
-        FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment().findGitDir(contentDir.toFile());
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(contentDir.toFile());
         if (builder.getGitDir() == null) {
             return null;
         }
         try {
             Repository repository = builder.build();
-            return repository.isBare() ? null : repository;
+            if (repository.isBare()) {
+                repository.close();
+                return null;
+            }
+            return repository;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
