@@ -175,6 +175,23 @@ public final class ContentHistory {
         return Optional.of(keep(target, author.email(), why));
     }
 
+    /**
+     * Call before overwriting a file (optional): without git, a file that has no kept version yet
+     * (written by hand before the workspace was used) is kept as it is, so the first save can be
+     * undone too. With git the last commit already holds it; nothing is done.
+     */
+    public synchronized void aboutToWrite(Path file) {
+        Path target = checked(file);
+        try (Repository repository = repository()) {
+            if (repository != null) {
+                return;
+            }
+        }
+        if (Files.isRegularFile(target) && keptVersions(target).isEmpty()) {
+            keep(target, "before the workspace", "As it was before the first save in the workspace");
+        }
+    }
+
     /** The file's versions, newest first. */
     public List<Version> history(Path file) {
         Path target = checked(file);

@@ -160,14 +160,19 @@ class ContentHistoryTest {
         Path alpha = content.dir().resolve("news/alpha.md");
         ContentHistory history = history(content);
         assertThat(history.usesGit()).isFalse();
+        history.aboutToWrite(alpha);
+        assertThat(history.history(alpha)).singleElement().satisfies(v -> assertThat(v.message()).isEqualTo("As it was before the first save in the workspace"));
+        assertThat(history.text(alpha, history.history(alpha).get(0).id())).contains("Version 0.");
+        clock.advance(Duration.ofMinutes(1));
         for (int i = 1; i <= 20; i++) {
+            history.aboutToWrite(alpha);
             write(alpha, story("Version " + i + "."));
             history.recorded(alpha, EDITOR, "Save " + i);
         }
         List<ContentHistory.Version> twenty = history.history(alpha);
         assertThat(twenty).hasSize(20);
         assertThat(twenty.get(0).message()).isEqualTo("Save 20");
-        assertThat(twenty.get(19).message()).isEqualTo("Save 1");
+        assertThat(twenty.get(19).message()).as("the copy made before the first save is pruned first").isEqualTo("Save 1");
         assertThat(twenty.get(0).author()).isEqualTo("ed.itor@example.org");
         String oldest = twenty.get(19).id();
         assertThat(history.text(alpha, oldest)).contains("Version 1.");
