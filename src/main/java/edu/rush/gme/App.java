@@ -10,6 +10,7 @@ import edu.rush.gme.content.ContentTypes;
 import edu.rush.gme.event.Event;
 import edu.rush.gme.event.RegistrationLinks;
 import edu.rush.gme.event.RegistrationService;
+import edu.rush.gme.staff.ContentHistory;
 import edu.rush.gme.staff.StaffService;
 import edu.rush.gme.news.NewsStory;
 import edu.rush.gme.page.BasicPage;
@@ -100,7 +101,7 @@ public final class App {
         Services services = new Services(database, outbox, new InquiryService(database, outbox, store),
                 new SubmissionLimiter(INQUIRIES_PER_WINDOW, INQUIRY_WINDOW, clock), changes, webhooks,
                 new RegistrationService(database, outbox, store, new RegistrationLinks(settings.preview().key()), settings.baseUrl()),
-                new StaffService(database, clock, settings.preview().key()));
+                new StaffService(database, clock, settings.preview().key()), new ContentHistory(settings.contentDir(), settings.dataDir(), clock));
         SearchMisses misses = new SearchMisses(database, search.zeroResults());
         return new App(settings, WebServer.create(settings, store,
                 new UrlMap(search, services, new PreviewTokens(settings.preview().key(), store::now), clock)), store, search, services, misses);

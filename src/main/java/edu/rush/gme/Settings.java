@@ -98,6 +98,19 @@ public record Settings(
                 apiOrigins, newWebhooks);
     }
 
+    /**
+     * The data folder (the preview key, kept versions of content files, the trash): where the
+     * preview key is kept ({@code data/}), or, when the key is only in memory (tests, tools), a
+     * {@code data} folder beside the content folder.
+     */
+    public Path dataDir() {
+        if (preview.file() != null && preview.file().getParent() != null) {
+            return preview.file().getParent();
+        }
+        Path parent = contentDir.toAbsolutePath().normalize().getParent();
+        return parent == null ? Path.of("data") : parent.resolve("data");
+    }
+
     /** Served over HTTPS (judged by the public base URL): turns on HSTS and Secure cookies. */
     public boolean https() {
         return baseUrl.startsWith("https://");

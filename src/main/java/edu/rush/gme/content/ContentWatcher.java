@@ -10,7 +10,6 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,16 +51,29 @@ public final class ContentWatcher implements AutoCloseable {
         }
     }
 
+    /**
+     * Watches a folder and every folder below it, except hidden ones (the loader ignores them): a
+     * content folder that is a git repository keeps hundreds of folders in .git, changed at each commit.
+     */
     private void registerAll(Path root) throws IOException {
-        if (!Files.isDirectory(root)) {
+        if (!Files.isDirectory(root) || isHidden(root)) {
             return;
         }
-        try (Stream<Path> dirs = Files.walk(root)) {
-            for (Path d : dirs.filter(Files::isDirectory).toList()) {
+        Files.walkFileTree(root, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult preVisitDirectory(Path d, java.nio.file.attribute.BasicFileAttributes attributes) throws IOException {
+                if (!d.equals(root) && isHidden(d)) {
+                    return java.nio.file.FileVisitResult.SKIP_SUBTREE;
+                }
                 d.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
                         StandardWatchEventKinds.ENTRY_DELETE);
+                return java.nio.file.FileVisitResult.CONTINUE;
             }
-        }
+        });
+    }
+
+    private boolean isHidden(Path folder) {
+        return !folder.equals(dir) && folder.getFileName() != null && folder.getFileName().toString().startsWith(".");
     }
 
     private void run() {
@@ -87,7 +99,10 @@ public final class ContentWatcher implements AutoCloseable {
     private boolean drain(WatchKey key) {
         boolean changed = false;
         for (WatchEvent<?> event : key.pollEvents()) {
-            changed = true;
+            // Hidden files and folders (.git, an editor's swap file) are not content: no reload for them.
+            if (!(event.context() instanceof Path name) || !name.toString().startsWith(".")) {
+                changed = true;
+            }
             if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && key.watchable() instanceof Path parent) {
                 Path created = parent.resolve((Path) event.context());
                 if (Files.isDirectory(created)) {

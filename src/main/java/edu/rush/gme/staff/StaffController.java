@@ -447,16 +447,22 @@ public final class StaffController {
     }
 
     private Map<String, Object> signedInModel(Context ctx, StaffSession session, String title) {
+        return signedInModel(session, title);
+    }
+
+    /** What every signed-in page needs: its title, the account, the session's form token, what the role may see. */
+    static Map<String, Object> signedInModel(StaffSession session, String title) {
         Map<String, Object> model = new HashMap<>();
         model.put("title", title);
         model.put("account", session.account());
         model.put("csrf", session.csrfToken());
         model.put("isAdmin", session.account().role().allows(Role.ADMIN));
         model.put("canEdit", session.account().role().allows(Role.EDITOR));
+        model.put("canPublish", session.account().role().allows(Role.PUBLISHER));
         return model;
     }
 
-    private static StaffSession session(Context ctx) {
+    static StaffSession session(Context ctx) {
         return ctx.attribute(SESSION);
     }
 

@@ -238,7 +238,9 @@ class StaffSignInTest {
         }
         StaffController controller = new StaffController(null, null, null, null, null, false,
                 edu.rush.gme.WorkspacePanels.of(site.app().store(), site.app().services(), null), () -> 0, clock);
-        for (StaffController.Route route : controller.routes()) {
+        List<StaffController.Route> routes = new java.util.ArrayList<>(controller.routes());
+        routes.addAll(new HistoryController(null, null, null, null).routes());
+        for (StaffController.Route route : routes) {
             if (!route.access().signedIn()) {
                 continue;
             }
