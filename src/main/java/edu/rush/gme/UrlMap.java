@@ -25,6 +25,7 @@ import edu.rush.gme.program.ProgramController;
 import edu.rush.gme.program.ProgramType;
 import edu.rush.gme.search.SearchController;
 import edu.rush.gme.search.SearchService;
+import edu.rush.gme.coordinator.CoordinatorController;
 import edu.rush.gme.staff.StaffController;
 import edu.rush.gme.web.Paths;
 import edu.rush.gme.web.RouteTable;
@@ -166,7 +167,9 @@ final class UrlMap implements SiteRoutes {
                 new SubmissionLimiter(SIGN_INS_PER_WINDOW, SIGN_IN_WINDOW, clock), web.https(),
                 WorkspacePanels.of(store, services, previewTokens), () -> MailOutbox.retryGivenUp(services.database(), clock), clock);
         routes.before(StaffController::markPrivate);
-        for (StaffController.Route route : staff.routes()) {
+        java.util.List<StaffController.Route> staffRoutes = new java.util.ArrayList<>(staff.routes());
+        staffRoutes.addAll(new CoordinatorController(store, web.views(), services.staff(), services.inquiries(), services.registrations()).routes());
+        for (StaffController.Route route : staffRoutes) {
             if (route.method().equals("GET")) {
                 routes.get(route.path(), staff.guarded(route));
             } else {

@@ -1,6 +1,7 @@
 package edu.rush.gme;
 
 import edu.rush.gme.content.ContentProblem;
+import edu.rush.gme.coordinator.CoordinatorController;
 import edu.rush.gme.content.ContentSnapshot;
 import edu.rush.gme.content.ContentStore;
 import edu.rush.gme.content.ContentType;
@@ -147,11 +148,13 @@ public final class WorkspacePanels {
             if (account.role() == Role.COORDINATOR && (program == null || !account.programs().contains(program))) {
                 continue;
             }
-            rows.add(Row.of(Cell.of(WHEN.format(inquiry.receivedAt().atZone(zone))), Cell.of(inquiry.reference()),
+            rows.add(Row.of(Cell.of(WHEN.format(inquiry.receivedAt().atZone(zone))),
+                    Cell.link(inquiry.reference(), CoordinatorController.INQUIRIES + "/" + inquiry.reference()),
                     Cell.of(inquiry.content().programTitle()), Cell.of(inquiry.content().name() + " <" + inquiry.content().email() + ">"),
-                    Cell.of(inquiry.content().spam() ? "spam" : inquiry.delivery().label())));
+                    Cell.of(inquiry.content().spam() ? "spam" : inquiry.delivery().label()),
+                    Cell.of(inquiry.isAnswered() ? "Answered" : "Not answered")));
         }
-        return new Listing(List.of("Received", "Reference", "Program", "From", "E-mail"), rows);
+        return new Listing(List.of("Received", "Reference", "Program", "From", "E-mail", "Answered"), rows);
     }
 
     private static Listing registrations(ContentSnapshot snapshot, RegistrationService registrations, StaffAccount account) {
