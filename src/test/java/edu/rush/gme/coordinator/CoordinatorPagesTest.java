@@ -34,9 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
  * 404 for anyone else's inquiry or event, "answered" marked with who and when (and in the audit log),
  * filters and pages, CSV cells that cannot run as formulas.
  */
-class CoordinatorPagesTest {
+public class CoordinatorPagesTest {
 
-    static final String PASSWORD = "correct horse battery staple";
+    public static final String PASSWORD = "correct horse battery staple";
 
     @TempDir
     Path temp;
@@ -48,23 +48,23 @@ class CoordinatorPagesTest {
     private Inquiry officeQuestion;
 
     /** Internal Medicine (alpha-im) and Pharmacy (zeta-pharm), an event of each, an inquiry to each and one to the office. */
-    static ContentFixture content(Path temp) {
+    public static ContentFixture content(Path temp) {
         return ContentFixture.inquiryCatalog(temp)
                 .write("events/im-open-house.md", event("IM open house", "2026-12-08T18:00", "programs: [alpha-im]\ncapacity: 1\n"))
                 .write("events/pharmacy-q-and-a.md", event("Pharmacy Q and A", "2026-12-09T18:00", "programs: [zeta-pharm]\n"));
     }
 
-    static String event(String title, String start, String more) {
+    public static String event(String title, String start, String more) {
         return "---\ntitle: " + title + "\nsummary: About " + title + ".\nstart: " + start + "\nend: " + start.replace("T18", "T19")
                 + "\nformat: virtual\nplatform: Zoom\njoinLink: https://zoom.example.org/j/123\n" + more + "---\nWhat happens at " + title + ".\n";
     }
 
-    static Inquiry ask(InquiryService inquiries, String program, String programTitle, String name, String message) {
+    public static Inquiry ask(InquiryService inquiries, String program, String programTitle, String name, String message) {
         return inquiries.receive(new NewInquiry(program, programTitle, "im-coordinator@example.org", name, name.toLowerCase().replaceAll("[^a-z]", "") + "@example.com",
                 ApplicantType.IMG, 2023, message, false), "form");
     }
 
-    static void register(TestSite site, String slug, String name, String accessibility) {
+    public static void register(TestSite site, String slug, String name, String accessibility) {
         RegistrationService registrations = site.app().services().registrations();
         Page<Event> event = site.app().store().snapshot().findAny(Event.TYPE, slug).orElseThrow();
         registrations.register(event, new NewRegistration(slug, name, name.toLowerCase().replaceAll("[^a-z]", "") + "@example.com",
