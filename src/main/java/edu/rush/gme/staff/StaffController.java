@@ -451,6 +451,9 @@ public final class StaffController {
         String action = blankToNull(ctx.queryParam("action"));
         String from = blankToNull(ctx.queryParam("from"));
         String to = blankToNull(ctx.queryParam("to"));
+        if (who != null && who.length() > 254) {
+            problems.add("'Who' must be 254 characters or fewer (part of an e-mail address).");
+        }
         java.time.LocalDate fromDay = day(from, "From", problems);
         java.time.LocalDate toDay = day(to, "To", problems);
         if (fromDay != null && toDay != null && toDay.isBefore(fromDay)) {
