@@ -161,6 +161,9 @@ public final class CoordinatorController {
         InquiryQuery query = inquiryQuery(ctx, session.account(), choices);
         InquiryService.Found found = inquiries.select(query.selection(), (query.page() - 1) * PAGE_SIZE, PAGE_SIZE);
         int pages = Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        if (query.page() > pages) {
+            query.problems().add("There is no page " + query.page() + "; the last page is " + pages + ".");
+        }
         Map<String, Object> model = StaffController.signedInModel(ctx, session, "Inquiries");
         model.put("rows", found.inquiries().stream().map(inquiry -> row(inquiry, zone)).toList());
         model.put("total", found.total());

@@ -498,6 +498,9 @@ public final class StaffController {
         AuditQuery query = auditQuery(ctx, zone);
         StaffService.AuditPage found = staff.auditLog(query.filter(), (query.page() - 1) * AUDIT_PAGE, AUDIT_PAGE);
         int pages = Math.max(1, (found.total() + AUDIT_PAGE - 1) / AUDIT_PAGE);
+        if (query.page() > pages) {
+            query.problems().add("There is no page " + query.page() + "; the last page is " + pages + ".");
+        }
         model.put("entries", found.entries().stream().map(entry -> Map.of(
                 "when", WHEN.format(entry.at().atZone(zone)), "iso", entry.at().toString(),
                 "email", entry.email() == null ? "" : entry.email(), "action", entry.action(),

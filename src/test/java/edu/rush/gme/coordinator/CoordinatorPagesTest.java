@@ -252,6 +252,9 @@ public class CoordinatorPagesTest {
         assertThat(get("/admin/inquiries?q=n_n", admin).page().select("caption").text()).startsWith("0 inquiries");
         assertThat(get("/admin/inquiries.csv?program=zeta-pharm", admin).raw().body().lines().count()).isEqualTo(2);
 
+        TestSite.Response beyond = get("/admin/inquiries?page=3", admin);
+        assertThat(beyond.status()).isEqualTo(400);
+        assertThat(beyond.page().select(".error-summary").text()).contains("There is no page 3; the last page is 2.");
         for (String bad : List.of("page=two", "page=0", "answered=maybe", "program=no-such", "q=" + "x".repeat(201))) {
             TestSite.Response refused = get("/admin/inquiries?" + bad, admin);
             assertThat(refused.status()).as(bad).isEqualTo(400);

@@ -118,6 +118,9 @@ class AuditLogTest {
         assertThat(second.select("tbody tr")).hasSize(20);
         assertThat(second.select("a[rel=prev]")).hasSize(1);
         assertThat(second.select("a[rel=next]")).isEmpty();
+        TestSite.Response beyond = get("/admin/audit?action=test-entry&page=3");
+        assertThat(beyond.status()).isEqualTo(400);
+        assertThat(beyond.page().select(".error-summary").text()).contains("There is no page 3; the last page is 2.");
     }
 
     @Test
