@@ -167,7 +167,8 @@ public final class WorkspacePanels {
                 continue;
             }
             RegistrationService.Tally tally = entry.getValue();
-            rows.add(Row.of(event == null ? Cell.of(entry.getKey()) : Cell.link(event.title(), event.url()),
+            // To the event's registrants in the workspace (its public page is one click on from there).
+            rows.add(Row.of(Cell.link(event == null ? entry.getKey() : event.title(), CoordinatorController.REGISTRATIONS + "/" + entry.getKey()),
                     Cell.of(event == null ? "" : event.data().dayText() + ", " + event.data().timeText(zone)),
                     Cell.of(tally.confirmed()), Cell.of(tally.waitlisted()), Cell.of(tally.cancelled()),
                     Cell.of(tally.seatsLeft() == null ? "No limit" : tally.seatsLeft())));

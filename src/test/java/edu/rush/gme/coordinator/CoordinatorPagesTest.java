@@ -159,6 +159,9 @@ public class CoordinatorPagesTest {
         assertThat(events.page().select("tbody tr")).hasSize(1);
         assertThat(events.page().select("tbody tr").text()).contains("IM open house", "Internal Medicine");
         assertThat(events.text()).doesNotContain("Pharmacy Q and A");
+        // The dashboard's registrations list leads to the same page.
+        assertThat(get("/admin", im).page().getElementById("registrations").parent().select("tbody a").eachAttr("href"))
+                .containsExactly("/admin/registrations/im-open-house");
         TestSite.Response event = get("/admin/registrations/im-open-house", im);
         assertThat(event.status()).isEqualTo(200);
         assertThat(event.page().select("tbody tr").eachText()).hasSize(2);
