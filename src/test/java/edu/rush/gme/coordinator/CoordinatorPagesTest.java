@@ -267,6 +267,20 @@ public class CoordinatorPagesTest {
     }
 
     @Test
+    void what_an_applicant_typed_is_shown_as_text_never_as_markup() {
+        Inquiry hostile = ask(site.app().services().inquiries(), "alpha-im", "Internal Medicine", "<img src=x onerror=alert(1)>",
+                "<script>alert(1)</script>\nline two");
+        String im = signedIn("im-coordinator@example.org", Role.COORDINATOR, List.of("alpha-im"));
+        for (String path : List.of("/admin/inquiries", "/admin/inquiries/" + hostile.reference(), "/admin")) {
+            Document page = get(path, im).page();
+            assertThat(page.select("main img, main script")).as(path).isEmpty();
+            assertThat(page.select("main").text()).as(path).contains("<img src=x onerror=alert(1)>");
+        }
+        assertThat(get("/admin/inquiries/" + hostile.reference(), im).page().select(".admin-question p").html().replaceAll("\\s*\n\\s*", ""))
+                .isEqualTo("&lt;script&gt;alert(1)&lt;/script&gt;<br>line two");
+    }
+
+    @Test
     void the_csv_turns_a_formula_like_name_into_text() {
         ask(site.app().services().inquiries(), "alpha-im", "Internal Medicine", "=HYPERLINK(\"http://evil.example\",\"Click\")", "+1 question");
         String im = signedIn("im-coordinator@example.org", Role.COORDINATOR, List.of("alpha-im"));
