@@ -262,12 +262,17 @@ public final class CoordinatorController {
         }
         String reference = inquiry.get().reference();
         boolean yes = answered.equals("yes");
+        // The mark and its audit entry in one transaction: neither without the other.
+        String address = ctx.ip();
+        edu.rush.gme.db.Database.Work<Void> audit = connection -> {
+            staff.audit(connection, session.account(), yes ? MARKED_ANSWERED : MARKED_NOT_ANSWERED, "inquiry " + reference, address);
+            return null;
+        };
         if (yes) {
-            inquiries.markAnswered(reference, session.account().email());
+            inquiries.markAnswered(reference, session.account().email(), audit);
         } else {
-            inquiries.markNotAnswered(reference);
+            inquiries.markNotAnswered(reference, audit);
         }
-        staff.audit(session.account(), yes ? MARKED_ANSWERED : MARKED_NOT_ANSWERED, "inquiry " + reference, ctx.ip());
         ctx.redirect(INQUIRIES + "/" + reference + "?done=" + (yes ? "answered" : "not-answered"), HttpStatus.SEE_OTHER);
     }
 

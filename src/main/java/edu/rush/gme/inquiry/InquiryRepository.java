@@ -148,15 +148,22 @@ final class InquiryRepository {
         }
     }
 
-    /** Marks an inquiry answered (at, by) or not answered (both null); false when no inquiry has the reference. */
-    boolean setAnswered(String reference, Instant at, String by) {
+    /**
+     * Marks an inquiry answered (at, by) or not answered (both null) and, in the same transaction when
+     * it exists, does {@code also} (the audit entry); false when no inquiry has the reference.
+     */
+    boolean setAnswered(String reference, Instant at, String by, Database.Work<?> also) {
         return database.inTransaction(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE inquiry SET answered_at = ?, answered_by = ? WHERE reference = ?")) {
                 database.setInstant(update, 1, at);
                 update.setString(2, by);
                 update.setString(3, reference);
-                return update.executeUpdate() == 1;
+                if (update.executeUpdate() != 1) {
+                    return false;
+                }
             }
+            also.run(connection);
+            return true;
         });
     }
 

@@ -227,12 +227,22 @@ public final class InquiryService {
 
     /** Marks the inquiry answered now by this person; false when there is no such inquiry. */
     public boolean markAnswered(String reference, String by) {
-        return repository.setAnswered(reference, store.now(), by);
+        return markAnswered(reference, by, connection -> null);
+    }
+
+    /** Marks the inquiry answered now by this person and does {@code also} (an audit entry) in the same transaction. */
+    public boolean markAnswered(String reference, String by, Database.Work<?> also) {
+        return repository.setAnswered(reference, store.now(), by, also);
     }
 
     /** Takes the mark back: the inquiry is waiting for an answer again. */
     public boolean markNotAnswered(String reference) {
-        return repository.setAnswered(reference, null, null);
+        return markNotAnswered(reference, connection -> null);
+    }
+
+    /** Takes the mark back and does {@code also} (an audit entry) in the same transaction. */
+    public boolean markNotAnswered(String reference, Database.Work<?> also) {
+        return repository.setAnswered(reference, null, null, also);
     }
 
     /** Every inquiry received from a time on (null: all), for one program (null: all), oldest first. */

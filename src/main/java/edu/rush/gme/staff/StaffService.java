@@ -383,6 +383,11 @@ public final class StaffService {
         });
     }
 
+    /** Appends to the audit log in the caller's transaction (the entry stands or falls with what it records). */
+    public void audit(Connection connection, StaffAccount account, String action, String detail, String address) throws SQLException {
+        audit(connection, account == null ? null : account.id(), account == null ? null : account.email(), action, detail, address);
+    }
+
     /** The newest entries first. */
     public List<AuditEntry> auditLog(int limit) {
         return database.inTransaction(connection -> {
