@@ -26,6 +26,7 @@ import edu.rush.gme.program.ProgramType;
 import edu.rush.gme.search.SearchController;
 import edu.rush.gme.search.SearchService;
 import edu.rush.gme.staff.HistoryController;
+import edu.rush.gme.coordinator.CoordinatorController;
 import edu.rush.gme.staff.StaffController;
 import edu.rush.gme.web.Paths;
 import edu.rush.gme.web.RouteTable;
@@ -171,6 +172,7 @@ final class UrlMap implements SiteRoutes {
         routes.before(StaffController::markPrivate);
         java.util.List<StaffController.Route> staffRoutes = new java.util.ArrayList<>(staff.routes());
         staffRoutes.addAll(new HistoryController(store, web.views(), services.staff(), services.history()).routes());
+        staffRoutes.addAll(new CoordinatorController(store, web.views(), services.staff(), services.inquiries(), services.registrations()).routes());
         for (StaffController.Route route : staffRoutes) {
             if (route.method().equals("GET")) {
                 routes.get(route.path(), staff.guarded(route));

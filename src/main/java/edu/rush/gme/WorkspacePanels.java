@@ -1,6 +1,7 @@
 package edu.rush.gme;
 
 import edu.rush.gme.content.ContentProblem;
+import edu.rush.gme.coordinator.CoordinatorController;
 import edu.rush.gme.content.ContentSnapshot;
 import edu.rush.gme.content.ContentStore;
 import edu.rush.gme.content.ContentType;
@@ -147,11 +148,13 @@ public final class WorkspacePanels {
             if (account.role() == Role.COORDINATOR && (program == null || !account.programs().contains(program))) {
                 continue;
             }
-            rows.add(Row.of(Cell.of(WHEN.format(inquiry.receivedAt().atZone(zone))), Cell.of(inquiry.reference()),
+            rows.add(Row.of(Cell.of(WHEN.format(inquiry.receivedAt().atZone(zone))),
+                    Cell.link(inquiry.reference(), CoordinatorController.INQUIRIES + "/" + inquiry.reference()),
                     Cell.of(inquiry.content().programTitle()), Cell.of(inquiry.content().name() + " <" + inquiry.content().email() + ">"),
-                    Cell.of(inquiry.content().spam() ? "spam" : inquiry.delivery().label())));
+                    Cell.of(inquiry.content().spam() ? "spam" : inquiry.delivery().label()),
+                    Cell.of(inquiry.isAnswered() ? "Answered" : "Not answered")));
         }
-        return new Listing(List.of("Received", "Reference", "Program", "From", "E-mail"), rows);
+        return new Listing(List.of("Received", "Reference", "Program", "From", "E-mail", "Answered"), rows);
     }
 
     private static Listing registrations(ContentSnapshot snapshot, RegistrationService registrations, StaffAccount account) {
@@ -164,7 +167,8 @@ public final class WorkspacePanels {
                 continue;
             }
             RegistrationService.Tally tally = entry.getValue();
-            rows.add(Row.of(event == null ? Cell.of(entry.getKey()) : Cell.link(event.title(), event.url()),
+            // To the event's registrants in the workspace (its public page is one click on from there).
+            rows.add(Row.of(Cell.link(event == null ? entry.getKey() : event.title(), CoordinatorController.REGISTRATIONS + "/" + entry.getKey()),
                     Cell.of(event == null ? "" : event.data().dayText() + ", " + event.data().timeText(zone)),
                     Cell.of(tally.confirmed()), Cell.of(tally.waitlisted()), Cell.of(tally.cancelled()),
                     Cell.of(tally.seatsLeft() == null ? "No limit" : tally.seatsLeft())));

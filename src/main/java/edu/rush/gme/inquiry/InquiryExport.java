@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Inquiries as a CSV spreadsheet for coordinators and the GME office: every question with who sent
- * it, to whom, and whether its e-mail went out. Run as {@code java -jar gme-site.jar export-inquiries}.
+ * it, to whom, whether its e-mail went out and whether staff marked it answered (and who). Run as
+ * {@code java -jar gme-site.jar export-inquiries}; the staff workspace downloads the same columns.
  */
 public final class InquiryExport {
 
@@ -16,7 +17,8 @@ public final class InquiryExport {
     public static final String USAGE = "usage: java -jar gme-site.jar " + COMMAND + " [--since YYYY-MM-DD] [--program SLUG] > inquiries.csv";
 
     static final List<String> HEADER = List.of("Reference", "Received (UTC)", "Program", "Program title", "Sent to", "Name", "E-mail",
-            "Applicant", "Graduation year", "Question", "Channel", "Spam", "E-mail status", "E-mailed at (UTC)");
+            "Applicant", "Graduation year", "Question", "Channel", "Spam", "E-mail status", "E-mailed at (UTC)",
+            "Answered at (UTC)", "Answered by");
 
     /** Which inquiries: received from a time on (null: all), for one program (null: all). */
     public record Filter(Instant since, String program) {
@@ -48,7 +50,9 @@ public final class InquiryExport {
                     inquiry.channel(),
                     content.spam() ? "yes" : "no",
                     inquiry.delivery().label(),
-                    inquiry.sentAt() == null ? "" : inquiry.sentAt().toString()));
+                    inquiry.sentAt() == null ? "" : inquiry.sentAt().toString(),
+                    inquiry.answeredAt() == null ? "" : inquiry.answeredAt().toString(),
+                    inquiry.answeredBy() == null ? "" : inquiry.answeredBy()));
         }
         return Spreadsheet.write(HEADER, rows);
     }

@@ -171,7 +171,7 @@ public final class InquiryService {
         }
         outbox.nudge();
         return new Inquiry(reference, receivedAt, channel, inquiry,
-                mail.isPresent() ? Inquiry.Delivery.WAITING : Inquiry.Delivery.NOT_SENT, null);
+                mail.isPresent() ? Inquiry.Delivery.WAITING : Inquiry.Delivery.NOT_SENT, null, null, null);
     }
 
     private boolean wasStored(String reference) {
@@ -199,6 +199,50 @@ public final class InquiryService {
             return Optional.empty();
         }
         return repository.findByReference(reference);
+    }
+
+    /**
+     * Which inquiries the staff workspace lists.
+     *
+     * @param allowedPrograms the programs the asker may see (a coordinator's); null: every inquiry, the office's too
+     * @param program         one program's slug, or {@link InquiryForm#OFFICE} for the office's questions; null: any
+     * @param answered        marked answered or not; null: both
+     * @param words           each must be in the reference, program, name, e-mail or question (case ignored)
+     */
+    public record Selection(List<String> allowedPrograms, String program, Boolean answered, List<String> words) {
+        public Selection {
+            allowedPrograms = allowedPrograms == null ? null : List.copyOf(allowedPrograms);
+            words = words == null ? List.of() : List.copyOf(words);
+        }
+    }
+
+    /** A page of inquiries and how many the selection finds in all. */
+    public record Found(int total, List<Inquiry> inquiries) {
+    }
+
+    /** One page of what a selection finds, newest first. */
+    public Found select(Selection selection, int offset, int limit) {
+        return repository.select(selection, offset, limit);
+    }
+
+    /** Marks the inquiry answered now by this person; false when there is no such inquiry. */
+    public boolean markAnswered(String reference, String by) {
+        return markAnswered(reference, by, connection -> null);
+    }
+
+    /** Marks the inquiry answered now by this person and does {@code also} (an audit entry) in the same transaction. */
+    public boolean markAnswered(String reference, String by, Database.Work<?> also) {
+        return repository.setAnswered(reference, store.now(), by, also);
+    }
+
+    /** Takes the mark back: the inquiry is waiting for an answer again. */
+    public boolean markNotAnswered(String reference) {
+        return markNotAnswered(reference, connection -> null);
+    }
+
+    /** Takes the mark back and does {@code also} (an audit entry) in the same transaction. */
+    public boolean markNotAnswered(String reference, Database.Work<?> also) {
+        return repository.setAnswered(reference, null, null, also);
     }
 
     /** Every inquiry received from a time on (null: all), for one program (null: all), oldest first. */

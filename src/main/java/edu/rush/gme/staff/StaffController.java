@@ -38,6 +38,8 @@ public final class StaffController {
     public static final String SET_PASSWORD = PREFIX + "/set-password";
     public static final String STAFF = PREFIX + "/staff";
     public static final String AUDIT = PREFIX + "/audit";
+    public static final String AUDIT_CSV = PREFIX + "/audit.csv";
+    static final int AUDIT_PAGE = 100;
     public static final String LISTS = PREFIX + "/lists";
     public static final String CONTENT = PREFIX + "/content";
     public static final String RESEND_MAIL = PREFIX + "/outbox/resend";
@@ -51,7 +53,7 @@ public final class StaffController {
         static final Access ANYONE = new Access(false, null);
         static final Access STAFF_MEMBER = new Access(true, null);
 
-        static Access role(Role role) {
+        public static Access role(Role role) {
             return new Access(true, role);
         }
     }
@@ -99,6 +101,7 @@ public final class StaffController {
                 new Route("POST", SIGN_OUT_EVERYWHERE, Access.STAFF_MEMBER, this::signOutEverywhere),
                 new Route("GET", STAFF, Access.role(Role.ADMIN), this::staffList),
                 new Route("GET", AUDIT, Access.role(Role.ADMIN), this::auditLog),
+                new Route("GET", AUDIT_CSV, Access.role(Role.ADMIN), this::auditExport),
                 new Route("GET", CONTENT, Access.role(Role.EDITOR), this::contentList),
                 new Route("POST", RESEND_MAIL, Access.role(Role.ADMIN), this::resendMail)));
         for (DashboardPanel panel : panels) {
@@ -399,11 +402,11 @@ public final class StaffController {
         views.renderUncached(ctx, snapshot, "staff/content", model);
     }
 
-    private static String blankToNull(String value) {
+    public static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private static String encode(String value) {
+    public static String encode(String value) {
         return value == null ? "" : java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
@@ -435,23 +438,128 @@ public final class StaffController {
         views.renderUncached(ctx, store.snapshot(), "staff/accounts", model);
     }
 
+    /** The audit log's filter as read from the address, with what could not be read. */
+    private record AuditQuery(StaffService.AuditFilter filter, String who, String action, String from, String to, int page, List<String> problems) {
+        String query() {
+            return "who=" + encode(who) + "&action=" + encode(action) + "&from=" + encode(from) + "&to=" + encode(to);
+        }
+    }
+
+    private AuditQuery auditQuery(Context ctx, ZoneId zone) {
+        List<String> problems = new java.util.ArrayList<>();
+        String who = blankToNull(ctx.queryParam("who"));
+        String action = blankToNull(ctx.queryParam("action"));
+        String from = blankToNull(ctx.queryParam("from"));
+        String to = blankToNull(ctx.queryParam("to"));
+        if (who != null && who.length() > 254) {
+            problems.add("'Who' must be 254 characters or fewer (part of an e-mail address).");
+        }
+        java.time.LocalDate fromDay = day(from, "From", problems);
+        java.time.LocalDate toDay = day(to, "To", problems);
+        if (fromDay != null && toDay != null && toDay.isBefore(fromDay)) {
+            problems.add("The 'To' date is before the 'From' date.");
+        }
+        int page = pageNumber(ctx.queryParam("page"), problems);
+        StaffService.AuditFilter filter = problems.isEmpty()
+                ? new StaffService.AuditFilter(who, action, fromDay == null ? null : fromDay.atStartOfDay(zone).toInstant(),
+                        toDay == null ? null : toDay.plusDays(1).atStartOfDay(zone).toInstant())
+                : StaffService.AuditFilter.ALL;
+        return new AuditQuery(filter, who, action, from, to, problems.isEmpty() ? page : 1, problems);
+    }
+
+    private static java.time.LocalDate day(String text, String label, List<String> problems) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            problems.add("The '" + label + "' date must be a date like 2026-11-30.");
+            return null;
+        }
+    }
+
+    /** A page number from the address (1 when none); a problem for anything else. */
+    public static int pageNumber(String text, List<String> problems) {
+        if (text == null || text.isBlank()) {
+            return 1;
+        }
+        if (!text.strip().matches("[1-9][0-9]{0,5}")) {
+            problems.add("'page' must be a page number like 2.");
+            return 1;
+        }
+        return Integer.parseInt(text.strip());
+    }
+
     void auditLog(Context ctx) {
         StaffSession session = session(ctx);
         Map<String, Object> model = signedInModel(ctx, session, "Audit log");
         ZoneId zone = store.snapshot().site().zone();
-        model.put("entries", staff.auditLog(500).stream().map(entry -> Map.of(
+        AuditQuery query = auditQuery(ctx, zone);
+        StaffService.AuditPage found = staff.auditLog(query.filter(), (query.page() - 1) * AUDIT_PAGE, AUDIT_PAGE);
+        int pages = Math.max(1, (found.total() + AUDIT_PAGE - 1) / AUDIT_PAGE);
+        if (query.page() > pages) {
+            query.problems().add("There is no page " + query.page() + "; the last page is " + pages + ".");
+        }
+        model.put("entries", found.entries().stream().map(entry -> Map.of(
                 "when", WHEN.format(entry.at().atZone(zone)), "iso", entry.at().toString(),
                 "email", entry.email() == null ? "" : entry.email(), "action", entry.action(),
                 "detail", entry.detail() == null ? "" : entry.detail(), "address", entry.address() == null ? "" : entry.address())).toList());
+        model.put("total", found.total());
+        model.put("page", query.page());
+        model.put("pages", pages);
+        model.put("who", query.who() == null ? "" : query.who());
+        model.put("action", query.action() == null ? "" : query.action());
+        model.put("from", query.from() == null ? "" : query.from());
+        model.put("to", query.to() == null ? "" : query.to());
+        model.put("actions", staff.auditActions());
+        model.put("problems", query.problems());
+        model.put("csvUrl", AUDIT_CSV + "?" + query.query());
+        model.put("previousUrl", query.page() > 1 ? AUDIT + "?" + query.query() + "&page=" + (query.page() - 1) : null);
+        model.put("nextUrl", query.page() < pages ? AUDIT + "?" + query.query() + "&page=" + (query.page() + 1) : null);
+        if (!query.problems().isEmpty()) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+        }
         views.renderUncached(ctx, store.snapshot(), "staff/audit", model);
     }
 
-    private Map<String, Object> signedInModel(Context ctx, StaffSession session, String title) {
+    /** The filtered audit log as CSV (every entry the filter finds, up to a limit); the export is itself audited. */
+    void auditExport(Context ctx) {
+        StaffSession session = session(ctx);
+        ZoneId zone = store.snapshot().site().zone();
+        AuditQuery query = auditQuery(ctx, zone);
+        if (!query.problems().isEmpty()) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            message(ctx, "Not exported", String.join(" ", query.problems()));
+            return;
+        }
+        StaffService.AuditPage found = staff.auditLog(query.filter(), 0, EXPORT_MAX);
+        List<List<String>> rows = found.entries().stream().map(entry -> List.of(entry.at().toString(),
+                java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(entry.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).atZone(zone)),
+                entry.email() == null ? "" : entry.email(), entry.action(), entry.detail() == null ? "" : entry.detail(),
+                entry.address() == null ? "" : entry.address())).toList();
+        staff.audit(session.account(), "exported", "audit.csv, " + rows.size() + " row(s)" + (query.query().equals("who=&action=&from=&to=") ? ""
+                : ", filter " + query.query()), ctx.ip());
+        csvAttachment(ctx, "audit.csv", edu.rush.gme.csv.Spreadsheet.write(
+                List.of("At (UTC)", "At (" + zone + ")", "Who", "Action", "Details", "From address"), rows));
+    }
+
+    /** At most this many rows in one export. */
+    public static final int EXPORT_MAX = 100_000;
+
+    /** Sends a CSV file as a download (never cached: the private headers are already set). */
+    public static void csvAttachment(Context ctx, String filename, String csv) {
+        ctx.header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+        ctx.contentType("text/csv; charset=utf-8").result(csv);
+    }
+
+    /** What every signed-in page's template needs: its title, the account, the form token, what the bar links to. */
+    public static Map<String, Object> signedInModel(Context ctx, StaffSession session, String title) {
         return signedInModel(session, title);
     }
 
-    /** What every signed-in page needs: its title, the account, the session's form token, what the role may see. */
-    static Map<String, Object> signedInModel(StaffSession session, String title) {
+    /** The same, where no request is at hand. */
+    public static Map<String, Object> signedInModel(StaffSession session, String title) {
         Map<String, Object> model = new HashMap<>();
         model.put("title", title);
         model.put("account", session.account());
@@ -459,10 +567,12 @@ public final class StaffController {
         model.put("isAdmin", session.account().role().allows(Role.ADMIN));
         model.put("canEdit", session.account().role().allows(Role.EDITOR));
         model.put("canPublish", session.account().role().allows(Role.PUBLISHER));
+        model.put("canCoordinate", session.account().role().allows(Role.COORDINATOR));
         return model;
     }
 
-    static StaffSession session(Context ctx) {
+    /** The signed-in session of a request that passed {@link #guarded}. */
+    public static StaffSession session(Context ctx) {
         return ctx.attribute(SESSION);
     }
 

@@ -383,6 +383,11 @@ public final class StaffService {
         });
     }
 
+    /** Appends to the audit log in the caller's transaction (the entry stands or falls with what it records). */
+    public void audit(Connection connection, StaffAccount account, String action, String detail, String address) throws SQLException {
+        audit(connection, account == null ? null : account.id(), account == null ? null : account.email(), action, detail, address);
+    }
+
     /** The newest entries first. */
     public List<AuditEntry> auditLog(int limit) {
         return database.inTransaction(connection -> {
@@ -396,6 +401,87 @@ public final class StaffService {
                 }
             }
             return entries;
+        });
+    }
+
+    /**
+     * Which audit entries to show: whose (words of the address, null: anyone), which action (null: any),
+     * from a time on and before a time (null: no bound).
+     */
+    public record AuditFilter(String who, String action, Instant from, Instant before) {
+        public static final AuditFilter ALL = new AuditFilter(null, null, null, null);
+    }
+
+    /** One page of audit entries and how many the filter finds in all. */
+    public record AuditPage(int total, List<AuditEntry> entries) {
+    }
+
+    /** The entries a filter finds, newest first, {@code limit} of them from {@code offset}. Reads only. */
+    public AuditPage auditLog(AuditFilter filter, int offset, int limit) {
+        List<String> texts = new ArrayList<>();
+        List<Instant> times = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        if (filter.who() != null && !filter.who().isBlank()) {
+            where.append(" AND account_email LIKE ? ESCAPE '\\'");
+            texts.add("%" + key(filter.who()).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (filter.action() != null && !filter.action().isBlank()) {
+            where.append(" AND action = ?");
+            texts.add(filter.action().strip());
+        }
+        if (filter.from() != null) {
+            where.append(" AND at >= ?");
+            times.add(filter.from());
+        }
+        if (filter.before() != null) {
+            where.append(" AND at < ?");
+            times.add(filter.before());
+        }
+        return database.inTransaction(connection -> {
+            int total;
+            try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM audit_log" + where)) {
+                bindAuditFilter(count, texts, times);
+                try (ResultSet row = count.executeQuery()) {
+                    row.next();
+                    total = row.getInt(1);
+                }
+            }
+            List<AuditEntry> entries = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT at, account_email, action, detail, address FROM audit_log" + where
+                    + " ORDER BY at DESC, id DESC LIMIT " + Math.max(0, limit) + " OFFSET " + Math.max(0, offset))) {
+                bindAuditFilter(select, texts, times);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        entries.add(new AuditEntry(database.getInstant(row, "at"), row.getString("account_email"), row.getString("action"),
+                                row.getString("detail"), row.getString("address")));
+                    }
+                }
+            }
+            return new AuditPage(total, entries);
+        });
+    }
+
+    private void bindAuditFilter(PreparedStatement statement, List<String> texts, List<Instant> times) throws SQLException {
+        int index = 1;
+        for (String text : texts) {
+            statement.setString(index++, text);
+        }
+        for (Instant time : times) {
+            database.setInstant(statement, index++, time);
+        }
+    }
+
+    /** The actions the log holds, for the filter's choice. */
+    public List<String> auditActions() {
+        return database.inTransaction(connection -> {
+            List<String> actions = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT DISTINCT action FROM audit_log ORDER BY action");
+                 ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    actions.add(row.getString(1));
+                }
+            }
+            return actions;
         });
     }
 

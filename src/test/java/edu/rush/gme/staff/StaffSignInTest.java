@@ -41,7 +41,9 @@ class StaffSignInTest {
     @BeforeEach
     void start() {
         ContentFixture content = ContentFixture.minimal(temp)
-                .program("alpha-im", "residency", "Internal Medicine", 3, "[J-1]", true, 5, false, "virtual", "2027-10-15", null);
+                .program("alpha-im", "residency", "Internal Medicine", 3, "[J-1]", true, 5, false, "virtual", "2027-10-15", null)
+                .write("events/im-open-house.md", "---\ntitle: IM open house\nsummary: S.\nstart: 2026-12-08T18:00\nend: 2026-12-08T19:00\n"
+                        + "format: virtual\nplatform: Zoom\njoinLink: https://zoom.example.org/j/1\nprograms: [alpha-im]\n---\nBody.\n");
         clock = new MutableClock(Instant.parse("2026-11-30T16:00:00Z"));
         settings = Settings.forFolders(content.dir(), Path.of("static"))
                 .withDatabase(new DatabaseSettings("jdbc:sqlite:" + temp.resolve("gme.db"), null, null));
@@ -240,11 +242,15 @@ class StaffSignInTest {
                 edu.rush.gme.WorkspacePanels.of(site.app().store(), site.app().services(), null), () -> 0, clock);
         List<StaffController.Route> routes = new java.util.ArrayList<>(controller.routes());
         routes.addAll(new HistoryController(null, null, null, null).routes());
+        routes.addAll(new edu.rush.gme.coordinator.CoordinatorController(null, null, null, null, null).routes());
+        // A coordinator's item pages name an inquiry and an event of their own program.
+        String reference = site.app().services().inquiries().receive(new edu.rush.gme.inquiry.NewInquiry("alpha-im", "Internal Medicine", null,
+                "Ada", "ada@example.com", null, null, "A question.", false), "form").reference();
         for (StaffController.Route route : routes) {
             if (!route.access().signedIn()) {
                 continue;
             }
-            String path = route.path();
+            String path = route.path().replace("{reference}", reference).replace("{slug}", "im-open-house");
             // Nobody: a page sends to the sign-in, a form changes nothing.
             TestSite.Response nobody = route.method().equals("GET") ? site.get(path) : site.post(path, Map.of());
             assertThat(nobody.status()).as("%s %s without a session", route.method(), path).isEqualTo(route.method().equals("GET") ? 303 : 401);
