@@ -37,6 +37,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -166,7 +167,9 @@ final class UrlMap implements SiteRoutes {
                 new SubmissionLimiter(SIGN_INS_PER_WINDOW, SIGN_IN_WINDOW, clock), web.https(),
                 WorkspacePanels.of(store, services, previewTokens), () -> MailOutbox.retryGivenUp(services.database(), clock), clock);
         routes.before(StaffController::markPrivate);
-        for (StaffController.Route route : staff.routes()) {
+        edu.rush.gme.staff.ContentEditor editor = new edu.rush.gme.staff.ContentEditor(store, web.views(), services.staff(), routes.itemPages(),
+                edu.rush.gme.staff.ContentSaves.Listener.NONE, clock);
+        for (StaffController.Route route : concat(staff.routes(), editor.routes())) {
             if (route.method().equals("GET")) {
                 routes.get(route.path(), staff.guarded(route));
             } else {
@@ -180,6 +183,12 @@ final class UrlMap implements SiteRoutes {
 
         // Last: top-level Markdown pages (/about), files of static/, images of page bundles; then 405s.
         routes.finish(pages::page);
+    }
+
+    private static <T> List<T> concat(List<T> first, List<T> second) {
+        List<T> all = new java.util.ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     /** Sign-in attempts per client address: twenty in fifteen minutes (the account's own lock counts failures on every server). */
