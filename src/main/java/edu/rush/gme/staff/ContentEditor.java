@@ -512,14 +512,7 @@ public final class ContentEditor {
     // --- shared ---
 
     private Map<String, Object> model(Context ctx, String title) {
-        StaffSession session = session(ctx);
-        Map<String, Object> model = new HashMap<>();
-        model.put("title", title);
-        model.put("account", session.account());
-        model.put("csrf", session.csrfToken());
-        model.put("isAdmin", session.account().role().allows(Role.ADMIN));
-        model.put("canEdit", session.account().role().allows(Role.EDITOR));
-        return model;
+        return StaffController.signedInModel(ctx, session(ctx), title);
     }
 
     private static StaffSession session(Context ctx) {

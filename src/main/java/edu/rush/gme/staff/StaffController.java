@@ -446,7 +446,8 @@ public final class StaffController {
         views.renderUncached(ctx, store.snapshot(), "staff/audit", model);
     }
 
-    private Map<String, Object> signedInModel(Context ctx, StaffSession session, String title) {
+    /** What every signed-in page's template needs: the title, the account, its form token and what the bar links to. */
+    static Map<String, Object> signedInModel(Context ctx, StaffSession session, String title) {
         Map<String, Object> model = new HashMap<>();
         model.put("title", title);
         model.put("account", session.account());
