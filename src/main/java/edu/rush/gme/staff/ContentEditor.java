@@ -51,6 +51,8 @@ public final class ContentEditor {
     public static final String EDIT = StaffController.PREFIX + "/edit";
     public static final String PREVIEW = EDIT + "/preview";
     public static final String NEW = StaffController.PREFIX + "/new";
+    /** Sent by static/js/editor.js with the form while staff type: the preview address then answers the problems as JSON. */
+    static final String CHECK_HEADER = "X-Editor-Check";
     /** Fields whose values are slugs of programs: a searchable picker, not free text. */
     private static final Set<String> PROGRAM_LISTS = Set.of("related", "programs");
     private static final Set<String> LONG_TEXT = Set.of("description", "summary", "sampleNote");
@@ -264,12 +266,11 @@ public final class ContentEditor {
             summary.add(new StaffController.SummaryItem(refusal, raw ? "raw" : "f-draft"));
         }
         for (ContentProblem problem : problems) {
-            String key = parts == null ? null : problem.line() >= 2 + lines(yaml) ? "body" : FrontMatterText.keyAt(yaml, problem.line());
-            String anchor = raw ? "raw" : key == null ? null : key.equals("body") ? "body" : "f-" + key;
+            String key = keyOf(parts, problem);
             if (key != null && !key.equals("body")) {
                 fieldErrors.merge(key, problem.toString(), (a, b) -> a + " " + b);
             }
-            summary.add(new StaffController.SummaryItem(problem.toString(), anchor));
+            summary.add(item(parts, problem, raw));
         }
         model.put("file", opened.path().shown());
         model.put("digest", opened.digest());
@@ -286,6 +287,20 @@ public final class ContentEditor {
             ctx.status(refusal != null ? HttpStatus.FORBIDDEN : HttpStatus.UNPROCESSABLE_CONTENT);
         }
         views.renderUncached(ctx, snapshot, "staff/edit", model);
+    }
+
+    /** The field a problem is in: a front matter key, "body", or null. */
+    private static String keyOf(FrontMatterText.Parts parts, ContentProblem problem) {
+        if (parts == null) {
+            return null;
+        }
+        return problem.line() >= 2 + lines(parts.yaml()) ? "body" : FrontMatterText.keyAt(parts.yaml(), problem.line());
+    }
+
+    /** A problem as the error summary lists it: validate's line, linked to its field. */
+    private static StaffController.SummaryItem item(FrontMatterText.Parts parts, ContentProblem problem, boolean raw) {
+        String key = keyOf(parts, problem);
+        return new StaffController.SummaryItem(problem.toString(), raw ? "raw" : key == null ? null : key.equals("body") ? "body" : "f-" + key);
     }
 
     private static int lines(String text) {
@@ -357,6 +372,13 @@ public final class ContentEditor {
         }
         String text = submitted(ctx, opened);
         Checked checked = check(opened, text);
+        if ("1".equals(ctx.header(CHECK_HEADER))) {
+            // The editor's script, as staff type: the problems only, as the error summary would list them.
+            FrontMatterText.Parts parts = FrontMatterText.split(text);
+            boolean raw = ctx.formParam("raw") != null;
+            ctx.json(Map.of("problems", checked.problems().stream().map(p -> item(parts, p, raw)).toList()));
+            return;
+        }
         RouteTable.ItemPage renderer = pages.get(opened.type());
         if (!checked.problems().isEmpty() || checked.page() == null || renderer == null) {
             renderForm(ctx, opened, text, FrontMatterText.split(text), checked.problems(), null, ctx.formParam("raw") != null);

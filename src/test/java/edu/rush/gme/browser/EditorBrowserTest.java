@@ -74,7 +74,11 @@ class EditorBrowserTest extends RealSiteInBrowser {
         tabTo("f-title");
         replaceFocused("Interview season opens in December");
         tabTo("f-slug");
-        focused().sendKeys("Not A Slug", Keys.ENTER);
+        focused().sendKeys("Not A Slug");
+        waiting().until(driver -> driver.findElement(By.id("live-check")).getText().contains("'slug' must be lowercase"));
+        assertThat(browser.findElement(By.cssSelector("#live-check a")).getAttribute("href")).endsWith("#f-slug");
+        Browser.assertAccessible(browser, "editor checking as staff type");
+        focused().sendKeys(Keys.ENTER);
         waiting().until(driver -> !driver.findElements(By.cssSelector(".error-summary")).isEmpty());
         assertThat(browser.getTitle()).startsWith("Error: ");
         assertThat(browser.findElement(By.cssSelector(".error-summary")).getText()).contains("content/news/interviews.md:", "'slug' must be lowercase");

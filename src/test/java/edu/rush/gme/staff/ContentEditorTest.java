@@ -162,6 +162,10 @@ class ContentEditorTest {
         assertThat(refused.page().select("#body").text()).contains("Changed text that must not be lost.");
         assertThat(file("news/match-day.md")).isEqualTo(PUBLISHED);
         assertThat(post(Role.PUBLISHER, "/admin/edit/preview", form).status()).isEqualTo(422);
+        TestSite.Response checked = site.post("/admin/edit/preview", form, "Content-Type", "application/x-www-form-urlencoded",
+                "Cookie", "gme_staff=" + sessions.get(Role.PUBLISHER), "Origin", site.url(""), "Sec-Fetch-Site", "same-origin", "X-Editor-Check", "1");
+        assertThat(checked.status()).isEqualTo(200);
+        assertThat(checked.raw().body()).contains("content/news/match-day.md:4:7:", "\"anchor\":\"f-date\"");
     }
 
     @Test
