@@ -122,6 +122,9 @@ public final class ContentLoader {
         }
         ContentSnapshot snapshot = new ContentSnapshot(run.version(), clock.instant(), site, types, run.pages, run.intros,
                 run.resources, readSynonyms(run), run.problems);
+        if (!overlay.isEmpty()) {
+            return snapshot; // an editor's check while staff type: nothing published, nothing to log
+        }
         snapshot.problems().forEach(problem -> LOG.warn("{}", problem));
         StringBuilder counts = new StringBuilder();
         for (ContentType<?> type : types.all()) {

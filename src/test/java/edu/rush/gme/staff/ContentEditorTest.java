@@ -49,6 +49,21 @@ class ContentEditorTest {
             Draft text.
             """;
 
+    static final String EVENT = """
+            ---
+            title: Open house
+            summary: Meet the residents.
+            start: 2026-12-10T18:00
+            end: 2026-12-10T19:00
+            format: virtual   # the room is not booked yet
+            platform: Zoom
+            joinLink: https://video.example.org/open-house
+            programs: [alpha-im]
+            draft: true
+            ---
+            What happens.
+            """;
+
     @TempDir
     Path temp;
 
@@ -60,6 +75,8 @@ class ContentEditorTest {
     void start() {
         content = ContentFixture.minimal(temp)
                 .program("alpha-im", "residency", "Internal Medicine", 3, "[J-1]", true, 5, false, "virtual", "2027-10-15", null)
+                .program("beta-peds", "residency", "Pediatrics", 3, "[J-1]", true, 5, false, "virtual", "2027-10-15", null)
+                .write("events/open-house.md", EVENT)
                 .write("news/match-day.md", PUBLISHED)
                 .write("news/interviews.md", DRAFT)
                 .write("_archetypes/news.md", "---\ntitle: \"Headline\"\ndate: 2026-01-01\nsummary: \"One or two sentences.\"\ndraft: true\n---\nWrite here.\n");
@@ -259,6 +276,24 @@ class ContentEditorTest {
         assertThat(post(Role.PUBLISHER, "/admin/edit", form).status()).isEqualTo(400);
         assertThat(Files.readString(outside)).isEqualTo("---\ntitle: secret\n---\n");
         assertThat(get(Role.PUBLISHER, "/admin/edit?file=content/news/nothing.md").status()).isEqualTo(404);
+    }
+
+    @Test
+    void choices_times_and_related_programs_have_their_own_inputs() throws IOException {
+        Document page = get(Role.EDITOR, "/admin/edit?file=content/events/open-house.md").page();
+        assertThat(page.select("select#f-format option[selected]").attr("value")).isEqualTo("virtual");
+        assertThat(page.select("select#f-format option").eachAttr("value")).contains("in-person", "virtual");
+        assertThat(page.select("#f-start").attr("type")).isEqualTo("datetime-local");
+        assertThat(page.select("#f-start").attr("value")).isEqualTo("2026-12-10T18:00");
+        assertThat(page.select("select#f-programs[multiple] option").eachAttr("value")).containsExactly("alpha-im", "beta-peds");
+        assertThat(page.select("select#f-programs option[selected]").eachAttr("value")).containsExactly("alpha-im");
+        assertThat(page.select("input#f-programs-filter[hidden]")).hasSize(1);
+        Map<String, String> form = form(page);
+        form.put("f.programs", "beta-peds");
+        assertThat(post(Role.EDITOR, "/admin/edit", form).status()).isEqualTo(303);
+        assertThat(file("events/open-house.md")).isEqualTo(EVENT.replace("programs: [alpha-im]", "programs:\n  - beta-peds"));
+        assertThat(get(Role.EDITOR, "/admin/edit?file=content/events/open-house.md").page()
+                .select("select#f-programs option[selected]").eachAttr("value")).containsExactly("beta-peds");
     }
 
     @Test
