@@ -71,6 +71,6 @@
   }
   form.addEventListener('input', function () {
     clearTimeout(timer);
-    timer = setTimeout(check, 700);
+    timer = setTimeout(check, 1000);
   });
 }());

@@ -430,9 +430,10 @@ public final class ContentEditor {
             return;
         }
         store.reload();
-        String action = isDraft ? "saved" : wasDraft ? "published" : "saved";
+        String action = isDraft == wasDraft ? "saved" : isDraft ? "unpublished" : "published";
         staff.audit(session.account(), action, opened.path().shown(), ctx.ip());
-        listener.saved(opened.path().file(), session.account(), (action.equals("published") ? "Published " : "Saved ") + opened.path().shown());
+        listener.saved(opened.path().file(), session.account(),
+                Character.toUpperCase(action.charAt(0)) + action.substring(1) + " " + opened.path().shown());
         ctx.redirect(EDIT + "?file=" + java.net.URLEncoder.encode(opened.path().shown(), StandardCharsets.UTF_8) + "&done=saved", HttpStatus.SEE_OTHER);
     }
 
