@@ -179,6 +179,10 @@ class ContentEditorTest {
         assertThat(refused.page().select("#body").text()).contains("Changed text that must not be lost.");
         assertThat(file("news/match-day.md")).isEqualTo(PUBLISHED);
         assertThat(post(Role.PUBLISHER, "/admin/edit/preview", form).status()).isEqualTo(422);
+        content.write("news/broken.md", "---\ntitle: Broken\ndate: soon\n---\n");
+        site.app().store().reload();
+        assertThat(get(Role.PUBLISHER, "/admin").page().select("a[href='/admin/edit?file=content%2Fnews%2Fbroken.md']").text())
+                .isEqualTo("content/news/broken.md:3:7");
         TestSite.Response checked = site.post("/admin/edit/preview", form, "Content-Type", "application/x-www-form-urlencoded",
                 "Cookie", "gme_staff=" + sessions.get(Role.PUBLISHER), "Origin", site.url(""), "Sec-Fetch-Site", "same-origin", "X-Editor-Check", "1");
         assertThat(checked.status()).isEqualTo(200);
