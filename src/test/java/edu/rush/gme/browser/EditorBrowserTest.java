@@ -27,6 +27,17 @@ class EditorBrowserTest extends RealSiteInBrowser {
     static final String PASSWORD = "plum orchard lantern quietly";
     private Path content;
 
+    @org.junit.jupiter.api.AfterAll
+    void deleteFixture() throws IOException {
+        if (content != null) {
+            try (var files = Files.walk(content.getParent())) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+    }
+
     @Override
     TestSite startSite() {
         try {
