@@ -39,6 +39,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -170,7 +171,11 @@ final class UrlMap implements SiteRoutes {
                 new SubmissionLimiter(SIGN_INS_PER_WINDOW, SIGN_IN_WINDOW, clock), web.https(),
                 WorkspacePanels.of(store, services, previewTokens), () -> MailOutbox.retryGivenUp(services.database(), clock), clock);
         routes.before(StaffController::markPrivate);
+        // The editor's saves are recorded in the content's history (a git commit, or a kept version).
+        edu.rush.gme.staff.ContentEditor editor = new edu.rush.gme.staff.ContentEditor(store, web.views(), services.staff(), routes.itemPages(),
+                services.history()::recorded, clock);
         java.util.List<StaffController.Route> staffRoutes = new java.util.ArrayList<>(staff.routes());
+        staffRoutes.addAll(editor.routes());
         staffRoutes.addAll(new HistoryController(store, web.views(), services.staff(), services.history()).routes());
         staffRoutes.addAll(new CoordinatorController(store, web.views(), services.staff(), services.inquiries(), services.registrations()).routes());
         for (StaffController.Route route : staffRoutes) {

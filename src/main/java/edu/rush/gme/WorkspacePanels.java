@@ -73,7 +73,10 @@ public final class WorkspacePanels {
     private static Listing problems(ContentSnapshot snapshot) {
         List<Row> rows = new ArrayList<>();
         for (ContentProblem problem : snapshot.problems()) {
-            rows.add(Row.of(Cell.of(problem.file() + ":" + problem.line() + ":" + problem.column()), Cell.of(problem.message())));
+            String at = problem.file() + ":" + problem.line() + ":" + problem.column();
+            // A Markdown file opens in the editor (which refuses any other file with its reason).
+            rows.add(Row.of(problem.file().endsWith(".md") ? Cell.link(at, edu.rush.gme.staff.ContentEditor.EDIT + "?file="
+                    + java.net.URLEncoder.encode(problem.file(), java.nio.charset.StandardCharsets.UTF_8)) : Cell.of(at), Cell.of(problem.message())));
         }
         return new Listing(List.of("Where", "Problem"), rows);
     }

@@ -131,6 +131,28 @@ public final class NewContent {
         return 0;
     }
 
+    /**
+     * What the {@code new} command does, for the staff workspace: a draft of {@code type} from its
+     * archetype under a free slug (the title checked by the caller). Returns the file made.
+     *
+     * @throws IOException the archetype cannot be read or the file cannot be written
+     */
+    public static Path createDraft(ContentTypes types, Path contentDir, ContentSnapshot snapshot, ContentType<?> type, String title, Clock clock)
+            throws IOException {
+        String base = TitleSlug.of(title);
+        if (base.isEmpty()) {
+            throw new IllegalArgumentException("the title has no letters or digits that can make a web address");
+        }
+        String template = Files.readString(contentDir.resolve(ARCHETYPES).resolve(type.name() + ".md"), StandardCharsets.UTF_8);
+        Path folder = type.folder().isEmpty() ? contentDir : contentDir.resolve(type.folder());
+        String slug = freeSlug(base, takenSlugs(types, type, snapshot), folder);
+        Files.createDirectories(folder);
+        Path file = folder.resolve(slug + ".md");
+        Files.writeString(file, fill(template, title, LocalDate.ofInstant(clock.instant(), snapshot.site().zone())), StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE_NEW);
+        return file;
+    }
+
     private static int usage(PrintStream err, String message) {
         err.println(message);
         err.println(USAGE);

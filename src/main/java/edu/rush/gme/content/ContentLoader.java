@@ -86,8 +86,23 @@ public final class ContentLoader {
      * good version (and its problems are reported), so a half-saved edit never takes a page down.
      */
     public ContentSnapshot load(ContentSnapshot previous) {
+        return load(previous, Map.of());
+    }
+
+    /**
+     * The folder as it would be with {@code file} holding {@code bytes} (a staff member's unsaved
+     * edit): the same reading, binding and rules, so its problems are exactly those {@code validate}
+     * would print and its page is what the site would serve. Nothing is written, and what this
+     * load prepares is not kept for the next reload.
+     */
+    public ContentSnapshot loadWith(Path file, byte[] bytes) {
+        return load(null, Map.of(file, bytes));
+    }
+
+    private ContentSnapshot load(ContentSnapshot previous, Map<Path, byte[]> overlay) {
         long started = System.nanoTime();
         Run run = new Run();
+        run.overlay.putAll(overlay);
         if (previous != null) {
             run.lastGood.putAll(previous.bySource());
         }
@@ -107,6 +122,9 @@ public final class ContentLoader {
         }
         ContentSnapshot snapshot = new ContentSnapshot(run.version(), clock.instant(), site, types, run.pages, run.intros,
                 run.resources, readSynonyms(run), run.problems);
+        if (!overlay.isEmpty()) {
+            return snapshot; // an editor's check while staff type: nothing published, nothing to log
+        }
         snapshot.problems().forEach(problem -> LOG.warn("{}", problem));
         StringBuilder counts = new StringBuilder();
         for (ContentType<?> type : types.all()) {
@@ -128,6 +146,8 @@ public final class ContentLoader {
         final Map<Path, Prepared> prepared = new ConcurrentHashMap<>();
         /** The pages of the previous snapshot by source file, to keep serving when a file breaks. */
         final Map<String, Page<?>> lastGood = new HashMap<>();
+        /** Files read from these bytes instead of the disk (an unsaved edit); such a run keeps nothing for the next. */
+        final Map<Path, byte[]> overlay = new HashMap<>();
         /** Where each file's fields stand, to point problems found across files at their line. */
         final Map<String, FrontMatterReader.Parsed<?>> parsedBySource = new HashMap<>();
 
@@ -446,9 +466,9 @@ public final class ContentLoader {
     private void prepareInParallel(List<Path> files, Run run) {
         Set<Path> present = ConcurrentHashMap.newKeySet();
         files.parallelStream().forEach(file -> {
-            byte[] bytes;
+            byte[] bytes = run.overlay.get(file);
             try {
-                bytes = Files.readAllBytes(file);
+                bytes = bytes != null ? bytes : Files.readAllBytes(file);
             } catch (IOException e) {
                 return;
             }
@@ -463,8 +483,10 @@ public final class ContentLoader {
             run.prepared.put(file, prepared);
             present.add(file);
         });
-        lastPrepared.keySet().retainAll(present);
-        lastPrepared.putAll(run.prepared);
+        if (run.overlay.isEmpty()) {
+            lastPrepared.keySet().retainAll(present);
+            lastPrepared.putAll(run.prepared);
+        }
     }
 
     private static byte[] digestOf(byte[] bytes) {

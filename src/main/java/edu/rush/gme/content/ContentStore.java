@@ -62,6 +62,19 @@ public final class ContentStore {
         return loader.types();
     }
 
+    /** The content folder this store reads. */
+    public java.nio.file.Path contentDir() {
+        return loader.contentDir();
+    }
+
+    /**
+     * The site as it would be with {@code file} holding {@code bytes}, not published and not kept:
+     * an editor's preview and validation of unsaved text.
+     */
+    public ContentSnapshot loadWith(java.nio.file.Path file, byte[] bytes) {
+        return loader.loadWith(file, bytes);
+    }
+
     /** Whether the first snapshot has been loaded (readiness). */
     public boolean isLoaded() {
         return current.get() != null;

@@ -576,6 +576,11 @@ public final class StaffController {
         return ctx.attribute(SESSION);
     }
 
+    /** The session {@link #guarded} checked, for the workspace's other controllers. */
+    static StaffSession sessionOf(Context ctx) {
+        return session(ctx);
+    }
+
     private void clearCookie(Context ctx) {
         ctx.cookie(new Cookie(COOKIE, "", PREFIX, 0, https, true, null, SameSite.LAX));
     }
