@@ -97,6 +97,35 @@ class HistoryPagesTest {
     }
 
     @Test
+    void a_save_in_the_editor_is_a_commit_by_its_author_with_only_that_file() throws Exception {
+        String publisher = signedIn("ana.publisher@example.org", Role.PUBLISHER);
+        org.jsoup.nodes.Document page = get("/admin/edit?file=content/news/alpha.md&mode=raw", publisher).page();
+        Map<String, String> form = new java.util.HashMap<>();
+        for (org.jsoup.nodes.Element input : page.select("form.editor input[name], form.editor textarea[name]")) {
+            String text = input.tagName().equals("textarea") ? input.wholeText() : input.attr("value");
+            form.put(input.attr("name"), input.tagName().equals("textarea") && text.startsWith("\n") ? text.substring(1) : text);
+        }
+        form.put("raw", form.get("raw").replace("Body of Alpha story", "A corrected body"));
+        assertThat(form.get("raw")).contains("A corrected body");
+        assertThat(post("/admin/edit", publisher, form).status()).isEqualTo(303);
+
+        org.eclipse.jgit.revwalk.RevCommit last = git.log().setMaxCount(1).call().iterator().next();
+        assertThat(last.getAuthorIdent().getEmailAddress()).isEqualTo("ana.publisher@example.org");
+        try (org.eclipse.jgit.treewalk.TreeWalk walk = new org.eclipse.jgit.treewalk.TreeWalk(git.getRepository())) {
+            walk.addTree(last.getParent(0).getTree());
+            walk.addTree(last.getTree());
+            walk.setRecursive(true);
+            walk.setFilter(org.eclipse.jgit.treewalk.filter.TreeFilter.ANY_DIFF);
+            List<String> changed = new java.util.ArrayList<>();
+            while (walk.next()) {
+                changed.add(walk.getPathString());
+            }
+            assertThat(changed).containsExactly("news/alpha.md");
+        }
+        assertThat(get(history("content/news/alpha.md"), publisher).text()).contains("ana.publisher@example.org");
+    }
+
+    @Test
     void a_publisher_sees_the_versions_and_the_difference_and_restores_an_old_one_that_the_site_then_shows() throws Exception {
         String editor = signedIn("ed.itor@example.org", Role.EDITOR);
         String publisher = signedIn("pat.publisher@example.org", Role.PUBLISHER);
