@@ -62,7 +62,7 @@ public final class Commands {
             case InquiryExport.COMMAND -> exportInquiries(settings, options, out, err);
             case RegistrationExport.COMMAND -> exportRegistrations(settings, options, out, err);
             case SearchMisses.COMMAND -> exportSearchMisses(settings, options, out, err);
-            case RESEND_FAILED_MAIL -> resendFailedMail(settings, options, out, err);
+            case RESEND_FAILED_MAIL -> resendFailedMail(settings, clock, options, out, err);
             case edu.rush.gme.staff.AddStaffCommand.COMMAND -> edu.rush.gme.staff.AddStaffCommand.run(settings.database(), settings.baseUrl(),
                     programSlugs(settings, clock), settings.preview().key(), clock, options, out, err);
             case edu.rush.gme.preview.PreviewCommand.COMMAND ->
@@ -168,12 +168,17 @@ public final class Commands {
 
     /** Makes the e-mails given up on due again; a running server sends them within half a minute. */
     public static int resendFailedMail(Settings settings, List<String> args, PrintStream out, PrintStream err) {
+        return resendFailedMail(settings, Clock.systemUTC(), args, out, err);
+    }
+
+    /** The same at the time of {@code clock} (the messages are due from then). */
+    public static int resendFailedMail(Settings settings, Clock clock, List<String> args, PrintStream out, PrintStream err) {
         if (!args.isEmpty()) {
             err.println("resend-failed-mail takes no options, got " + args);
             return 2;
         }
         return withDatabase(settings, err, database -> {
-            int count = MailOutbox.retryGivenUp(database, Clock.systemUTC());
+            int count = MailOutbox.retryGivenUp(database, clock);
             out.println(count == 0 ? "no e-mail was given up on" : count + (count == 1 ? " e-mail is" : " e-mails are")
                     + " due again; the running server sends them within half a minute");
         }, out);

@@ -267,11 +267,12 @@ class InquiryMailTest {
         assertThat(site.get("/readyz").raw().body()).contains("\"mailFailed\":2");
         assertThat(site.app().services().inquiries().find(reference)).as("the inquiry itself is kept").isPresent();
 
-        // The office fixes the mail server, then sends again what was given up on. (In this order: the
-        // running server's own worker may look at any moment, and must not find them due while the server is still down.)
+        // The office fixes the mail server, then sends again what was given up on, at the test's time (a command
+        // on the wall clock made them due only once the real date passed the test's). In this order: the running
+        // server's own worker may look at any moment, and must not find them due while the server is still down.
         startSmtpWhereItWasDown();
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        assertThat(edu.rush.gme.Commands.resendFailedMail(settings, java.util.List.of(), new java.io.PrintStream(out, true), System.err)).isZero();
+        assertThat(edu.rush.gme.Commands.resendFailedMail(settings, clock, java.util.List.of(), new java.io.PrintStream(out, true), System.err)).isZero();
         assertThat(out.toString()).startsWith("2 e-mails are due again");
         clock.advance(Duration.ofSeconds(1));
         outbox.deliverDue();
