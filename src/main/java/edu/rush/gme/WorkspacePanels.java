@@ -20,6 +20,7 @@ import edu.rush.gme.program.ProgramContent;
 import edu.rush.gme.program.ProgramFacts;
 import edu.rush.gme.search.SearchMisses;
 import edu.rush.gme.search.ZeroResultLog;
+import edu.rush.gme.staff.ContentIndex;
 import edu.rush.gme.staff.DashboardPanel;
 import edu.rush.gme.staff.Listing;
 import edu.rush.gme.staff.Listing.Cell;
@@ -99,18 +100,14 @@ public final class WorkspacePanels {
         return new Listing(List.of("Type", "Title", "File", "State", "Preview"), rows);
     }
 
-    /** "Draft", "Scheduled for ...", "Expired ..."; null when it shows now. */
+    /** "Draft", "Scheduled for ...", "Expired ..." (the content list's status, with its time); null when it shows now. */
     private static String state(Meta meta, Instant now, ZoneId zone) {
-        if (meta.isDraft()) {
-            return "Draft";
-        }
-        if (meta.publishDate() != null && now.isBefore(meta.publishDate().in(zone))) {
-            return "Scheduled for " + WHEN.format(meta.publishDate().in(zone).atZone(zone));
-        }
-        if (meta.expiryDate() != null && !now.isBefore(meta.expiryDate().in(zone))) {
-            return "Expired " + WHEN.format(meta.expiryDate().in(zone).atZone(zone));
-        }
-        return null;
+        return switch (ContentIndex.status(meta, now, zone)) {
+            case DRAFT -> "Draft";
+            case SCHEDULED -> "Scheduled for " + WHEN.format(meta.publishDate().in(zone).atZone(zone));
+            case EXPIRED -> "Expired " + WHEN.format(meta.expiryDate().in(zone).atZone(zone));
+            case PUBLISHED, ERROR -> null;
+        };
     }
 
     private static Listing programs(ContentSnapshot snapshot, Instant now) {

@@ -121,7 +121,8 @@ public final class ContentIndex {
         return terms.stream().allMatch(text::contains);
     }
 
-    static Status status(Meta meta, Instant now, ZoneId zone) {
+    /** Where a page stands by its front matter at {@code now}: the same rule the dashboard's list of unpublished items uses. */
+    public static Status status(Meta meta, Instant now, ZoneId zone) {
         if (meta.isDraft()) {
             return Status.DRAFT;
         }
