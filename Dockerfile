@@ -17,9 +17,10 @@ WORKDIR /app
 COPY --from=build /build/target/gme-site.jar /app/gme-site.jar
 COPY --chown=gme:gme content /app/content
 COPY --chown=gme:gme static /app/static
+COPY deploy/jvm.options /app/jvm.options
 # Class Data Sharing: a training run records the classes start-up needs, so the server answers
 # its first request in about half the time (see docs/performance.md).
-RUN java -XX:ArchiveClassesAtExit=/app/app.jsa -jar /app/gme-site.jar --warm-up-and-exit \
+RUN java @/app/jvm.options -XX:ArchiveClassesAtExit=/app/app.jsa -jar /app/gme-site.jar --warm-up-and-exit \
  && chmod 444 /app/app.jsa
 # Inquiries: a SQLite file in a volume the server's user owns (replaced by GME_DATABASE_URL for PostgreSQL).
 RUN mkdir /app/data && chown gme:gme /app/data
@@ -27,11 +28,11 @@ VOLUME /app/data
 ENV GME_PORT=7070 \
     GME_CONTENT_DIR=/app/content \
     GME_STATIC_DIR=/app/static \
-    GME_DATABASE_URL=jdbc:sqlite:/app/data/gme.db \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+    GME_DATABASE_URL=jdbc:sqlite:/app/data/gme.db
 USER gme
 EXPOSE 7070
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["java", "-cp", "/app/gme-site.jar", "edu.rush.gme.HealthCheck"]
-# Serial GC: a small heap on one or two cores starts faster with it (see docs/performance.md).
-ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/app.jsa", "-XX:+UseSerialGC", "-jar", "/app/gme-site.jar"]
+# The production flags (deploy/jvm.options: serial GC, heap as a share of the container's memory...),
+# and the class data archive made above for this image.
+ENTRYPOINT ["java", "@/app/jvm.options", "-XX:SharedArchiveFile=/app/app.jsa", "-jar", "/app/gme-site.jar"]

@@ -29,7 +29,8 @@ public record Settings(
         FormSecret formSecret,
         PreviewSecret preview,
         List<String> apiOrigins,
-        WebhookSettings webhooks) {
+        WebhookSettings webhooks,
+        int sharedCacheSeconds) {
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -54,7 +55,8 @@ public record Settings(
                 new FormSecret(env.get("GME_FORM_SECRET")),
                 PreviewSecret.from(env.get(PreviewSecret.VARIABLE), Path.of("data")),
                 parseOrigins(env.getOrDefault("GME_API_ORIGINS", "")),
-                WebhookSettings.from(env));
+                WebhookSettings.from(env),
+                parseSeconds("GME_SHARED_CACHE_SECONDS", env.getOrDefault("GME_SHARED_CACHE_SECONDS", "0")));
     }
 
     /**
@@ -64,38 +66,48 @@ public record Settings(
     public static Settings forFolders(Path contentDir, Path staticDir) {
         return new Settings("127.0.0.1", 0, contentDir, staticDir, "http://localhost", false, 16L << 20, false,
                 DatabaseSettings.temporarySqlite(), MailSettings.NONE, TrustedProxies.NONE,
-                FormSecret.RANDOM_PER_START, PreviewSecret.random(), List.of(), WebhookSettings.NONE);
+                FormSecret.RANDOM_PER_START, PreviewSecret.random(), List.of(), WebhookSettings.NONE, 0);
     }
 
     public Settings withDatabase(DatabaseSettings newDatabase) {
-        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, newDatabase, mail, proxies, formSecret, preview, apiOrigins, webhooks);
+        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, newDatabase, mail, proxies, formSecret, preview, apiOrigins, webhooks, sharedCacheSeconds);
     }
 
     public Settings withMail(MailSettings newMail) {
-        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, database, newMail, proxies, formSecret, preview, apiOrigins, webhooks);
+        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, database, newMail, proxies, formSecret, preview, apiOrigins, webhooks, sharedCacheSeconds);
     }
 
     public Settings withBaseUrl(String newBaseUrl) {
-        return new Settings(host, port, contentDir, staticDir, newBaseUrl, devMode, pageCacheBytes, watchContent, database, mail, proxies, formSecret, preview, apiOrigins, webhooks);
+        return new Settings(host, port, contentDir, staticDir, newBaseUrl, devMode, pageCacheBytes, watchContent, database, mail, proxies, formSecret, preview, apiOrigins, webhooks, sharedCacheSeconds);
     }
 
     public Settings withProxies(TrustedProxies trusted) {
-        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, database, mail, trusted, formSecret, preview, apiOrigins, webhooks);
+        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, database, mail, trusted, formSecret, preview, apiOrigins, webhooks, sharedCacheSeconds);
     }
 
     public Settings withWatching(boolean watch) {
-        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watch, database, mail, proxies, formSecret, preview, apiOrigins, webhooks);
+        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watch, database, mail, proxies, formSecret, preview, apiOrigins, webhooks, sharedCacheSeconds);
     }
 
     /** Other websites whose pages may read the content API from a browser (CORS), like {@code https://events.example.org}. */
     public Settings withApiOrigins(List<String> origins) {
         return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, database, mail, proxies, formSecret, preview,
-                List.copyOf(origins), webhooks);
+                List.copyOf(origins), webhooks, sharedCacheSeconds);
     }
 
     public Settings withWebhooks(WebhookSettings newWebhooks) {
         return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, database, mail, proxies, formSecret, preview,
-                apiOrigins, newWebhooks);
+                apiOrigins, newWebhooks, sharedCacheSeconds);
+    }
+
+    /**
+     * How long a proxy in front (nginx's {@code proxy_cache}) may keep an anonymous page before it asks
+     * again: sent as {@code X-Accel-Expires}, never past the next moment the content changes by itself
+     * (a scheduled page, midnight). 0: nothing is sent (no shared cache is told to keep anything).
+     */
+    public Settings withSharedCacheSeconds(int seconds) {
+        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, database, mail, proxies, formSecret, preview,
+                apiOrigins, webhooks, seconds);
     }
 
     /**
@@ -114,6 +126,18 @@ public record Settings(
     /** Served over HTTPS (judged by the public base URL): turns on HSTS and Secure cookies. */
     public boolean https() {
         return baseUrl.startsWith("https://");
+    }
+
+    private static int parseSeconds(String name, String value) {
+        try {
+            int seconds = Integer.parseInt(value.trim());
+            if (seconds < 0 || seconds > 3600) {
+                throw new NumberFormatException();
+            }
+            return seconds;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number of seconds from 0 to 3600, got '" + value + "'");
+        }
     }
 
     private static long parseMegabytes(String name, String value) {

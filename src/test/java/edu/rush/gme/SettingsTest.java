@@ -41,7 +41,7 @@ class SettingsTest {
                 Map.entry("GME_PREVIEW_SECRET", "a-preview-secret-of-at-least-32-characters"),
                 Map.entry("GME_API_ORIGINS", "https://events.example.org, http://localhost:5173"),
                 Map.entry("GME_WEBHOOK_URLS", "https://mirror.example.org/hooks/gme, http://10.0.0.5:8080/in"),
-                Map.entry("GME_WEBHOOK_SECRET", "a-webhook-secret-1234")));
+                Map.entry("GME_WEBHOOK_SECRET", "a-webhook-secret-1234"), Map.entry("GME_SHARED_CACHE_SECONDS", "3")));
         assertThat(Settings.from(Map.of("GME_WATCH", "false")).watchContent()).isFalse();
         assertThat(settings).isEqualTo(new Settings("127.0.0.1", 8080, Path.of("/srv/content"), Path.of("/srv/static"),
                 "https://gme.example.org", true, 64L << 20, true,
@@ -51,7 +51,7 @@ class SettingsTest {
                 new edu.rush.gme.preview.PreviewSecret("a-preview-secret-of-at-least-32-characters", Path.of("data", "preview.key")),
                 List.of("https://events.example.org", "http://localhost:5173"),
                 WebhookSettings.of("a-webhook-secret-1234", java.net.URI.create("https://mirror.example.org/hooks/gme"),
-                        java.net.URI.create("http://10.0.0.5:8080/in"))));
+                        java.net.URI.create("http://10.0.0.5:8080/in")), 3));
         assertThat(settings.https()).isTrue();
         assertThat(settings.toString()).doesNotContain("a-webhook-secret");
     }
@@ -69,6 +69,14 @@ class SettingsTest {
         assertThatThrownBy(() -> Settings.from(Map.of("GME_WEBHOOK_URLS", "https://ok.example.org/in", "GME_WEBHOOK_SECRET", "short")))
                 .hasMessageStartingWith("GME_WEBHOOK_SECRET must be set, at least 16 characters");
         assertThat(Settings.from(Map.of()).webhooks().configured()).isFalse();
+    }
+
+    @Test
+    void refuses_a_shared_cache_time_that_is_not_a_number_of_seconds() {
+        assertThatThrownBy(() -> Settings.from(Map.of("GME_SHARED_CACHE_SECONDS", "5s")))
+                .hasMessage("GME_SHARED_CACHE_SECONDS must be a whole number of seconds from 0 to 3600, got '5s'");
+        assertThatThrownBy(() -> Settings.from(Map.of("GME_SHARED_CACHE_SECONDS", "-1"))).hasMessageContaining("got '-1'");
+        assertThat(Settings.from(Map.of()).sharedCacheSeconds()).isZero();
     }
 
     @Test

@@ -56,7 +56,9 @@ final class CachedPageHandler extends Handler.Wrapper {
         if (isPreview(request, uri)) {
             return super.handle(request, response, callback);
         }
-        CachedPage page = cache.lookup(uri.getPath(), uri.getQuery(), store.snapshot(), store.now());
+        edu.rush.gme.content.ContentSnapshot snapshot = store.snapshot();
+        java.time.Instant now = store.now();
+        CachedPage page = cache.lookup(uri.getPath(), uri.getQuery(), snapshot, now);
         if (page == null) {
             return super.handle(request, response, callback);
         }
@@ -64,9 +66,16 @@ final class CachedPageHandler extends Handler.Wrapper {
         for (HttpField field : securityHeaders) {
             headers.put(field);
         }
+        long shared = cache.sharedSeconds(page, snapshot, now);
+        if (shared > 0) {
+            // Before Cache-Control: nginx before 1.23 reads them in order, and a no-cache read first makes the answer uncacheable.
+            // Also on a 304: nginx revalidating its copy keeps it that much longer.
+            headers.put(PageCache.SHARED_CACHE_HEADER, Long.toString(shared));
+        }
         headers.put(HttpHeader.CACHE_CONTROL, page.cacheControl());
         headers.put(HttpHeader.ETAG, page.etag());
         page.headers().forEach(headers::put);
+
         // Added, not put: an outer handler may already vary the answer (the API's CORS varies by Origin).
         headers.add(HttpHeader.VARY, "Accept-Encoding");
         if (Compression.matches(request.getHeaders().get(HttpHeader.IF_NONE_MATCH), page.etag())) {

@@ -30,9 +30,19 @@ public final class PageCache {
 
     private static final String HTML = "text/html; charset=utf-8";
 
+    /** Tells nginx's proxy_cache how long it may keep an answer; it takes precedence over Cache-Control there and never reaches browsers. */
+    static final String SHARED_CACHE_HEADER = "X-Accel-Expires";
+
     private final Cache<String, CachedPage> cache;
+    private final int sharedSeconds;
 
     public PageCache(long maxBytes) {
+        this(maxBytes, 0);
+    }
+
+    /** @param sharedSeconds how long a proxy in front may keep a page (0: it is told nothing) */
+    public PageCache(long maxBytes, int sharedSeconds) {
+        this.sharedSeconds = sharedSeconds;
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
                 .weigher((String key, CachedPage page) -> page.weight() + key.length())
@@ -92,7 +102,38 @@ public final class PageCache {
         CachedPage page = new CachedPage(contentType, body, Compression.gzip(body), etag(body), cacheControl, Map.copyOf(headers),
                 keptFor == null ? null : now.plus(keptFor));
         cache.put(key(ctx.path(), ctx.queryString(), snapshot, now), page);
+        long shared = sharedSeconds(page, snapshot, now);
+        if (shared > 0) {
+            // Before Cache-Control (written next): nginx before 1.23 reads them in order.
+            ctx.header(SHARED_CACHE_HEADER, Long.toString(shared));
+        }
         write(ctx, page);
+    }
+
+    /**
+     * How many whole seconds a proxy in front may keep this answer (0: not at all): the configured
+     * time, but never past the moment its key changes by itself (a scheduled page appears or goes, the
+     * day turns in the site's zone), nor past its own expiry (live state), so a proxy never shows what
+     * this server would no longer show. Only pages that every visitor must revalidate are offered (the
+     * API's answers carry their own Cache-Control, and are never put in a proxy's cache).
+     */
+    long sharedSeconds(CachedPage page, ContentSnapshot snapshot, Instant now) {
+        if (sharedSeconds == 0 || !page.cacheControl().equals(REVALIDATE)) {
+            return 0;
+        }
+        Instant until = now.plusSeconds(sharedSeconds);
+        Instant midnight = snapshot.at(now).toLocalDate().plusDays(1).atStartOfDay(snapshot.site().zone()).toInstant();
+        if (midnight.isBefore(until)) {
+            until = midnight;
+        }
+        Instant boundary = snapshot.nextBoundary(now).orElse(until);
+        if (boundary.isBefore(until)) {
+            until = boundary;
+        }
+        if (page.expires() != null && page.expires().isBefore(until)) {
+            until = page.expires();
+        }
+        return Math.max(0, java.time.Duration.between(now, until).getSeconds());
     }
 
     long size() {

@@ -39,7 +39,7 @@ public final class WebServer {
     public static Javalin create(Settings settings, ContentStore store, SiteRoutes siteRoutes) {
         StaticAssets assets = StaticAssets.load(settings.staticDir());
         PebbleRenderer renderer = new PebbleRenderer(settings.devMode(), assets);
-        PageCache cache = new PageCache(settings.pageCacheBytes());
+        PageCache cache = new PageCache(settings.pageCacheBytes(), settings.sharedCacheSeconds());
         Views views = new Views(renderer, settings, store, cache, assets);
         CrossSiteForms crossSite = new CrossSiteForms(new FormTokens(settings.formSecret().key(), store::now), settings.baseUrl());
         ErrorPages errors = new ErrorPages(store, views);

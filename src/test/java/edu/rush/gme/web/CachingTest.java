@@ -155,6 +155,33 @@ class CachingTest {
     }
 
     @Test
+    void a_proxy_in_front_is_never_told_to_keep_a_page_past_midnight_or_a_scheduled_moment() {
+        ContentFixture content = ContentFixture.minimal(temp)
+                .news("today", "2026-11-27", "Today's story")
+                .write("news/soon.md", "---\ntitle: Soon\ndate: 2026-11-27\nsummary: S\npublishDate: 2026-11-27T12:00:10\n---\n");
+        // 11:59:58 in Chicago: the scheduled story appears in 12 s, midnight is 12 hours away.
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-27T17:59:58Z"));
+        try (TestSite site = TestSite.start(Settings.forFolders(content.dir(), Path.of("static")).withSharedCacheSeconds(30), clock)) {
+            assertThat(site.get("/news").header("X-Accel-Expires")).as("fresh render").isEqualTo("12");
+            assertThat(site.get("/news").header("X-Accel-Expires")).as("from the page cache").isEqualTo("12");
+            clock.advance(Duration.ofSeconds(11).plusMillis(500));
+            assertThat(site.get("/news").header("X-Accel-Expires")).as("half a second left: not kept at all").isNull();
+            clock.advance(Duration.ofSeconds(1));
+            assertThat(site.get("/news").header("X-Accel-Expires")).as("nothing scheduled any more").isEqualTo("30");
+            // 23:59:50: the day turns in ten seconds.
+            clock.advance(Duration.between(Instant.parse("2026-11-27T18:00:10.500Z"), Instant.parse("2026-11-28T05:59:50Z")));
+            assertThat(site.get("/news").header("X-Accel-Expires")).isEqualTo("10");
+            // A revalidation by the proxy is told too, so its copy lives on that long.
+            String etag = site.get("/news").header("ETag");
+            Response unchanged = site.get("/news", "If-None-Match", etag);
+            assertThat(unchanged.status()).isEqualTo(304);
+            assertThat(unchanged.header("X-Accel-Expires")).isEqualTo("10");
+        }
+        // Without the setting, nothing is said to proxies.
+        assertThat(real.get("/news").header("X-Accel-Expires")).isNull();
+    }
+
+    @Test
     void not_found_pages_are_not_cached_and_carry_no_validator() {
         Response missing = real.get("/no-such-page");
         assertThat(missing.status()).isEqualTo(404);

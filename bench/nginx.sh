@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# The production setup's nginx (deploy/nginx: proxy_cache in front of the server) against nginx
+# serving the same bytes as files (the machine's limit for these bytes), each pair measured in one
+# run with the harness's pair.sh (A,B,A,B... rounds, medians, ratio). Plain, then gzip (the peer
+# serves the server's own gzip bytes with gzip_static, so both send the same bytes).
+#
+# usage: bench/nginx.sh [SECONDS=5] [CONNECTIONS=16] [ROUNDS=3] [PAGE=/programs/internal-medicine]
+#   env: HARNESS (default ../shared/harness beside the checkout), PORT (7181), NGINX_PORT (7182), STATIC_PORT (7183)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+secs=${1:-5}; conns=${2:-16}; rounds=${3:-3}; page=${4:-/programs/internal-medicine}
+harness=$(cd "${HARNESS:-../shared/harness}" && pwd)
+port=${PORT:-7181}; nginx_port=${NGINX_PORT:-7182}; static_port=${STATIC_PORT:-7183}
+work=$(mktemp -d "${TMPDIR:-/tmp}/gme-bench-nginx.XXXXXX")
+deploy=$(pwd)/deploy/nginx
+
+[ -f target/gme-site.jar ] || mvn -q -B -DskipTests package
+cleanup() {
+  [ -n "${server_pid:-}" ] && kill "$server_pid" 2>/dev/null || true
+  [ -s "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT
+
+GME_PORT=$port GME_HOST=127.0.0.1 GME_BEHIND_PROXY=true GME_SHARED_CACHE_SECONDS=3 GME_DATABASE_URL="jdbc:sqlite:$work/gme.db" \
+  java @deploy/jvm.options -jar target/gme-site.jar > "$work/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/readyz" >/dev/null && break; sleep 0.1; done
+
+# The same bytes as files: the page, and its gzip as the server makes it.
+mkdir -p "$work/root$page" "$work/tmp" "$work/cache"
+curl -sf "http://127.0.0.1:$port$page" > "$work/root$page/index.html"
+curl -sf -H 'Accept-Encoding: gzip' "http://127.0.0.1:$port$page" > "$work/root$page/index.html.gz"
+chmod -R a+rwX "$work"
+user=""; [ "$(id -u)" = 0 ] && user="user root;"
+cat > "$work/nginx.conf" <<CONF
+$user
+worker_processes ${NGINX_WORKERS:-auto};
+pid $work/nginx.pid;
+error_log $work/error.log warn;
+events { worker_connections 4096; }
+http {
+  include /etc/nginx/mime.types;
+  default_type application/octet-stream;
+  access_log off;
+  server_tokens off;
+  sendfile on; tcp_nopush on; tcp_nodelay on;
+  keepalive_timeout 65; keepalive_requests 100000;
+  client_body_temp_path $work/tmp/body; proxy_temp_path $work/tmp/proxy; fastcgi_temp_path $work/tmp/fastcgi;
+  uwsgi_temp_path $work/tmp/uwsgi; scgi_temp_path $work/tmp/scgi;
+  # As deploy/nginx/nginx.conf, the cache on a memory file system where there is one (compose: tmpfs).
+  proxy_cache_path ${CACHE_DIR:-$work/cache} levels=1:2 keys_zone=gme:20m max_size=512m inactive=10m use_temp_path=off;
+  upstream gme { server 127.0.0.1:$port; keepalive 32; }
+  include $deploy/gme-http.conf;
+  server { listen 127.0.0.1:$nginx_port; include $deploy/gme-locations.conf; }
+  # The peer: the same bytes as files, tuned as a static server (harness nginx-peer.conf.in) with gzip_static.
+  server {
+    listen 127.0.0.1:$static_port;
+    root $work/root;
+    index index.html;
+    open_file_cache max=20000 inactive=60s;
+    open_file_cache_valid 60s;
+    gzip_static on;
+    location / { try_files \$uri \$uri/ =404; }
+  }
+}
+CONF
+nginx -t -q -e "$work/error.log" -p "$work" -c "$work/nginx.conf"
+nginx -e "$work/error.log" -p "$work" -c "$work/nginx.conf"
+for _ in $(seq 50); do [ -s "$work/nginx.pid" ] && break; sleep 0.1; done
+curl -s -o /dev/null -D - "http://127.0.0.1:$nginx_port$page" | grep -i x-cache-status || true
+
+echo "== page $page: $(wc -c < "$work/root$page/index.html") bytes plain, $(wc -c < "$work/root$page/index.html.gz") gzipped"
+echo "== A: the page through deploy/nginx (proxy_cache), B: the same bytes as a file from nginx"
+"$harness/pair.sh" "http://127.0.0.1:$nginx_port$page" "http://127.0.0.1:$static_port$page/" "$secs" "$conns" "$rounds" | tail -1
+echo "== the same, gzip requested (B: gzip_static, the server's own gzip bytes)"
+"$harness/pair.sh" "http://127.0.0.1:$nginx_port$page" "http://127.0.0.1:$static_port$page/" "$secs" "$conns" "$rounds" -- -H 'Accept-Encoding: gzip' | tail -1
+echo "== A: through nginx, B: the server alone (cached page)"
+"$harness/pair.sh" "http://127.0.0.1:$nginx_port$page" "http://127.0.0.1:$port$page" "$secs" "$conns" "$rounds" | tail -1
