@@ -3,6 +3,7 @@ package edu.rush.gme.program;
 import edu.rush.gme.content.ContentSnapshot;
 import edu.rush.gme.content.ContentStore;
 import edu.rush.gme.content.Page;
+import edu.rush.gme.web.Pagination;
 import edu.rush.gme.web.Paths;
 import edu.rush.gme.web.StructuredData;
 import edu.rush.gme.web.Views;
@@ -35,12 +36,18 @@ public final class ProgramController {
         this.baseUrl = baseUrl;
     }
 
+    /**
+     * Programs per finder page: the real catalog's ~100 fit in two pages on a phone, and at 10,000
+     * programs a page stays under 200 KB of HTML. The counts are always over every match.
+     */
+    public static final int PAGE_SIZE = 50;
+
     /** The finder: filters from the query string, results with counts. */
     public void index(Context ctx) {
         FinderQuery query = FinderQuery.from(ctx.queryParamMap(), ProgramFinder.FACET_KEYS);
-        String canonical = query.toQueryString(ProgramFinder.FACET_KEYS);
+        String canonical = withPage(query.toQueryString(ProgramFinder.FACET_KEYS), Pagination.pageNumber(ctx.queryParam("page")));
         String asked = ctx.queryString() == null ? "" : ctx.queryString();
-        if (!asked.equals(canonical)) {
+        if (!asked.equals(canonical) && Pagination.pageNumber(ctx.queryParam("page")) > 0) {
             // The form sends every field, empty ones too: answer with the short, shareable address.
             ctx.redirect(Paths.PROGRAMS + (canonical.isEmpty() ? "" : "?" + canonical), HttpStatus.SEE_OTHER);
             return;
@@ -54,6 +61,11 @@ public final class ProgramController {
         finder(ctx, query.values("type").isEmpty() ? query.with("type", type.key()) : query, type);
     }
 
+    /** A finder address's query string for one page of its results: the first page has no number. */
+    private static String withPage(String queryString, int page) {
+        return page <= 1 ? queryString : queryString + (queryString.isEmpty() ? "" : "&") + "page=" + page;
+    }
+
     private void finder(Context ctx, FinderQuery query, ProgramType type) {
         Reading reading = Reading.of(ctx, store);
         ContentSnapshot snapshot = reading.snapshot();
@@ -65,10 +77,17 @@ public final class ProgramController {
         model.put("types", Arrays.asList(ProgramType.values()));
         model.put("intro", type == null ? snapshot.intro(ProgramContent.TYPE, now).orElse(null) : null);
         model.put("result", result);
+        String queryString = query.toQueryString(ProgramFinder.FACET_KEYS);
+        String listUrl = type != null ? type.url() : Paths.PROGRAMS;
+        Pagination<Page<Program>> pages = Pagination.of(result.programs(), ctx.queryParam("page"), PAGE_SIZE, number -> {
+            String own = withPage(queryString, number);
+            return listUrl + (own.isEmpty() ? "" : "?" + own);
+        });
+        model.put("pages", pages);
         LocalDate today = snapshot.at(now).toLocalDate();
-        model.put("rows", result.programs().stream().map(p -> ProgramRow.of(p, today)).toList());
+        model.put("rows", pages.items().stream().map(p -> ProgramRow.of(p, today)).toList());
         model.put("sorts", Arrays.asList(ProgramFinder.Sort.values()));
-        model.put("queryString", query.toQueryString(ProgramFinder.FACET_KEYS));
+        model.put("queryString", queryString);
         model.put("compareMax", ProgramCatalog.COMPARE_MAX);
         if (type == null && !query.isEmpty()) {
             model.put("description", result.programs().size() + " programs match your filters.");

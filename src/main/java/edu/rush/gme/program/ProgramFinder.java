@@ -68,8 +68,14 @@ public final class ProgramFinder {
     public record Facet(String key, String label, boolean multiple, List<Option> options) {
     }
 
-    /** One value of a filter, with how many programs it would give and the URL that toggles it. */
-    public record Option(String value, String label, int count, boolean selected, String toggleQuery) {
+    /**
+     * One value of a filter, with how many programs it would give and the query that toggles it, made
+     * only when asked (the finder's form needs none of them, and each costs an encoding).
+     */
+    public record Option(String value, String label, int count, boolean selected, java.util.function.Supplier<String> toggle) {
+        public String toggleQuery() {
+            return toggle.get();
+        }
     }
 
     /** An active choice, with the URL that removes it (for the summary and the empty state). */
@@ -194,10 +200,10 @@ public final class ProgramFinder {
                 BitSet count = (BitSet) others.clone();
                 count.and(value.getValue());
                 boolean selected = query.values(d.key()).contains(value.getKey());
-                FinderQuery toggled = selected ? query.without(d.key(), value.getKey())
-                        : d.multiple() ? query.with(d.key(), value.getKey()) : replace(query, d.key(), value.getKey());
-                String label = d.fixedLabels().getOrDefault(value.getKey(), labelOf(d, value.getKey()));
-                options.add(new Option(value.getKey(), label, count.cardinality(), selected, toggled.toQueryString(FACET_KEYS)));
+                String key = value.getKey();
+                String label = d.fixedLabels().getOrDefault(key, labelOf(d, key));
+                options.add(new Option(key, label, count.cardinality(), selected, () -> (selected ? query.without(d.key(), key)
+                        : d.multiple() ? query.with(d.key(), key) : replace(query, d.key(), key)).toQueryString(FACET_KEYS)));
                 if (selected) {
                     active.add(new ActiveFilter(d.label(), label, query.without(d.key(), value.getKey()).toQueryString(FACET_KEYS)));
                 }

@@ -2,14 +2,22 @@ package edu.rush.gme.web;
 
 import io.javalin.http.NotFoundResponse;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * One page of a longer list, with links to its neighbours. Out-of-range or malformed page numbers
  * are "not found", like a page that does not exist.
+ *
+ * @param firstItem the position of this page's first item in the whole list, from 1 (0 when the list is empty)
  */
-public record Pagination<T>(List<T> items, int page, int totalPages, int totalItems, String previousUrl, String nextUrl) {
+public record Pagination<T>(List<T> items, int page, int totalPages, int totalItems, int firstItem, String previousUrl, String nextUrl) {
 
     public static <T> Pagination<T> of(List<T> all, String pageParam, int pageSize, String listUrl) {
+        return of(all, pageParam, pageSize, page -> Paths.paged(listUrl, page));
+    }
+
+    /** As {@link #of(List, String, int, String)}, for a list whose pages' addresses carry more (the finder's filters). */
+    public static <T> Pagination<T> of(List<T> all, String pageParam, int pageSize, IntFunction<String> urlOfPage) {
         int page = pageNumber(pageParam);
         if (page < 1) {
             throw new NotFoundResponse();
@@ -20,9 +28,9 @@ public record Pagination<T>(List<T> items, int page, int totalPages, int totalIt
         }
         int from = (page - 1) * pageSize;
         List<T> items = all.subList(from, Math.min(all.size(), from + pageSize));
-        return new Pagination<>(items, page, totalPages, all.size(),
-                page > 1 ? Paths.paged(listUrl, page - 1) : null,
-                page < totalPages ? Paths.paged(listUrl, page + 1) : null);
+        return new Pagination<>(items, page, totalPages, all.size(), items.isEmpty() ? 0 : from + 1,
+                page > 1 ? urlOfPage.apply(page - 1) : null,
+                page < totalPages ? urlOfPage.apply(page + 1) : null);
     }
 
     /** The page number asked for: 1 when absent, 0 when it is not a whole number from 1. */
@@ -39,5 +47,10 @@ public record Pagination<T>(List<T> items, int page, int totalPages, int totalIt
 
     public boolean isPaged() {
         return totalPages > 1;
+    }
+
+    /** The position of this page's last item in the whole list. */
+    public int lastItem() {
+        return items.isEmpty() ? 0 : firstItem + items.size() - 1;
     }
 }

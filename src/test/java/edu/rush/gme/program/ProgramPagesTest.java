@@ -371,4 +371,44 @@ class ProgramPagesTest {
             return it.readAll();
         }
     }
+
+    @Test
+    void a_long_finder_list_is_paged_with_counts_over_every_match_and_filters_kept_on_every_page(@TempDir Path own) {
+        ContentFixture many = ContentFixture.minimal(own);
+        for (int i = 1; i <= 120; i++) {
+            many.program(String.format("p%03d", i), i % 3 == 0 ? "fellowship" : "residency", String.format("Specialty %03d", i), 3,
+                    "[J-1]", i % 2 == 0, null, false, "virtual", "2026-12-15", null);
+        }
+        try (TestSite catalog = TestSite.start(many.dir())) {
+            Document first = catalog.page("/programs");
+            assertThat(first.select(".results .card__title")).hasSize(ProgramController.PAGE_SIZE);
+            assertThat(first.selectFirst("#results-heading").text()).isEqualTo("120 of 120 programs");
+            assertThat(first.selectFirst(".finder__range").text()).isEqualTo("Showing 1 to 50, page 1 of 3");
+            assertThat(first.select("label[for=f-type-residency]").text()).isEqualTo("Residency Programs (80)");
+            assertThat(first.selectFirst(".pager a[rel=next]").attr("href")).isEqualTo("/programs?page=2");
+            assertThat(first.select(".pager a[rel=prev]")).isEmpty();
+
+            Document last = catalog.page("/programs?page=3");
+            assertThat(last.select(".results .card__title")).hasSize(20);
+            assertThat(last.selectFirst(".finder__range").text()).isEqualTo("Showing 101 to 120, page 3 of 3");
+            assertThat(last.select(".results .card__title").last().text()).isEqualTo("Specialty 120 Fellowship");
+            assertThat(last.select(".pager a[rel=next]")).isEmpty();
+
+            // Filters and sort stay on every page; counts are over every match, not the page.
+            Document residencies = catalog.page("/programs?type=residency&sort=length&page=2");
+            assertThat(residencies.selectFirst("#results-heading").text()).isEqualTo("80 of 120 programs");
+            assertThat(residencies.selectFirst(".pager a[rel=prev]").attr("href")).isEqualTo("/programs?type=residency&sort=length");
+            assertThat(residencies.select(".results .card__meta").eachText()).allMatch(meta -> meta.startsWith("Residency"));
+            assertThat(catalog.page("/programs/residency?page=2").select(".results .card__title")).hasSize(30);
+
+            // The shareable address keeps its page; a page that does not exist is not found.
+            Response messy = catalog.get("/programs?specialty=&type=residency&page=2");
+            assertThat(messy.status()).isEqualTo(303);
+            assertThat(messy.header("Location")).isEqualTo("/programs?type=residency&page=2");
+            assertThat(catalog.get("/programs?page=1").header("Location")).isEqualTo("/programs");
+            assertThat(catalog.get("/programs?page=4").status()).isEqualTo(404);
+            assertThat(catalog.get("/programs?page=two").status()).isEqualTo(404);
+            assertThat(catalog.get("/programs?type=fellowship&page=2").status()).as("40 fellowships: one page").isEqualTo(404);
+        }
+    }
 }

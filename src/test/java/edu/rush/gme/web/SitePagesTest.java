@@ -184,7 +184,7 @@ class SitePagesTest {
     void programs_page_finds_every_program_of_every_type() {
         Response programs = ok("/programs");
         assertThat(programs.page().selectFirst("h1").text()).isEqualTo("Find a program");
-        assertThat(programs.page().select(".results .card__title").eachText()).containsExactlyInAnyOrderElementsOf(titles(RealContent.programs()));
+        assertThat(titlesOnEveryPage("/programs")).containsExactlyInAnyOrderElementsOf(titles(RealContent.programs()));
         assertThat(programs.page().select("label[for^=f-type-]").eachText()).containsExactlyElementsOf(List.of(ProgramType.values()).stream()
                 .filter(type -> !RealContent.programs(type).isEmpty())
                 .map(type -> type.listTitle() + " (" + RealContent.programs(type).size() + ")").toList());
@@ -195,9 +195,23 @@ class SitePagesTest {
         for (ProgramType type : ProgramType.values()) {
             Response list = ok("/programs/" + type.key());
             assertThat(list.page().selectFirst("h1").text()).isEqualTo(type.listTitle());
-            assertThat(list.page().select(".results .card__title").eachText()).as(type.key())
+            assertThat(titlesOnEveryPage("/programs/" + type.key())).as(type.key())
                     .containsExactlyInAnyOrderElementsOf(titles(RealContent.programs(type)));
         }
+    }
+
+    /** The programs a finder list shows over all its pages, following its "More programs" links. */
+    private static List<String> titlesOnEveryPage(String path) {
+        List<String> titles = new java.util.ArrayList<>();
+        String next = path;
+        for (int page = 1; next != null; page++) {
+            org.jsoup.nodes.Document list = ok(next).page();
+            titles.addAll(list.select(".results .card__title").eachText());
+            org.jsoup.nodes.Element more = list.selectFirst(".pager a[rel=next]");
+            next = more == null ? null : more.attr("href");
+            assertThat(page).as("pages of " + path).isLessThan(50);
+        }
+        return titles;
     }
 
     @Test
