@@ -27,8 +27,8 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 echo "plain:   $(for _ in $(seq "$runs"); do launch -Xshare:auto; done | median) ms (median of $runs)"
 
 # The same training run as the Dockerfile's.
-GME_CONTENT_DIR=content java -XX:ArchiveClassesAtExit="$work/app.jsa" -jar target/gme-site.jar --warm-up-and-exit > "$work/train.log" 2>&1
+GME_CONTENT_DIR=content java @deploy/jvm.options -XX:ArchiveClassesAtExit="$work/app.jsa" -jar target/gme-site.jar --warm-up-and-exit > "$work/train.log" 2>&1
 echo "AppCDS:  $(for _ in $(seq "$runs"); do launch -XX:SharedArchiveFile="$work/app.jsa"; done | median) ms (median of $runs; archive $(du -h "$work/app.jsa" | cut -f1))"
-echo "AppCDS + SerialGC (the Docker image's flags): $(for _ in $(seq "$runs"); do launch -XX:SharedArchiveFile="$work/app.jsa" -XX:+UseSerialGC; done | median) ms"
+echo "AppCDS + deploy/jvm.options (the Docker image's command): $(for _ in $(seq "$runs"); do launch @deploy/jvm.options -XX:SharedArchiveFile="$work/app.jsa"; done | median) ms"
 echo "AppCDS + TieredStopAtLevel=1: $(for _ in $(seq "$runs"); do launch -XX:SharedArchiveFile="$work/app.jsa" -XX:TieredStopAtLevel=1; done | median) ms"
 rm -rf "$work"

@@ -34,11 +34,12 @@ public record SearchDocument(String kind, String url, String title, String meta,
             if (!type.isSearched()) {
                 continue;
             }
-            for (Page<?> page : snapshot.list(type, now)) {
+            // Each body is rendered from Markdown here (the first thing to ask for it): on every core, in list order.
+            documents.addAll(snapshot.list(type, now).parallelStream().map(page -> {
                 SearchText t = type.searchText(page);
-                documents.add(new SearchDocument(t.kind(), page.url(), page.title(), t.meta(), t.facet(), t.name(), t.department(),
-                        t.tags(), t.summary(), t.facts(), text.apply(page)));
-            }
+                return new SearchDocument(t.kind(), page.url(), page.title(), t.meta(), t.facet(), t.name(), t.department(),
+                        t.tags(), t.summary(), t.facts(), text.apply(page));
+            }).toList());
         }
         return documents;
     }

@@ -155,7 +155,15 @@ public final class SearchService {
 
     private SearchIndex build(ContentSnapshot snapshot, Instant now) {
         long start = System.nanoTime();
-        List<SearchDocument> documents = SearchDocument.from(snapshot, now, page -> texts.computeIfAbsent(page.body(), body -> SearchDocument.text(page)));
+        // Outside the map's lock (computeIfAbsent would hold it while rendering): pages are rendered on every core.
+        List<SearchDocument> documents = SearchDocument.from(snapshot, now, page -> {
+            String text = texts.get(page.body());
+            if (text == null) {
+                text = SearchDocument.text(page);
+                texts.putIfAbsent(page.body(), text);
+            }
+            return text;
+        });
         SearchIndex built = new SearchIndex(documents, analyzersFor(snapshot.searchSynonyms()));
         LOG.info("search index built: {} documents in {} ms", built.size(), (System.nanoTime() - start) / 1_000_000);
         return built;

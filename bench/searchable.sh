@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# How long after launch every program is searchable, against Hugo building the same files (the
+# harness's hugo-peer.sh), in one run: a catalog of N programs made with the harness's
+# clone-programs.py (the real programs and clones of them, each clone's title with a unique word);
+# "searchable" = /search finds the last clone by its word. Median of RUNS launches.
+#
+# usage: bench/searchable.sh [N=10000] [RUNS=3]   env: HARNESS, PORT (7184), HUGO_PORT (7185), JAVA_OPTS (default @deploy/jvm.options)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n=${1:-10000}; runs=${2:-3}
+harness=$(cd "${HARNESS:-../shared/harness}" && pwd)
+port=${PORT:-7184}; hugo_port=${HUGO_PORT:-7185}
+work=$(mktemp -d "${TMPDIR:-/tmp}/gme-bench-searchable.XXXXXX")
+[ -f target/gme-site.jar ] || mvn -q -B -DskipTests package
+trap '"$harness/hugo-peer.sh" --stop "$hugo_port" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+
+word=$(python3 "$harness/clone-programs.py" content "$n" "$work/content" | sed -n 's/.*last_word=//p')
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+launch() {
+  local start end pid
+  rm -f "$work/gme.db"
+  start=$(date +%s%N)
+  GME_PORT=$port GME_HOST=127.0.0.1 GME_CONTENT_DIR="$work/content" GME_DATABASE_URL="jdbc:sqlite:$work/gme.db" GME_WATCH=false \
+    java ${JAVA_OPTS:-@deploy/jvm.options} -jar target/gme-site.jar > "$work/server.log" 2>&1 &
+  pid=$!
+  until curl -sf "http://127.0.0.1:$port/search?q=$word" 2>/dev/null | grep -qi "search-results__title"; do sleep 0.02; done
+  end=$(date +%s%N)
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  echo $(( (end - start) / 1000000 ))
+}
+
+hugo() {
+  HUGO_PEER_DIR="$work/hugo" "$harness/hugo-peer.sh" "$work/content/programs" "$hugo_port" 2>/dev/null | sed -n 's/.*build_ms=\([0-9]*\).*/\1/p'
+}
+
+ours=(); theirs=()
+for _ in $(seq "$runs"); do ours+=("$(launch)"); theirs+=("$(hugo)"); done
+a=$(printf '%s\n' "${ours[@]}" | median); b=$(printf '%s\n' "${theirs[@]}" | median)
+echo "programs=$n searchable_after_launch_ms=$a (runs: ${ours[*]}) hugo_build_ms=$b (runs: ${theirs[*]}) ratio_ours/hugo=$(awk -v a="$a" -v b="$b" 'BEGIN{printf "%.2f", a/b}')"
