@@ -27,7 +27,6 @@ import edu.rush.gme.mail.MailSettings;
 import edu.rush.gme.search.SearchMisses;
 import edu.rush.gme.search.SearchService;
 import edu.rush.gme.web.Paths;
-import edu.rush.gme.web.SubmissionLimiter;
 import edu.rush.gme.web.WebServer;
 import io.javalin.Javalin;
 import io.javalin.util.JavalinBindException;
@@ -99,7 +98,7 @@ public final class App {
         Webhooks webhooks = new Webhooks(database, settings.webhooks(), settings.baseUrl(), () -> store.snapshot().site().zone(), clock);
         ChangeJournal changes = new ChangeJournal(database, store, clock, webhooks, webhooks::nudge);
         Services services = new Services(database, outbox, new InquiryService(database, outbox, store),
-                new SubmissionLimiter(INQUIRIES_PER_WINDOW, INQUIRY_WINDOW, clock), changes, webhooks,
+                Limits.of("inquiries", INQUIRIES_PER_WINDOW, INQUIRY_WINDOW, database, clock), changes, webhooks,
                 new RegistrationService(database, outbox, store, new RegistrationLinks(settings.preview().key()), settings.baseUrl()),
                 new StaffService(database, clock, settings.preview().key()), new ContentHistory(settings.contentDir(), settings.dataDir(), clock));
         SearchMisses misses = new SearchMisses(database, search.zeroResults());

@@ -32,7 +32,6 @@ import edu.rush.gme.web.Paths;
 import edu.rush.gme.web.RouteTable;
 import edu.rush.gme.web.SiteRoutes;
 import edu.rush.gme.web.StructuredData;
-import edu.rush.gme.web.SubmissionLimiter;
 import edu.rush.gme.wellness.WellnessController;
 import edu.rush.gme.wellness.WellnessInitiative;
 import io.javalin.http.Context;
@@ -82,7 +81,7 @@ final class UrlMap implements SiteRoutes {
         api.operation(Paths.registrationApi("{slug}"), "post", RegistrationController.apiOperation(), RegistrationController.apiComponents());
         ChangesController changes = new ChangesController(services.changes(), services.database(), store, baseUrl);
         RegistrationController registrations = new RegistrationController(store, web.views(), services.registrations(),
-                new SubmissionLimiter(RegistrationController.PER_ADDRESS, RegistrationController.PER_ADDRESS_WINDOW, clock),
+                Limits.of("registrations", RegistrationController.PER_ADDRESS, RegistrationController.PER_ADDRESS_WINDOW, services.database(), clock),
                 web.crossSite(), baseUrl);
 
         // The database down for a while: a handler that meets it answers 503 with Retry-After, never a 500.
@@ -168,7 +167,7 @@ final class UrlMap implements SiteRoutes {
 
         // The staff workspace: every route checked for a session, its role and the session's form token.
         StaffController staff = new StaffController(store, web.views(), services.staff(), web.crossSite(),
-                new SubmissionLimiter(SIGN_INS_PER_WINDOW, SIGN_IN_WINDOW, clock), web.https(),
+                Limits.of("sign-ins", SIGN_INS_PER_WINDOW, SIGN_IN_WINDOW, services.database(), clock), web.https(),
                 WorkspacePanels.of(store, services, previewTokens), () -> MailOutbox.retryGivenUp(services.database(), clock), clock);
         routes.before(StaffController::markPrivate);
         // The editor's saves are recorded in the content's history (a git commit, or a kept version).
