@@ -87,6 +87,12 @@ public final class App {
     public static App create(Settings settings, Clock clock) {
         ContentStore store = new ContentStore(new ContentLoader(settings.contentDir(), clock, CONTENT_TYPES), clock);
         SearchService search = new SearchService(store);
+        // Metrics only with a token (GME_METRICS_TOKEN): without one no meter registry is made or loaded.
+        edu.rush.gme.metrics.SiteMetrics metrics = settings.metricsToken().isSet() ? new edu.rush.gme.metrics.SiteMetrics() : null;
+        if (metrics != null) {
+            metrics.watchContent(store);
+            metrics.watchSearchMisses(search.zeroResults());
+        }
         // Reading the content and starting the web server each take a few hundred milliseconds of
         // class loading; they overlap, and early requests wait for the first snapshot.
         Thread loading = new Thread(store::reload, "content-load");
@@ -102,9 +108,29 @@ public final class App {
                 new RegistrationService(database, outbox, store, new RegistrationLinks(settings.preview().key()), settings.baseUrl()),
                 new StaffService(database, clock, settings.preview().key()), new ContentHistory(settings.contentDir(), settings.dataDir(), clock));
         SearchMisses misses = new SearchMisses(database, search.zeroResults());
-        return new App(settings, WebServer.create(settings, store,
-                new UrlMap(search, services, new PreviewTokens(settings.preview().key(), store::now), clock)), store, search, services, misses);
+        if (metrics != null) {
+            metrics.watchDatabase(database);
+            metrics.watchOutbox("mail", database, () -> {
+                MailOutbox.Counts counts = outbox.counts();
+                return new long[] {counts.waiting(), counts.failed()};
+            });
+            if (webhooks.configured()) {
+                metrics.watchOutbox("webhook", database, () -> {
+                    edu.rush.gme.outbox.Outbox.Counts counts = webhooks.counts();
+                    return new long[] {counts.waiting(), counts.failed()};
+                });
+            }
+        }
+        edu.rush.gme.metrics.Monitoring monitoring = new edu.rush.gme.metrics.Monitoring(settings.metricsToken(), metrics == null ? null : metrics::scrape);
+        App app = new App(settings, WebServer.create(settings, store,
+                new UrlMap(search, services, new PreviewTokens(settings.preview().key(), store::now), clock, monitoring),
+                metrics == null ? edu.rush.gme.web.ServerMetrics.OFF : metrics), store, search, services, misses);
+        app.metrics = metrics;
+        return app;
     }
+
+    /** The meters, when metrics are on (closed at stop). */
+    private AutoCloseable metrics;
 
     /** Accepted inquiries per client address: five in ten minutes, then one every two minutes. */
     static final int INQUIRIES_PER_WINDOW = 5;
@@ -140,6 +166,13 @@ public final class App {
         services.registrations().close();
         misses.close();
         services.database().close();
+        if (metrics != null) {
+            try {
+                metrics.close();
+            } catch (Exception e) {
+                LOG.debug("metrics did not close: {}", e.toString());
+            }
+        }
     }
 
     public int port() {
@@ -202,7 +235,7 @@ public final class App {
         Settings onFreePort = new Settings("127.0.0.1", 0, settings.contentDir(), settings.staticDir(), settings.baseUrl(),
                 false, settings.pageCacheBytes(), false, DatabaseSettings.temporarySqlite(), MailSettings.NONE, edu.rush.gme.web.TrustedProxies.NONE,
                 edu.rush.gme.web.FormSecret.RANDOM_PER_START, edu.rush.gme.preview.PreviewSecret.random(), settings.apiOrigins(),
-                edu.rush.gme.changes.WebhookSettings.NONE);
+                edu.rush.gme.changes.WebhookSettings.NONE, edu.rush.gme.metrics.MetricsToken.NONE);
         App app = create(onFreePort, Clock.systemUTC()).start();
         HttpClient client = HttpClient.newHttpClient();
         ContentSnapshot snapshot = app.store().snapshot();

@@ -52,8 +52,11 @@ final class UrlMap implements SiteRoutes {
     private final Services services;
     private final PreviewTokens previewTokens;
     private final java.time.Clock clock;
+    private final edu.rush.gme.metrics.Monitoring monitoring;
 
-    UrlMap(SearchService searchService, Services services, PreviewTokens previewTokens, java.time.Clock clock) {
+    UrlMap(SearchService searchService, Services services, PreviewTokens previewTokens, java.time.Clock clock,
+           edu.rush.gme.metrics.Monitoring monitoring) {
+        this.monitoring = monitoring;
         this.searchService = searchService;
         this.services = services;
         this.previewTokens = previewTokens;
@@ -97,6 +100,7 @@ final class UrlMap implements SiteRoutes {
         routes.get(Paths.HEALTH, ctx -> ctx.result("ok"));
         routes.get(Paths.READY, ctx -> ready(ctx, store));
         routes.get(Paths.READY + "/events", ctx -> readyEvents(ctx, store));
+        routes.get(edu.rush.gme.metrics.Monitoring.PATH, monitoring::metrics);
         routes.get(Paths.SITEMAP, sitemap::sitemap);
         routes.get(Paths.ROBOTS, sitemap::robots);
 
@@ -198,11 +202,16 @@ final class UrlMap implements SiteRoutes {
     static final java.time.Duration SIGN_IN_WINDOW = java.time.Duration.ofMinutes(15);
 
     /**
-     * Ready when a content snapshot is loaded and the database answers; says which content version,
-     * how many files have problems and how many e-mails wait in the outbox.
+     * Ready when a content snapshot is loaded and the database answers: {@code {"status":"ready"}}. With
+     * the metrics token (GME_METRICS_TOKEN) it also says which content version, how many files have
+     * problems and how many e-mails wait in the outbox; without it, nothing internal.
      */
     private void ready(Context ctx, ContentStore store) {
         if (!answersReady(ctx, store)) {
+            return;
+        }
+        if (!monitoring.opens(ctx)) {
+            ctx.json(Map.of("status", "ready"));
             return;
         }
         ContentSnapshot snapshot = store.snapshot();

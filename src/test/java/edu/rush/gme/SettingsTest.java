@@ -41,7 +41,7 @@ class SettingsTest {
                 Map.entry("GME_PREVIEW_SECRET", "a-preview-secret-of-at-least-32-characters"),
                 Map.entry("GME_API_ORIGINS", "https://events.example.org, http://localhost:5173"),
                 Map.entry("GME_WEBHOOK_URLS", "https://mirror.example.org/hooks/gme, http://10.0.0.5:8080/in"),
-                Map.entry("GME_WEBHOOK_SECRET", "a-webhook-secret-1234")));
+                Map.entry("GME_WEBHOOK_SECRET", "a-webhook-secret-1234"), Map.entry("GME_METRICS_TOKEN", "a-metrics-token-1234")));
         assertThat(Settings.from(Map.of("GME_WATCH", "false")).watchContent()).isFalse();
         assertThat(settings).isEqualTo(new Settings("127.0.0.1", 8080, Path.of("/srv/content"), Path.of("/srv/static"),
                 "https://gme.example.org", true, 64L << 20, true,
@@ -51,9 +51,9 @@ class SettingsTest {
                 new edu.rush.gme.preview.PreviewSecret("a-preview-secret-of-at-least-32-characters", Path.of("data", "preview.key")),
                 List.of("https://events.example.org", "http://localhost:5173"),
                 WebhookSettings.of("a-webhook-secret-1234", java.net.URI.create("https://mirror.example.org/hooks/gme"),
-                        java.net.URI.create("http://10.0.0.5:8080/in"))));
+                        java.net.URI.create("http://10.0.0.5:8080/in")), edu.rush.gme.metrics.MetricsToken.from("a-metrics-token-1234")));
         assertThat(settings.https()).isTrue();
-        assertThat(settings.toString()).doesNotContain("a-webhook-secret");
+        assertThat(settings.toString()).doesNotContain("a-webhook-secret").doesNotContain("a-metrics-token");
     }
 
     @Test
