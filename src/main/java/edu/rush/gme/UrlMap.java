@@ -232,9 +232,13 @@ final class UrlMap implements SiteRoutes {
         ctx.json(ready);
     }
 
-    /** Registrations counted per event for monitoring, with /readyz's answers while not ready. */
+    /** Registrations counted per event for monitoring (with the metrics token; in public only the status), with /readyz's answers while not ready. */
     private void readyEvents(Context ctx, ContentStore store) {
         if (!answersReady(ctx, store)) {
+            return;
+        }
+        if (!monitoring.opens(ctx)) {
+            ctx.json(Map.of("status", "ready"));
             return;
         }
         Map<String, Object> ready = new LinkedHashMap<>();
