@@ -57,6 +57,20 @@ class SettingsTest {
     }
 
     @Test
+    void metrics_are_off_without_a_token_and_a_short_token_is_refused() {
+        assertThat(Settings.from(Map.of()).metricsToken().isSet()).isFalse();
+        assertThat(Settings.from(Map.of("GME_METRICS_TOKEN", " ")).metricsToken().isSet()).isFalse();
+        assertThatThrownBy(() -> Settings.from(Map.of("GME_METRICS_TOKEN", "too-short")))
+                .hasMessage("GME_METRICS_TOKEN must be at least 16 characters (a random string), or unset to turn metrics off");
+        edu.rush.gme.metrics.MetricsToken token = Settings.from(Map.of("GME_METRICS_TOKEN", "a-metrics-token-1234")).metricsToken();
+        assertThat(token.opens("Bearer a-metrics-token-1234")).isTrue();
+        assertThat(token.opens("bearer a-metrics-token-1234")).as("the scheme in any case").isTrue();
+        assertThat(token.opens("Bearer a-metrics-token-1235")).isFalse();
+        assertThat(token.opens("a-metrics-token-1234")).isFalse();
+        assertThat(token.opens(null)).isFalse();
+    }
+
+    @Test
     void refuses_webhook_addresses_that_are_not_http_and_a_missing_or_short_secret() {
         assertThatThrownBy(() -> Settings.from(Map.of("GME_WEBHOOK_URLS", "https://ok.example.org/in,ftp://files.example.org/in",
                 "GME_WEBHOOK_SECRET", "a-webhook-secret-1234")))

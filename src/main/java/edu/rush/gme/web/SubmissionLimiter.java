@@ -57,11 +57,6 @@ public final class SubmissionLimiter {
         this.buckets = buckets;
     }
 
-    /** One process's limit, kept in its memory; times read from the clock. */
-    public SubmissionLimiter(int capacity, Duration period, Clock clock) {
-        this("local", capacity, period, inMemory(period, clock));
-    }
-
     /** Takes one token from this client's bucket (an IPv6 client's /64), if it has one. */
     public Decision tryAcquire(String client) {
         ConsumptionProbe probe = buckets.tryConsumeOne(name + ":" + ClientAddress.limitKey(client), configuration);
