@@ -424,9 +424,14 @@ public final class Database implements AutoCloseable {
                     throw new DatabaseException(e.getMessage(), e);
                 }
                 LOG.warn("database connection lost ({}), retrying on a new one", e.getMessage());
-                dataSource().getHikariPoolMXBean().softEvictConnections();
+                dropIdleConnections();
             }
         }
+    }
+
+    /** Drops the pool's idle connections (the server restarted since they were opened); those in use go when returned. */
+    void dropIdleConnections() {
+        dataSource().getHikariPoolMXBean().softEvictConnections();
     }
 
     /** The connection failed during commit: whether the transaction was stored is unknown. */

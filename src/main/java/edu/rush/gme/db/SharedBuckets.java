@@ -31,6 +31,7 @@ public final class SharedBuckets {
     private static final long SWEEP_EVERY_MILLIS = Duration.ofHours(1).toMillis();
     private static final int SWEEP_BATCH = 1000;
 
+    private final Database database;
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
     private final AtomicLong lastSweep = new AtomicLong(System.currentTimeMillis());
 
@@ -39,6 +40,7 @@ public final class SharedBuckets {
         if (database.dialect() != Database.Dialect.POSTGRESQL) {
             throw new IllegalArgumentException("shared buckets need PostgreSQL; one SQLite server keeps its buckets in memory");
         }
+        this.database = database;
         this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(database.asDataSource())
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table(TABLE)
@@ -50,15 +52,27 @@ public final class SharedBuckets {
                 .build();
     }
 
-    /** Takes one token from the bucket under this key (made with this configuration when new). */
+    /**
+     * Takes one token from the bucket under this key (made with this configuration when new). A
+     * connection found dead (the server restarted since the pool opened it) is dropped and the take
+     * tried once more on a fresh one, as {@link Database#inTransaction} does (a take whose commit
+     * was cut off may then count twice: an error on the limit's side, never the visitor's).
+     */
     public ConsumptionProbe tryConsumeOne(String key, BucketConfiguration configuration) {
-        try {
-            ConsumptionProbe probe = buckets.builder().build(key, () -> configuration).tryConsumeAndReturnRemaining(1);
-            sweepNowAndThen();
-            return probe;
-        } catch (BucketExceptions.BucketExecutionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new DatabaseException("the submission limit could not be read: " + cause.getMessage(), cause);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                ConsumptionProbe probe = buckets.builder().build(key, () -> configuration).tryConsumeAndReturnRemaining(1);
+                sweepNowAndThen();
+                return probe;
+            } catch (BucketExceptions.BucketExecutionException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                if (attempt == 1 && cause instanceof java.sql.SQLException sql && Database.isConnectionLost(sql)) {
+                    LOG.warn("database connection lost ({}), taking the submission limit's token on a new one", sql.getMessage());
+                    database.dropIdleConnections();
+                    continue;
+                }
+                throw new DatabaseException("the submission limit could not be read: " + cause.getMessage(), cause);
+            }
         }
     }
 
