@@ -24,9 +24,12 @@ import edu.rush.gme.db.DatabaseSettings;
 import edu.rush.gme.inquiry.InquiryService;
 import edu.rush.gme.mail.MailOutbox;
 import edu.rush.gme.mail.MailSettings;
+import edu.rush.gme.metrics.Monitoring;
+import edu.rush.gme.metrics.SiteMetrics;
 import edu.rush.gme.search.SearchMisses;
 import edu.rush.gme.search.SearchService;
 import edu.rush.gme.web.Paths;
+import edu.rush.gme.web.ServerMetrics;
 import edu.rush.gme.web.WebServer;
 import io.javalin.Javalin;
 import io.javalin.util.JavalinBindException;
@@ -52,8 +55,12 @@ public final class App {
     private final Services services;
     private final SearchMisses misses;
     private ContentWatcher watcher;
+    /** The meters, when metrics are on (closed at stop). */
+    private final AutoCloseable metrics;
 
-    private App(Settings settings, Javalin server, ContentStore store, SearchService search, Services services, SearchMisses misses) {
+    private App(Settings settings, Javalin server, ContentStore store, SearchService search, Services services, SearchMisses misses,
+                AutoCloseable metrics) {
+        this.metrics = metrics;
         this.misses = misses;
         this.settings = settings;
         this.server = server;
@@ -88,7 +95,7 @@ public final class App {
         ContentStore store = new ContentStore(new ContentLoader(settings.contentDir(), clock, CONTENT_TYPES), clock);
         SearchService search = new SearchService(store);
         // Metrics only with a token (GME_METRICS_TOKEN): without one no meter registry is made or loaded.
-        edu.rush.gme.metrics.SiteMetrics metrics = settings.metricsToken().isSet() ? new edu.rush.gme.metrics.SiteMetrics() : null;
+        SiteMetrics metrics = settings.metricsToken().isSet() ? new SiteMetrics() : null;
         if (metrics != null) {
             metrics.watchContent(store);
             metrics.watchSearchMisses(search.zeroResults());
@@ -109,28 +116,13 @@ public final class App {
                 new StaffService(database, clock, settings.preview().key()), new ContentHistory(settings.contentDir(), settings.dataDir(), clock));
         SearchMisses misses = new SearchMisses(database, search.zeroResults());
         if (metrics != null) {
-            metrics.watchDatabase(database);
-            metrics.watchOutbox("mail", database, () -> {
-                MailOutbox.Counts counts = outbox.counts();
-                return new long[] {counts.waiting(), counts.failed()};
-            });
-            if (webhooks.configured()) {
-                metrics.watchOutbox("webhook", database, () -> {
-                    edu.rush.gme.outbox.Outbox.Counts counts = webhooks.counts();
-                    return new long[] {counts.waiting(), counts.failed()};
-                });
-            }
+            metrics.watch(database, outbox, webhooks);
         }
-        edu.rush.gme.metrics.Monitoring monitoring = new edu.rush.gme.metrics.Monitoring(settings.metricsToken(), metrics == null ? null : metrics::scrape);
-        App app = new App(settings, WebServer.create(settings, store,
+        Monitoring monitoring = new Monitoring(settings.metricsToken(), metrics == null ? null : metrics::scrape);
+        return new App(settings, WebServer.create(settings, store,
                 new UrlMap(search, services, new PreviewTokens(settings.preview().key(), store::now), clock, monitoring),
-                metrics == null ? edu.rush.gme.web.ServerMetrics.OFF : metrics), store, search, services, misses);
-        app.metrics = metrics;
-        return app;
+                metrics == null ? ServerMetrics.OFF : metrics), store, search, services, misses, metrics);
     }
-
-    /** The meters, when metrics are on (closed at stop). */
-    private AutoCloseable metrics;
 
     /** Accepted inquiries per client address: five in ten minutes, then one every two minutes. */
     static final int INQUIRIES_PER_WINDOW = 5;

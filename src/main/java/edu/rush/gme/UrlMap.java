@@ -12,6 +12,7 @@ import edu.rush.gme.feed.AtomFeedController;
 import edu.rush.gme.feed.SitemapController;
 import edu.rush.gme.inquiry.InquiryController;
 import edu.rush.gme.mail.MailOutbox;
+import edu.rush.gme.metrics.Monitoring;
 import edu.rush.gme.news.NewsController;
 import edu.rush.gme.news.NewsStory;
 import edu.rush.gme.page.BasicPage;
@@ -52,10 +53,10 @@ final class UrlMap implements SiteRoutes {
     private final Services services;
     private final PreviewTokens previewTokens;
     private final java.time.Clock clock;
-    private final edu.rush.gme.metrics.Monitoring monitoring;
+    private final Monitoring monitoring;
 
     UrlMap(SearchService searchService, Services services, PreviewTokens previewTokens, java.time.Clock clock,
-           edu.rush.gme.metrics.Monitoring monitoring) {
+           Monitoring monitoring) {
         this.monitoring = monitoring;
         this.searchService = searchService;
         this.services = services;
@@ -100,7 +101,7 @@ final class UrlMap implements SiteRoutes {
         routes.get(Paths.HEALTH, ctx -> ctx.result("ok"));
         routes.get(Paths.READY, ctx -> ready(ctx, store));
         routes.get(Paths.READY + "/events", ctx -> readyEvents(ctx, store));
-        routes.get(edu.rush.gme.metrics.Monitoring.PATH, monitoring::metrics);
+        routes.get(Monitoring.PATH, monitoring::metrics);
         routes.get(Paths.SITEMAP, sitemap::sitemap);
         routes.get(Paths.ROBOTS, sitemap::robots);
 

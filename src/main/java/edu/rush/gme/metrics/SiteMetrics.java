@@ -1,8 +1,11 @@
 package edu.rush.gme.metrics;
 
 import com.github.benmanes.caffeine.cache.Cache;
+import edu.rush.gme.changes.Webhooks;
 import edu.rush.gme.content.ContentStore;
 import edu.rush.gme.db.Database;
+import edu.rush.gme.mail.MailOutbox;
+import edu.rush.gme.outbox.Outbox;
 import edu.rush.gme.search.ZeroResultLog;
 import edu.rush.gme.web.ServerMetrics;
 import io.micrometer.core.instrument.Counter;
@@ -74,9 +77,19 @@ public final class SiteMetrics implements ServerMetrics, AutoCloseable {
                 .description("Content files with problems in the current snapshot").strongReference(true).register(registry);
     }
 
-    /** The pool's own meters (Hikari's Micrometer binding); before the database opens. */
-    public void watchDatabase(Database database) {
+    /** The database pool (Hikari's Micrometer binding; before the database opens) and the outboxes. */
+    public void watch(Database database, MailOutbox mail, Webhooks webhooks) {
         database.configurePool(config -> config.setMetricRegistry(registry));
+        watchOutbox("mail", database, () -> {
+            MailOutbox.Counts counts = mail.counts();
+            return new long[] {counts.waiting(), counts.failed()};
+        });
+        if (webhooks.configured()) {
+            watchOutbox("webhook", database, () -> {
+                Outbox.Counts counts = webhooks.counts();
+                return new long[] {counts.waiting(), counts.failed()};
+            });
+        }
     }
 
     public void watchSearchMisses(ZeroResultLog misses) {
@@ -88,7 +101,7 @@ public final class SiteMetrics implements ServerMetrics, AutoCloseable {
      * An outbox's messages waiting and given up on ({@code counts} gives both, from the database, which
      * every server shares): read at most every five seconds, NaN while the database is not open or down.
      */
-    public void watchOutbox(String kind, Database database, Supplier<long[]> counts) {
+    private void watchOutbox(String kind, Database database, Supplier<long[]> counts) {
         Supplier<long[]> kept = new Kept(database, counts);
         Gauge.builder("gme.outbox.waiting", kept, k -> value(k.get(), 0)).tag("kind", kind)
                 .description("Messages waiting to be delivered").strongReference(true).register(registry);
