@@ -27,6 +27,8 @@ content=${CONTENT:-content}
 base=http://127.0.0.1:$port
 work=$(mktemp -d "${TMPDIR:-/tmp}/gme-bench-registrations.XXXXXX")
 api=/api/v1/events/$event/registrations
+# /readyz/events gives its counts to the metrics token only.
+token=bench-metrics-token-$RANDOM$RANDOM
 
 [ -f "$jar" ] || mvn -q -B -DskipTests package
 cleanup() {
@@ -38,16 +40,16 @@ trap cleanup EXIT
 if curl -s -o /dev/null -m 2 "$base/healthz"; then echo "error: something answers on port $port already (set PORT)" >&2; exit 2; fi
 echo "== $(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
 GME_PORT=$port GME_HOST=127.0.0.1 GME_CONTENT_DIR=$content GME_WATCH=false GME_DATABASE_URL="jdbc:sqlite:$work/gme.db" \
-  GME_BEHIND_PROXY=true GME_TRUSTED_PROXIES=1 java ${JAVA_OPTS:-} -jar "$jar" > "$work/server.log" 2>&1 &
+  GME_BEHIND_PROXY=true GME_TRUSTED_PROXIES=1 GME_METRICS_TOKEN="$token" java ${JAVA_OPTS:-} -jar "$jar" > "$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 300); do curl -sf "$base/readyz" >/dev/null && break; sleep 0.1; done
 kill -0 "$server_pid" 2>/dev/null || { echo "error: the server did not start:" >&2; tail -5 "$work/server.log" >&2; exit 1; }
 # What a start does in the background (the search index, the change journal) is over before measuring.
 for _ in $(seq 300); do curl -sf "$base/search?q=medicine" | grep -q 'Internal' && break; sleep 0.1; done
 sleep 2
-curl -sf "$base/readyz/events" | grep -q "\"event\":\"$event\"" || { echo "error: no event '$event' in $content (set EVENT)" >&2; exit 2; }
+curl -sf -H "Authorization: Bearer $token" "$base/readyz/events" | grep -q "\"event\":\"$event\"" || { echo "error: no event '$event' in $content (set EVENT)" >&2; exit 2; }
 
-counts() { curl -sf "$base/readyz/events" | sed -E "s/.*\\{(\"event\":\"$event\"[^}]*)\\}.*/\\1/"; }
+counts() { curl -sf -H "Authorization: Bearer $token" "$base/readyz/events" | sed -E "s/.*\\{(\"event\":\"$event\"[^}]*)\\}.*/\\1/"; }
 probe=$(curl -s -o "$work/probe" -w '%{http_code}' -X POST -H 'Content-Type: application/json' -H 'X-Forwarded-For: 10.255.255.255' \
   --data '{"name":"Bench Probe","email":"bench-probe@example.org","applicantType":"img","programs":[]}' "$base$api" || true)
 if [ "$probe" = 201 ] || [ "$probe" = 200 ]; then

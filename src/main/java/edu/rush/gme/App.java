@@ -24,10 +24,12 @@ import edu.rush.gme.db.DatabaseSettings;
 import edu.rush.gme.inquiry.InquiryService;
 import edu.rush.gme.mail.MailOutbox;
 import edu.rush.gme.mail.MailSettings;
+import edu.rush.gme.metrics.Monitoring;
+import edu.rush.gme.metrics.SiteMetrics;
 import edu.rush.gme.search.SearchMisses;
 import edu.rush.gme.search.SearchService;
 import edu.rush.gme.web.Paths;
-import edu.rush.gme.web.SubmissionLimiter;
+import edu.rush.gme.web.ServerMetrics;
 import edu.rush.gme.web.WebServer;
 import io.javalin.Javalin;
 import io.javalin.util.JavalinBindException;
@@ -53,8 +55,12 @@ public final class App {
     private final Services services;
     private final SearchMisses misses;
     private ContentWatcher watcher;
+    /** The meters, when metrics are on (closed at stop). */
+    private final AutoCloseable metrics;
 
-    private App(Settings settings, Javalin server, ContentStore store, SearchService search, Services services, SearchMisses misses) {
+    private App(Settings settings, Javalin server, ContentStore store, SearchService search, Services services, SearchMisses misses,
+                AutoCloseable metrics) {
+        this.metrics = metrics;
         this.misses = misses;
         this.settings = settings;
         this.server = server;
@@ -88,6 +94,12 @@ public final class App {
     public static App create(Settings settings, Clock clock) {
         ContentStore store = new ContentStore(new ContentLoader(settings.contentDir(), clock, CONTENT_TYPES), clock);
         SearchService search = new SearchService(store);
+        // Metrics only with a token (GME_METRICS_TOKEN): without one no meter registry is made or loaded.
+        SiteMetrics metrics = settings.metricsToken().isSet() ? new SiteMetrics() : null;
+        if (metrics != null) {
+            metrics.watchContent(store);
+            metrics.watchSearchMisses(search.zeroResults());
+        }
         // Reading the content and starting the web server each take a few hundred milliseconds of
         // class loading; they overlap, and early requests wait for the first snapshot.
         Thread loading = new Thread(store::reload, "content-load");
@@ -99,12 +111,17 @@ public final class App {
         Webhooks webhooks = new Webhooks(database, settings.webhooks(), settings.baseUrl(), () -> store.snapshot().site().zone(), clock);
         ChangeJournal changes = new ChangeJournal(database, store, clock, webhooks, webhooks::nudge);
         Services services = new Services(database, outbox, new InquiryService(database, outbox, store),
-                new SubmissionLimiter(INQUIRIES_PER_WINDOW, INQUIRY_WINDOW, clock), changes, webhooks,
+                Limits.of("inquiries", INQUIRIES_PER_WINDOW, INQUIRY_WINDOW, database, clock), changes, webhooks,
                 new RegistrationService(database, outbox, store, new RegistrationLinks(settings.preview().key()), settings.baseUrl()),
                 new StaffService(database, clock, settings.preview().key()), new ContentHistory(settings.contentDir(), settings.dataDir(), clock));
         SearchMisses misses = new SearchMisses(database, search.zeroResults());
+        if (metrics != null) {
+            metrics.watch(database, outbox, webhooks);
+        }
+        Monitoring monitoring = new Monitoring(settings.metricsToken(), metrics == null ? null : metrics::scrape);
         return new App(settings, WebServer.create(settings, store,
-                new UrlMap(search, services, new PreviewTokens(settings.preview().key(), store::now), clock)), store, search, services, misses);
+                new UrlMap(search, services, new PreviewTokens(settings.preview().key(), store::now), clock, monitoring),
+                metrics == null ? ServerMetrics.OFF : metrics), store, search, services, misses, metrics);
     }
 
     /** Accepted inquiries per client address: five in ten minutes, then one every two minutes. */
@@ -141,6 +158,13 @@ public final class App {
         services.registrations().close();
         misses.close();
         services.database().close();
+        if (metrics != null) {
+            try {
+                metrics.close();
+            } catch (Exception e) {
+                LOG.debug("metrics did not close: {}", e.toString());
+            }
+        }
     }
 
     public int port() {
@@ -203,7 +227,7 @@ public final class App {
         Settings onFreePort = new Settings("127.0.0.1", 0, settings.contentDir(), settings.staticDir(), settings.baseUrl(),
                 false, settings.pageCacheBytes(), false, DatabaseSettings.temporarySqlite(), MailSettings.NONE, edu.rush.gme.web.TrustedProxies.NONE,
                 edu.rush.gme.web.FormSecret.RANDOM_PER_START, edu.rush.gme.preview.PreviewSecret.random(), settings.apiOrigins(),
-                edu.rush.gme.changes.WebhookSettings.NONE, 0);
+                edu.rush.gme.changes.WebhookSettings.NONE, 0, edu.rush.gme.metrics.MetricsToken.NONE);
         App app = create(onFreePort, Clock.systemUTC()).start();
         HttpClient client = HttpClient.newHttpClient();
         ContentSnapshot snapshot = app.store().snapshot();

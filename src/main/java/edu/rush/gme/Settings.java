@@ -3,6 +3,7 @@ package edu.rush.gme;
 import edu.rush.gme.changes.WebhookSettings;
 import edu.rush.gme.db.DatabaseSettings;
 import edu.rush.gme.mail.MailSettings;
+import edu.rush.gme.metrics.MetricsToken;
 import edu.rush.gme.preview.PreviewSecret;
 import edu.rush.gme.web.FormSecret;
 import edu.rush.gme.web.TrustedProxies;
@@ -30,7 +31,8 @@ public record Settings(
         PreviewSecret preview,
         List<String> apiOrigins,
         WebhookSettings webhooks,
-        int sharedCacheSeconds) {
+        int sharedCacheSeconds,
+        MetricsToken metricsToken) {
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -56,7 +58,8 @@ public record Settings(
                 PreviewSecret.from(env.get(PreviewSecret.VARIABLE), Path.of("data")),
                 parseOrigins(env.getOrDefault("GME_API_ORIGINS", "")),
                 WebhookSettings.from(env),
-                parseSeconds("GME_SHARED_CACHE_SECONDS", env.getOrDefault("GME_SHARED_CACHE_SECONDS", "0")));
+                parseSeconds("GME_SHARED_CACHE_SECONDS", env.getOrDefault("GME_SHARED_CACHE_SECONDS", "0")),
+                MetricsToken.from(env.get(MetricsToken.VARIABLE)));
     }
 
     /**
@@ -66,38 +69,38 @@ public record Settings(
     public static Settings forFolders(Path contentDir, Path staticDir) {
         return new Settings("127.0.0.1", 0, contentDir, staticDir, "http://localhost", false, 16L << 20, false,
                 DatabaseSettings.temporarySqlite(), MailSettings.NONE, TrustedProxies.NONE,
-                FormSecret.RANDOM_PER_START, PreviewSecret.random(), List.of(), WebhookSettings.NONE, 0);
+                FormSecret.RANDOM_PER_START, PreviewSecret.random(), List.of(), WebhookSettings.NONE, 0, MetricsToken.NONE);
     }
 
     public Settings withDatabase(DatabaseSettings newDatabase) {
-        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, newDatabase, mail, proxies, formSecret, preview, apiOrigins, webhooks, sharedCacheSeconds);
+        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, newDatabase, mail, proxies, formSecret, preview, apiOrigins, webhooks, sharedCacheSeconds, metricsToken);
     }
 
     public Settings withMail(MailSettings newMail) {
-        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, database, newMail, proxies, formSecret, preview, apiOrigins, webhooks, sharedCacheSeconds);
+        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, database, newMail, proxies, formSecret, preview, apiOrigins, webhooks, sharedCacheSeconds, metricsToken);
     }
 
     public Settings withBaseUrl(String newBaseUrl) {
-        return new Settings(host, port, contentDir, staticDir, newBaseUrl, devMode, pageCacheBytes, watchContent, database, mail, proxies, formSecret, preview, apiOrigins, webhooks, sharedCacheSeconds);
+        return new Settings(host, port, contentDir, staticDir, newBaseUrl, devMode, pageCacheBytes, watchContent, database, mail, proxies, formSecret, preview, apiOrigins, webhooks, sharedCacheSeconds, metricsToken);
     }
 
     public Settings withProxies(TrustedProxies trusted) {
-        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, database, mail, trusted, formSecret, preview, apiOrigins, webhooks, sharedCacheSeconds);
+        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, database, mail, trusted, formSecret, preview, apiOrigins, webhooks, sharedCacheSeconds, metricsToken);
     }
 
     public Settings withWatching(boolean watch) {
-        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watch, database, mail, proxies, formSecret, preview, apiOrigins, webhooks, sharedCacheSeconds);
+        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watch, database, mail, proxies, formSecret, preview, apiOrigins, webhooks, sharedCacheSeconds, metricsToken);
     }
 
     /** Other websites whose pages may read the content API from a browser (CORS), like {@code https://events.example.org}. */
     public Settings withApiOrigins(List<String> origins) {
         return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, database, mail, proxies, formSecret, preview,
-                List.copyOf(origins), webhooks, sharedCacheSeconds);
+                List.copyOf(origins), webhooks, sharedCacheSeconds, metricsToken);
     }
 
     public Settings withWebhooks(WebhookSettings newWebhooks) {
         return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, database, mail, proxies, formSecret, preview,
-                apiOrigins, newWebhooks, sharedCacheSeconds);
+                apiOrigins, newWebhooks, sharedCacheSeconds, metricsToken);
     }
 
     /**
@@ -107,7 +110,13 @@ public record Settings(
      */
     public Settings withSharedCacheSeconds(int seconds) {
         return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, database, mail, proxies, formSecret, preview,
-                apiOrigins, webhooks, seconds);
+                apiOrigins, webhooks, seconds, metricsToken);
+    }
+
+    /** With /metrics and readiness details opened by this token ({@code GME_METRICS_TOKEN}). */
+    public Settings withMetricsToken(MetricsToken token) {
+        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, database, mail, proxies, formSecret, preview,
+                apiOrigins, webhooks, sharedCacheSeconds, token);
     }
 
     /**

@@ -12,6 +12,7 @@ import edu.rush.gme.feed.AtomFeedController;
 import edu.rush.gme.feed.SitemapController;
 import edu.rush.gme.inquiry.InquiryController;
 import edu.rush.gme.mail.MailOutbox;
+import edu.rush.gme.metrics.Monitoring;
 import edu.rush.gme.news.NewsController;
 import edu.rush.gme.news.NewsStory;
 import edu.rush.gme.page.BasicPage;
@@ -32,7 +33,6 @@ import edu.rush.gme.web.Paths;
 import edu.rush.gme.web.RouteTable;
 import edu.rush.gme.web.SiteRoutes;
 import edu.rush.gme.web.StructuredData;
-import edu.rush.gme.web.SubmissionLimiter;
 import edu.rush.gme.wellness.WellnessController;
 import edu.rush.gme.wellness.WellnessInitiative;
 import io.javalin.http.Context;
@@ -53,8 +53,11 @@ final class UrlMap implements SiteRoutes {
     private final Services services;
     private final PreviewTokens previewTokens;
     private final java.time.Clock clock;
+    private final Monitoring monitoring;
 
-    UrlMap(SearchService searchService, Services services, PreviewTokens previewTokens, java.time.Clock clock) {
+    UrlMap(SearchService searchService, Services services, PreviewTokens previewTokens, java.time.Clock clock,
+           Monitoring monitoring) {
+        this.monitoring = monitoring;
         this.searchService = searchService;
         this.services = services;
         this.previewTokens = previewTokens;
@@ -82,7 +85,7 @@ final class UrlMap implements SiteRoutes {
         api.operation(Paths.registrationApi("{slug}"), "post", RegistrationController.apiOperation(), RegistrationController.apiComponents());
         ChangesController changes = new ChangesController(services.changes(), services.database(), store, baseUrl);
         RegistrationController registrations = new RegistrationController(store, web.views(), services.registrations(),
-                new SubmissionLimiter(RegistrationController.PER_ADDRESS, RegistrationController.PER_ADDRESS_WINDOW, clock),
+                Limits.of("registrations", RegistrationController.PER_ADDRESS, RegistrationController.PER_ADDRESS_WINDOW, services.database(), clock),
                 web.crossSite(), baseUrl);
 
         // The database down for a while: a handler that meets it answers 503 with Retry-After, never a 500.
@@ -98,6 +101,7 @@ final class UrlMap implements SiteRoutes {
         routes.get(Paths.HEALTH, ctx -> ctx.result("ok"));
         routes.get(Paths.READY, ctx -> ready(ctx, store));
         routes.get(Paths.READY + "/events", ctx -> readyEvents(ctx, store));
+        routes.get(Monitoring.PATH, monitoring::metrics);
         routes.get(Paths.SITEMAP, sitemap::sitemap);
         routes.get(Paths.ROBOTS, sitemap::robots);
 
@@ -168,7 +172,7 @@ final class UrlMap implements SiteRoutes {
 
         // The staff workspace: every route checked for a session, its role and the session's form token.
         StaffController staff = new StaffController(store, web.views(), services.staff(), web.crossSite(),
-                new SubmissionLimiter(SIGN_INS_PER_WINDOW, SIGN_IN_WINDOW, clock), web.https(),
+                Limits.of("sign-ins", SIGN_INS_PER_WINDOW, SIGN_IN_WINDOW, services.database(), clock), web.https(),
                 WorkspacePanels.of(store, services, previewTokens), () -> MailOutbox.retryGivenUp(services.database(), clock), clock);
         routes.before(StaffController::markPrivate);
         // The editor's saves are recorded in the content's history (a git commit, or a kept version).
@@ -199,11 +203,16 @@ final class UrlMap implements SiteRoutes {
     static final java.time.Duration SIGN_IN_WINDOW = java.time.Duration.ofMinutes(15);
 
     /**
-     * Ready when a content snapshot is loaded and the database answers; says which content version,
-     * how many files have problems and how many e-mails wait in the outbox.
+     * Ready when a content snapshot is loaded and the database answers: {@code {"status":"ready"}}. With
+     * the metrics token (GME_METRICS_TOKEN) it also says which content version, how many files have
+     * problems and how many e-mails wait in the outbox; without it, nothing internal.
      */
     private void ready(Context ctx, ContentStore store) {
         if (!answersReady(ctx, store)) {
+            return;
+        }
+        if (!monitoring.opens(ctx)) {
+            ctx.json(Map.of("status", "ready"));
             return;
         }
         ContentSnapshot snapshot = store.snapshot();
@@ -224,9 +233,13 @@ final class UrlMap implements SiteRoutes {
         ctx.json(ready);
     }
 
-    /** Registrations counted per event for monitoring, with /readyz's answers while not ready. */
+    /** Registrations counted per event for monitoring (with the metrics token; in public only the status), with /readyz's answers while not ready. */
     private void readyEvents(Context ctx, ContentStore store) {
         if (!answersReady(ctx, store)) {
+            return;
+        }
+        if (!monitoring.opens(ctx)) {
+            ctx.json(Map.of("status", "ready"));
             return;
         }
         Map<String, Object> ready = new LinkedHashMap<>();

@@ -41,7 +41,8 @@ class SettingsTest {
                 Map.entry("GME_PREVIEW_SECRET", "a-preview-secret-of-at-least-32-characters"),
                 Map.entry("GME_API_ORIGINS", "https://events.example.org, http://localhost:5173"),
                 Map.entry("GME_WEBHOOK_URLS", "https://mirror.example.org/hooks/gme, http://10.0.0.5:8080/in"),
-                Map.entry("GME_WEBHOOK_SECRET", "a-webhook-secret-1234"), Map.entry("GME_SHARED_CACHE_SECONDS", "3")));
+                Map.entry("GME_WEBHOOK_SECRET", "a-webhook-secret-1234"), Map.entry("GME_SHARED_CACHE_SECONDS", "3"),
+                Map.entry("GME_METRICS_TOKEN", "a-metrics-token-1234")));
         assertThat(Settings.from(Map.of("GME_WATCH", "false")).watchContent()).isFalse();
         assertThat(settings).isEqualTo(new Settings("127.0.0.1", 8080, Path.of("/srv/content"), Path.of("/srv/static"),
                 "https://gme.example.org", true, 64L << 20, true,
@@ -51,9 +52,23 @@ class SettingsTest {
                 new edu.rush.gme.preview.PreviewSecret("a-preview-secret-of-at-least-32-characters", Path.of("data", "preview.key")),
                 List.of("https://events.example.org", "http://localhost:5173"),
                 WebhookSettings.of("a-webhook-secret-1234", java.net.URI.create("https://mirror.example.org/hooks/gme"),
-                        java.net.URI.create("http://10.0.0.5:8080/in")), 3));
+                        java.net.URI.create("http://10.0.0.5:8080/in")), 3, edu.rush.gme.metrics.MetricsToken.from("a-metrics-token-1234")));
         assertThat(settings.https()).isTrue();
-        assertThat(settings.toString()).doesNotContain("a-webhook-secret");
+        assertThat(settings.toString()).doesNotContain("a-webhook-secret").doesNotContain("a-metrics-token");
+    }
+
+    @Test
+    void metrics_are_off_without_a_token_and_a_short_token_is_refused() {
+        assertThat(Settings.from(Map.of()).metricsToken().isSet()).isFalse();
+        assertThat(Settings.from(Map.of("GME_METRICS_TOKEN", " ")).metricsToken().isSet()).isFalse();
+        assertThatThrownBy(() -> Settings.from(Map.of("GME_METRICS_TOKEN", "too-short")))
+                .hasMessage("GME_METRICS_TOKEN must be at least 16 characters (a random string), or unset to turn metrics off");
+        edu.rush.gme.metrics.MetricsToken token = Settings.from(Map.of("GME_METRICS_TOKEN", "a-metrics-token-1234")).metricsToken();
+        assertThat(token.opens("Bearer a-metrics-token-1234")).isTrue();
+        assertThat(token.opens("bearer a-metrics-token-1234")).as("the scheme in any case").isTrue();
+        assertThat(token.opens("Bearer a-metrics-token-1235")).isFalse();
+        assertThat(token.opens("a-metrics-token-1234")).isFalse();
+        assertThat(token.opens(null)).isFalse();
     }
 
     @Test

@@ -39,6 +39,19 @@ public final class TestSite implements AutoCloseable {
         return new TestSite(app, settings);
     }
 
+    /** The metrics token of {@link #monitored}: opens /metrics and readiness's details. */
+    public static final String METRICS_TOKEN = "a-test-metrics-token-4417";
+
+    /** These settings with metrics on, opened by {@link #METRICS_TOKEN}. */
+    public static Settings monitored(Settings settings) {
+        return settings.withMetricsToken(edu.rush.gme.metrics.MetricsToken.from(METRICS_TOKEN));
+    }
+
+    /** A GET as monitoring sends it, with the metrics token (the site must run {@link #monitored} settings). */
+    public Response monitor(String path) {
+        return get(path, "Authorization", "Bearer " + METRICS_TOKEN);
+    }
+
     /** Settings that watch the content folder and reload it when a file changes, as a running site does. */
     public static Settings watching(Path contentDir) {
         return Settings.forFolders(contentDir, Path.of("static")).withWatching(true);

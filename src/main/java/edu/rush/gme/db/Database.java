@@ -55,6 +55,8 @@ public final class Database implements AutoCloseable {
     }
 
     private final DatabaseSettings settings;
+    /** More pool configuration (the metrics' binding), applied when the pool is made. */
+    private volatile java.util.function.Consumer<HikariConfig> poolExtras = config -> { };
     private final CompletableFuture<HikariDataSource> pool = new CompletableFuture<>();
     private final AtomicBoolean opening = new AtomicBoolean();
     private volatile boolean closed;
@@ -78,7 +80,7 @@ public final class Database implements AutoCloseable {
         }
         Thread thread = new Thread(() -> {
             try {
-                pool.complete(connect(settings));
+                pool.complete(connect(settings, poolExtras));
             } catch (RuntimeException e) {
                 LOG.error("database {} could not be opened: {}", settings, e.getMessage());
                 pool.completeExceptionally(e);
@@ -101,7 +103,15 @@ public final class Database implements AutoCloseable {
         return pool.handle((dataSource, failure) -> null);
     }
 
-    private static HikariDataSource connect(DatabaseSettings settings) {
+    /** Adds to the pool's configuration (Hikari's metrics tracker); only before opening has started. */
+    public void configurePool(java.util.function.Consumer<HikariConfig> extras) {
+        if (opening.get()) {
+            throw new IllegalStateException("the pool is made already");
+        }
+        poolExtras = extras;
+    }
+
+    private static HikariDataSource connect(DatabaseSettings settings, java.util.function.Consumer<HikariConfig> extras) {
         long started = System.nanoTime();
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(settings.url());
@@ -124,6 +134,7 @@ public final class Database implements AutoCloseable {
         } else {
             config.setMaximumPoolSize(8);
         }
+        extras.accept(config);
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
             var result = Flyway.configure()
@@ -308,6 +319,62 @@ public final class Database implements AutoCloseable {
     private static final int SQLITE_BATCH = 64;
 
     /**
+     * The pool as a plain {@link javax.sql.DataSource}, for a library that takes one (Bucket4j's shared
+     * limits): each connection waits for the database to open, as a transaction does, and a database
+     * that cannot be reached throws {@link DatabaseException}.
+     */
+    public javax.sql.DataSource asDataSource() {
+        return new PoolView();
+    }
+
+    private final class PoolView implements javax.sql.DataSource {
+        @Override
+        public Connection getConnection() {
+            return connection();
+        }
+
+        @Override
+        public Connection getConnection(String user, String password) throws SQLException {
+            throw new java.sql.SQLFeatureNotSupportedException("the pool's own credentials are used");
+        }
+
+        @Override
+        public java.io.PrintWriter getLogWriter() throws SQLException {
+            return dataSource().getLogWriter();
+        }
+
+        @Override
+        public void setLogWriter(java.io.PrintWriter out) throws SQLException {
+            dataSource().setLogWriter(out);
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) throws SQLException {
+            dataSource().setLoginTimeout(seconds);
+        }
+
+        @Override
+        public int getLoginTimeout() throws SQLException {
+            return dataSource().getLoginTimeout();
+        }
+
+        @Override
+        public java.util.logging.Logger getParentLogger() throws java.sql.SQLFeatureNotSupportedException {
+            return dataSource().getParentLogger();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws SQLException {
+            return dataSource().unwrap(type);
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) throws SQLException {
+            return dataSource().isWrapperFor(type);
+        }
+    }
+
+    /**
      * A connection taken from the pool now, for transactions that must start the moment something
      * else ends (the outbox records a message as sent right after the mail server accepted it).
      */
@@ -357,9 +424,14 @@ public final class Database implements AutoCloseable {
                     throw new DatabaseException(e.getMessage(), e);
                 }
                 LOG.warn("database connection lost ({}), retrying on a new one", e.getMessage());
-                dataSource().getHikariPoolMXBean().softEvictConnections();
+                dropIdleConnections();
             }
         }
+    }
+
+    /** Drops the pool's idle connections (the server restarted since they were opened); those in use go when returned. */
+    void dropIdleConnections() {
+        dataSource().getHikariPoolMXBean().softEvictConnections();
     }
 
     /** The connection failed during commit: whether the transaction was stored is unknown. */

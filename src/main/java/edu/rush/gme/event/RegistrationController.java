@@ -141,14 +141,15 @@ public final class RegistrationController {
             checkEmail(ctx, event, registration.email());
             return;
         }
-        SubmissionLimiter.Decision decision = limiter.tryAcquire(ctx.ip());
-        if (!decision.allowed()) {
-            ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", String.valueOf(decision.retryAfterSeconds()));
-            render(ctx, event, form, ticked, Map.of("form", "You have sent several forms in a short time. Your answers are kept below: "
-                    + "please send them again in " + decision.waitText() + "."));
-            return;
-        }
         try {
+            // Kept in the database with PostgreSQL: down, it fails as the registration would (503, answers kept).
+            SubmissionLimiter.Decision decision = limiter.tryAcquire(ctx.ip());
+            if (!decision.allowed()) {
+                ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", String.valueOf(decision.retryAfterSeconds()));
+                render(ctx, event, form, ticked, Map.of("form", "You have sent several forms in a short time. Your answers are kept below: "
+                        + "please send them again in " + decision.waitText() + "."));
+                return;
+            }
             RegistrationService.Outcome outcome = registrations.register(event, registration, "form");
             if (outcome.created()) {
                 ctx.redirect(Paths.registration(registrations.links().token(outcome.registration().reference())), HttpStatus.SEE_OTHER);
@@ -419,12 +420,12 @@ public final class RegistrationController {
             Problems.invalidFields(ctx, "Invalid registration", invalid.errors());
             return;
         }
-        SubmissionLimiter.Decision decision = limiter.tryAcquire(ctx.ip());
-        if (!decision.allowed()) {
-            Problems.tooMany(ctx, "Too many registrations", "registrations", decision);
-            return;
-        }
         try {
+            SubmissionLimiter.Decision decision = limiter.tryAcquire(ctx.ip());
+            if (!decision.allowed()) {
+                Problems.tooMany(ctx, "Too many registrations", "registrations", decision);
+                return;
+            }
             RegistrationService.Outcome outcome = registrations.register(event, ((RegistrationService.Valid) checked).registration(), "api");
             Registration stored = outcome.registration();
             ctx.header("Cache-Control", "no-store");

@@ -106,14 +106,15 @@ public final class InquiryController {
             return;
         }
         NewInquiry inquiry = ((InquiryService.Valid) checked).inquiry();
-        SubmissionLimiter.Decision decision = limiter.tryAcquire(ctx.ip());
-        if (!decision.allowed()) {
-            ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", String.valueOf(decision.retryAfterSeconds()));
-            render(ctx, form, Map.of("form", "You have sent several questions in a short time. Your question is kept below: please send it again in "
-                    + decision.waitText() + "."), null);
-            return;
-        }
         try {
+            // The limit is kept in the database with PostgreSQL: down, it fails as the write below would (503, answers kept).
+            SubmissionLimiter.Decision decision = limiter.tryAcquire(ctx.ip());
+            if (!decision.allowed()) {
+                ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", String.valueOf(decision.retryAfterSeconds()));
+                render(ctx, form, Map.of("form", "You have sent several questions in a short time. Your question is kept below: please send it again in "
+                        + decision.waitText() + "."), null);
+                return;
+            }
             Inquiry stored = inquiries.receive(inquiry, "form");
             ctx.redirect(Paths.inquiry(stored.reference()), HttpStatus.SEE_OTHER);
         } catch (DatabaseException e) {
@@ -193,13 +194,13 @@ public final class InquiryController {
             Problems.invalidFields(ctx, "Invalid inquiry", invalid.errors());
             return;
         }
-        SubmissionLimiter.Decision decision = limiter.tryAcquire(ctx.ip());
-        if (!decision.allowed()) {
-            Problems.tooMany(ctx, "Too many inquiries", "inquiries", decision);
-            return;
-        }
         NewInquiry inquiry = ((InquiryService.Valid) checked).inquiry();
         try {
+            SubmissionLimiter.Decision decision = limiter.tryAcquire(ctx.ip());
+            if (!decision.allowed()) {
+                Problems.tooMany(ctx, "Too many inquiries", "inquiries", decision);
+                return;
+            }
             Inquiry stored = inquiries.receive(inquiry, "api");
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("reference", stored.reference());

@@ -26,7 +26,7 @@ public record BasicPage(String layout, List<String> sources, LocalDate verified,
 
     /** Top-level slugs that the site's own routes already use (every section's folder is kept clear too). */
     static final Set<String> RESERVED_SLUGS = Set.of("search", "api", "css", "js", "images", "static", "sitemap", "feeds",
-            "healthz", "readyz", "admin", "inquiries", "events", "preview");
+            "healthz", "readyz", "metrics", "admin", "inquiries", "events", "preview");
 
     /** {@code content/NAME.md}, at {@code /NAME}: about, resources, how to apply... */
     public static final ContentType<BasicPage> TYPE = ContentType.builder("pages", BasicPage.class, ContentType.Placement.PAGE)

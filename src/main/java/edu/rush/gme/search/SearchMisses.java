@@ -63,10 +63,17 @@ public final class SearchMisses implements AutoCloseable {
             return 0;
         }
         try {
+            // Each server adds its own counts (one search, one server, one count); whichever flushes last
+            // must not move first_seen later or last_seen earlier than another server's searches.
+            boolean sqlite = database.dialect() == Database.Dialect.SQLITE;
+            String earliest = sqlite ? "MIN" : "LEAST";
+            String latest = sqlite ? "MAX" : "GREATEST";
             database.inTransaction(connection -> {
                 try (PreparedStatement upsert = connection.prepareStatement(
                         "INSERT INTO search_miss (query, count, first_seen, last_seen) VALUES (?, ?, ?, ?)"
-                                + " ON CONFLICT (query) DO UPDATE SET count = search_miss.count + excluded.count, last_seen = excluded.last_seen")) {
+                                + " ON CONFLICT (query) DO UPDATE SET count = search_miss.count + excluded.count,"
+                                + " first_seen = " + earliest + "(search_miss.first_seen, excluded.first_seen),"
+                                + " last_seen = " + latest + "(search_miss.last_seen, excluded.last_seen)")) {
                     for (ZeroResultLog.Entry entry : taken) {
                         upsert.setString(1, entry.query());
                         upsert.setLong(2, entry.count());

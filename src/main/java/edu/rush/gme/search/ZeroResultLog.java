@@ -21,12 +21,15 @@ public final class ZeroResultLog {
     private static final int MAX_QUERY = 100;
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    /** Searches recorded since start-up (for /metrics; the database keeps the lasting count). */
+    private final java.util.concurrent.atomic.LongAdder recorded = new java.util.concurrent.atomic.LongAdder();
 
     public void record(String query, Instant when) {
         String key = query.toLowerCase(Locale.ROOT).strip();
         if (key.isEmpty()) {
             return;
         }
+        recorded.increment();
         if (key.length() > MAX_QUERY) {
             key = key.substring(0, MAX_QUERY);
         }
@@ -35,6 +38,11 @@ public final class ZeroResultLog {
                     .ifPresent(oldest -> entries.remove(oldest.query()));
         }
         entries.merge(key, new Entry(key, 1, when, when), (old, fresh) -> new Entry(old.query(), old.count() + 1, old.firstSeen(), when));
+    }
+
+    /** How many searches that found nothing this server has answered since it started. */
+    public long recorded() {
+        return recorded.sum();
     }
 
     /** Takes every entry out (to be stored); searches recorded meanwhile stay for the next time. */

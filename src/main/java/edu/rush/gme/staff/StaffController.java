@@ -210,13 +210,14 @@ public final class StaffController {
             renderSignIn(ctx, email, errors, null);
             return;
         }
-        SubmissionLimiter.Decision decision = signInLimiter.tryAcquire(ctx.ip());
-        if (!decision.allowed()) {
-            tooMany(ctx, email, decision.retryAfter());
-            return;
-        }
         StaffService.SignIn result;
         try {
+            // Shared through the database with PostgreSQL: down, it fails as the password check would.
+            SubmissionLimiter.Decision decision = signInLimiter.tryAcquire(ctx.ip());
+            if (!decision.allowed()) {
+                tooMany(ctx, email, decision.retryAfter());
+                return;
+            }
             result = staff.signIn(email, password, ctx.ip());
         } catch (DatabaseException e) {
             LOG.error("sign-in could not be checked: {}", e.getMessage());

@@ -62,6 +62,7 @@ final class CachedPageHandler extends Handler.Wrapper {
         if (page == null) {
             return super.handle(request, response, callback);
         }
+        RequestMetrics.route(request, page.route());
         HttpFields.Mutable headers = response.getHeaders();
         for (HttpField field : securityHeaders) {
             headers.put(field);

@@ -22,7 +22,7 @@ public final class PageCache {
 
     /** One response: plain and gzipped bodies, a strong validator and how long others may keep it. */
     record CachedPage(String contentType, byte[] body, byte[] gzipped, String etag, String cacheControl, Map<String, String> headers,
-                      Instant expires) {
+                      Instant expires, String route) {
         int weight() {
             return body.length + gzipped.length + 128;
         }
@@ -46,6 +46,8 @@ public final class PageCache {
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
                 .weigher((String key, CachedPage page) -> page.weight() + key.length())
+                // Hits and misses, for /metrics (two counter increments per lookup).
+                .recordStats()
                 .build();
     }
 
@@ -100,7 +102,7 @@ public final class PageCache {
             return;
         }
         CachedPage page = new CachedPage(contentType, body, Compression.gzip(body), etag(body), cacheControl, Map.copyOf(headers),
-                keptFor == null ? null : now.plus(keptFor));
+                keptFor == null ? null : now.plus(keptFor), RequestMetrics.routeOf(ctx));
         cache.put(key(ctx.path(), ctx.queryString(), snapshot, now), page);
         long shared = sharedSeconds(page, snapshot, now);
         if (shared > 0) {
@@ -134,6 +136,11 @@ public final class PageCache {
             until = page.expires();
         }
         return Math.max(0, java.time.Duration.between(now, until).getSeconds());
+    }
+
+    /** The cache itself, for its hit and miss counts. */
+    Cache<String, CachedPage> caffeine() {
+        return cache;
     }
 
     long size() {

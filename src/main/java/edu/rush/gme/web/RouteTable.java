@@ -76,14 +76,23 @@ public final class RouteTable {
 
     /** A GET address (HEAD too: monitors and link checkers use it; Jetty drops the body). */
     public void get(String path, Handler handler) {
-        routes.get(path, handler);
-        routes.head(path, handler);
+        Handler routed = measured(path, handler);
+        routes.get(path, routed);
+        routes.head(path, routed);
         methodsByPath.computeIfAbsent(path, p -> new java.util.LinkedHashSet<>()).addAll(List.of(HandlerType.GET, HandlerType.HEAD));
     }
 
     public void post(String path, Handler handler) {
-        routes.post(path, handler);
+        routes.post(path, measured(path, handler));
         methodsByPath.computeIfAbsent(path, p -> new java.util.LinkedHashSet<>()).add(HandlerType.POST);
+    }
+
+    /** The handler, telling the request's metrics (when on) the address it was registered at: a bounded route name. */
+    private static Handler measured(String path, Handler handler) {
+        return ctx -> {
+            RequestMetrics.route(ctx, path);
+            handler.handle(ctx);
+        };
     }
 
     /** Runs before every handler (a preview's cookie sets what the request reads). */
@@ -121,7 +130,7 @@ public final class RouteTable {
                 if (methods.contains(method)) {
                     continue;
                 }
-                routes.addHttpHandler(method, path, ctx -> {
+                routes.addHttpHandler(method, path, measured(path, ctx -> {
                     if (catchAll && !existsAsPageOrFile(ctx.path())) {
                         throw new NotFoundResponse();
                     }
@@ -130,7 +139,7 @@ public final class RouteTable {
                         return;
                     }
                     throw new MethodNotAllowedResponse("Method not allowed", Map.of(ALLOWED_METHODS, allowed));
-                });
+                }));
             }
         });
     }

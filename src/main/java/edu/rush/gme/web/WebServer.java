@@ -37,9 +37,15 @@ public final class WebServer {
 
     /** The server over this content, answering the addresses {@code siteRoutes} registers. */
     public static Javalin create(Settings settings, ContentStore store, SiteRoutes siteRoutes) {
+        return create(settings, store, siteRoutes, ServerMetrics.OFF);
+    }
+
+    /** As above, telling {@code metrics} about every request and the page cache (when they are on). */
+    public static Javalin create(Settings settings, ContentStore store, SiteRoutes siteRoutes, ServerMetrics metrics) {
         StaticAssets assets = StaticAssets.load(settings.staticDir());
         PebbleRenderer renderer = new PebbleRenderer(settings.devMode(), assets);
         PageCache cache = new PageCache(settings.pageCacheBytes(), settings.sharedCacheSeconds());
+        metrics.watchPageCache(cache.caffeine());
         Views views = new Views(renderer, settings, store, cache, assets);
         CrossSiteForms crossSite = new CrossSiteForms(new FormTokens(settings.formSecret().key(), store::now), settings.baseUrl());
         ErrorPages errors = new ErrorPages(store, views);
@@ -60,6 +66,10 @@ public final class WebServer {
                 server.setErrorHandler(containerErrors);
                 // Around the page cache, so cached API answers carry the same CORS headers.
                 server.insertHandler(new ApiCors(settings.apiOrigins()));
+                if (metrics != ServerMetrics.OFF) {
+                    // Times what the server does once a request's body is in (bodies, outside, wait for slow clients).
+                    server.insertHandler(new RequestMetrics(metrics));
+                }
                 // Outermost: bodies arrive without a thread before anything blocks on them.
                 server.insertHandler(bodies);
             });

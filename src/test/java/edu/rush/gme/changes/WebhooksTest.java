@@ -70,7 +70,7 @@ class WebhooksTest {
     }
 
     private static Settings settings(Path contentDir, URI... receivers) {
-        return ChangesApiTest.settings(contentDir, contentDir.getParent().resolve("gme.db")).withWebhooks(WebhookSettings.of(SECRET, receivers));
+        return TestSite.monitored(ChangesApiTest.settings(contentDir, contentDir.getParent().resolve("gme.db"))).withWebhooks(WebhookSettings.of(SECRET, receivers));
     }
 
     /** What a receiver does with the GME-Signature header: recompute the HMAC over "t.body" and compare. */
@@ -135,7 +135,7 @@ class WebhooksTest {
             assertThat(failed.json().get("changes").toString()).isEqualTo("[{\"type\":\"news\",\"slug\":\"beta\",\"change\":\"deleted\"}]");
             Webhooks webhooks = site.app().services().webhooks();
             waitFor(() -> webhooks.counts().waiting() == 1);
-            assertThat(site.get("/readyz").raw().body()).contains("\"webhooksWaiting\":1", "\"webhooksFailed\":0");
+            assertThat(site.monitor("/readyz").raw().body()).contains("\"webhooksWaiting\":1", "\"webhooksFailed\":0");
             answer.set(200);
             assertThat(webhooks.deliverDue()).as("not before its pause is over").isZero();
             clock.advance(Duration.ofMinutes(1));
@@ -204,7 +204,7 @@ class WebhooksTest {
             }
             assertThat(received).hasSize(edu.rush.gme.outbox.Outbox.MAX_ATTEMPTS);
             assertThat(webhooks.counts()).isEqualTo(new edu.rush.gme.outbox.Outbox.Counts(0, 1));
-            assertThat(site.get("/readyz").raw().body()).contains("\"webhooksFailed\":1");
+            assertThat(site.monitor("/readyz").raw().body()).contains("\"webhooksFailed\":1");
         }
     }
 

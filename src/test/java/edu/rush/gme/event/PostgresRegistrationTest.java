@@ -41,8 +41,8 @@ class PostgresRegistrationTest {
     @BeforeAll
     static void start() {
         postgres = PostgresServer.start();
-        Settings settings = Settings.forFolders(rooms(temp, "burst", "same-person", "cancel-and-register").dir(), Path.of("static"))
-                .withDatabase(postgres.settings());
+        Settings settings = TestSite.monitored(Settings.forFolders(rooms(temp, "burst", "same-person", "cancel-and-register").dir(), Path.of("static"))
+                .withDatabase(postgres.settings()));
         one = TestSite.start(settings);
         two = TestSite.start(settings);
     }
@@ -76,7 +76,7 @@ class PostgresRegistrationTest {
     void fifty_at_once_across_two_servers_for_ten_seats_confirm_exactly_ten_and_queue_the_rest_in_arrival_order() throws Exception {
         CapacityRaces.fiftyAtOnce(one, two, "burst");
         for (TestSite site : List.of(one, two)) {
-            JsonNode burst = ReadyEventsTest.find(ReadyEventsTest.json(site.get("/readyz/events")).get("events"), "burst");
+            JsonNode burst = ReadyEventsTest.find(ReadyEventsTest.json(site.monitor("/readyz/events")).get("events"), "burst");
             assertThat(burst.toString()).contains("\"capacity\":10,\"seatsLeft\":0,\"confirmed\":10,\"waitlisted\":40,\"cancelled\":0");
         }
     }

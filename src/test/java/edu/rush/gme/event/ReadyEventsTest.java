@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code /readyz/events}: registrations counted per event, for monitoring, never cached. */
+/** {@code /readyz/events}: registrations counted per event, for monitoring (with the metrics token), never cached. */
 class ReadyEventsTest {
 
     @TempDir
@@ -31,7 +31,7 @@ class ReadyEventsTest {
                         "programs: [alpha-im]\ncapacity: 3\n"))
                 .write("events/summer-session.md", EventPagesTest.event("Summer session", "2027-06-10T18:00", "2027-06-10T19:00", ""))
                 .write("events/past-session.md", EventPagesTest.event("Past session", "2026-07-09T18:00", "2026-07-09T19:00", "capacity: 20\n"));
-        try (TestSite site = TestSite.start(content.dir())) {
+        try (TestSite site = TestSite.start(TestSite.monitored(edu.rush.gme.Settings.forFolders(content.dir(), Path.of("static"))))) {
             RegistrationService registrations = site.app().services().registrations();
             var small = site.app().store().snapshot().findAny(Event.TYPE, "small-room").orElseThrow();
             Registration first = null;
@@ -42,7 +42,8 @@ class ReadyEventsTest {
             }
             registrations.cancel(first.reference());
 
-            TestSite.Response response = site.get("/readyz/events");
+            assertThat(site.get("/readyz/events").raw().body()).as("in public, only the status").isEqualTo("{\"status\":\"ready\"}");
+            TestSite.Response response = site.monitor("/readyz/events");
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.header("Cache-Control")).isEqualTo("no-store");
             assertThat(response.header("Content-Type")).startsWith("application/json");

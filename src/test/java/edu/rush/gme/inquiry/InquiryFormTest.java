@@ -300,13 +300,13 @@ class InquiryFormTest extends InquirySiteForClass {
     void readiness_reports_the_database_and_the_outbox() throws Exception {
         int waiting = readiness().get("mailWaiting").asInt();
         site.post("/inquiries", question("alpha-im"));
-        TestSite.Response ready = site.get("/readyz");
+        TestSite.Response ready = site.monitor("/readyz");
         assertThat(ready.status()).isEqualTo(200);
         assertThat(ready.raw().body()).contains("\"database\":\"sqlite\"", "\"mailSending\":false", "\"mailFailed\":0");
         assertThat(readiness().get("mailWaiting").asInt()).as("the question and its receipt wait").isEqualTo(waiting + 2);
     }
 
     private com.fasterxml.jackson.databind.JsonNode readiness() throws java.io.IOException {
-        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(site.get("/readyz").raw().body());
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(site.monitor("/readyz").raw().body());
     }
 }

@@ -54,7 +54,7 @@ class InquiryMailTest {
     private Settings settings;
 
     private void startSite(int smtpPort) {
-        settings = Settings.forFolders(ContentFixture.inquiryCatalog(temp).dir(), Path.of("static"))
+        settings = TestSite.monitored(Settings.forFolders(ContentFixture.inquiryCatalog(temp).dir(), Path.of("static")))
                 .withMail(MailSettings.local(smtpPort, "gme-web@example.org"));
         site = TestSite.start(settings, clock);
     }
@@ -264,7 +264,7 @@ class InquiryMailTest {
 
         assertThat(delivery(reference)).isEqualTo(Inquiry.Delivery.FAILED);
         assertThat(outbox.counts()).as("the question and the receipt").isEqualTo(new MailOutbox.Counts(0, 2));
-        assertThat(site.get("/readyz").raw().body()).contains("\"mailFailed\":2");
+        assertThat(site.monitor("/readyz").raw().body()).contains("\"mailFailed\":2");
         assertThat(site.app().services().inquiries().find(reference)).as("the inquiry itself is kept").isPresent();
 
         // The office fixes the mail server, then sends again what was given up on, at the test's time (a command

@@ -28,7 +28,7 @@ abstract class InquirySiteForClass {
 
     @BeforeAll
     void start(@TempDir Path temp) {
-        site = TestSite.start(Settings.forFolders(ContentFixture.inquiryCatalog(temp).dir(), Path.of("static")), clock);
+        site = TestSite.start(TestSite.monitored(Settings.forFolders(ContentFixture.inquiryCatalog(temp).dir(), Path.of("static"))), clock);
     }
 
     @AfterAll

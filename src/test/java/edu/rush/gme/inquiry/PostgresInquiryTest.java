@@ -36,7 +36,7 @@ class PostgresInquiryTest {
     static void start() throws Exception {
         postgres = PostgresServer.start();
         smtp = InquiryMailTest.startSmtp(0);
-        settings = Settings.forFolders(ContentFixture.inquiryCatalog(temp).dir(), Path.of("static"))
+        settings = TestSite.monitored(Settings.forFolders(ContentFixture.inquiryCatalog(temp).dir(), Path.of("static")))
                 .withDatabase(postgres.settings())
                 .withMail(MailSettings.local(smtp.getSmtp().getPort(), "gme-web@example.org"));
         site = TestSite.start(settings);
@@ -74,7 +74,7 @@ class PostgresInquiryTest {
         Inquiry stored = site.app().services().inquiries().find(reference).orElseThrow();
         assertThat(stored.receivedAt()).isEqualTo(ContentFixture.CLOCK.instant());
         assertThat(stored.content().graduationYear()).isEqualTo(2023);
-        assertThat(site.get("/readyz").raw().body()).contains("\"database\":\"postgresql\"", "\"mailSending\":true");
+        assertThat(site.monitor("/readyz").raw().body()).contains("\"database\":\"postgresql\"", "\"mailSending\":true");
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int status = Commands.exportInquiries(settings, List.of("--program", "alpha-im"), new PrintStream(out, true, StandardCharsets.UTF_8), System.err);

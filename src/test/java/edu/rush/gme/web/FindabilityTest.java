@@ -37,7 +37,7 @@ class FindabilityTest {
 
     @BeforeAll
     static void start() {
-        real = TestSite.start(TestSite.settings(RealContent.DIR, BASE));
+        real = TestSite.start(TestSite.monitored(TestSite.settings(RealContent.DIR, BASE)));
     }
 
     @AfterAll
@@ -157,7 +157,9 @@ class FindabilityTest {
     @Test
     void health_and_readiness_answer_for_load_balancers() throws Exception {
         assertThat(real.get("/healthz").raw().body()).isEqualTo("ok");
-        Response ready = real.get("/readyz");
+        // In public, the status only; with the metrics token, what monitoring wants to know.
+        assertThat(real.get("/readyz").raw().body()).isEqualTo("{\"status\":\"ready\"}");
+        Response ready = real.monitor("/readyz");
         assertThat(ready.status()).isEqualTo(200);
         JsonNode body = JSON.readTree(ready.raw().body());
         assertThat(body.get("status").asText()).isEqualTo("ready");
