@@ -12,7 +12,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -489,7 +488,7 @@ public final class ImageUploads {
             }
         }
         Files.createDirectories(folder);
-        writeAtomically(target, bytes);
+        ContentEditor.writeAtomically(target, bytes);
         if (bundle) {
             history.added(target, file, session.account(), "Uploaded " + shown(target));
             return new Result(file, target, renamedFrom, replaced, null);
@@ -505,20 +504,6 @@ public final class ImageUploads {
         }
         history.bundled(file, index, target, session.account(), "Uploaded " + shown(target) + ": " + path.shown() + " is now " + shown(index));
         return new Result(index, target, renamedFrom, replaced, path.shown());
-    }
-
-    private static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".uploading");
-        try {
-            Files.write(temp, bytes);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
     }
 
     // --- pages ---

@@ -262,6 +262,11 @@ class ImageUploadTest {
         assertThat(wrongRole.status()).isEqualTo(403);
         assertThat(wrongRole.text()).contains("This page is for the editor role");
 
+        // Not a multipart form at all: no image, said so.
+        TestSite.Response plain = sessions.post(Role.EDITOR, ImageUploads.PATH, fields(Role.EDITOR, "content/news/open-day/index.md", "A photo"));
+        assertThat(plain.status()).isEqualTo(422);
+        assertThat(plain.text()).contains("Choose the image file to upload");
+
         Map<String, String> noToken = fields(Role.EDITOR, "content/news/open-day/index.md", "A photo");
         noToken.remove("csrf");
         assertThat(upload(Role.EDITOR, noToken, "photo.png", png(5, 5)).status()).isEqualTo(403);
