@@ -143,6 +143,27 @@ class PublishJourneyBrowserTest extends RealSiteInBrowser {
         Browser.assertAccessible(browser, "a save refused because the file changed");
         String onDisk = Files.readString(content.resolve("news/match-day-results-are-in.md"), StandardCharsets.UTF_8);
         assertThat(onDisk).contains("again.").doesNotContain("every position filled\"");
+
+        // A picture for the story, uploaded from the editor: the story becomes a bundle at the same address.
+        browser.get(site.url("/admin/edit?file=content/news/match-day-results-are-in.md"));
+        Path picture = content.getParent().resolve("Residents at Match Day.png");
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(32, 18, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        javax.imageio.ImageIO.write(image, "png", picture.toFile());
+        byId("image-image").sendKeys(picture.toString());
+        byId("image-alt").sendKeys("Residents opening their envelopes");
+        String editor = browser.getWindowHandle();
+        tap(browser.findElement(By.cssSelector("form[action='/admin/edit/image'] button[type=submit]")));
+        waiting().until(driver -> driver.getWindowHandles().size() == 2);
+        browser.switchTo().window(browser.getWindowHandles().stream().filter(h -> !h.equals(editor)).findFirst().orElseThrow());
+        waiting().until(driver -> !driver.findElements(By.id("image-markdown")).isEmpty());
+        assertThat(byId("image-markdown").getText())
+                .isEqualTo("![Residents opening their envelopes](/news/match-day-results-are-in/residents-at-match-day.png)");
+        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("content/news/match-day-results-are-in/index.md");
+        Browser.assertAccessible(browser, "an image stored");
+        browser.close();
+        browser.switchTo().window(editor);
+        assertThat(site.get("/news/match-day-results-are-in").status()).isEqualTo(200);
+        assertThat(site.bytes("/news/match-day-results-are-in/residents-at-match-day.png").body()).isEqualTo(Files.readAllBytes(picture));
         browser.manage().deleteAllCookies();
     }
 
