@@ -276,9 +276,18 @@ public final class ContentLoader {
             run.problems.add(new ContentProblem(contentDir.toString(), 1, 1, "content folder not found"));
             return List.of();
         }
-        try (Stream<Path> walk = Files.find(contentDir, Integer.MAX_VALUE, (path, attributes) -> {
-            if (attributes.isDirectory() && !isIgnored(contentDir.relativize(path))) {
-                run.folders.put(path, attributes.lastModifiedTime());
+        try (Stream<Path> walk = Files.find(contentDir, Integer.MAX_VALUE, (path, seen) -> {
+            if (seen.isDirectory() && !isIgnored(contentDir.relativize(path))) {
+                run.folders.put(path, seen.lastModifiedTime());
+            }
+            java.nio.file.attribute.BasicFileAttributes attributes = seen;
+            if (seen.isSymbolicLink()) {
+                // As Files.isRegularFile: a link to a file counts as that file (a link to a folder is not walked into).
+                try {
+                    attributes = Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class);
+                } catch (IOException e) {
+                    return false;
+                }
             }
             if (!attributes.isRegularFile() || isIgnored(contentDir.relativize(path))) {
                 return false;

@@ -106,4 +106,13 @@ class EditorCheckReplayTest {
         loader.load();
         assertThat(loader.replays(content.dir().resolve("programs/new.md"))).as("a file that was not there").isFalse();
     }
+
+    @Test
+    void a_linked_file_is_read_as_the_file_it_links_to_and_replayed_alike() throws Exception {
+        ContentFixture content = fixture();
+        Path outside = Files.writeString(temp.resolve("shared-story.md"), "---\ntitle: Shared\ndate: 2026-01-04\nsummary: S.\n---\nShared.\n");
+        Files.createSymbolicLink(content.dir().resolve("news/shared.md"), outside);
+        String[] seen = both(content, "news/first.md", Files.readString(content.dir().resolve("news/first.md")));
+        assertThat(seen[0]).isEqualTo(seen[1]).contains("content/news/shared.md=/news/shared Shared");
+    }
 }
