@@ -465,6 +465,10 @@ public final class ImageUploads {
             throw new Refused(HttpStatus.CONFLICT, "image", shown(folder.resolve("index.md")) + " exists beside " + path.shown()
                     + ": two files claim the same address, so this one cannot become a folder for its pictures. Move one of them to the trash first.");
         }
+        if (Files.isSymbolicLink(folder) || (Files.exists(folder) && !folder.toRealPath().startsWith(store.contentDir().toAbsolutePath().normalize().toRealPath()))) {
+            throw new Refused(HttpStatus.BAD_REQUEST, "image", shown(folder) + " is a link to a folder elsewhere, so no picture is stored there;"
+                    + " ask the site's administrator to replace it with a real folder.");
+        }
         Path target = folder.resolve(name);
         String renamedFrom = null;
         boolean replaced = false;

@@ -287,6 +287,13 @@ class ImageUploadTest {
             assertThat(refused.status()).as(name).isEqualTo(400);
             assertThat(refused.text()).as(name).contains("has a folder, '..' or control characters in it");
         }
+        // A folder named like the story's bundle that links elsewhere: nothing is written through it.
+        Files.createDirectories(temp.resolve("elsewhere"));
+        Files.createSymbolicLink(content.dir().resolve("news/match-day"), temp.resolve("elsewhere"));
+        TestSite.Response linked = upload(Role.EDITOR, fields(Role.EDITOR, "content/news/match-day.md", "A photo"), "photo.png", png(5, 5));
+        assertThat(linked.status()).isEqualTo(400);
+        assertThat(linked.text()).contains("is a link to a folder elsewhere");
+        assertThat(content.dir().resolve("news/match-day.md")).exists();
         assertThat(filesUnder("news/open-day")).containsExactly("index.md");
         try (Stream<Path> all = Files.walk(temp)) {
             assertThat(all.filter(p -> p.getFileName().toString().endsWith(".png"))).isEmpty();
