@@ -170,10 +170,11 @@ class ImageUploadTest {
                 .contains("uploaded content/news/match-day/match-day-residents.png");
 
         // The same name again: a new name, said so; nothing overwritten.
-        TestSite.Response again = upload(Role.EDITOR, fields(Role.EDITOR, "content/news/match-day/index.md", "The same picture"),
+        TestSite.Response again = upload(Role.EDITOR, fields(Role.EDITOR, "content/news/match-day/index.md", "Résidents à l’hôpital"),
                 "match-day-residents.png", png(8, 8));
         assertThat(again.status()).isEqualTo(201);
         assertThat(again.text()).contains("was there already, so this one is match-day-residents-2.png");
+        assertThat(again.page().select("#image-markdown").text()).isEqualTo("![Résidents à l’hôpital](/news/match-day/match-day-residents-2.png)");
         assertThat(Files.readAllBytes(content.dir().resolve("news/match-day/match-day-residents.png"))).isEqualTo(picture);
         // Replacing a published page's picture is a publisher's change.
         Map<String, String> replace = fields(Role.EDITOR, "content/news/match-day/index.md", "New picture");
