@@ -253,6 +253,11 @@ class ImageUploadTest {
         TestSite.Response justOver = upload(Role.EDITOR, fields(Role.EDITOR, "content/news/open-day/index.md", "A photo"), "huge.png", over);
         assertThat(justOver.status()).isEqualTo(413);
         assertThat(justOver.page().select(".error-summary").text()).contains("The image is larger than 5 MB");
+        // Far larger (50 MB announced): refused at once, before any of it is read, with the same sentence.
+        edu.rush.gme.RawHttp.Answer huge = edu.rush.gme.RawHttp.send(site.app().port(), "POST " + ImageUploads.PATH + " HTTP/1.1\r\nHost: x\r\n"
+                + "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: " + 50 * 1024 * 1024 + "\r\n\r\n--b\r\n", 5000);
+        assertThat(huge.status()).isEqualTo(413);
+        assertThat(huge.body()).contains("The image is larger than 5 MB, so nothing was stored");
         assertThat(filesUnder("news/open-day")).containsExactly("index.md");
     }
 
