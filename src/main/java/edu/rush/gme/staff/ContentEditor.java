@@ -447,13 +447,20 @@ public final class ContentEditor {
             ctx.status(HttpStatus.FORBIDDEN);
             return;
         }
+        boolean written;
         try {
-            // A hand edit made outside since the last recorded version gets its own version first.
-            listener.aboutToWrite(opened.path().file());
-            writeAtomically(opened.path().file(), text.getBytes(StandardCharsets.UTF_8));
+            written = writeIfUnchanged(opened, text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             refuse(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "Not saved", opened.path().shown() + " could not be written (" + e.getMessage()
                     + "); nothing was changed. Tell the site's administrator.");
+            return;
+        }
+        if (!written) {
+            // Changed or moved while this save was being checked: refused as any stale save, against the file as it is now.
+            Opened now = open(ctx, opened.path().shown());
+            if (now != null) {
+                stale(ctx, now, text);
+            }
             return;
         }
         store.reload();
@@ -482,6 +489,26 @@ public final class ContentEditor {
         model.put("text", theirs);
         ctx.status(HttpStatus.CONFLICT);
         views.renderUncached(ctx, store.snapshot(), "staff/stale", model);
+    }
+
+    /** Held while a file is compared and written, or moved into its bundle by an image upload. */
+    static final Object WRITES = new Object();
+
+    /**
+     * Writes the file unless it changed or moved since it was opened: the comparison and the write
+     * under one lock (which image uploads, which move files into bundles, take too); a hand edit made
+     * outside since the last recorded version gets its own version first.
+     */
+    private boolean writeIfUnchanged(Opened opened, byte[] bytes) throws IOException {
+        synchronized (WRITES) {
+            Path file = opened.path().file();
+            if (!Files.isRegularFile(file) || !digest(Files.readAllBytes(file)).equals(opened.digest())) {
+                return false;
+            }
+            listener.aboutToWrite(file);
+            writeAtomically(file, bytes);
+            return true;
+        }
     }
 
     /** A temporary file in the same folder (hidden, so the loader never reads it), then one rename over the file. */

@@ -456,7 +456,14 @@ public final class ImageUploads {
     public record Uploaded(List<String> said, String url, String markdown, String name) {
     }
 
-    private synchronized Result store(StaffSession session, ContentPaths.Resolved path, String name, byte[] bytes, boolean replace)
+    private Result store(StaffSession session, ContentPaths.Resolved path, String name, byte[] bytes, boolean replace)
+            throws Refused, IOException {
+        synchronized (ContentEditor.WRITES) {
+            return storeLocked(session, path, name, bytes, replace);
+        }
+    }
+
+    private Result storeLocked(StaffSession session, ContentPaths.Resolved path, String name, byte[] bytes, boolean replace)
             throws Refused, IOException {
         Path file = path.file();
         Path folder = folderOf(file);
