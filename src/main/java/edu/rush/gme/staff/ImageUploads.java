@@ -83,14 +83,18 @@ public final class ImageUploads {
         }
     }
 
-    /** What the editor page shows about images of the item it edits, and the form's errors (by field: image, alt, replace) and description. */
-    public record Panel(boolean bundle, String folder, List<Stored> images, Map<String, String> errors, String alt) {
+    /**
+     * What the editor page shows about images of the item it edits, and the form's errors (by field:
+     * image, alt, replace) and description; {@code newTab}: the form answers in a new tab (from the
+     * editor, whose unsaved text stays), or in its own (on the page that answered an upload).
+     */
+    public record Panel(boolean bundle, String folder, List<Stored> images, Map<String, String> errors, String alt, boolean newTab) {
         Panel with(Map<String, String> given, String text) {
             Map<String, String> all = new java.util.HashMap<>();
             for (String field : List.of("image", "alt", "replace")) {
                 all.put(field, given.get(field));
             }
-            return new Panel(bundle, folder, images, all, text);
+            return new Panel(bundle, folder, images, all, text, newTab);
         }
     }
 
@@ -328,7 +332,7 @@ public final class ImageUploads {
                 // Nothing listed; the form still works.
             }
         }
-        return new Panel(bundle, shownFolder, images, Map.of(), "").with(Map.of(), "");
+        return new Panel(bundle, shownFolder, images, Map.of(), "", true).with(Map.of(), "");
     }
 
     private String shown(Path file) {
@@ -525,7 +529,7 @@ public final class ImageUploads {
                 uploaded != null ? "Image stored" : "No image was stored");
         model.put("file", path.shown());
         Panel panel = panel(path);
-        model.put("images", panel == null ? null : panel.with(errors, alt));
+        model.put("images", panel == null ? null : new Panel(panel.bundle(), panel.folder(), panel.images(), Map.of(), alt, false).with(errors, alt));
         model.put("summary", errors.entrySet().stream().map(e -> new StaffController.SummaryItem(e.getValue(), "image-" + e.getKey())).toList());
         model.put("uploaded", uploaded);
         ctx.status(status);

@@ -148,6 +148,7 @@ class ImageUploadTest {
         Document editor = sessions.get(Role.EDITOR, "/admin/edit?file=content/news/match-day.md").page();
         assertThat(editor.select("form[action='/admin/edit/image'][enctype='multipart/form-data'] input[type=file][name=image]")).hasSize(1);
         assertThat(editor.select("#image-hint").text()).contains("up to 5 MB", "SVG is not accepted", "content/news/match-day/");
+        assertThat(editor.select("form[action='/admin/edit/image']").attr("target")).isEqualTo("_blank");
 
         byte[] picture = png(40, 30);
         TestSite.Response stored = upload(Role.EDITOR, fields(Role.EDITOR, "content/news/match-day.md", "Residents [celebrating]"),
@@ -157,6 +158,8 @@ class ImageUploadTest {
                 .isEqualTo("![Residents \\[celebrating\\]](/news/match-day/match-day-residents.png)");
         assertThat(stored.text()).contains("Stored content/news/match-day/match-day-residents.png (PNG, 40 × 30 pixels",
                 "it is now a folder with its pictures: content/news/match-day/index.md", "/news/match-day");
+        assertThat(stored.page().select("form[action='/admin/edit/image']").attr("target")).as("the answer's own form stays in its tab").isEmpty();
+        assertThat(stored.page().select("form[action='/admin/edit/image'] input[name=file]").attr("value")).isEqualTo("content/news/match-day/index.md");
         assertThat(content.dir().resolve("news/match-day.md")).doesNotExist();
         assertThat(Files.readString(content.dir().resolve("news/match-day/index.md"))).isEqualTo(STORY);
         assertThat(filesUnder("news/match-day")).containsExactly("index.md", "match-day-residents.png");
