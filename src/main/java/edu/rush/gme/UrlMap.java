@@ -177,7 +177,12 @@ final class UrlMap implements SiteRoutes {
         routes.before(StaffController::markPrivate);
         // The editor's saves are recorded in the content's history (a git commit, or a kept version).
         edu.rush.gme.staff.ContentEditor editor = new edu.rush.gme.staff.ContentEditor(store, web.views(), services.staff(), routes.itemPages(),
-                services.history()::recorded, clock);
+                services.history(), clock);
+        // The editor's text and images come whole before the handler runs; a larger body is told so by the server itself (413).
+        routes.acceptBodies(edu.rush.gme.staff.ContentEditor.EDIT, edu.rush.gme.staff.ContentEditor.MAX_FORM_BYTES, edu.rush.gme.staff.ContentEditor.TOO_LARGE);
+        routes.acceptBodies(edu.rush.gme.staff.ContentEditor.PREVIEW, edu.rush.gme.staff.ContentEditor.MAX_FORM_BYTES, edu.rush.gme.staff.ContentEditor.TOO_LARGE);
+        routes.acceptBodies(edu.rush.gme.staff.ImageUploads.PATH, edu.rush.gme.staff.ImageUploads.MAX_BODY_BYTES,
+                edu.rush.gme.staff.ImageUploads.TOO_LARGE);
         java.util.List<StaffController.Route> staffRoutes = new java.util.ArrayList<>(staff.routes());
         staffRoutes.addAll(editor.routes());
         staffRoutes.addAll(new HistoryController(store, web.views(), services.staff(), services.history()).routes());

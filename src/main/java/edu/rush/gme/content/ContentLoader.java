@@ -46,6 +46,54 @@ public final class ContentLoader {
      * file costs one file's work, and the pages of the others stay what they were.
      */
     private final Map<Path, Prepared> lastPrepared = new ConcurrentHashMap<>();
+    /**
+     * Each file's size and modification time when the last load read it, with the digest of what it
+     * read: an editor's check ({@link #loadWith}) takes a file whose size and time are the same from
+     * here instead of reading it again, so checking one edited file among 10,000 reads that one file.
+     */
+    private final Map<Path, Stamp> lastStamps = new ConcurrentHashMap<>();
+
+    /**
+     * The last full load's files, folders and what each Markdown file gave: an editor's check
+     * replays it with the edited file's outcome in its place, while every file and folder still has
+     * the size and time it had then (else the check reads the folder as a load does).
+     */
+    private volatile Listing lastListing;
+
+    private record Listing(List<Path> files, Map<Path, Stamp> stamps, Map<Path, java.nio.file.attribute.FileTime> folders,
+                           Map<Path, Outcome> outcomes, Map<Path, byte[]> digests) {
+        /** Whether nothing was added, removed or changed since (the edited files aside, which must be among them). */
+        boolean stillValid(Set<Path> edited) {
+            if (stamps.size() != files.size() || !stamps.keySet().containsAll(edited)) {
+                return false;
+            }
+            return folders.entrySet().parallelStream().allMatch(folder -> folder.getValue().equals(attributes(folder.getKey()).map(
+                            java.nio.file.attribute.BasicFileAttributes::lastModifiedTime).orElse(null)))
+                    && stamps.entrySet().parallelStream().allMatch(file -> edited.contains(file.getKey())
+                            || file.getValue().matches(attributes(file.getKey()).orElse(null)));
+        }
+
+        private static java.util.Optional<java.nio.file.attribute.BasicFileAttributes> attributes(Path path) {
+            try {
+                return java.util.Optional.of(Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class));
+            } catch (IOException e) {
+                return java.util.Optional.empty();
+            }
+        }
+    }
+
+    /** Whether a check of {@code file} now would replay the last load (for tests: the same problems either way). */
+    boolean replays(Path file) {
+        Listing listing = lastListing;
+        return listing != null && listing.stillValid(Set.of(file));
+    }
+
+    /** A file's size and time as seen before it was read, and the digest of the bytes then read. */
+    private record Stamp(long size, java.nio.file.attribute.FileTime modified, byte[] digest) {
+        boolean matches(java.nio.file.attribute.BasicFileAttributes now) {
+            return now != null && now.size() == size && now.lastModifiedTime().equals(modified);
+        }
+    }
 
     public ContentLoader(Path contentDir, Clock clock, ContentTypes types) {
         this.contentDir = contentDir;
@@ -94,6 +142,11 @@ public final class ContentLoader {
      * edit): the same reading, binding and rules, so its problems are exactly those {@code validate}
      * would print and its page is what the site would serve. Nothing is written, and what this
      * load prepares is not kept for the next reload.
+     *
+     * <p>While every file and folder has the size and time the last load saw, the check replays that
+     * load: each other file's outcome as it was, the edited one made from {@code bytes}, then the
+     * rules across files (unique addresses, related programs...) over the whole set, so at 10,000
+     * files a check costs one file's work and those rules, not a reading of the folder.
      */
     public ContentSnapshot loadWith(Path file, byte[] bytes) {
         return load(null, Map.of(file, bytes));
@@ -106,16 +159,36 @@ public final class ContentLoader {
         if (previous != null) {
             run.lastGood.putAll(previous.bySource());
         }
-        List<Path> files = listFiles(run);
-        prepareInParallel(files, run);
+        Listing replayed = overlay.isEmpty() ? null : lastListing;
+        List<Path> files;
+        if (replayed != null && replayed.stillValid(overlay.keySet())) {
+            // An editor's check with nothing changed on disk since the last load: that load's files and
+            // outcomes, with the edited file read from its new bytes; the rules across files run as always.
+            files = replayed.files();
+            run.digests.putAll(replayed.digests());
+            overlay.forEach((file, bytes) -> prepare(file, bytes, run));
+        } else {
+            replayed = null;
+            files = listFiles(run);
+            prepareInParallel(files, run);
+        }
         for (Path file : files) {
             run.fingerprint(file);
         }
         SiteConfig site = loadSite(run);
+        Map<Path, Outcome> outcomes = overlay.isEmpty() ? new HashMap<>() : null;
         for (Path file : files) {
             if (file.getFileName().toString().endsWith(".md")) {
-                loadMarkdown(file, run);
+                Outcome outcome = replayed == null || overlay.containsKey(file) ? null : replayed.outcomes().get(file);
+                outcome = outcome != null ? outcome : outcome(file, run);
+                if (outcomes != null) {
+                    outcomes.put(file, outcome);
+                }
+                apply(outcome, run);
             }
+        }
+        if (overlay.isEmpty()) {
+            lastListing = new Listing(files, Map.copyOf(lastStamps), Map.copyOf(run.folders), outcomes, Map.copyOf(run.digests));
         }
         for (ContentType<?> type : types.all()) {
             check(run, type);
@@ -161,6 +234,10 @@ public final class ContentLoader {
 
         /** Each file's digest, from the pass that read it. */
         final Map<Path, byte[]> digests = new ConcurrentHashMap<>();
+        /** Each folder's time, as the walk saw it: a file added or removed changes it. */
+        final Map<Path, java.nio.file.attribute.FileTime> folders = new ConcurrentHashMap<>();
+        /** Each file's size and time, as the walk of the folder saw them (before it was read). */
+        final Map<Path, java.nio.file.attribute.BasicFileAttributes> attributes = new ConcurrentHashMap<>();
 
         void fingerprint(Path file) {
             digest.update(file.toString().getBytes(StandardCharsets.UTF_8));
@@ -199,11 +276,26 @@ public final class ContentLoader {
             run.problems.add(new ContentProblem(contentDir.toString(), 1, 1, "content folder not found"));
             return List.of();
         }
-        try (Stream<Path> walk = Files.walk(contentDir)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(path -> !isIgnored(contentDir.relativize(path)))
-                    .sorted()
-                    .toList();
+        try (Stream<Path> walk = Files.find(contentDir, Integer.MAX_VALUE, (path, seen) -> {
+            if (seen.isDirectory() && !isIgnored(contentDir.relativize(path))) {
+                run.folders.put(path, seen.lastModifiedTime());
+            }
+            java.nio.file.attribute.BasicFileAttributes attributes = seen;
+            if (seen.isSymbolicLink()) {
+                // As Files.isRegularFile: a link to a file counts as that file (a link to a folder is not walked into).
+                try {
+                    attributes = Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class);
+                } catch (IOException e) {
+                    return false;
+                }
+            }
+            if (!attributes.isRegularFile() || isIgnored(contentDir.relativize(path))) {
+                return false;
+            }
+            run.attributes.put(path, attributes);
+            return true;
+        })) {
+            return walk.sorted().toList();
         } catch (IOException e) {
             run.problems.add(new ContentProblem(contentDir.toString(), 1, 1, "cannot read content folder: " + e.getMessage()));
             return List.of();
@@ -264,7 +356,28 @@ public final class ContentLoader {
         return "cannot read the file: " + e.getMessage();
     }
 
-    private void loadMarkdown(Path file, Run run) {
+    /**
+     * What one Markdown file gives before the rules across files: its type, its page (null when it
+     * has problems), the problems found in it alone, where its fields stand, its bundle's files. It
+     * depends on the file's bytes and its bundle's files only, so an editor's check reuses the last
+     * load's outcome of every file but the edited one ({@link #loadWith}).
+     *
+     * @param type   the type it belongs to (for a section's intro, the section's); null for a file in no type's place
+     * @param failed whether it could not be read or bound (then the last good version, if any, is served)
+     */
+    private record Outcome(String shown, ContentType<?> type, boolean intro, Class<? extends FrontMatter> record, Page<? extends FrontMatter> page,
+                           List<ContentProblem> problems, FrontMatterReader.Parsed<?> parsed, List<Path> resources, boolean failed) {
+        static Outcome problem(String shown, ContentProblem problem) {
+            return new Outcome(shown, null, false, null, null, List.of(problem), null, List.of(), false);
+        }
+
+        Outcome in(ContentType<?> owner, boolean isIntro, List<Path> bundleFiles, List<ContentProblem> more) {
+            List<ContentProblem> all = more.isEmpty() ? problems : java.util.stream.Stream.concat(problems.stream(), more.stream()).toList();
+            return new Outcome(shown, owner, isIntro, record, page, all, parsed, bundleFiles, failed);
+        }
+    }
+
+    private Outcome outcome(Path file, Run run) {
         Path relative = contentDir.relativize(file);
         String fileName = relative.getFileName().toString();
         int depth = relative.getNameCount();
@@ -272,38 +385,55 @@ public final class ContentLoader {
         if (depth == 1) {
             ContentType<?> type = fileName.equals("_index.md") ? types.home() : types.page();
             if (type == null) {
-                run.problems.add(new ContentProblem(shown, 1, 1, "this site has no " + (fileName.equals("_index.md") ? "home page" : "top-level pages")));
-            } else {
-                addEntry(run, type, parse(file, run, type.record(), "", type == types.home() ? "" : stripMd(fileName), type));
+                return Outcome.problem(shown, new ContentProblem(shown, 1, 1, "this site has no " + (fileName.equals("_index.md") ? "home page" : "top-level pages")));
             }
-            return;
+            return parse(file, run, type.record(), "", type == types.home() ? "" : stripMd(fileName), type).in(type, false, List.of(), List.of());
         }
         String section = relative.getName(0).toString();
         ContentType<?> type = types.inFolder(section).orElse(null);
         if (type == null) {
-            run.problems.add(new ContentProblem(shown, 1, 1, "unknown section '" + section
+            return Outcome.problem(shown, new ContentProblem(shown, 1, 1, "unknown section '" + section
                     + "': content goes in " + folderList() + ", or directly in content/ for a page like /about"));
-            return;
         }
         if (depth == 2 && fileName.equals("_index.md")) {
-            Page<SectionIntro> intro = parse(file, run, SectionIntro.class, section, section, null);
-            if (intro != null) {
-                run.intros.put(type, intro);
-            }
+            return parse(file, run, SectionIntro.class, section, section, null).in(type, true, List.of(), List.of());
         } else if (depth == 2) {
-            addEntry(run, type, parse(file, run, type.record(), section, stripMd(fileName), type));
+            return parse(file, run, type.record(), section, stripMd(fileName), type).in(type, false, List.of(), List.of());
         } else if (depth == 3 && fileName.equals("index.md")) {
             String bundle = relative.getName(1).toString();
-            Page<? extends FrontMatter> page = parse(file, run, type.record(), section, bundle, type);
-            List<Path> resources = bundleResources(file.getParent(), run);
-            if (addEntry(run, type, page == null ? null : withResources(page, resources, run))) {
-                resources.forEach(resource -> run.resources.put(page.url() + "/" + resource.getFileName(), resource));
-            }
+            Outcome parsed = parse(file, run, type.record(), section, bundle, type);
+            List<ContentProblem> listing = new ArrayList<>();
+            List<Path> resources = bundleResources(file.getParent(), listing);
+            return parsed.in(type, false, resources, listing);
         } else if (depth == 3) {
-            run.problems.add(new ContentProblem(shown, 1, 1, "a page bundle folder holds one index.md (and its images); "
+            return Outcome.problem(shown, new ContentProblem(shown, 1, 1, "a page bundle folder holds one index.md (and its images); "
                     + "move this page to " + section + "/ or rename it index.md"));
-        } else {
-            run.problems.add(new ContentProblem(shown, 1, 1, "too deep: pages go in " + section + "/NAME.md or " + section + "/NAME/index.md"));
+        }
+        return Outcome.problem(shown, new ContentProblem(shown, 1, 1, "too deep: pages go in " + section + "/NAME.md or " + section + "/NAME/index.md"));
+    }
+
+    /** An outcome into the run, in file order: its problems, then its page (or the last good one) claims its URL. */
+    @SuppressWarnings("unchecked")
+    private void apply(Outcome outcome, Run run) {
+        run.problems.addAll(outcome.problems());
+        if (outcome.parsed() != null) {
+            run.parsedBySource.put(outcome.shown(), outcome.parsed());
+        }
+        if (outcome.type() == null) {
+            return;
+        }
+        Page<? extends FrontMatter> page = outcome.page() != null ? outcome.page()
+                : outcome.failed() ? lastGood(run, outcome.shown(), outcome.record()) : null;
+        if (outcome.intro()) {
+            if (page != null) {
+                run.intros.put(outcome.type(), (Page<SectionIntro>) page);
+            }
+            return;
+        }
+        List<Path> resources = outcome.resources();
+        if (addEntry(run, outcome.type(), page == null ? null : withResources(page, resources, run))) {
+            String url = page.url();
+            resources.forEach(resource -> run.resources.put(url + "/" + resource.getFileName(), resource));
         }
     }
 
@@ -317,7 +447,7 @@ public final class ContentLoader {
     }
 
     /** The files of a page bundle besides its Markdown, by name. */
-    private List<Path> bundleResources(Path bundleDir, Run run) {
+    private List<Path> bundleResources(Path bundleDir, List<ContentProblem> problems) {
         try (Stream<Path> files = Files.list(bundleDir)) {
             return files.filter(Files::isRegularFile)
                     .filter(f -> !f.getFileName().toString().endsWith(".md"))
@@ -325,7 +455,7 @@ public final class ContentLoader {
                     .sorted()
                     .toList();
         } catch (IOException e) {
-            run.problems.add(new ContentProblem(display(bundleDir), 1, 1, "cannot list page bundle: " + e.getMessage()));
+            problems.add(new ContentProblem(display(bundleDir), 1, 1, "cannot list page bundle: " + e.getMessage()));
             return List.of();
         }
     }
@@ -386,13 +516,12 @@ public final class ContentLoader {
     }
 
     /**
-     * Parses one file into a page, or reports its problems and returns null.
+     * Parses one file into a page, or says its problems (its outcome, with no type yet).
      *
      * @param fallbackSlug the slug from the file or bundle name, used unless front matter sets one
      * @param owner        the content type whose URL it takes; null for a section's intro
      */
-    @SuppressWarnings("unchecked")
-    private <T extends FrontMatter> Page<T> parse(Path file, Run run, Class<T> type, String section, String fallbackSlug, ContentType<?> owner) {
+    private <T extends FrontMatter> Outcome parse(Path file, Run run, Class<T> type, String section, String fallbackSlug, ContentType<?> owner) {
         boolean fixedUrl = owner == null || owner.placement() == ContentType.Placement.HOME;
         String shown = display(file);
         Prepared prepared = run.prepared.get(file);
@@ -406,24 +535,24 @@ public final class ContentLoader {
             if (prepared.failure() instanceof IOException unreadable) {
                 throw unreadable;
             }
+            @SuppressWarnings("unchecked")
             FrontMatterReader.Parsed<T> parsed = (FrontMatterReader.Parsed<T>) prepared.parsed();
             Meta meta = parsed.meta();
             String slug = meta.slug() != null ? meta.slug() : fallbackSlug;
             if (!fixedUrl && meta.slug() == null && !Slugs.isValid(slug)) {
-                run.problems.add(new ContentProblem(shown, 1, 1, "the file name '" + file.getFileName()
-                        + "' cannot be a web address: rename it with lowercase letters, digits and hyphens (like 'internal-medicine.md') or set 'slug'"));
-                return null;
+                return new Outcome(shown, null, false, type, null, List.of(new ContentProblem(shown, 1, 1, "the file name '" + file.getFileName()
+                        + "' cannot be a web address: rename it with lowercase letters, digits and hyphens (like 'internal-medicine.md') or set 'slug'")),
+                        null, List.of(), false);
             }
-            run.parsedBySource.put(shown, parsed);
             String url = owner == null ? "/" + section : owner.url(slug);
-            return new Page<>(section, slug, url, shown, prepared.modified(), meta, parsed.data(), prepared.html(),
+            Page<T> page = new Page<>(section, slug, url, shown, prepared.modified(), meta, parsed.data(), prepared.html(),
                     HexFormat.of().formatHex(prepared.digest()));
+            return new Outcome(shown, null, false, type, page, List.of(), parsed, List.of(), false);
         } catch (ContentException e) {
-            run.problems.addAll(e.problems());
+            return new Outcome(shown, null, false, type, null, List.copyOf(e.problems()), null, List.of(), true);
         } catch (IOException e) {
-            run.problems.add(new ContentProblem(shown, 1, 1, unreadable(e)));
+            return new Outcome(shown, null, false, type, null, List.of(new ContentProblem(shown, 1, 1, unreadable(e))), null, List.of(), true);
         }
-        return lastGood(run, shown, type);
     }
 
     /**
@@ -465,8 +594,13 @@ public final class ContentLoader {
      */
     private void prepareInParallel(List<Path> files, Run run) {
         Set<Path> present = ConcurrentHashMap.newKeySet();
+        Set<Path> stamped = ConcurrentHashMap.newKeySet();
         files.parallelStream().forEach(file -> {
             byte[] bytes = run.overlay.get(file);
+            if (bytes == null && !run.overlay.isEmpty() && reuse(file, run)) {
+                return;
+            }
+            java.nio.file.attribute.BasicFileAttributes seen = run.attributes.get(file);
             try {
                 bytes = bytes != null ? bytes : Files.readAllBytes(file);
             } catch (IOException e) {
@@ -474,6 +608,10 @@ public final class ContentLoader {
             }
             byte[] digest = digestOf(bytes);
             run.digests.put(file, digest);
+            if (run.overlay.isEmpty() && seen != null) {
+                lastStamps.put(file, new Stamp(seen.size(), seen.lastModifiedTime(), digest));
+                stamped.add(file);
+            }
             Class<? extends FrontMatter> type = typeFor(contentDir.relativize(file));
             if (type == null) {
                 return;
@@ -486,6 +624,42 @@ public final class ContentLoader {
         if (run.overlay.isEmpty()) {
             lastPrepared.keySet().retainAll(present);
             lastPrepared.putAll(run.prepared);
+            lastStamps.keySet().retainAll(stamped);
+        }
+    }
+
+    /**
+     * For an editor's check: a file the last load read, whose size and time are still the same,
+     * counts as the same bytes (its digest and what was made of it are taken as they were). A file
+     * changed since, or new, is read. The rules across files then run over every page as always.
+     */
+    private boolean reuse(Path file, Run run) {
+        Stamp stamp = lastStamps.get(file);
+        if (stamp == null || !stamp.matches(run.attributes.get(file))) {
+            return false;
+        }
+        Class<? extends FrontMatter> type = typeFor(contentDir.relativize(file));
+        if (type == null) {
+            run.digests.put(file, stamp.digest());
+            return true;
+        }
+        Prepared last = lastPrepared.get(file);
+        if (last == null || !last.isOf(type, stamp.digest())) {
+            return false;
+        }
+        run.digests.put(file, stamp.digest());
+        run.prepared.put(file, last);
+        return true;
+    }
+
+    /** An edited file's new bytes, in a replayed check: digested and bound (or the last load's result for the same bytes). */
+    private void prepare(Path file, byte[] bytes, Run run) {
+        byte[] digest = digestOf(bytes);
+        run.digests.put(file, digest);
+        Class<? extends FrontMatter> type = typeFor(contentDir.relativize(file));
+        if (type != null) {
+            Prepared last = lastPrepared.get(file);
+            run.prepared.put(file, last != null && last.isOf(type, digest) ? last : prepare(file, type, bytes, digest));
         }
     }
 

@@ -51,6 +51,10 @@ public final class ContentEditor {
     public static final String EDIT = StaffController.PREFIX + "/edit";
     public static final String PREVIEW = EDIT + "/preview";
     public static final String NEW = StaffController.PREFIX + "/new";
+    /** The largest form the editor's save and preview take (the whole text, every character percent-encoded, with room to spare). */
+    public static final int MAX_FORM_BYTES = 2 * 1024 * 1024;
+    public static final String TOO_LARGE = "The text is larger than the editor takes (about 600,000 characters), so it was not saved."
+            + " Go back, copy your text somewhere safe, and split it into more than one page.";
     /** Sent by static/js/editor.js with the form while staff type: the preview address then answers the problems as JSON. */
     static final String CHECK_HEADER = "X-Editor-Check";
     /** Fields whose values are slugs of programs: a searchable picker, not free text. */
@@ -64,6 +68,7 @@ public final class ContentEditor {
     private final Map<ContentType<?>, RouteTable.ItemPage> pages;
     private final ContentSaves.Listener listener;
     private final Clock clock;
+    private final ImageUploads uploads;
 
     /**
      * @param pages    each type's public page renderer (the preview renders through it)
@@ -77,6 +82,7 @@ public final class ContentEditor {
         this.pages = pages;
         this.listener = listener;
         this.clock = clock;
+        this.uploads = new ImageUploads(store, views, staff, listener);
     }
 
     /** The editor's routes, checked like every workspace route (session, role, the form's token). */
@@ -87,7 +93,8 @@ public final class ContentEditor {
                 new StaffController.Route("POST", EDIT, editor, this::save),
                 new StaffController.Route("POST", PREVIEW, editor, this::preview),
                 new StaffController.Route("GET", NEW, editor, this::newForm),
-                new StaffController.Route("POST", NEW, editor, this::create));
+                new StaffController.Route("POST", NEW, editor, this::create),
+                new StaffController.Route("POST", ImageUploads.PATH, editor, uploads::upload));
     }
 
     // --- the form ---
@@ -216,8 +223,11 @@ public final class ContentEditor {
                 parts == null || "raw".equals(ctx.queryParam("mode")));
     }
 
-    /** A file as it is on disk now, with its type and digest; null when refused (the answer is sent). */
-    private record Opened(ContentPaths.Resolved path, ContentType<?> type, String text, String digest) {
+    /**
+     * A file as it is on disk now, with its type and digest; null when refused (the answer is sent).
+     * {@code text} has LF line ends; {@code crlf} says the file has CRLF ones, which a save keeps.
+     */
+    private record Opened(ContentPaths.Resolved path, ContentType<?> type, String text, String digest, boolean crlf) {
     }
 
     private Opened open(Context ctx, String file) {
@@ -227,6 +237,11 @@ public final class ContentEditor {
         } catch (ContentPaths.Refused refused) {
             refuse(ctx, HttpStatus.BAD_REQUEST, "This file cannot be edited", refused.getMessage());
             return null;
+        }
+        if (!Files.exists(path.file())) {
+            // Made a bundle by its first image since the editor was opened: the same item under its new name.
+            ContentPaths.Resolved moved = ContentPaths.movedIntoBundle(store.contentDir(), store.types(), path);
+            path = moved != null ? moved : path;
         }
         byte[] bytes;
         try {
@@ -238,7 +253,8 @@ public final class ContentEditor {
             refuse(ctx, HttpStatus.BAD_REQUEST, "This file cannot be read", path.shown() + ": " + e.getMessage());
             return null;
         }
-        return new Opened(path, typeOf(path), new String(bytes, StandardCharsets.UTF_8), digest(bytes));
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        return new Opened(path, typeOf(path), text.replace("\r\n", "\n"), digest(bytes), text.contains("\r\n"));
     }
 
     private ContentType<?> typeOf(ContentPaths.Resolved path) {
@@ -282,6 +298,7 @@ public final class ContentEditor {
         model.put("summary", summary);
         model.put("notice", notice);
         model.put("canPublish", session(ctx).account().role().allows(Role.PUBLISHER));
+        model.put("images", uploads.panel(opened.path()));
         model.put("publicUrl", snapshot.bySource().containsKey(opened.path().shown()) ? snapshot.bySource().get(opened.path().shown()).url() : null);
         if (!summary.isEmpty()) {
             ctx.status(refusal != null ? HttpStatus.FORBIDDEN : HttpStatus.UNPROCESSABLE_CONTENT);
@@ -309,8 +326,16 @@ public final class ContentEditor {
 
     // --- the text staff sent ---
 
-    /** The file's new text from the form: the whole text in raw mode, else the fields that changed written into the file's own text. */
+    /**
+     * The file's new text from the form: the whole text in raw mode, else the fields that changed
+     * written into the file's own text; with CRLF line ends when the file has them (written so by hand).
+     */
     private String submitted(Context ctx, Opened opened) {
+        String text = submittedLf(ctx, opened);
+        return opened.crlf() ? text.replace("\n", "\r\n") : text;
+    }
+
+    private String submittedLf(Context ctx, Opened opened) {
         String raw = ctx.formParam("raw");
         if (raw != null) {
             return raw.replace("\r\n", "\n");
@@ -422,11 +447,20 @@ public final class ContentEditor {
             ctx.status(HttpStatus.FORBIDDEN);
             return;
         }
+        boolean written;
         try {
-            writeAtomically(opened.path().file(), text.getBytes(StandardCharsets.UTF_8));
+            written = writeIfUnchanged(opened, text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             refuse(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "Not saved", opened.path().shown() + " could not be written (" + e.getMessage()
                     + "); nothing was changed. Tell the site's administrator.");
+            return;
+        }
+        if (!written) {
+            // Changed or moved while this save was being checked: refused as any stale save, against the file as it is now.
+            Opened now = open(ctx, opened.path().shown());
+            if (now != null) {
+                stale(ctx, now, text);
+            }
             return;
         }
         store.reload();
@@ -455,6 +489,26 @@ public final class ContentEditor {
         model.put("text", theirs);
         ctx.status(HttpStatus.CONFLICT);
         views.renderUncached(ctx, store.snapshot(), "staff/stale", model);
+    }
+
+    /** Held while a file is compared and written, or moved into its bundle by an image upload. */
+    static final Object WRITES = new Object();
+
+    /**
+     * Writes the file unless it changed or moved since it was opened: the comparison and the write
+     * under one lock (which image uploads, which move files into bundles, take too); a hand edit made
+     * outside since the last recorded version gets its own version first.
+     */
+    private boolean writeIfUnchanged(Opened opened, byte[] bytes) throws IOException {
+        synchronized (WRITES) {
+            Path file = opened.path().file();
+            if (!Files.isRegularFile(file) || !digest(Files.readAllBytes(file)).equals(opened.digest())) {
+                return false;
+            }
+            listener.aboutToWrite(file);
+            writeAtomically(file, bytes);
+            return true;
+        }
     }
 
     /** A temporary file in the same folder (hidden, so the loader never reads it), then one rename over the file. */

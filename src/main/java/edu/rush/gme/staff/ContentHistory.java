@@ -54,7 +54,7 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  * moved it, when, and where it was) and removed from the content folder; with git, the removal is a
  * commit ({@code git rm}). Restoring it puts it back and records that as a new version.
  */
-public final class ContentHistory {
+public final class ContentHistory implements ContentSaves.Listener {
 
     /** How many versions of each file are kept without git. */
     public static final int KEPT = 20;
@@ -175,21 +175,165 @@ public final class ContentHistory {
         return Optional.of(keep(target, author.email(), why));
     }
 
+    /** The editor's saves and creations: {@link #recorded}. */
+    @Override
+    public void saved(Path file, StaffAccount author, String message) {
+        recorded(file, author, message);
+    }
+
     /**
-     * Call before overwriting a file (optional): without git, a file that has no kept version yet
-     * (written by hand before the workspace was used) is kept as it is, so the first save can be
-     * undone too. With git the last commit already holds it; nothing is done.
+     * Call before overwriting a file: a hand edit made outside the workspace since the last recorded
+     * version is recorded first, as its own version, so the save that follows neither swallows it
+     * nor passes it off as the staff member's. With git: the file as it is on disk, when it differs
+     * from the last commit (or was never committed), is committed with the repository's configured
+     * user as author ("Outside the workspace" when none is set). Without git: it is kept when it
+     * differs from the newest kept version, or when none is kept yet (written before the workspace).
      */
     public synchronized void aboutToWrite(Path file) {
         Path target = checked(file);
+        if (!Files.isRegularFile(target)) {
+            return;
+        }
         try (Repository repository = repository()) {
             if (repository != null) {
+                if (!sameAsHead(repository, target)) {
+                    commitOne(repository, target, outsider(repository), "Changed outside the workspace: " + display(target)
+                            + " as it was on disk before the next save in the workspace", false);
+                }
                 return;
             }
         }
-        if (Files.isRegularFile(target) && keptVersions(target).isEmpty()) {
-            keep(target, "before the workspace", "As it was before the first save in the workspace");
+        List<Version> kept = keptVersions(target);
+        if (kept.isEmpty()) {
+            keep(target, OUTSIDE, "As it was before the first save in the workspace");
+        } else if (!sameBytes(target, versionsOf(target).resolve(kept.get(0).id() + ".md"))) {
+            keep(target, OUTSIDE, "Changed outside the workspace since the last save (kept before the next one)");
         }
+    }
+
+    /** Who a hand edit is recorded as without git, and with git when the repository names no user. */
+    static final String OUTSIDE = "outside the workspace";
+
+    private static PersonIdent outsider(Repository repository) {
+        org.eclipse.jgit.lib.UserConfig user = repository.getConfig().get(org.eclipse.jgit.lib.UserConfig.KEY);
+        if (user.isAuthorNameImplicit() || user.isAuthorEmailImplicit()) {
+            return new PersonIdent("Outside the workspace", "outside@workspace.invalid");
+        }
+        return new PersonIdent(user.getAuthorName(), user.getAuthorEmail());
+    }
+
+    /** Whether the file on disk is byte for byte the one in the last commit. */
+    private boolean sameAsHead(Repository repository, Path file) {
+        try {
+            ObjectId head = repository.resolve("HEAD^{tree}");
+            if (head == null) {
+                return false;
+            }
+            try (TreeWalk walk = TreeWalk.forPath(repository, repoPath(repository, file), head)) {
+                return walk != null && java.util.Arrays.equals(repository.open(walk.getObjectId(0)).getBytes(), Files.readAllBytes(file));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean sameBytes(Path a, Path b) {
+        try {
+            return Files.isRegularFile(b) && Files.mismatch(a, b) == -1;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An image stored in a page's bundle: with git, a commit of that file alone; without, nothing (versions are of text). */
+    @Override
+    public synchronized void added(Path image, Path page, StaffAccount author, String message) {
+        Path file = inside(image);
+        try (Repository repository = repository()) {
+            if (repository != null) {
+                commitPaths(repository, List.of(repoPath(repository, file)), List.of(), ident(author), message);
+            }
+        }
+    }
+
+    /**
+     * A file that became its bundle's index.md: with git, one commit removing the old path and adding
+     * the new one and the image (git sees a rename); without, its kept versions move with it. Either
+     * way {@link #history} of the new path lists the old one's versions.
+     */
+    @Override
+    public synchronized void bundled(Path from, Path to, Path image, StaffAccount author, String message) {
+        Path old = inside(from);
+        Path now = checked(to);
+        Path picture = inside(image);
+        try (Repository repository = repository()) {
+            if (repository != null) {
+                List<String> removed = tracked(repository, old) ? List.of(repoPath(repository, old)) : List.of();
+                commitPaths(repository, List.of(repoPath(repository, now), repoPath(repository, picture)), removed, ident(author), message);
+                return;
+            }
+        }
+        Path versions = versionsOf(old);
+        if (Files.isDirectory(versions)) {
+            try {
+                Path moved = versionsOf(now);
+                Files.createDirectories(moved);
+                try (Stream<Path> copies = Files.list(versions)) {
+                    for (Path copy : copies.toList()) {
+                        Files.move(copy, moved.resolve(copy.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+                Files.deleteIfExists(versions);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** A path inside the content folder (an image, or a file that was just moved away), without the checks for a Markdown file. */
+    private Path inside(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        if (!absolute.startsWith(contentDir) || absolute.equals(contentDir)) {
+            throw new Refused("'" + absolute.getFileName() + "' is outside the content folder.");
+        }
+        return absolute;
+    }
+
+    /** One commit of exactly these paths: those added (as they are on disk) and those removed. */
+    private void commitPaths(Repository repository, List<String> added, List<String> removed, PersonIdent who, String message) {
+        try (Git git = new Git(repository)) {
+            for (String path : added) {
+                git.add().addFilepattern(path).call();
+            }
+            for (String path : removed) {
+                git.rm().addFilepattern(path).call();
+            }
+            PersonIdent at = new PersonIdent(who, clock.instant(), ZoneOffset.UTC);
+            org.eclipse.jgit.api.CommitCommand commit = git.commit().setAuthor(at).setCommitter(at).setMessage(message).setAllowEmpty(false);
+            for (String path : added) {
+                commit.setOnly(path);
+            }
+            for (String path : removed) {
+                commit.setOnly(path);
+            }
+            commit.call();
+        } catch (EmptyCommitException unchanged) {
+            // Nothing new: the same bytes were committed before.
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(String.join(", ", added) + " could not be committed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The name a bundle's index.md had before it became a bundle ({@code news/x.md} for
+     * {@code news/x/index.md}), whose history is its own; null for any other file.
+     */
+    private Path formerPath(Path file) {
+        Path relative = contentDir.relativize(file);
+        if (relative.getNameCount() != 3 || !relative.getFileName().toString().equals("index.md")) {
+            return null;
+        }
+        return file.getParent().resolveSibling(file.getParent().getFileName() + ".md");
     }
 
     /** The file's versions, newest first. */
@@ -199,7 +343,12 @@ public final class ContentHistory {
             if (repository != null) {
                 try (Git git = new Git(repository)) {
                     List<Version> versions = new ArrayList<>();
-                    for (RevCommit commit : git.log().addPath(repoPath(repository, target)).call()) {
+                    org.eclipse.jgit.api.LogCommand log = git.log().addPath(repoPath(repository, target));
+                    Path former = formerPath(target);
+                    if (former != null) {
+                        log.addPath(repoPath(repository, former));
+                    }
+                    for (RevCommit commit : log.call()) {
                         PersonIdent who = commit.getAuthorIdent();
                         versions.add(new Version(commit.getName(), who.getWhenAsInstant(),
                                 who.getName() + " <" + who.getEmailAddress() + ">", commit.getFullMessage().strip()));
@@ -277,6 +426,8 @@ public final class ContentHistory {
         if (text.isEmpty() && !hasText(target, versionId)) {
             throw new Refused("Version " + shortOf(versionId) + " is the one that removed " + display(target) + "; restore an earlier one, or the file from the trash.");
         }
+        // A hand edit made since the last version is recorded before the restore overwrites it.
+        aboutToWrite(target);
         writeAtomically(target, text);
         return recorded(target, who, "Restored " + display(target) + " to version " + shortOf(versionId)
                 + " of " + DateTimeFormatter.ISO_INSTANT.format(version.time()));
@@ -288,9 +439,17 @@ public final class ContentHistory {
             if (repository == null) {
                 return true;
             }
-            try (RevWalk walk = new RevWalk(repository);
-                 TreeWalk tree = TreeWalk.forPath(repository, repoPath(repository, file), walk.parseCommit(ObjectId.fromString(versionId)).getTree())) {
-                return tree != null;
+            try (RevWalk walk = new RevWalk(repository)) {
+                RevCommit commit = walk.parseCommit(ObjectId.fromString(versionId));
+                Path former = formerPath(file);
+                for (Path path : former == null ? List.of(file) : List.of(file, former)) {
+                    try (TreeWalk tree = TreeWalk.forPath(repository, repoPath(repository, path), commit.getTree())) {
+                        if (tree != null) {
+                            return true;
+                        }
+                    }
+                }
+                return false;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -449,12 +608,21 @@ public final class ContentHistory {
                 throw new Refused("There is no version " + commitId.substring(0, 8) + " of " + display(file) + ".");
             }
             try (TreeWalk tree = TreeWalk.forPath(repository, repoPath(repository, file), commit.getTree())) {
-                if (tree == null) {
-                    // The commit that removed the file: it had no text then.
-                    return "";
+                if (tree != null) {
+                    return new String(repository.open(tree.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
                 }
-                return new String(repository.open(tree.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
             }
+            Path former = formerPath(file);
+            if (former != null) {
+                try (TreeWalk tree = TreeWalk.forPath(repository, repoPath(repository, former), commit.getTree())) {
+                    if (tree != null) {
+                        // A version from before the page became a bundle: its text under its old name.
+                        return new String(repository.open(tree.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
+                    }
+                }
+            }
+            // The commit that removed the file: it had no text then.
+            return "";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -90,6 +90,26 @@ final class ContentPaths {
         return new Resolved(file, prefix + "/" + relative);
     }
 
+    /**
+     * Where a section's single file ({@code news/x.md}) is once its first image made it a bundle
+     * ({@code news/x/index.md}), when that is there; else null. An editor opened before the move
+     * still saves to the item.
+     */
+    static Resolved movedIntoBundle(Path contentDir, ContentTypes types, Resolved single) {
+        String shown = single.shown();
+        String[] parts = shown.split("/");
+        if (parts.length != 3 || single.file().getFileName().toString().equals("index.md") || parts[2].startsWith("_")) {
+            return null;
+        }
+        String bundle = shown.substring(0, shown.length() - ".md".length()) + "/index.md";
+        try {
+            Resolved moved = resolve(contentDir, types, bundle);
+            return Files.isRegularFile(moved.file(), LinkOption.NOFOLLOW_LINKS) ? moved : null;
+        } catch (Refused refused) {
+            return null;
+        }
+    }
+
     /** How problems name the content folder ({@code content}). */
     static String shownPrefix(Path contentDir) {
         Path name = contentDir.toAbsolutePath().normalize().getFileName();

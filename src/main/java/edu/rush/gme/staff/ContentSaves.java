@@ -2,7 +2,7 @@ package edu.rush.gme.staff;
 
 import java.nio.file.Path;
 
-/** What happens after the web editor has written a content file (history: a commit or a kept version). */
+/** What happens around the web editor's writes to content files (history: a commit or a kept version). */
 public final class ContentSaves {
 
     private ContentSaves() {
@@ -17,6 +17,26 @@ public final class ContentSaves {
          * @param message what was done, for a commit message ("Saved content/news/x.md")
          */
         void saved(Path file, StaffAccount author, String message);
+
+        /**
+         * Told just before the editor overwrites a file, once it knows the file is the one staff
+         * opened: a hand edit made outside the workspace since the last recorded version is recorded
+         * first, under its own name, so the save does not swallow it.
+         */
+        default void aboutToWrite(Path file) {
+        }
+
+        /** An image was stored in the bundle of {@code page} (the page itself is unchanged). */
+        default void added(Path image, Path page, StaffAccount author, String message) {
+        }
+
+        /**
+         * An item that was one file ({@code news/x.md}) became a bundle ({@code news/x/index.md}) with
+         * its first image: the same text under its new name, whose history continues the old one's.
+         */
+        default void bundled(Path from, Path to, Path image, StaffAccount author, String message) {
+            saved(to, author, message);
+        }
 
         /** The default: nothing more happens. */
         Listener NONE = (file, author, message) -> { };

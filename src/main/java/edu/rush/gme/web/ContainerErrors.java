@@ -35,8 +35,10 @@ final class ContainerErrors extends ErrorHandler {
     private final String stylesheet;
     private final Views views;
     private final ContentStore store;
+    private final RequestBodies bodies;
 
-    ContainerErrors(Map<String, String> securityHeaders, String stylesheet, Views views, ContentStore store) {
+    ContainerErrors(Map<String, String> securityHeaders, String stylesheet, Views views, ContentStore store, RequestBodies bodies) {
+        this.bodies = bodies;
         this.securityHeaders = securityHeaders.entrySet().stream()
                 .map(header -> new HttpField(header.getKey(), header.getValue()))
                 .toArray(HttpField[]::new);
@@ -53,7 +55,12 @@ final class ContainerErrors extends ErrorHandler {
         HttpFields.Mutable headers = response.getHeaders();
         addHeaders(headers, api);
         response.setStatus(status);
-        byte[] body = (api ? problem(status, uri.getPath()) : page(status)).getBytes(StandardCharsets.UTF_8);
+        ErrorTexts texts = ErrorTexts.of(status);
+        String own = status == 413 && uri != null ? bodies.tooLargeText(uri.getPath()) : null;
+        if (own != null) {
+            texts = new ErrorTexts(texts.title(), own);
+        }
+        byte[] body = (api ? problem(status, uri.getPath()) : page(status, texts)).getBytes(StandardCharsets.UTF_8);
         headers.put(HttpHeader.CONTENT_LENGTH, body.length);
         response.write(true, ByteBuffer.wrap(body), callback);
         return true;
@@ -69,7 +76,10 @@ final class ContainerErrors extends ErrorHandler {
 
     /** The site's layout around the explanation; while content is loading (or if that fails), a minimal page. */
     String page(int status) {
-        ErrorTexts texts = ErrorTexts.of(status);
+        return page(status, ErrorTexts.of(status));
+    }
+
+    private String page(int status, ErrorTexts texts) {
         if (store.isLoaded()) {
             try {
                 return views.renderWithoutRequest("errors/status",

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -40,8 +41,15 @@ final class RequestBodies extends Handler.Wrapper {
      * a client still sending when the server closes would get a reset instead of the answer.
      */
     static final int DRAIN_LIMIT = 2 * 1024 * 1024;
+    /** A limit above this is a large body (an image upload): only {@link #LARGE_AT_ONCE} of them may be arriving at once. */
+    static final int LARGE = 1024 * 1024;
+    /** Large bodies arriving at once (each is kept in memory until it has all come): a few staff uploads, not a flood. */
+    static final int LARGE_AT_ONCE = 4;
 
     private final Map<String, Integer> limitsByPath;
+    /** What a 413 says at an address that takes large bodies ("the image is larger than 5 MB"), instead of the general words. */
+    private final Map<String, String> tooLargeTexts = new ConcurrentHashMap<>();
+    private final AtomicInteger largePending = new AtomicInteger();
     private final int defaultLimit;
     private final int maxPending;
     private final MinimumRate minimumRate;
@@ -54,7 +62,7 @@ final class RequestBodies extends Handler.Wrapper {
      * @param minimumRate  how fast they must arrive
      */
     RequestBodies(Map<String, Integer> limitsByPath, int defaultLimit, int maxPending, MinimumRate minimumRate) {
-        this.limitsByPath = Map.copyOf(limitsByPath);
+        this.limitsByPath = new ConcurrentHashMap<>(limitsByPath);
         this.defaultLimit = defaultLimit;
         this.maxPending = maxPending;
         this.minimumRate = minimumRate;
@@ -62,6 +70,28 @@ final class RequestBodies extends Handler.Wrapper {
 
     int limitFor(String path) {
         return limitsByPath.getOrDefault(path, defaultLimit);
+    }
+
+    /**
+     * One more address that takes a body (registered by the URL map, before the server starts).
+     *
+     * @param tooLarge what the 413 page says there, or null for the general words
+     */
+    void accept(String path, int bytes, String tooLarge) {
+        limitsByPath.put(path, bytes);
+        if (tooLarge != null) {
+            tooLargeTexts.put(path, tooLarge);
+        }
+    }
+
+    /** The address's own words for a body too large, or null. */
+    String tooLargeText(String path) {
+        return path == null ? null : tooLargeTexts.get(path);
+    }
+
+    /** Up to where a body over its limit is still read, so the client reads the 413 instead of a reset: twice a large limit. */
+    private static long drainLimit(int limit) {
+        return Math.max(DRAIN_LIMIT, 2L * limit);
     }
 
     /** Bodies being received right now (for tests and readiness). */
@@ -77,18 +107,22 @@ final class RequestBodies extends Handler.Wrapper {
             return super.handle(request, response, callback);
         }
         int limit = limitFor(Request.getPathInContext(request));
-        if (length > DRAIN_LIMIT) {
+        if (length > drainLimit(limit)) {
             Response.writeError(request, response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413);
             return true;
         }
-        if (pending.incrementAndGet() > maxPending) {
+        boolean large = limit > LARGE;
+        if (pending.incrementAndGet() > maxPending || (large && largePending.incrementAndGet() > LARGE_AT_ONCE)) {
             pending.decrementAndGet();
+            if (large) {
+                largePending.decrementAndGet();
+            }
             response.getHeaders().put(HttpHeader.RETRY_AFTER, "5");
             Response.writeError(request, response, callback, HttpStatus.SERVICE_UNAVAILABLE_503);
             return true;
         }
         // A body over its limit is drained as a courtesy, within the time a body of the limit's size may take.
-        new Arrival(request, response, callback, limit, length > 0 ? Math.min(length, limit) : limit).start();
+        new Arrival(request, response, callback, limit, length > 0 ? Math.min(length, limit) : limit, large).start();
         return true;
     }
 
@@ -100,13 +134,15 @@ final class RequestBodies extends Handler.Wrapper {
         private final Callback callback;
         private final int limit;
         private final long expected;
+        private final boolean large;
         private final ByteArrayOutputStream received;
         /** Bytes seen, kept or not: past the limit the rest is only counted, then refused. */
         private long total;
         private final AtomicBoolean settled = new AtomicBoolean();
         private Scheduler.Task timeout;
 
-        Arrival(Request request, Response response, Callback callback, int limit, long expected) {
+        Arrival(Request request, Response response, Callback callback, int limit, long expected, boolean large) {
+            this.large = large;
             this.request = request;
             this.response = response;
             this.callback = callback;
@@ -144,7 +180,7 @@ final class RequestBodies extends Handler.Wrapper {
                     received.write(copy, 0, size);
                 }
                 chunk.release();
-                if (total > DRAIN_LIMIT) {
+                if (total > drainLimit(limit)) {
                     refuse(HttpStatus.PAYLOAD_TOO_LARGE_413);
                     return;
                 }
@@ -198,6 +234,9 @@ final class RequestBodies extends Handler.Wrapper {
                 return false;
             }
             pending.decrementAndGet();
+            if (large) {
+                largePending.decrementAndGet();
+            }
             if (timeout != null) {
                 timeout.cancel();
             }

@@ -57,9 +57,11 @@ public final class RouteTable {
     private final Map<ContentType<?>, ItemPage> itemPages = new LinkedHashMap<>();
 
     private final ErrorPages errors;
+    private final RequestBodies bodies;
 
-    RouteTable(RoutesConfig routes, ContentStore store, StaticAssets assets, ErrorPages errors) {
+    RouteTable(RoutesConfig routes, ContentStore store, StaticAssets assets, ErrorPages errors, RequestBodies bodies) {
         this.errors = errors;
+        this.bodies = bodies;
         this.routes = routes;
         this.store = store;
         this.assets = assets;
@@ -93,6 +95,15 @@ public final class RouteTable {
             RequestMetrics.route(ctx, path);
             handler.handle(ctx);
         };
+    }
+
+    /**
+     * An address that takes a larger body than a form's (the editor's text, an image upload): up to
+     * {@code bytes}, the whole body read before the handler runs; beyond, a 413 saying {@code tooLarge}
+     * (null: the general words).
+     */
+    public void acceptBodies(String path, int bytes, String tooLarge) {
+        bodies.accept(path, bytes, tooLarge);
     }
 
     /** Runs before every handler (a preview's cookie sets what the request reads). */

@@ -50,9 +50,9 @@ public final class WebServer {
         CrossSiteForms crossSite = new CrossSiteForms(new FormTokens(settings.formSecret().key(), store::now), settings.baseUrl());
         ErrorPages errors = new ErrorPages(store, views);
         SecurityHeaders security = new SecurityHeaders(settings.https());
-        ContainerErrors containerErrors = new ContainerErrors(security.headers(), assets.url("/css/site.css"), views, store);
         RequestBodies bodies = new RequestBodies(
                 Map.of(Paths.INQUIRIES, FORM_BODY_BYTES, Paths.INQUIRY_API, FORM_BODY_BYTES), OTHER_BODY_BYTES, MAX_PENDING_BODIES, BODY_RATE);
+        ContainerErrors containerErrors = new ContainerErrors(security.headers(), assets.url("/css/site.css"), views, store, bodies);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.startupWatcherEnabled = false;
@@ -86,7 +86,7 @@ public final class WebServer {
             config.fileRenderer(renderer);
             config.routes.before(security);
             config.jetty.modifyServletContextHandler(context -> context.insertHandler(new CachedPageHandler(cache, store, security.headers())));
-            siteRoutes.register(new RouteTable(config.routes, store, assets, errors),
+            siteRoutes.register(new RouteTable(config.routes, store, assets, errors, bodies),
                     new SiteRoutes.Parts(store, views, crossSite, settings.baseUrl(), settings.https()));
             errors.register(config.routes);
         });
