@@ -49,7 +49,7 @@ public record Settings(
                 Path.of(env.getOrDefault("GME_STATIC_DIR", "static")),
                 stripTrailingSlash(env.getOrDefault("GME_BASE_URL", "http://localhost:" + port)),
                 Boolean.parseBoolean(env.getOrDefault("GME_DEV", "false")),
-                parseMegabytes("GME_PAGE_CACHE_MB", env.getOrDefault("GME_PAGE_CACHE_MB", "64")),
+                parseMegabytes("GME_PAGE_CACHE_MB", env.getOrDefault("GME_PAGE_CACHE_MB", String.valueOf(defaultPageCacheMegabytes()))),
                 Boolean.parseBoolean(env.getOrDefault("GME_WATCH", "true")),
                 DatabaseSettings.from(env),
                 MailSettings.from(env),
@@ -135,6 +135,11 @@ public record Settings(
     /** Served over HTTPS (judged by the public base URL): turns on HSTS and Secure cookies. */
     public boolean https() {
         return baseUrl.startsWith("https://");
+    }
+
+    /** 64 MB, or an eighth of the heap when that is smaller (a 256 MiB container's heap is about 150 MiB). */
+    static long defaultPageCacheMegabytes() {
+        return Math.max(4, Math.min(64, Runtime.getRuntime().maxMemory() / 8 / (1 << 20)));
     }
 
     private static int parseSeconds(String name, String value) {

@@ -49,7 +49,7 @@ public final class SearchService {
      * Each page body's text, by the body itself: a reload keeps the pages of files that did not
      * change, so only a changed file's text is extracted again. Weak keys: it forgets old pages.
      */
-    private final Map<LazyHtml, String> texts = Collections.synchronizedMap(new WeakHashMap<>());
+    private final Map<LazyHtml, java.lang.ref.SoftReference<String>> texts = Collections.synchronizedMap(new WeakHashMap<>());
     private final Cache<ResultsKey, SearchResults> results = Caffeine.newBuilder()
             .maximumWeight(RESULTS_CACHE_BYTES)
             .weigher(SearchService::weight)
@@ -157,10 +157,12 @@ public final class SearchService {
         long start = System.nanoTime();
         // Outside the map's lock (computeIfAbsent would hold it while rendering): pages are rendered on every core.
         List<SearchDocument> documents = SearchDocument.from(snapshot, now, page -> {
-            String text = texts.get(page.body());
+            java.lang.ref.SoftReference<String> kept = texts.get(page.body());
+            String text = kept == null ? null : kept.get();
             if (text == null) {
                 text = SearchDocument.text(page);
-                texts.putIfAbsent(page.body(), text);
+                // Softly: at 10,000 programs the texts are tens of megabytes, worth keeping only while memory allows.
+                texts.put(page.body(), new java.lang.ref.SoftReference<>(text));
             }
             return text;
         });
