@@ -23,6 +23,8 @@ public final class ProgramPicker {
     public static final String PATH = StaffController.PREFIX + "/programs/search";
     static final int LIMIT = 20;
     private static final int MAX_QUERY = 200;
+    private static final java.util.regex.Pattern NOT_WORD = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}");
 
     private final ContentStore store;
     private volatile Catalog catalog;
@@ -67,7 +69,7 @@ public final class ProgramPicker {
                 for (Page<?> page : snapshot.all(programs)) {
                     String title = fold(page.title());
                     String slug = page.slug();
-                    List<String> words = new ArrayList<>(List.of(title.split("[^\\p{L}\\p{N}]+")));
+                    List<String> words = new ArrayList<>(List.of(NOT_WORD.split(title)));
                     words.addAll(List.of(slug.split("-")));
                     words.removeIf(String::isEmpty);
                     entries.add(new Entry(new Match(slug, page.title(), page.meta().isDraft()), title, slug, words.toArray(String[]::new)));
@@ -83,7 +85,7 @@ public final class ProgramPicker {
             if (text.isEmpty()) {
                 return entries.stream().limit(limit).map(Entry::match).toList();
             }
-            String[] typedWords = text.split("[^\\p{L}\\p{N}]+");
+            String[] typedWords = NOT_WORD.split(text);
             List<Match> first = new ArrayList<>();
             List<Match> second = new ArrayList<>();
             for (Entry entry : entries) {
@@ -125,6 +127,11 @@ public final class ProgramPicker {
 
     /** Lower case without accents, so "medecine" finds "Médecine". */
     static String fold(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) > 127) {
+                return MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
+            }
+        }
+        return text.toLowerCase(Locale.ROOT);
     }
 }
