@@ -1,33 +1,223 @@
-// The content editor, enhanced: a filter above each program picker, so one of thousands is found by
-// typing; and as staff type, the text is checked on the server exactly as Save checks it, the
-// problems announced in a status line. Without this script the picker is a plain multiple select,
-// and the problems appear when the form is saved or previewed.
+// The content editor, enhanced. Each program list (a textarea of slugs, one a line, without this
+// script) becomes a searchable picker: an ARIA 1.2 combobox whose listbox the server fills with the
+// best matches as staff type (arrows move, Enter chooses, Escape closes), and the chosen programs as
+// a list with a Remove button each; the textarea stays the form's value, hidden. As staff type, the
+// text is checked on the server exactly as Save checks it (one request at a time, the latest text
+// winning), the problems announced in a status line, and the page shown in the preview frame beside
+// the form from that same check. Without this script, Save and "Preview" (a new tab) do the same.
 (function () {
   'use strict';
-  document.querySelectorAll('input[data-filter-for]').forEach(function (filter) {
-    var select = document.getElementById(filter.getAttribute('data-filter-for'));
-    if (!select) {
-      return;
-    }
-    var options = Array.prototype.slice.call(select.options);
-    var labels = options.map(function (option) { return option.text.toLowerCase(); });
-    filter.hidden = false;
-    filter.addEventListener('input', function () {
-      var words = filter.value.toLowerCase().trim();
-      for (var i = 0; i < options.length; i++) {
-        // A chosen program stays in view, so that what is chosen is never hidden.
-        options[i].hidden = words !== '' && !options[i].selected && labels[i].indexOf(words) < 0;
-      }
-    });
-  });
-
   var form = document.querySelector('form.editor');
-  var status = document.getElementById('live-check');
-  if (!form || !status || !window.fetch) {
+  if (!form || !window.fetch) {
     return;
   }
-  var timer = null;
-  var asked = 0;
+
+  function changed() {
+    form.dispatchEvent(new Event('input', {bubbles: true}));
+  }
+
+  // --- the program picker ---
+
+  function picker(textarea, index) {
+    var id = textarea.id;
+    var searchUrl = textarea.getAttribute('data-picker');
+    var field = textarea.parentNode;
+    var label = field.querySelector('label[for="' + id + '"]');
+    var titles = {};
+    var served = field.querySelector('[data-picker-chosen]');
+    if (served) {
+      Array.prototype.forEach.call(served.querySelectorAll('li[data-slug]'), function (item) {
+        titles[item.getAttribute('data-slug')] = item.getAttribute('data-title') || '';
+      });
+      served.parentNode.removeChild(served);
+    }
+    var chosen = document.createElement('ul');
+    chosen.className = 'picker__chosen';
+    chosen.setAttribute('aria-label', 'Chosen: ' + label.textContent.trim());
+    var combo = document.createElement('div');
+    combo.className = 'picker__combo';
+    var input = document.createElement('input');
+    input.type = 'text';
+    input.className = 'field__input';
+    input.id = id + '-search';
+    input.setAttribute('role', 'combobox');
+    input.setAttribute('aria-autocomplete', 'list');
+    input.setAttribute('aria-expanded', 'false');
+    input.setAttribute('aria-controls', id + '-listbox');
+    input.setAttribute('autocomplete', 'off');
+    input.setAttribute('aria-describedby', id + '-how ' + (textarea.getAttribute('aria-describedby') || ''));
+    var how = document.createElement('p');
+    how.className = 'field__hint';
+    how.id = id + '-how';
+    how.textContent = 'Type part of a program\'s title or slug; Down arrow to go through the matches, Enter to add one.';
+    var listbox = document.createElement('ul');
+    listbox.className = 'picker__listbox';
+    listbox.id = id + '-listbox';
+    listbox.setAttribute('role', 'listbox');
+    listbox.setAttribute('aria-label', 'Matching programs');
+    listbox.hidden = true;
+    var count = document.createElement('p');
+    count.className = 'visually-hidden';
+    count.setAttribute('role', 'status');
+    combo.appendChild(input);
+    combo.appendChild(listbox);
+    label.setAttribute('for', input.id);
+    textarea.hidden = true;
+    field.insertBefore(how, textarea);
+    field.insertBefore(chosen, textarea);
+    field.insertBefore(combo, textarea);
+    field.insertBefore(count, textarea);
+
+    function slugs() {
+      return textarea.value.split('\n').map(function (s) { return s.trim(); }).filter(function (s) { return s !== ''; });
+    }
+    function write(list) {
+      textarea.value = list.length ? list.join('\n') + '\n' : '';
+      drawChosen();
+      changed();
+    }
+    function drawChosen() {
+      chosen.textContent = '';
+      slugs().forEach(function (slug) {
+        var item = document.createElement('li');
+        var name = document.createElement('span');
+        name.textContent = titles[slug] ? titles[slug] + ' ' : slug + (slug in titles ? ' (no such program)' : '');
+        if (titles[slug]) {
+          var code = document.createElement('code');
+          code.textContent = slug;
+          name.appendChild(code);
+        }
+        var remove = document.createElement('button');
+        remove.type = 'button';
+        remove.className = 'button button--outline';
+        remove.textContent = 'Remove';
+        remove.setAttribute('aria-label', 'Remove ' + (titles[slug] || slug));
+        remove.addEventListener('click', function () {
+          write(slugs().filter(function (s) { return s !== slug; }));
+          count.textContent = 'Removed ' + (titles[slug] || slug) + '.';
+          input.focus();
+        });
+        item.appendChild(name);
+        item.appendChild(remove);
+        chosen.appendChild(item);
+      });
+    }
+    var results = [];
+    var active = -1;
+    var asked = 0;
+    var timer = null;
+    function close() {
+      listbox.hidden = true;
+      input.setAttribute('aria-expanded', 'false');
+      input.removeAttribute('aria-activedescendant');
+      active = -1;
+    }
+    function mark(next) {
+      var options = listbox.querySelectorAll('[role="option"]');
+      if (options.length === 0) {
+        return;
+      }
+      active = (next + options.length) % options.length;
+      for (var i = 0; i < options.length; i++) {
+        options[i].setAttribute('aria-selected', i === active ? 'true' : 'false');
+      }
+      input.setAttribute('aria-activedescendant', options[active].id);
+      options[active].scrollIntoView({block: 'nearest'});
+    }
+    function choose(i) {
+      var match = results[i];
+      if (!match) {
+        return;
+      }
+      titles[match.slug] = match.title;
+      var list = slugs();
+      if (list.indexOf(match.slug) < 0) {
+        list.push(match.slug);
+      }
+      write(list);
+      count.textContent = 'Added ' + match.title + '.';
+      input.value = '';
+      close();
+    }
+    function draw() {
+      listbox.textContent = '';
+      var have = slugs();
+      results.forEach(function (match, i) {
+        var option = document.createElement('li');
+        option.id = id + '-option-' + i;
+        option.setAttribute('role', 'option');
+        option.setAttribute('aria-selected', 'false');
+        option.textContent = match.title + (match.draft ? ' (draft) ' : ' ');
+        var code = document.createElement('code');
+        code.textContent = match.slug;
+        option.appendChild(code);
+        if (have.indexOf(match.slug) >= 0) {
+          option.appendChild(document.createTextNode(' (chosen)'));
+        }
+        option.addEventListener('mousedown', function (event) { event.preventDefault(); });
+        option.addEventListener('click', function () { choose(i); });
+        listbox.appendChild(option);
+      });
+      listbox.hidden = results.length === 0;
+      input.setAttribute('aria-expanded', results.length ? 'true' : 'false');
+      active = -1;
+      input.removeAttribute('aria-activedescendant');
+      count.textContent = results.length === 0 ? 'No programs match.' : results.length === 1 ? '1 program matches.' : results.length + ' programs match.';
+    }
+    function search() {
+      var mine = ++asked;
+      fetch(searchUrl + '?q=' + encodeURIComponent(input.value), {credentials: 'same-origin'})
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (answer) {
+          if (answer && mine === asked && document.activeElement === input) {
+            results = answer.results;
+            draw();
+          }
+        })
+        .catch(function () { /* offline: the textarea behind still holds the list */ });
+    }
+    input.addEventListener('input', function (event) {
+      event.stopPropagation();
+      clearTimeout(timer);
+      timer = setTimeout(search, 150);
+    });
+    input.addEventListener('keydown', function (event) {
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        event.preventDefault();
+        if (listbox.hidden) {
+          search();
+        } else {
+          mark(event.key === 'ArrowDown' ? active + 1 : active < 0 ? -1 : active - 1);
+        }
+      } else if (event.key === 'Enter') {
+        // Enter chooses; it never submits the form from here.
+        event.preventDefault();
+        if (!listbox.hidden && active >= 0) {
+          choose(active);
+        }
+      } else if (event.key === 'Escape') {
+        if (!listbox.hidden) {
+          event.preventDefault();
+          close();
+        } else {
+          input.value = '';
+        }
+      }
+    });
+    input.addEventListener('blur', function () { setTimeout(close, 150); });
+    drawChosen();
+  }
+  Array.prototype.forEach.call(form.querySelectorAll('textarea[data-picker]'), picker);
+
+  // --- the check and the live preview ---
+
+  var status = document.getElementById('live-check');
+  var panel = document.getElementById('live-preview');
+  var frame = document.getElementById('preview-frame');
+  var note = document.getElementById('live-preview-note');
+  if (panel && frame) {
+    panel.hidden = false;
+  }
   function show(problems) {
     status.textContent = '';
     if (problems.length === 0) {
@@ -52,8 +242,24 @@
     status.appendChild(heading);
     status.appendChild(list);
   }
+  var timer = null;
+  var busy = false;
+  var again = false;
+  var scroll = 0;
+  if (frame) {
+    frame.addEventListener('load', function () {
+      try {
+        frame.contentWindow.scrollTo(0, scroll);
+      } catch (e) { /* nothing to keep */ }
+    });
+  }
   function check() {
-    var mine = ++asked;
+    if (busy) {
+      again = true;
+      return;
+    }
+    busy = true;
+    again = false;
     fetch('/admin/edit/preview', {
       method: 'POST',
       credentials: 'same-origin',
@@ -62,15 +268,39 @@
     }).then(function (response) {
       return response.ok ? response.json() : null;
     }).then(function (answer) {
-      if (answer && mine === asked) {
+      if (!answer) {
+        return;
+      }
+      if (status) {
         show(answer.problems);
+      }
+      if (frame && !panel.hidden) {
+        if (answer.preview) {
+          try {
+            scroll = frame.contentWindow.scrollY || 0;
+          } catch (e) {
+            scroll = 0;
+          }
+          frame.src = answer.preview;
+          note.textContent = 'The page as the site would show it, updated as you type.';
+        } else {
+          note.textContent = 'The preview shows the last text without problems; fix the problems listed under the form to see the rest.';
+        }
       }
     }).catch(function () {
       // Offline or signed out: Save still checks the text.
+    }).then(function () {
+      busy = false;
+      if (again) {
+        check();
+      }
     });
   }
   form.addEventListener('input', function () {
     clearTimeout(timer);
-    timer = setTimeout(check, 1000);
+    timer = setTimeout(check, 700);
   });
+  if (frame) {
+    check();
+  }
 }());

@@ -176,15 +176,23 @@ final class UrlMap implements SiteRoutes {
                 WorkspacePanels.of(store, services, previewTokens), () -> MailOutbox.retryGivenUp(services.database(), clock), clock);
         routes.before(StaffController::markPrivate);
         // The editor's saves are recorded in the content's history (a git commit, or a kept version).
+        // Its form is made from each type's front matter schema, the one the content API's item schemas come from.
         edu.rush.gme.staff.ContentEditor editor = new edu.rush.gme.staff.ContentEditor(store, web.views(), services.staff(), routes.itemPages(),
-                services.history(), clock);
+                services.history(), clock, new edu.rush.gme.staff.SchemaForm(api::frontMatterSchema));
         // The editor's text and images come whole before the handler runs; a larger body is told so by the server itself (413).
         routes.acceptBodies(edu.rush.gme.staff.ContentEditor.EDIT, edu.rush.gme.staff.ContentEditor.MAX_FORM_BYTES, edu.rush.gme.staff.ContentEditor.TOO_LARGE);
         routes.acceptBodies(edu.rush.gme.staff.ContentEditor.PREVIEW, edu.rush.gme.staff.ContentEditor.MAX_FORM_BYTES, edu.rush.gme.staff.ContentEditor.TOO_LARGE);
         routes.acceptBodies(edu.rush.gme.staff.ImageUploads.PATH, edu.rush.gme.staff.ImageUploads.MAX_BODY_BYTES,
                 edu.rush.gme.staff.ImageUploads.TOO_LARGE);
+        // Staff are signing in or at work: the schemas are made meanwhile, so the editor's first form does not wait for the generator.
+        routes.before(ctx -> {
+            if (ctx.path().startsWith(StaffController.PREFIX)) {
+                api.prepare();
+            }
+        });
         java.util.List<StaffController.Route> staffRoutes = new java.util.ArrayList<>(staff.routes());
         staffRoutes.addAll(editor.routes());
+        staffRoutes.addAll(new edu.rush.gme.staff.ProgramPicker(store).routes());
         staffRoutes.addAll(new HistoryController(store, web.views(), services.staff(), services.history()).routes());
         staffRoutes.addAll(new CoordinatorController(store, web.views(), services.staff(), services.inquiries(), services.registrations()).routes());
         for (StaffController.Route route : staffRoutes) {

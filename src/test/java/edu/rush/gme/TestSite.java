@@ -195,6 +195,11 @@ public final class TestSite implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A body as given (a form with a name repeated, as checkboxes send it), with exactly the headers given. */
+    public Response postBody(String path, String body, String... headers) {
+        return send(path, HttpRequest.newBuilder(URI.create(url(path))).headers(headers).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** A JSON body to the API with the given content type. */
     public Response postJson(String path, String contentType, String json) {
         return send(path, HttpRequest.newBuilder(URI.create(url(path)))

@@ -35,6 +35,7 @@ final class ApiContract {
     private final Map<ContentType<?>, ListFilters<?>> filters;
     private final SchemaGenerator generator;
     private final Map<String, ObjectNode> schemas = new LinkedHashMap<>();
+    private final Map<String, ObjectNode> frontMatterSchemas = new LinkedHashMap<>();
     private final ObjectNode openApi;
     private final Map<ContentType<?>, Map<String, JsonNode>> live;
     private final List<ContentApi.Operation> operations;
@@ -90,10 +91,17 @@ final class ApiContract {
                     .put("description", "A local date and time, without offset (in the item's own zone)");
             return new CustomDefinition(local, CustomDefinition.DefinitionType.INLINE, CustomDefinition.AttributeInclusion.NO);
         });
-        // A write-only field (an event's join link) is read from front matter but never written by the API.
-        config.forFields().withIgnoreCheck(field -> {
+        // A write-only field (an event's join link) is read from front matter but never written by the API: marked
+        // writeOnly, it is in the front matter schema (the editor's form) and left out of the item schema.
+        config.forFields().withWriteOnlyCheck(field -> {
             com.fasterxml.jackson.annotation.JsonProperty property = field.getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
             return property != null && property.access() == com.fasterxml.jackson.annotation.JsonProperty.Access.WRITE_ONLY;
+        });
+        // A field's words for staff and API users, written once on the record component (@JsonPropertyDescription).
+        config.forFields().withDescriptionResolver(field -> {
+            com.fasterxml.jackson.annotation.JsonPropertyDescription described =
+                    field.getAnnotationConsideringFieldAndGetter(com.fasterxml.jackson.annotation.JsonPropertyDescription.class);
+            return described == null ? null : described.value();
         });
         // Properties in the records' order (the order items are written in), not alphabetically.
         config.forTypesInGeneral().withPropertySorter((a, b) -> 0);
@@ -103,6 +111,7 @@ final class ApiContract {
         });
         this.generator = new SchemaGenerator(config.build());
         for (ContentType<?> type : types) {
+            frontMatterSchemas.put(type.name(), frontMatterSchema(type));
             schemas.put(type.name(), itemSchema(type));
         }
         this.openApi = buildOpenApi();
@@ -111,6 +120,16 @@ final class ApiContract {
     /** The JSON Schema of one type's items, or null for a type that is not registered. */
     ObjectNode schema(String type) {
         return schemas.get(type);
+    }
+
+    /**
+     * The JSON Schema of a type's front matter as staff write it (the editor's form is made from it):
+     * the same generated properties the item schema has, under their front matter names (an item's
+     * {@code programType} is {@code type} here), with {@code slug} and write-only fields, without what
+     * the API works out; null for a type that is not registered.
+     */
+    ObjectNode frontMatter(String type) {
+        return frontMatterSchemas.get(type);
     }
 
     ObjectNode openApi() {
@@ -227,8 +246,7 @@ final class ApiContract {
         properties.putObject("type").put("const", type.name()).put("description", "The content type");
         properties.putObject("slug").put("type", "string").put("description", "Its name in its URL (the home page's is index)");
         properties.putObject("url").put("type", "string").put("format", "uri").put("description", "Its page on the site");
-        copyProperties(generate(Meta.class), properties, type, "slug");
-        copyProperties(generate(type.record()), properties, type, null);
+        copyProperties((ObjectNode) frontMatterSchemas.get(type.name()).get("properties"), properties, type, "slug");
         type.jsonFormats().forEach((name, format) -> properties.putObject(name).put("type", "string").put("format", format)
                 .put("description", "Worked out from its fields"));
         live.getOrDefault(type, Map.of()).forEach((name, own) -> properties.set(name, own.deepCopy()));
@@ -241,15 +259,32 @@ final class ApiContract {
         return schema;
     }
 
-    private static void copyProperties(ObjectNode generated, ObjectNode into, ContentType<?> type, String skip) {
-        JsonNode properties = generated.get("properties");
-        if (properties == null) {
-            return;
+    private ObjectNode frontMatterSchema(ContentType<?> type) {
+        ObjectNode schema = ApiJson.MAPPER.createObjectNode();
+        schema.put("$schema", DIALECT);
+        schema.put("title", "The front matter of one of " + type.label() + " (" + type.name() + ")");
+        schema.put("type", "object");
+        ObjectNode properties = schema.putObject("properties");
+        for (Class<?> record : List.of(Meta.class, type.record())) {
+            JsonNode generated = generate(record).get("properties");
+            if (generated != null) {
+                generated.fields().forEachRemaining(p -> {
+                    if (!properties.has(p.getKey())) {
+                        properties.set(p.getKey(), p.getValue());
+                    }
+                });
+            }
         }
+        schema.put("additionalProperties", false);
+        return schema;
+    }
+
+    /** The front matter's properties as an item's members: renamed where the API's envelope takes the name, write-only ones left out. */
+    private static void copyProperties(ObjectNode properties, ObjectNode into, ContentType<?> type, String skip) {
         for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> property = it.next();
-            if (!property.getKey().equals(skip)) {
-                into.set(ApiJson.fieldName(type, property.getKey()), property.getValue());
+            if (!property.getKey().equals(skip) && !property.getValue().path("writeOnly").asBoolean()) {
+                into.set(ApiJson.fieldName(type, property.getKey()), property.getValue().deepCopy());
             }
         }
     }

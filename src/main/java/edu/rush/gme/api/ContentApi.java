@@ -51,6 +51,7 @@ public final class ContentApi {
     private final Map<ContentType<?>, Set<String>> members = new LinkedHashMap<>();
     /** Made at the first request for it (the schema generator takes a moment to load). */
     private volatile ApiContract contract;
+    private final java.util.concurrent.atomic.AtomicBoolean preparing = new java.util.concurrent.atomic.AtomicBoolean();
     /** Values each item of a type has that are read live, not from the content (see {@link #live}). */
     private final Map<ContentType<?>, List<Live>> live = new LinkedHashMap<>();
     /** Addresses other features serve under /api/v1, for the OpenAPI document and the reference page (see {@link #operation}). */
@@ -271,6 +272,25 @@ public final class ContentApi {
             }
         }
         return made;
+    }
+
+    /**
+     * The JSON Schema of a type's front matter, from the same generator and properties as the item
+     * schema served at {@code /api/v1/schemas/{type}} (see {@link ApiContract#frontMatter}): what the
+     * staff editor makes its form from.
+     */
+    public JsonNode frontMatterSchema(ContentType<?> type) {
+        return contract().frontMatter(type.name());
+    }
+
+    /** Makes the contract on another thread now, so that the first request that needs it does not wait for the generator. */
+    public void prepare() {
+        if (contract == null && preparing.compareAndSet(false, true)) {
+            Thread thread = new Thread(this::contract, "api-contract");
+            thread.setDaemon(true);
+            thread.setPriority(Thread.MIN_PRIORITY);
+            thread.start();
+        }
     }
 
     /** {@code /api/v1/schemas/{type}}: the JSON Schema of a type's items. */

@@ -1,5 +1,6 @@
 package edu.rush.gme.content;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -14,17 +15,17 @@ import java.util.List;
  */
 public record Meta(
         String title,
-        String description,
-        String slug,
+        @JsonPropertyDescription("For search engines and link previews: one or two sentences") String description,
+        @JsonPropertyDescription("Its name in its address; leave empty to make it from the file's name") String slug,
         LocalDate date,
-        DateOrTime publishDate,
-        DateOrTime expiryDate,
-        Boolean draft,
-        Integer weight,
-        Boolean sample,
+        @JsonPropertyDescription("Not shown before this day or moment") DateOrTime publishDate,
+        @JsonPropertyDescription("Not shown from this day or moment on") DateOrTime expiryDate,
+        @JsonPropertyDescription("A draft is never shown on the site; only a publisher can publish it") Boolean draft,
+        @JsonPropertyDescription("Lower numbers come first in lists that are not by date") Integer weight,
+        @JsonPropertyDescription("Placeholder text that still needs real facts: the page says so") Boolean sample,
         String sampleNote,
         String image,
-        String imageAlt) {
+        @JsonPropertyDescription("What the image shows, for people who cannot see it") String imageAlt) {
 
     public boolean isDraft() {
         return Boolean.TRUE.equals(draft);

@@ -1,6 +1,7 @@
 package edu.rush.gme.event;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonValue;
 import edu.rush.gme.content.ContentType;
 import edu.rush.gme.content.FrontMatter;
@@ -44,13 +45,14 @@ public record Event(
         LocalDateTime start,
         LocalDateTime end,
         String zone,
-        List<String> programs,
+        @JsonPropertyDescription("The programs it is for: it is listed on their pages") List<String> programs,
         List<Audience> audience,
         Format format,
         String platform,
+        @JsonPropertyDescription("Sent to registrants only, never shown on the site")
         @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String joinLink,
         String place,
-        Integer capacity,
+        @JsonPropertyDescription("Seats; leave empty for no limit") Integer capacity,
         Registration registration,
         String recording,
         Status status) implements FrontMatter {

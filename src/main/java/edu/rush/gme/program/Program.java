@@ -1,5 +1,6 @@
 package edu.rush.gme.program;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonValue;
 import edu.rush.gme.content.FrontMatter;
 import edu.rush.gme.content.Meta;
@@ -43,10 +44,10 @@ public record Program(
         Requirements requirements,
         String director,
         Contact coordinator,
-        List<String> related,
+        @JsonPropertyDescription("Shown as related programs on its page") List<String> related,
         List<String> tags,
         String cycle,
-        LocalDate verified,
+        @JsonPropertyDescription("The day its facts were last checked against the program's own pages") LocalDate verified,
         String website,
         List<String> sources) implements FrontMatter {
 

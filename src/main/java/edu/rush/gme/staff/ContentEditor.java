@@ -1,6 +1,5 @@
 package edu.rush.gme.staff;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import edu.rush.gme.authoring.NewContent;
@@ -8,18 +7,14 @@ import edu.rush.gme.content.ContentProblem;
 import edu.rush.gme.content.ContentSnapshot;
 import edu.rush.gme.content.ContentStore;
 import edu.rush.gme.content.ContentType;
-import edu.rush.gme.content.DateOrTime;
-import edu.rush.gme.content.Meta;
 import edu.rush.gme.content.Page;
 import edu.rush.gme.web.Reading;
 import edu.rush.gme.web.RouteTable;
+import edu.rush.gme.web.SecurityHeaders;
 import edu.rush.gme.web.Views;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
-import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -28,16 +23,12 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The web editor over the content files: a form made from the type's front matter record (the
@@ -57,10 +48,6 @@ public final class ContentEditor {
             + " Go back, copy your text somewhere safe, and split it into more than one page.";
     /** Sent by static/js/editor.js with the form while staff type: the preview address then answers the problems as JSON. */
     static final String CHECK_HEADER = "X-Editor-Check";
-    /** Fields whose values are slugs of programs: a searchable picker, not free text. */
-    private static final Set<String> PROGRAM_LISTS = Set.of("related", "programs");
-    private static final Set<String> LONG_TEXT = Set.of("description", "summary", "sampleNote");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ContentStore store;
     private final Views views;
@@ -69,14 +56,24 @@ public final class ContentEditor {
     private final ContentSaves.Listener listener;
     private final Clock clock;
     private final ImageUploads uploads;
+    private final SchemaForm form;
+    private final LivePreviews live = new LivePreviews();
+
+    /** An editor whose routes are listed but not served (the route walk of the sign-in test). */
+    public ContentEditor(ContentStore store, Views views, StaffService staff, Map<ContentType<?>, RouteTable.ItemPage> pages,
+                         ContentSaves.Listener listener, Clock clock) {
+        this(store, views, staff, pages, listener, clock, null);
+    }
 
     /**
      * @param pages    each type's public page renderer (the preview renders through it)
      * @param listener told after every save and creation (history); {@link ContentSaves.Listener#NONE} for nothing
+     * @param form     the form made from each type's front matter schema
      */
     public ContentEditor(ContentStore store, Views views, StaffService staff, Map<ContentType<?>, RouteTable.ItemPage> pages,
-                         ContentSaves.Listener listener, Clock clock) {
+                         ContentSaves.Listener listener, Clock clock, SchemaForm form) {
         this.store = store;
+        this.form = form;
         this.views = views;
         this.staff = staff;
         this.pages = pages;
@@ -92,118 +89,10 @@ public final class ContentEditor {
                 new StaffController.Route("GET", EDIT, editor, this::edit),
                 new StaffController.Route("POST", EDIT, editor, this::save),
                 new StaffController.Route("POST", PREVIEW, editor, this::preview),
+                new StaffController.Route("GET", PREVIEW, editor, this::livePreview),
                 new StaffController.Route("GET", NEW, editor, this::newForm),
                 new StaffController.Route("POST", NEW, editor, this::create),
                 new StaffController.Route("POST", ImageUploads.PATH, editor, uploads::upload));
-    }
-
-    // --- the form ---
-
-    /** One field of the form: how it is shown and its value as written in the file. */
-    public record Field(String name, String id, String label, String kind, String value, List<String> values, List<Option> options,
-                        String error) {
-        public boolean checked() {
-            return "true".equals(value);
-        }
-
-        /** The ids of its hint and its error, for aria-describedby. */
-        public String describedBy() {
-            boolean hint = kind.equals("moment") || kind.equals("lines") || kind.equals("picker");
-            return ((hint ? id + "-hint" : "") + (error != null ? " " + id + "-error" : "")).strip();
-        }
-    }
-
-    public record Option(String value, String label, boolean selected) {
-    }
-
-    /** The fields the form offers for a type: Meta's, then the type's own, each by its Java type. */
-    private List<Field> fields(ContentType<?> type, Map<String, FrontMatterText.Value> values, ContentSnapshot snapshot,
-                               Map<String, String> errors) {
-        List<Field> fields = new ArrayList<>();
-        List<RecordComponent> components = new ArrayList<>(Arrays.asList(Meta.class.getRecordComponents()));
-        components.addAll(Arrays.asList(type.record().getRecordComponents()));
-        for (RecordComponent component : components) {
-            String name = component.getName();
-            if (fields.stream().anyMatch(f -> f.name().equals(name))) {
-                continue;
-            }
-            String kind = kind(name, component.getGenericType());
-            if (kind == null) {
-                continue;
-            }
-            FrontMatterText.Value value = values.get(name);
-            if (value != null && value.complex()) {
-                continue;
-            }
-            String scalar = value == null || value.scalar() == null ? "" : value.scalar();
-            List<String> items = value == null ? List.of() : value.items() != null ? value.items() : scalar.isEmpty() ? List.of() : List.of(scalar);
-            List<Option> options = List.of();
-            if (kind.equals("select")) {
-                options = enumOptions(component.getType(), scalar);
-            } else if (kind.equals("picker")) {
-                options = programOptions(snapshot, items);
-            }
-            fields.add(new Field(name, "f-" + name, label(name), kind, scalar, items, options, errors.get(name)));
-        }
-        return fields;
-    }
-
-    private static String kind(String name, Type type) {
-        if (type == String.class) {
-            return LONG_TEXT.contains(name) ? "textarea" : "text";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "checkbox";
-        }
-        if (type == Integer.class || type == int.class) {
-            return "number";
-        }
-        if (type == LocalDate.class) {
-            return "date";
-        }
-        if (type == LocalDateTime.class) {
-            return "datetime-local";
-        }
-        if (type == DateOrTime.class) {
-            return "moment";
-        }
-        if (type instanceof Class<?> c && c.isEnum()) {
-            return "select";
-        }
-        if (type instanceof ParameterizedType list && list.getRawType() == List.class && list.getActualTypeArguments()[0] == String.class) {
-            return PROGRAM_LISTS.contains(name) ? "picker" : "lines";
-        }
-        return null;
-    }
-
-    private static List<Option> enumOptions(Class<?> type, String current) {
-        List<Option> options = new ArrayList<>();
-        options.add(new Option("", "(not set)", current.isEmpty()));
-        for (Object constant : type.getEnumConstants()) {
-            String value = JSON.convertValue(constant, String.class);
-            options.add(new Option(value, value, value.equals(current)));
-        }
-        return options;
-    }
-
-    private static List<Option> programOptions(ContentSnapshot snapshot, List<String> selected) {
-        List<Option> options = new ArrayList<>();
-        snapshot.types().named("programs").ifPresent(programs -> {
-            for (Page<?> page : snapshot.all(programs)) {
-                options.add(new Option(page.slug(), page.title() + " (" + page.slug() + ")", selected.contains(page.slug())));
-            }
-        });
-        for (String slug : selected) {
-            if (options.stream().noneMatch(o -> o.value().equals(slug))) {
-                options.add(new Option(slug, slug + " (no such program)", true));
-            }
-        }
-        return options;
-    }
-
-    private static String label(String name) {
-        String spaced = name.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
-        return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
     }
 
     // --- opening ---
@@ -293,13 +182,15 @@ public final class ContentEditor {
         model.put("type", opened.type());
         model.put("raw", raw);
         model.put("text", text);
-        model.put("fields", parts == null ? List.of() : fields(opened.type(), FrontMatterText.values(yaml), snapshot, fieldErrors));
+        model.put("fields", parts == null ? List.of() : form.fields(opened.type(), yaml, snapshot, fieldErrors));
         model.put("body", parts == null ? "" : parts.body());
         model.put("summary", summary);
         model.put("notice", notice);
         model.put("canPublish", session(ctx).account().role().allows(Role.PUBLISHER));
         model.put("images", uploads.panel(opened.path()));
-        model.put("publicUrl", snapshot.bySource().containsKey(opened.path().shown()) ? snapshot.bySource().get(opened.path().shown()).url() : null);
+        // One map of every page by file (bySource builds it at each call: 10,000 entries for a big catalog).
+        Page<?> page = snapshot.bySource().get(opened.path().shown());
+        model.put("publicUrl", page == null ? null : page.url());
         if (!summary.isEmpty()) {
             ctx.status(refusal != null ? HttpStatus.FORBIDDEN : HttpStatus.UNPROCESSABLE_CONTENT);
         }
@@ -344,34 +235,7 @@ public final class ContentEditor {
         if (parts == null) {
             return opened.text();
         }
-        Map<String, FrontMatterText.Value> values = FrontMatterText.values(parts.yaml());
-        Map<String, String> changes = new LinkedHashMap<>();
-        for (Field field : fields(opened.type(), values, store.snapshot(), Map.of())) {
-            String param = "f." + field.name();
-            switch (field.kind()) {
-                case "checkbox" -> {
-                    boolean now = "true".equals(ctx.formParam(param));
-                    if (now != field.checked()) {
-                        changes.put(field.name(), now ? " true" : null);
-                    }
-                }
-                case "picker", "lines" -> {
-                    List<String> items = field.kind().equals("picker") ? ctx.formParams(param).stream().map(String::strip).filter(s -> !s.isEmpty()).toList()
-                            : (ctx.formParam(param) == null ? "" : ctx.formParam(param)).lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
-                    if (!items.equals(field.values())) {
-                        changes.put(field.name(), FrontMatterText.list(items));
-                    }
-                }
-                default -> {
-                    String given = ctx.formParam(param);
-                    String now = given == null ? "" : given.replace("\r\n", "\n").strip();
-                    if (!now.equals(field.value())) {
-                        boolean quote = field.kind().equals("text") || field.kind().equals("textarea");
-                        changes.put(field.name(), FrontMatterText.scalar(now, quote));
-                    }
-                }
-            }
-        }
+        Map<String, String> changes = form.changes(form.fields(opened.type(), parts.yaml(), store.snapshot(), Map.of()), ctx::formParams);
         String body = ctx.formParam("body");
         body = body == null ? parts.body() : body.replace("\r\n", "\n");
         return new FrontMatterText.Parts(parts.head(), changes.isEmpty() ? parts.yaml() : FrontMatterText.apply(parts.yaml(), changes),
@@ -397,22 +261,48 @@ public final class ContentEditor {
         }
         String text = submitted(ctx, opened);
         Checked checked = check(opened, text);
+        RouteTable.ItemPage renderer = pages.get(opened.type());
+        boolean shows = checked.problems().isEmpty() && checked.page() != null && renderer != null;
         if ("1".equals(ctx.header(CHECK_HEADER))) {
-            // The editor's script, as staff type: the problems only, as the error summary would list them.
+            // The editor's script, as staff type: the problems, as the error summary would list them, and (none
+            // found) the address at which the live preview beside the form shows this same check's page.
             FrontMatterText.Parts parts = FrontMatterText.split(text);
             boolean raw = ctx.formParam("raw") != null;
-            ctx.json(Map.of("problems", checked.problems().stream().map(p -> item(parts, p, raw)).toList()));
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("problems", checked.problems().stream().map(p -> item(parts, p, raw)).toList());
+            if (shows) {
+                answer.put("preview", PREVIEW + "?draft=" + live.keep(session(ctx).csrfToken(),
+                        new LivePreviews.Draft(opened.path().shown(), checked.snapshot(), checked.page(), renderer)));
+            }
+            ctx.json(answer);
             return;
         }
-        RouteTable.ItemPage renderer = pages.get(opened.type());
-        if (!checked.problems().isEmpty() || checked.page() == null || renderer == null) {
+        if (!shows) {
             renderForm(ctx, opened, text, FrontMatterText.split(text), checked.problems(), null, ctx.formParam("raw") != null);
             return;
         }
-        Reading.use(ctx, new Reading(checked.snapshot().showing(opened.path().shown()), store.now(), new Reading.Preview(
-                "Preview — not saved", List.of("This is " + opened.path().shown() + " as the text in the editor would show it; it is not saved yet. "
-                        + "Close this tab to go back to the editor."), checked.page().url(), null)));
-        renderer.render(ctx, checked.page());
+        show(ctx, new LivePreviews.Draft(opened.path().shown(), checked.snapshot(), checked.page(), renderer), "Close this tab to go back to the editor.");
+    }
+
+    /** The live preview's frame: the page of the editor's last check without problems, as the site would serve it. */
+    void livePreview(Context ctx) {
+        LivePreviews.Draft draft = live.find(session(ctx).csrfToken(), ctx.queryParam("draft"));
+        if (draft == null) {
+            SecurityHeaders.framedBySameOrigin(ctx);
+            views.renderUncached(ctx, store.snapshot(), "staff/message", Map.of("title", "Nothing to preview yet",
+                    "text", "The preview of the text in the editor appears here as you type."));
+            return;
+        }
+        show(ctx, draft, "Your changes show here as you type.");
+    }
+
+    /** A preview answer: the type's own page with the banner; the one answer the editor's own pages may show in a frame. */
+    private void show(Context ctx, LivePreviews.Draft draft, String where) {
+        SecurityHeaders.framedBySameOrigin(ctx);
+        Reading.use(ctx, new Reading(draft.snapshot().showing(draft.file()), store.now(), new Reading.Preview(
+                "Preview — not saved", List.of("This is " + draft.file() + " as the text in the editor would show it; it is not saved yet. "
+                        + where), draft.page().url(), null)));
+        draft.renderer().render(ctx, draft.page());
     }
 
     // --- saving ---

@@ -23,7 +23,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 final class FrontMatterText {
 
-    private static final Pattern PLAIN = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]*");
+    /** Words YAML 1.1 (SnakeYAML) reads as a boolean or null: always quoted in a list of text. */
+    private static final Pattern KEYWORD = Pattern.compile("(?i)y|n|yes|no|on|off|true|false|null");
 
     /** A top-level key's text as written: its scalar value, or its list of scalars; {@code complex} for anything else. */
     record Value(String scalar, List<String> items, boolean complex) {
@@ -73,6 +75,48 @@ final class FrontMatterText {
             values.put(entry.key(), entry.value());
         }
         return values;
+    }
+
+    /**
+     * Each top-level key's value as its own YAML text, as the editor shows a value it has no control for
+     * (an object, a list of objects): the lines after {@code key:} with their common indentation taken
+     * off, or the text on the key's line (a flow value, a scalar) followed by those lines.
+     */
+    static Map<String, String> texts(String yaml) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (Entry entry : entries(yaml)) {
+            String after = yaml.substring(entry.start(), Math.min(entry.lineEnd(), yaml.length()));
+            after = after.substring(after.indexOf(':') + 1);
+            int newline = after.indexOf('\n');
+            String first = (newline < 0 ? after : after.substring(0, newline)).strip();
+            List<String> rest = newline < 0 ? List.of() : after.substring(newline + 1).lines().toList();
+            int indent = rest.stream().filter(l -> !l.isBlank()).mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
+            StringBuilder text = new StringBuilder(first.startsWith("#") ? "" : first);
+            for (String line : rest) {
+                if (text.length() > 0) {
+                    text.append('\n');
+                }
+                text.append(line.isBlank() ? "" : line.substring(indent).stripTrailing());
+            }
+            texts.put(entry.key(), text.toString().strip());
+        }
+        return texts;
+    }
+
+    /** A value typed as YAML text, as {@link #apply} writes it after {@code key:}: a one-line flow value or scalar on the key's line, anything else indented below it. */
+    static String block(String text) {
+        String typed = text == null ? "" : text.replace("\r\n", "\n").strip();
+        if (typed.isEmpty()) {
+            return null;
+        }
+        if (!typed.contains("\n") && (typed.startsWith("{") || typed.startsWith("[") || !typed.contains(": ") && !typed.startsWith("- "))) {
+            return " " + typed;
+        }
+        StringBuilder out = new StringBuilder();
+        for (String line : typed.lines().toList()) {
+            out.append('\n').append(line.isBlank() ? "" : "  " + line.stripTrailing());
+        }
+        return out.toString();
     }
 
     /** The key a problem at {@code line} of the file (the YAML starting on line 2) belongs to; null for none. */
@@ -170,9 +214,19 @@ final class FrontMatterText {
         }
         StringBuilder text = new StringBuilder();
         for (String item : items) {
-            text.append("\n  - ").append(PLAIN.matcher(item).matches() ? item : quoted(item));
+            text.append("\n  - ").append(plain(item) ? item : quoted(item));
         }
         return text.toString();
+    }
+
+    /** Whether a word of a list reads as itself without quotes (a slug, a visa like J-1). */
+    static boolean plain(String item) {
+        return PLAIN.matcher(item).matches() && !keyword(item);
+    }
+
+    /** Whether YAML would read this word as a boolean or null rather than as text. */
+    static boolean keyword(String word) {
+        return KEYWORD.matcher(word).matches();
     }
 
     /** A YAML double-quoted string, exactly as typed. */

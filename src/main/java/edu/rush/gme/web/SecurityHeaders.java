@@ -11,7 +11,7 @@ import java.util.Map;
  * script or style, nothing from other origins, no framing), no MIME sniffing, a privacy-keeping
  * referrer policy, no powerful browser features, and HSTS when the site is served over HTTPS.
  */
-final class SecurityHeaders implements Handler {
+public final class SecurityHeaders implements Handler {
 
     static final String CONTENT_SECURITY_POLICY = String.join("; ",
             "default-src 'self'",
@@ -47,6 +47,19 @@ final class SecurityHeaders implements Handler {
     /** The headers, for responses written outside Javalin (cached pages answered by Jetty). */
     Map<String, String> headers() {
         return headers;
+    }
+
+    /**
+     * Lets this one answer be shown in a frame of the site's own pages (the staff editor's live preview):
+     * {@code frame-ancestors 'self'} and {@code SAMEORIGIN} instead of {@code 'none'} and {@code DENY};
+     * the rest of the policy, and every other answer, unchanged.
+     */
+    public static void framedBySameOrigin(Context ctx) {
+        String policy = ctx.res().getHeader("Content-Security-Policy");
+        if (policy != null) {
+            ctx.header("Content-Security-Policy", policy.replace("frame-ancestors 'none'", "frame-ancestors 'self'"));
+        }
+        ctx.header("X-Frame-Options", "SAMEORIGIN");
     }
 
     @Override

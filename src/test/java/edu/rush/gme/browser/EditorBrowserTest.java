@@ -45,6 +45,10 @@ class EditorBrowserTest extends RealSiteInBrowser {
             content = ContentFixture.minimal(parent)
                     .write("news/interviews.md", "---\n# shown in the list of news\ntitle: Interview season opens\ndate: 2026-11-01\n"
                             + "summary: Interviews start soon.\ndraft: true\n---\nDraft text.\n")
+                    .program("alpha-im", "residency", "Internal Medicine", 3, "[J-1]", true, 5, false, "virtual", "2027-10-15", null)
+                    .program("beta-peds", "residency", "Pediatrics", 3, "[J-1]", true, 5, false, "virtual", "2027-10-15", null)
+                    .program("gamma-surg", "residency", "Surgery", 5, "[J-1]", true, 5, false, "virtual", "2027-10-15",
+                            "related: [alpha-im]\ndraft: true")
                     .dir();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -69,17 +73,85 @@ class EditorBrowserTest extends RealSiteInBrowser {
         focused().sendKeys(text);
     }
 
-    @Test
-    void an_editor_edits_a_draft_by_keyboard() throws IOException {
+    private void signIn(String file) {
         StaffService staff = site.app().services().staff();
         staff.setPassword(staff.addOrReset("editor@example.org", Role.EDITOR, List.of(), "test"), PASSWORD, null);
-        browser.get(site.url("/admin/sign-in?next=/admin/edit%3Ffile%3Dcontent/news/interviews.md"));
+        browser.get(site.url("/admin/sign-in?next=/admin/edit%3Ffile%3D" + file));
         browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
         tabTo("email");
         focused().sendKeys("editor@example.org");
         tabTo("password");
         focused().sendKeys(PASSWORD, Keys.ENTER);
         waiting().until(driver -> driver.getCurrentUrl().contains("/admin/edit"));
+    }
+
+    /** The heading of the page the live preview frame shows now ("" while it has none). */
+    private String previewHeading() {
+        try {
+            browser.switchTo().frame("preview-frame");
+            List<WebElement> h1 = browser.findElements(By.tagName("h1"));
+            return h1.isEmpty() ? "" : h1.get(0).getText();
+        } catch (org.openqa.selenium.StaleElementReferenceException reloading) {
+            return "";
+        } finally {
+            browser.switchTo().defaultContent();
+        }
+    }
+
+    @Test
+    void an_editor_picks_programs_by_keyboard_and_sees_the_preview_as_they_type() {
+        signIn("content/programs/gamma-surg.md");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("content/programs/gamma-surg.md");
+        // Beside the form (a 1280-pixel window), the page as the site would show it, with the preview banner.
+        WebElement frame = browser.findElement(By.id("preview-frame"));
+        assertThat(frame.isDisplayed()).isTrue();
+        assertThat(frame.getRect().getX()).as("beside the form").isGreaterThan(browser.findElement(By.id("f-title")).getRect().getX() + 300);
+        waiting().until(driver -> previewHeading().equals("Surgery Residency"));
+        Browser.assertAccessible(browser, "editor with the live preview");
+
+        tabTo("f-title");
+        replaceFocused("Surgery Residency, typed live");
+        waiting().until(driver -> previewHeading().equals("Surgery Residency, typed live"));
+
+        // The picker: the chosen program listed with its Remove button, the search a combobox.
+        WebElement chosen = browser.findElement(By.cssSelector("ul.picker__chosen"));
+        assertThat(chosen.getText()).contains("Internal Medicine Residency");
+        assertThat(browser.findElement(By.id("f-related")).isDisplayed()).isFalse();
+        tabTo("f-related-search");
+        assertThat(focused().getAttribute("role")).isEqualTo("combobox");
+        focused().sendKeys("pedia");
+        waiting().until(driver -> "true".equals(focused().getAttribute("aria-expanded")));
+        assertThat(browser.findElement(By.id("f-related-listbox")).getText()).contains("Pediatrics Residency");
+        Browser.assertAccessible(browser, "program picker open");
+        focused().sendKeys(Keys.ARROW_DOWN);
+        String active = focused().getAttribute("aria-activedescendant");
+        assertThat(browser.findElement(By.id(active)).getAttribute("aria-selected")).isEqualTo("true");
+        focused().sendKeys(Keys.ENTER);
+        assertThat(browser.getCurrentUrl()).as("Enter chooses, it does not submit").contains("/admin/edit?file=");
+        assertThat(chosen.getText()).contains("Internal Medicine Residency", "Pediatrics Residency");
+        assertThat(browser.findElement(By.id("f-related")).getAttribute("value")).isEqualTo("alpha-im\nbeta-peds\n");
+        assertThat(focused().getAttribute("aria-expanded")).isEqualTo("false");
+        focused().sendKeys("zzz-nothing");
+        waiting().until(driver -> browser.findElement(By.cssSelector(".picker [role=status]")).getText().contains("No programs match"));
+        focused().sendKeys(Keys.ESCAPE);
+        assertThat(focused().getAttribute("aria-expanded")).isEqualTo("false");
+        // Remove by keyboard: Shift+Tab back to the last Remove button.
+        replaceFocused("");
+        WebElement remove = browser.findElement(By.cssSelector("button[aria-label='Remove Internal Medicine Residency']"));
+        for (int i = 0; i < 5 && !focused().equals(remove); i++) {
+            focused().sendKeys(Keys.chord(Keys.SHIFT, Keys.TAB));
+        }
+        assertThat(focused()).isEqualTo(remove);
+        focused().sendKeys(Keys.ENTER);
+        waiting().until(driver -> browser.findElement(By.id("f-related")).getAttribute("value").equals("beta-peds\n"));
+        assertThat(focused().getAttribute("id")).isEqualTo("f-related-search");
+        Browser.assertAccessible(browser, "program picker after a removal");
+        browser.manage().deleteAllCookies();
+    }
+
+    @Test
+    void an_editor_edits_a_draft_by_keyboard() throws IOException {
+        signIn("content/news/interviews.md");
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("content/news/interviews.md");
         Browser.assertAccessible(browser, "editor");
 

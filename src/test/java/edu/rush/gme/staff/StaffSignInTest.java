@@ -243,6 +243,7 @@ class StaffSignInTest {
         List<StaffController.Route> routes = new java.util.ArrayList<>(controller.routes());
         routes.addAll(new HistoryController(null, null, null, null).routes());
         routes.addAll(new ContentEditor(null, null, null, Map.of(), ContentSaves.Listener.NONE, clock).routes());
+        routes.addAll(new ProgramPicker(null).routes());
         routes.addAll(new edu.rush.gme.coordinator.CoordinatorController(null, null, null, null, null).routes());
         // A coordinator's item pages name an inquiry and an event of their own program.
         String reference = site.app().services().inquiries().receive(new edu.rush.gme.inquiry.NewInquiry("alpha-im", "Internal Medicine", null,
