@@ -245,12 +245,21 @@
   var timer = null;
   var busy = false;
   var again = false;
+  var loading = false;
   var scroll = 0;
+  // The preview says when it is being updated (aria-busy): from a keystroke until the new page has loaded.
+  function settle() {
+    if (panel && !busy && !again && timer === null && !loading) {
+      panel.setAttribute('aria-busy', 'false');
+    }
+  }
   if (frame) {
     frame.addEventListener('load', function () {
       try {
         frame.contentWindow.scrollTo(0, scroll);
       } catch (e) { /* nothing to keep */ }
+      loading = false;
+      settle();
     });
   }
   function check() {
@@ -281,6 +290,7 @@
           } catch (e) {
             scroll = 0;
           }
+          loading = true;
           frame.src = answer.preview;
           note.textContent = 'The page as the site would show it, updated as you type.';
         } else {
@@ -293,14 +303,25 @@
       busy = false;
       if (again) {
         check();
+      } else {
+        settle();
       }
     });
   }
   form.addEventListener('input', function () {
     clearTimeout(timer);
-    timer = setTimeout(check, 700);
+    if (panel) {
+      panel.setAttribute('aria-busy', 'true');
+    }
+    timer = setTimeout(function () {
+      timer = null;
+      check();
+    }, 700);
   });
   if (frame) {
+    if (panel) {
+      panel.setAttribute('aria-busy', 'true');
+    }
     check();
   }
 }());

@@ -53,6 +53,10 @@ final class Browser {
 
     /** No WCAG 2.1 AA violation on the page the browser shows; a failure names each rule and where it broke. */
     static void assertAccessible(WebDriver browser, String what) {
+        // A region that says it is updating (the editor's live preview, aria-busy) is audited once it has:
+        // axe reads every frame, and a frame that reloads meanwhile is not there to answer.
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(driver -> driver.findElements(org.openqa.selenium.By.cssSelector("[aria-busy=true]")).isEmpty());
         List<Rule> violations = axe(browser).getViolations();
         assertThat(violations).as(what + ": " + violations.stream()
                 .map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
