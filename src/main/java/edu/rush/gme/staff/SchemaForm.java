@@ -55,7 +55,13 @@ public final class SchemaForm {
      * value is written quoted.
      */
     public record Field(String name, String id, String label, String kind, String value, String time, List<String> values,
-                        List<Option> options, Long min, Long max, String hint, boolean quoted, String error) {
+                        List<Option> options, Long min, Long max, String hint, boolean quoted, String error, Table table) {
+
+        Field(String name, String id, String label, String kind, String value, String time, List<String> values,
+              List<Option> options, Long min, Long max, String hint, boolean quoted, String error) {
+            this(name, id, label, kind, value, time, values, options, min, max, hint, quoted, error, null);
+        }
+
         public boolean checked() {
             return "true".equals(value);
         }
@@ -76,9 +82,29 @@ public final class SchemaForm {
         }
 
         Field withError(String error) {
-            return new Field(name, id, label, kind, value, time, values, options, min, max, hint, quoted, error);
+            return new Field(name, id, label, kind, value, time, values, options, min, max, hint, quoted, error, table);
         }
     }
+
+    /**
+     * A list of flat entries (a program's NRMP tracks) as rows of inputs: one a property of the entry's
+     * schema, the file's entries and two empty rows to add more (no script needed), each a "remove" box.
+     */
+    public record Table(List<Column> columns, List<Row> rows) {
+    }
+
+    /** A property of the entries: its key, its label and its JSON Schema type (string, integer, boolean). */
+    public record Column(String name, String label, String type) {
+    }
+
+    /** A row: its number in the form, its cells in column order, and whether it is an entry of the file (not an empty one to fill). */
+    public record Row(int index, List<String> cells, boolean existing) {
+    }
+
+    /** Empty rows offered under a list's entries, for new ones. */
+    static final int EMPTY_ROWS = 2;
+    private static final com.fasterxml.jackson.databind.ObjectMapper YAML =
+            new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
 
     public record Option(String value, String label, boolean selected) {
     }
@@ -107,7 +133,7 @@ public final class SchemaForm {
         String described = schema.path("description").asText(null);
         String scalar = value == null || value.scalar() == null ? "" : value.scalar();
         boolean complex = value != null && (value.complex() || value.items() != null && !"array".equals(schema.path("type").asText()));
-        if (complex) {
+        if (complex && !isListOfEntries(schema)) {
             return yaml(name, label, text, described);
         }
         String type = schema.path("type").asText();
@@ -144,6 +170,13 @@ public final class SchemaForm {
                     items.stream().filter(i -> options.stream().noneMatch(o -> o.value().equals(i)))
                             .forEach(i -> options.add(new Option(i, i + " (not one of the choices)", true)));
                     return new Field(name, "f-" + name, label, "choices", "", null, items, options, null, null, described, false, null);
+                }
+                if ("object".equals(itemSchema.path("type").asText())) {
+                    Table table = table(itemSchema, text);
+                    return table == null ? yaml(name, label, text, described)
+                            : new Field(name, "f-" + name, label, "rows", "", null, List.of(), List.of(), null, null,
+                            "One row an entry: fill an empty row to add one, tick Remove to take one out." + (described == null ? "" : " " + described),
+                            false, null, table);
                 }
                 if (!"string".equals(itemSchema.path("type").asText())) {
                     return yaml(name, label, text, described);
@@ -202,6 +235,101 @@ public final class SchemaForm {
             }
         }
         return control(name, label, LONG_TEXT.contains(name) ? "textarea" : "text", scalar, List.of(), described, true);
+    }
+
+    private static boolean isListOfEntries(JsonNode schema) {
+        return "array".equals(schema.path("type").asText()) && "object".equals(schema.path("items").path("type").asText());
+    }
+
+    /**
+     * The entries as rows, when every property of the entry is a plain value and every entry of the
+     * file has only those (null otherwise: its YAML text is shown, so nothing is lost).
+     */
+    private static Table table(JsonNode itemSchema, String text) {
+        List<Column> columns = new ArrayList<>();
+        for (java.util.Iterator<Map.Entry<String, JsonNode>> it = itemSchema.path("properties").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> property = it.next();
+            String type = property.getValue().path("type").asText();
+            if (!Set.of("string", "integer", "boolean").contains(type) || property.getValue().has("enum")) {
+                return null;
+            }
+            columns.add(new Column(property.getKey(), label(property.getKey()), type));
+        }
+        if (columns.isEmpty()) {
+            return null;
+        }
+        List<Row> rows = new ArrayList<>();
+        try {
+            JsonNode entries = text == null || text.isBlank() ? YAML.createArrayNode() : YAML.readTree(text);
+            if (entries == null || entries.isNull() || entries.isMissingNode()) {
+                entries = YAML.createArrayNode();
+            }
+            if (!entries.isArray()) {
+                return null;
+            }
+            for (JsonNode entry : entries) {
+                if (!entry.isObject()) {
+                    return null;
+                }
+                for (java.util.Iterator<String> keys = entry.fieldNames(); keys.hasNext(); ) {
+                    String key = keys.next();
+                    if (columns.stream().noneMatch(c -> c.name().equals(key)) || entry.get(key).isContainerNode()) {
+                        return null;
+                    }
+                }
+                List<String> cells = columns.stream().map(c -> entry.hasNonNull(c.name()) ? entry.get(c.name()).asText() : "").toList();
+                rows.add(new Row(rows.size(), cells, true));
+            }
+        } catch (java.io.IOException e) {
+            return null;
+        }
+        for (int i = 0; i < EMPTY_ROWS; i++) {
+            rows.add(new Row(rows.size(), columns.stream().map(c -> "").toList(), false));
+        }
+        return new Table(List.copyOf(columns), List.copyOf(rows));
+    }
+
+    /** The entries the rows now hold (removed and empty rows left out), as the YAML text of a list; null for none. */
+    private static String entries(Field field, Function<String, List<String>> params) {
+        StringBuilder yaml = new StringBuilder();
+        for (Row row : field.table().rows()) {
+            String prefix = "f." + field.name() + "." + row.index() + ".";
+            if (params.apply(prefix + "remove").contains("true")) {
+                continue;
+            }
+            List<String> line = new ArrayList<>();
+            for (Column column : field.table().columns()) {
+                List<String> sent = params.apply(prefix + column.name());
+                String value = sent.isEmpty() ? "" : sent.get(0).replace("\r\n", " ").replace('\n', ' ').strip();
+                if (!value.isEmpty()) {
+                    boolean plainValue = switch (column.type()) {
+                        case "integer" -> value.matches("-?[0-9]{1,18}");
+                        case "boolean" -> value.equals("true") || value.equals("false");
+                        default -> FrontMatterText.plain(value) && !value.matches("[0-9].*");
+                    };
+                    line.add(column.name() + ": " + (plainValue ? value : FrontMatterText.quoted(value)));
+                }
+            }
+            for (int i = 0; i < line.size(); i++) {
+                yaml.append(i == 0 ? "- " : "  ").append(line.get(i)).append('\n');
+            }
+        }
+        return yaml.toString().strip();
+    }
+
+    /** The entries of a table as they were shown: what a save compares the sent rows against. */
+    private static String shownEntries(Field field) {
+        return entries(field, name -> {
+            for (Row row : field.table().rows()) {
+                String prefix = "f." + field.name() + "." + row.index() + ".";
+                for (int c = 0; c < field.table().columns().size(); c++) {
+                    if (name.equals(prefix + field.table().columns().get(c).name())) {
+                        return List.of(row.cells().get(c));
+                    }
+                }
+            }
+            return List.of();
+        });
     }
 
     private static Field control(String name, String label, String kind, String value, List<Option> options, String hint, boolean quoted) {
@@ -292,6 +420,12 @@ public final class SchemaForm {
                     List<String> items = sent.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
                     if (!new HashSet<>(items).equals(new HashSet<>(field.values()))) {
                         changes.put(field.name(), FrontMatterText.list(items));
+                    }
+                }
+                case "rows" -> {
+                    String now = entries(field, params);
+                    if (!now.equals(shownEntries(field))) {
+                        changes.put(field.name(), now.isEmpty() ? " []" : FrontMatterText.block(now));
                     }
                 }
                 case "yaml" -> {

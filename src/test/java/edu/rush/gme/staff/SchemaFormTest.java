@@ -161,7 +161,13 @@ class SchemaFormTest {
         assertThat(page.select("textarea#f-sites").attr("aria-describedby")).isEqualTo("f-sites-hint");
         // Objects and lists of objects: their YAML as written, comments included.
         assertThat(page.select("textarea#f-application").text()).contains("system: ERAS", "# the deadline moves every year", "deadline: 2026-10-15");
-        assertThat(page.select("textarea#f-nrmpTracks").first().wholeText()).isEqualTo("- code: \"1234567C0\"\n  name: Categorical");
+        // A list of flat entries (tracks): a row of inputs each, two empty rows to add, a Remove box each.
+        assertThat(page.select("fieldset#f-nrmpTracks th").eachText()).containsExactly("Code", "Name", "Remove");
+        assertThat(page.select("input#f-nrmpTracks-0-code").attr("value")).isEqualTo("1234567C0");
+        assertThat(page.select("input#f-nrmpTracks-0-name").attr("aria-label")).isEqualTo("Name, entry 1");
+        assertThat(page.select("input#f-nrmpTracks-0-remove").attr("aria-label")).isEqualTo("Remove entry 1");
+        assertThat(page.select("fieldset#f-nrmpTracks tbody tr")).hasSize(3);
+        assertThat(page.select("input#f-nrmpTracks-1-code").attr("value")).isEmpty();
         // Related programs: the slugs, one a line, with the chosen ones' titles; never the whole catalog.
         assertThat(page.select("textarea#f-related[data-picker]").first().wholeText()).isEqualTo("alpha-im\n");
         assertThat(page.select("[data-picker-chosen] li").text()).contains("Internal Medicine Residency");
@@ -192,6 +198,27 @@ class SchemaFormTest {
                 .replace("visas: [J-1]", "visas:\n  - J-1\n  - H-1B")
                 .replace("related: [alpha-im]", "related:\n  - alpha-im\n  - beta-peds")
                 .replace("deadline: 2026-10-15", "deadline: 2026-10-01"));
+    }
+
+    @Test
+    void tracks_are_changed_added_and_removed_as_rows_without_javascript() throws IOException {
+        List<String[]> form = form(get(Role.PUBLISHER, "/admin/edit?file=content/programs/gamma-surg.md").page());
+        form = with(form, "f.nrmpTracks.0.name", "Categorical (surgery)");
+        form = with(form, "f.nrmpTracks.1.code", "1234567P0");
+        form = with(form, "f.nrmpTracks.1.name", "Preliminary: one year");
+        TestSite.Response saved = post(Role.PUBLISHER, "/admin/edit", form);
+        assertThat(saved.status()).as(saved.text()).isEqualTo(303);
+        assertThat(file("programs/gamma-surg.md")).isEqualTo(PROGRAM.replace(
+                "nrmpTracks:\n  - code: \"1234567C0\"\n    name: Categorical\n",
+                "nrmpTracks:\n  - code: \"1234567C0\"\n    name: \"Categorical (surgery)\"\n  - code: \"1234567P0\"\n    name: \"Preliminary: one year\"\n"));
+        Document page = get(Role.PUBLISHER, "/admin/edit?file=content/programs/gamma-surg.md").page();
+        assertThat(page.select("input#f-nrmpTracks-1-name").attr("value")).isEqualTo("Preliminary: one year");
+
+        // Removing both leaves an empty list; the form then offers the empty rows only.
+        form = with(with(form(page), "f.nrmpTracks.0.remove", "true"), "f.nrmpTracks.1.remove", "true");
+        assertThat(post(Role.PUBLISHER, "/admin/edit", form).status()).isEqualTo(303);
+        assertThat(file("programs/gamma-surg.md")).contains("nrmpTracks: []\nrelated: [alpha-im]");
+        assertThat(get(Role.PUBLISHER, "/admin/edit?file=content/programs/gamma-surg.md").page().select("fieldset#f-nrmpTracks tbody tr")).hasSize(2);
     }
 
     @Test
