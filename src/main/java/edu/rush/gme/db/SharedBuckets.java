@@ -83,7 +83,13 @@ public final class SharedBuckets {
             return;
         }
         try {
-            int removed = buckets.removeExpired(SWEEP_BATCH);
+            // Batch after batch while batches come back full, so many new clients an hour cannot outgrow the sweep.
+            int removed = 0;
+            int batch;
+            do {
+                batch = buckets.removeExpired(SWEEP_BATCH);
+                removed += batch;
+            } while (batch >= SWEEP_BATCH && removed < 100 * SWEEP_BATCH);
             LOG.debug("swept {} expired submission limit buckets", removed);
         } catch (RuntimeException e) {
             LOG.warn("could not sweep expired submission limit buckets: {}", e.getMessage());

@@ -221,7 +221,8 @@ final class FrontMatterText {
 
     /** Whether a word of a list reads as itself without quotes (a slug, a visa like J-1). */
     static boolean plain(String item) {
-        return PLAIN.matcher(item).matches() && !keyword(item);
+        // Never a leading digit: YAML reads 017 as a number, 2026-01-01 as a date.
+        return PLAIN.matcher(item).matches() && !keyword(item) && !Character.isDigit(item.charAt(0));
     }
 
     /** Whether YAML would read this word as a boolean or null rather than as text. */

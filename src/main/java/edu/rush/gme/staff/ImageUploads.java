@@ -294,7 +294,8 @@ public final class ImageUploads {
     static boolean canHoldImages(Path contentDir, Path file) {
         Path relative = contentDir.toAbsolutePath().normalize().relativize(file);
         String name = relative.getFileName().toString();
-        return (relative.getNameCount() == 2 && !name.equals("_index.md")) || (relative.getNameCount() == 3 && name.equals("index.md"));
+        return (relative.getNameCount() == 2 && !name.equals("_index.md") && !name.equals("index.md"))
+                || (relative.getNameCount() == 3 && name.equals("index.md"));
     }
 
     private static boolean isBundle(Path file) {

@@ -17,8 +17,9 @@ import java.util.Map;
  */
 final class LivePreviews {
 
-    static final int SESSIONS = 32;
-    static final int PER_SESSION = 2;
+    /** Each draft holds a snapshot (at 10,000 programs, maps over every page): few are kept. */
+    static final int SESSIONS = 8;
+    static final int PER_SESSION = 1;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A checked text: its file, the snapshot with it, its page and the type's page renderer. */

@@ -99,6 +99,11 @@ final class RequestBodies extends Handler.Wrapper {
         return pending.get();
     }
 
+    /** Large bodies being received right now (for tests). */
+    int largePending() {
+        return largePending.get();
+    }
+
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         long length = request.getLength();
@@ -111,21 +116,29 @@ final class RequestBodies extends Handler.Wrapper {
             Response.writeError(request, response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413);
             return true;
         }
-        boolean large = limit > LARGE;
-        if (pending.incrementAndGet() > maxPending || (large && largePending.incrementAndGet() > LARGE_AT_ONCE)) {
+        // Large by what comes, not by what the address could take: a 20 KB save to the editor is not a large body.
+        boolean large = limit > LARGE && (length > LARGE || length <= 0);
+        if (pending.incrementAndGet() > maxPending) {
             pending.decrementAndGet();
-            if (large) {
-                largePending.decrementAndGet();
-            }
-            response.getHeaders().put(HttpHeader.RETRY_AFTER, "5");
-            Response.writeError(request, response, callback, HttpStatus.SERVICE_UNAVAILABLE_503);
-            return true;
+            return busy(request, response, callback);
+        }
+        if (large && largePending.incrementAndGet() > LARGE_AT_ONCE) {
+            // Each counter is given back only if it was taken (a refusal must never lower the large count).
+            largePending.decrementAndGet();
+            pending.decrementAndGet();
+            return busy(request, response, callback);
         }
         // A body over its limit is drained as a courtesy, within the time a body of the limit's size may take.
         new Arrival(request, response, callback, limit, length > 0 ? Math.min(length, limit) : limit, large).start();
         return true;
     }
 
+
+    private static boolean busy(Request request, Response response, Callback callback) {
+        response.getHeaders().put(HttpHeader.RETRY_AFTER, "5");
+        Response.writeError(request, response, callback, HttpStatus.SERVICE_UNAVAILABLE_503);
+        return true;
+    }
 
     /** One body on its way: completes once, with the whole body, or with 408, 413 (once it has all come) or 400. */
     private final class Arrival {

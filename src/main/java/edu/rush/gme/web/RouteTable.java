@@ -178,7 +178,7 @@ public final class RouteTable {
         Path resource = reading.snapshot().resource(path, reading.now()).orElseThrow(NotFoundResponse::new);
         try {
             ctx.contentType(StaticAssets.contentType(path));
-            ctx.header("Cache-Control", reading.isPreview() ? "private, no-store" : "public, max-age=300");
+            ctx.header("Cache-Control", reading.isPreview() ? "private, no-store" : "public, max-age=300, s-maxage=0");
             ctx.result(Files.readAllBytes(resource));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -116,6 +116,46 @@ class RequestBodiesTest {
     }
 
     @Test
+    void refusals_never_lower_the_count_of_large_bodies_arriving_at_once() throws Exception {
+        bodies.accept("/upload", 3 * RequestBodies.LARGE, null);
+        java.util.List<Socket> held = new java.util.ArrayList<>();
+        try {
+            // Every place taken by small bodies: large ones are refused, each refusal must give back only what it took.
+            for (int i = 0; i < 2; i++) {
+                held.add(startBody("/form", 500));
+            }
+            awaitPending(2);
+            for (int i = 0; i < 3; i++) {
+                assertThat(RawHttp.send(port(), "POST /upload HTTP/1.1\r\nHost: x\r\nContent-Length: 2000000\r\n\r\nab", 5000).status()).isEqualTo(503);
+            }
+            for (Socket socket : held) {
+                socket.close();
+            }
+            held.clear();
+            awaitPending(0);
+        } finally {
+            for (Socket socket : held) {
+                socket.close();
+            }
+        }
+        assertThat(bodies.largePending()).isZero();
+    }
+
+    private Socket startBody(String path, int length) throws Exception {
+        Socket socket = new Socket("127.0.0.1", port());
+        socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: x\r\nContent-Length: " + length + "\r\n\r\na").getBytes(StandardCharsets.US_ASCII));
+        return socket;
+    }
+
+    private void awaitPending(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (bodies.pending() != count && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(bodies.pending()).isEqualTo(count);
+    }
+
+    @Test
     void the_deadline_grows_with_the_size_and_never_falls_under_the_grace() {
         RequestBodies.MinimumRate rate = new RequestBodies.MinimumRate(1024, Duration.ofSeconds(10));
         assertThat(rate.deadline(100)).isEqualTo(Duration.ofSeconds(10));
