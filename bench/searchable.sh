@@ -12,7 +12,7 @@ harness=$(cd "${HARNESS:-../shared/harness}" && pwd)
 port=${PORT:-7184}; hugo_port=${HUGO_PORT:-7185}
 work=$(mktemp -d "${TMPDIR:-/tmp}/gme-bench-searchable.XXXXXX")
 [ -f target/gme-site.jar ] || mvn -q -B -DskipTests package
-trap '"$harness/hugo-peer.sh" --stop "$hugo_port" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+trap 'HUGO_PEER_DIR="$work/hugo" "$harness/hugo-peer.sh" --stop "$hugo_port" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 
 word=$(python3 "$harness/clone-programs.py" content "$n" "$work/content" | sed -n 's/.*last_word=//p')
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
