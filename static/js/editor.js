@@ -257,6 +257,13 @@
     frame.addEventListener('load', function () {
       try {
         frame.contentWindow.scrollTo(0, scroll);
+        // The site's pages refuse to be framed: a link or form in the preview opens in a new tab, and the editor stays.
+        Array.prototype.forEach.call(frame.contentDocument.querySelectorAll('a[href], form'), function (element) {
+          element.setAttribute('target', '_blank');
+          if (element.tagName === 'A') {
+            element.setAttribute('rel', 'noopener');
+          }
+        });
       } catch (e) { /* nothing to keep */ }
       loading = false;
       settle();
