@@ -289,25 +289,33 @@ public final class SchemaForm {
         return new Table(List.copyOf(columns), List.copyOf(rows));
     }
 
-    /** The entries the rows now hold (removed and empty rows left out), as the YAML text of a list; null for none. */
-    private static String entries(Field field, Function<String, List<String>> params) {
-        StringBuilder yaml = new StringBuilder();
+    /** The cells of each row the form sent, in column order; removed rows left out. */
+    private static List<List<String>> sentRows(Field field, Function<String, List<String>> params) {
+        List<List<String>> rows = new ArrayList<>();
         for (Row row : field.table().rows()) {
             String prefix = "f." + field.name() + "." + row.index() + ".";
-            if (params.apply(prefix + "remove").contains("true")) {
-                continue;
+            if (!params.apply(prefix + "remove").contains("true")) {
+                rows.add(field.table().columns().stream().map(column -> params.apply(prefix + column.name()))
+                        .map(sent -> sent.isEmpty() ? "" : sent.get(0).replace("\r\n", " ").replace('\n', ' ').strip()).toList());
             }
+        }
+        return rows;
+    }
+
+    /** Rows as the YAML text of a list of entries (empty cells and empty rows left out); "" for none. */
+    private static String entries(List<Column> columns, List<List<String>> rows) {
+        StringBuilder yaml = new StringBuilder();
+        for (List<String> cells : rows) {
             List<String> line = new ArrayList<>();
-            for (Column column : field.table().columns()) {
-                List<String> sent = params.apply(prefix + column.name());
-                String value = sent.isEmpty() ? "" : sent.get(0).replace("\r\n", " ").replace('\n', ' ').strip();
+            for (int c = 0; c < columns.size(); c++) {
+                String value = cells.get(c);
                 if (!value.isEmpty()) {
-                    boolean plainValue = switch (column.type()) {
+                    boolean plainValue = switch (columns.get(c).type()) {
                         case "integer" -> value.matches("-?[0-9]{1,18}");
                         case "boolean" -> value.equals("true") || value.equals("false");
-                        default -> FrontMatterText.plain(value) && !value.matches("[0-9].*");
+                        default -> FrontMatterText.plain(value);
                     };
-                    line.add(column.name() + ": " + (plainValue ? value : FrontMatterText.quoted(value)));
+                    line.add(columns.get(c).name() + ": " + (plainValue ? value : FrontMatterText.quoted(value)));
                 }
             }
             for (int i = 0; i < line.size(); i++) {
@@ -315,21 +323,6 @@ public final class SchemaForm {
             }
         }
         return yaml.toString().strip();
-    }
-
-    /** The entries of a table as they were shown: what a save compares the sent rows against. */
-    private static String shownEntries(Field field) {
-        return entries(field, name -> {
-            for (Row row : field.table().rows()) {
-                String prefix = "f." + field.name() + "." + row.index() + ".";
-                for (int c = 0; c < field.table().columns().size(); c++) {
-                    if (name.equals(prefix + field.table().columns().get(c).name())) {
-                        return List.of(row.cells().get(c));
-                    }
-                }
-            }
-            return List.of();
-        });
     }
 
     private static Field control(String name, String label, String kind, String value, List<Option> options, String hint, boolean quoted) {
@@ -423,8 +416,9 @@ public final class SchemaForm {
                     }
                 }
                 case "rows" -> {
-                    String now = entries(field, params);
-                    if (!now.equals(shownEntries(field))) {
+                    List<Column> columns = field.table().columns();
+                    String now = entries(columns, sentRows(field, params));
+                    if (!now.equals(entries(columns, field.table().rows().stream().filter(Row::existing).map(Row::cells).toList()))) {
                         changes.put(field.name(), now.isEmpty() ? " []" : FrontMatterText.block(now));
                     }
                 }
