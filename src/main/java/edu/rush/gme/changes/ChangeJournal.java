@@ -2,6 +2,7 @@ package edu.rush.gme.changes;
 
 import edu.rush.gme.content.ContentSnapshot;
 import edu.rush.gme.content.ContentStore;
+import edu.rush.gme.content.SnapshotWorker;
 import edu.rush.gme.content.ContentType;
 import edu.rush.gme.content.Page;
 import edu.rush.gme.db.Database;
@@ -21,10 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,16 +67,14 @@ public final class ChangeJournal implements AutoCloseable {
     private final Clock clock;
     private final Recorder recorder;
     private final Runnable afterCommit;
-    /** The newest snapshot seen; a loaded snapshot is told to listeners just before it is published. */
-    private final AtomicReference<ContentSnapshot> latest = new AtomicReference<>();
     /** What this server last recorded (null: nothing yet, or the last recording failed: compare everything). */
     private Map<Key, Item> recorded;
     /** The snapshot version and visibility key of the last recording. */
     private volatile String recordedKey;
-    private volatile ScheduledExecutorService worker;
+    private final SnapshotWorker worker = new SnapshotWorker("change-journal");
     /**
      * Held while recording. Not this object's monitor: the store's loading thread calls
-     * {@link #requestRecording} from inside a reload, and must never wait for a recording.
+     * {@link SnapshotWorker#request} from inside a reload, and must never wait for a recording.
      */
     private final Object recording = new Object();
 
@@ -95,34 +91,8 @@ public final class ChangeJournal implements AutoCloseable {
     }
 
     /** Listens to the store and records on a background thread: once the database is open, after each load, at each scheduled moment. */
-    public synchronized void start() {
-        if (worker != null) {
-            return;
-        }
-        worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "change-journal");
-            thread.setDaemon(true);
-            return thread;
-        });
-        store.onLoad(snapshot -> {
-            latest.set(snapshot);
-            requestRecording();
-        });
-        store.onScheduledMoment(snapshot -> requestRecording());
-        database.opened().thenRun(this::requestRecording);
-        worker.scheduleWithFixedDelay(this::recordIfDue, CHECK_EVERY_SECONDS, CHECK_EVERY_SECONDS, TimeUnit.SECONDS);
-    }
-
-    /** Never blocks: it runs on the store's loading and schedule threads. */
-    private void requestRecording() {
-        ScheduledExecutorService current = worker;
-        if (current != null) {
-            try {
-                current.execute(this::recordQuietly);
-            } catch (java.util.concurrent.RejectedExecutionException stopped) {
-                // closing
-            }
-        }
+    public void start() {
+        worker.start(store, database.opened(), this::recordQuietly, this::recordIfDue, CHECK_EVERY_SECONDS);
     }
 
     private void recordIfDue() {
@@ -145,8 +115,7 @@ public final class ChangeJournal implements AutoCloseable {
 
     /** The snapshot to record: the newest loaded (it may be published a moment later), or the store's. */
     private ContentSnapshot snapshot() {
-        ContentSnapshot snapshot = latest.get();
-        return snapshot != null ? snapshot : store.snapshot();
+        return worker.snapshot(store);
     }
 
     /** Whether the journal has recorded what the public sees now. */
@@ -438,11 +407,7 @@ public final class ChangeJournal implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        ScheduledExecutorService current = worker;
-        worker = null;
-        if (current != null) {
-            current.shutdownNow();
-        }
+    public void close() {
+        worker.close();
     }
 }

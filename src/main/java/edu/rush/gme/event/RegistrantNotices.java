@@ -2,6 +2,7 @@ package edu.rush.gme.event;
 
 import edu.rush.gme.content.ContentSnapshot;
 import edu.rush.gme.content.ContentStore;
+import edu.rush.gme.content.SnapshotWorker;
 import edu.rush.gme.content.Page;
 import edu.rush.gme.content.SiteConfig;
 import edu.rush.gme.db.Database;
@@ -18,11 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,8 +59,6 @@ final class RegistrantNotices implements AutoCloseable {
     private final RegistrationMail mail;
     private final EventSequences sequences;
     private final RegistrationService registrations;
-    /** The newest snapshot loaded (told to listeners just before it is published). */
-    private final AtomicReference<ContentSnapshot> latest = new AtomicReference<>();
     /**
      * Each event's schedule as this server's content gave it at its last look (empty after a start). A
      * server records a schedule other than the database's only when its own content changed since then
@@ -73,7 +67,7 @@ final class RegistrantNotices implements AutoCloseable {
      */
     private final Map<String, String> seen = new java.util.concurrent.ConcurrentHashMap<>();
     private final Object looking = new Object();
-    private volatile ScheduledExecutorService worker;
+    private final SnapshotWorker worker = new SnapshotWorker("registrant-notices");
 
     RegistrantNotices(Database database, ContentStore store, RegistrationRepository repository, MailOutbox outbox,
                       RegistrationMail mail, EventSequences sequences, RegistrationService registrations) {
@@ -86,34 +80,13 @@ final class RegistrantNotices implements AutoCloseable {
         this.registrations = registrations;
     }
 
-    synchronized void start() {
-        if (worker != null) {
-            return;
-        }
-        worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "registrant-notices");
-            thread.setDaemon(true);
-            return thread;
-        });
-        store.onLoad(snapshot -> {
-            latest.set(snapshot);
-            request();
-        });
-        store.onScheduledMoment(snapshot -> request());
-        database.opened().thenRun(this::request);
-        worker.scheduleWithFixedDelay(this::lookQuietly, LOOK_EVERY_SECONDS, LOOK_EVERY_SECONDS, TimeUnit.SECONDS);
+    void start() {
+        worker.start(store, database.opened(), this::lookQuietly, this::lookQuietly, LOOK_EVERY_SECONDS);
     }
 
     /** Asks for a look soon. Never blocks: called on the store's loading and schedule threads, and by registrations. */
     void request() {
-        ScheduledExecutorService current = worker;
-        if (current != null) {
-            try {
-                current.execute(this::lookQuietly);
-            } catch (RejectedExecutionException closing) {
-                // stopping
-            }
-        }
+        worker.request();
     }
 
     private void lookQuietly() {
@@ -130,7 +103,7 @@ final class RegistrantNotices implements AutoCloseable {
 
     /** One look: changes, recordings and seats, then reminders. Safe to run on several servers at once. */
     void look() {
-        ContentSnapshot snapshot = latest.get() != null ? latest.get() : store.snapshot();
+        ContentSnapshot snapshot = worker.snapshot(store);
         synchronized (looking) {
             Instant now = store.now();
             Map<String, EventSequences.Known> recorded = new HashMap<>();
@@ -337,11 +310,7 @@ final class RegistrantNotices implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        ScheduledExecutorService current = worker;
-        worker = null;
-        if (current != null) {
-            current.shutdownNow();
-        }
+    public void close() {
+        worker.close();
     }
 }
