@@ -9,7 +9,7 @@ WORKDIR /build
 COPY pom.xml ./
 RUN mvn -B -q dependency:go-offline
 COPY src ./src
-RUN mvn -B -q -DskipTests package
+RUN mvn -B -q -DskipTests -Dgme.cds.skip=true package
 
 FROM eclipse-temurin:17-jre
 RUN groupadd --system --gid 10001 gme && useradd --system --uid 10001 --gid gme --home-dir /app --shell /usr/sbin/nologin gme

@@ -1,5 +1,6 @@
 package edu.rush.gme;
 
+import edu.rush.gme.authoring.Validate;
 import edu.rush.gme.preview.PreviewTokens;
 import edu.rush.gme.changes.ChangeJournal;
 import edu.rush.gme.changes.Webhooks;
@@ -33,6 +34,8 @@ import edu.rush.gme.web.ServerMetrics;
 import edu.rush.gme.web.WebServer;
 import io.javalin.Javalin;
 import io.javalin.util.JavalinBindException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -219,8 +222,8 @@ public final class App {
     static final String WARM_UP = "--warm-up-and-exit";
 
     /**
-     * A training run for a Class Data Sharing archive (the Dockerfile runs it with
-     * -XX:ArchiveClassesAtExit): loads the classes a real start and first requests need.
+     * A training run for a Class Data Sharing archive (`mvn package` and the Dockerfile run it with
+     * -XX:ArchiveClassesAtExit): loads the classes a real start, its first requests and `validate` need.
      */
     private static void warmUpAndExit(Settings settings) {
         // A throw-away database: the training run must not leave a file in the image.
@@ -243,7 +246,11 @@ public final class App {
         }
         app.services().database().awaitOpen();
         app.stop();
-        LOG.info("warm-up done: {} pages", paths.size());
+        // `validate` too (its output dropped), so the archive also serves the command staff and CI run most.
+        PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
+        Validate.run(CONTENT_TYPES, settings.contentDir(), settings.staticDir(), Clock.systemUTC(),
+                List.of(), nowhere, nowhere);
+        LOG.info("warm-up done: {} pages, and validate", paths.size());
         System.exit(0);
     }
 }
