@@ -381,16 +381,14 @@ public final class ContentEditor {
         views.renderUncached(ctx, store.snapshot(), "staff/stale", model);
     }
 
-    /** Held while a file is compared and written, or moved into its bundle by an image upload. */
-    static final Object WRITES = new Object();
-
     /**
      * Writes the file unless it changed or moved since it was opened: the comparison and the write
-     * under one lock (which image uploads, which move files into bundles, take too); a hand edit made
-     * outside since the last recorded version gets its own version first.
+     * under the folder's write lock (across instances sharing the folder; image uploads, restores and
+     * the trash take it too); a hand edit made outside since the last recorded version gets its own
+     * version first.
      */
     private boolean writeIfUnchanged(Opened opened, byte[] bytes) throws IOException {
-        synchronized (WRITES) {
+        return ContentWrites.of(store.contentDir()).locked(() -> {
             Path file = opened.path().file();
             if (!Files.isRegularFile(file) || !digest(Files.readAllBytes(file)).equals(opened.digest())) {
                 return false;
@@ -398,7 +396,7 @@ public final class ContentEditor {
             listener.aboutToWrite(file);
             writeAtomically(file, bytes);
             return true;
-        }
+        });
     }
 
     /** A temporary file in the same folder (hidden, so the loader never reads it), then one rename over the file. */
@@ -458,7 +456,9 @@ public final class ContentEditor {
         }
         Path file;
         try {
-            file = NewContent.createDraft(store.types(), store.contentDir(), store.snapshot(), type, title, clock);
+            // Under the folder's write lock: another instance sharing the folder may be making one with the same address.
+            ContentType<?> chosen = type;
+            file = ContentWrites.of(store.contentDir()).locked(() -> NewContent.createDraft(store.types(), store.contentDir(), store.snapshot(), chosen, title, clock));
         } catch (IllegalArgumentException e) {
             renderNew(ctx, typeName, title, Map.of("title", "The title needs letters or digits in Latin script: they make the web address"
                     + " (you can change the title afterwards)"));

@@ -87,6 +87,8 @@ public final class ContentHistory implements ContentSaves.Listener {
     private final String displayPrefix;
     private final Path dataDir;
     private final Clock clock;
+    /** Every change to the folder and every version recorded, one at a time across instances sharing it. */
+    private final ContentWrites writes;
 
     /**
      * @param contentDir the content folder
@@ -94,6 +96,7 @@ public final class ContentHistory implements ContentSaves.Listener {
      */
     public ContentHistory(Path contentDir, Path dataDir, Clock clock) {
         this.contentDir = contentDir.toAbsolutePath().normalize();
+        this.writes = ContentWrites.of(this.contentDir);
         Path name = this.contentDir.getFileName();
         this.displayPrefix = name == null ? "content" : name.toString();
         this.dataDir = dataDir.toAbsolutePath().normalize();
@@ -164,7 +167,11 @@ public final class ContentHistory implements ContentSaves.Listener {
     // --- recording and reading versions ---
 
     /** Records the file as it is now (call after it was written): a commit of that file alone, or a kept copy. */
-    public synchronized Optional<Version> recorded(Path file, StaffAccount author, String message) {
+    public Optional<Version> recorded(Path file, StaffAccount author, String message) {
+        return writes.lockedUnchecked(() -> recordedLocked(file, author, message));
+    }
+
+    private Optional<Version> recordedLocked(Path file, StaffAccount author, String message) {
         Path target = checked(file);
         String why = message == null || message.isBlank() ? "Saved " + display(target) : message.strip();
         try (Repository repository = repository()) {
@@ -189,7 +196,14 @@ public final class ContentHistory implements ContentSaves.Listener {
      * user as author ("Outside the workspace" when none is set). Without git: it is kept when it
      * differs from the newest kept version, or when none is kept yet (written before the workspace).
      */
-    public synchronized void aboutToWrite(Path file) {
+    public void aboutToWrite(Path file) {
+        writes.lockedUnchecked(() -> {
+            aboutToWriteLocked(file);
+            return null;
+        });
+    }
+
+    private void aboutToWriteLocked(Path file) {
         Path target = checked(file);
         if (!Files.isRegularFile(target)) {
             return;
@@ -247,7 +261,14 @@ public final class ContentHistory implements ContentSaves.Listener {
 
     /** An image stored in a page's bundle: with git, a commit of that file alone; without, nothing (versions are of text). */
     @Override
-    public synchronized void added(Path image, Path page, StaffAccount author, String message) {
+    public void added(Path image, Path page, StaffAccount author, String message) {
+        writes.lockedUnchecked(() -> {
+            addedLocked(image, page, author, message);
+            return null;
+        });
+    }
+
+    private void addedLocked(Path image, Path page, StaffAccount author, String message) {
         Path file = inside(image);
         try (Repository repository = repository()) {
             if (repository != null) {
@@ -262,7 +283,14 @@ public final class ContentHistory implements ContentSaves.Listener {
      * way {@link #history} of the new path lists the old one's versions.
      */
     @Override
-    public synchronized void bundled(Path from, Path to, Path image, StaffAccount author, String message) {
+    public void bundled(Path from, Path to, Path image, StaffAccount author, String message) {
+        writes.lockedUnchecked(() -> {
+            bundledLocked(from, to, image, author, message);
+            return null;
+        });
+    }
+
+    private void bundledLocked(Path from, Path to, Path image, StaffAccount author, String message) {
         Path old = inside(from);
         Path now = checked(to);
         Path picture = inside(image);
@@ -418,7 +446,11 @@ public final class ContentHistory implements ContentSaves.Listener {
     }
 
     /** Writes the text of a version as the current file (atomically) and records that as a new version. */
-    public synchronized Optional<Version> restore(Path file, String versionId, StaffAccount who) {
+    public Optional<Version> restore(Path file, String versionId, StaffAccount who) {
+        return writes.lockedUnchecked(() -> restoreLocked(file, versionId, who));
+    }
+
+    private Optional<Version> restoreLocked(Path file, String versionId, StaffAccount who) {
         Path target = checked(file);
         Version version = history(target).stream().filter(v -> v.id().equals(versionId)).findFirst()
                 .orElseThrow(() -> new Refused("'" + printable(String.valueOf(versionId)) + "' is not one of the versions of " + display(target) + "."));
@@ -459,7 +491,11 @@ public final class ContentHistory implements ContentSaves.Listener {
     // --- trash ---
 
     /** Moves the file to the trash (publishers): a copy in the data folder's trash, and with git a commit removing it. */
-    public synchronized Trashed trash(Path file, StaffAccount who) {
+    public Trashed trash(Path file, StaffAccount who) {
+        return writes.lockedUnchecked(() -> trashLocked(file, who));
+    }
+
+    private Trashed trashLocked(Path file, StaffAccount who) {
         Path target = checked(file);
         if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new Refused(display(target) + " does not exist, so it cannot be moved to the trash.");
@@ -517,7 +553,11 @@ public final class ContentHistory implements ContentSaves.Listener {
     }
 
     /** Puts a trashed file back where it was (refused when a file is there now) and records that as a new version. */
-    public synchronized Path restoreFromTrash(String trashId, StaffAccount who) {
+    public Path restoreFromTrash(String trashId, StaffAccount who) {
+        return writes.lockedUnchecked(() -> restoreFromTrashLocked(trashId, who));
+    }
+
+    private Path restoreFromTrashLocked(String trashId, StaffAccount who) {
         if (trashId == null || !KEPT_ID.matcher(trashId).matches()) {
             throw new Refused("'" + printable(String.valueOf(trashId)) + "' is not an item in the trash.");
         }

@@ -463,9 +463,7 @@ public final class ImageUploads {
 
     private Result store(StaffSession session, ContentPaths.Resolved path, String name, byte[] bytes, boolean replace)
             throws Refused, IOException {
-        synchronized (ContentEditor.WRITES) {
-            return storeLocked(session, path, name, bytes, replace);
-        }
+        return ContentWrites.of(store.contentDir()).<Result, Refused>locked(() -> storeLocked(session, path, name, bytes, replace));
     }
 
     private Result storeLocked(StaffSession session, ContentPaths.Resolved path, String name, byte[] bytes, boolean replace)
