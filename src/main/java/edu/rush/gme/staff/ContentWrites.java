@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
  * One writer at a time in a content folder, across threads and across processes: every change the
@@ -81,22 +82,13 @@ public final class ContentWrites {
         }
     }
 
-    /** Where the lock is: in the git directory of the work tree the folder is in, else in the folder. */
+    /** Where the lock is: in the git directory of the work tree the folder is in (found as ContentHistory finds it), else in the folder. */
     Path lockFile() throws IOException {
-        for (Path dir = folder; dir != null; dir = dir.getParent()) {
-            Path git = dir.resolve(".git");
-            if (Files.isDirectory(git)) {
-                return git.resolve(gitLockName(dir));
-            }
-            if (Files.isRegularFile(git)) {
-                // A linked work tree or submodule: ".git" is a file saying "gitdir: <path>".
-                String line = Files.readString(git).strip();
-                if (line.startsWith("gitdir:")) {
-                    Path gitDir = dir.resolve(line.substring("gitdir:".length()).strip()).normalize();
-                    if (Files.isDirectory(gitDir)) {
-                        return gitDir.resolve(gitLockName(dir));
-                    }
-                }
+        FileRepositoryBuilder git = new FileRepositoryBuilder().findGitDir(folder.toFile());
+        if (git.getGitDir() != null) {
+            git.setup();
+            if (git.getWorkTree() != null) {
+                return git.getGitDir().toPath().resolve(gitLockName(git.getWorkTree().toPath().toAbsolutePath().normalize()));
             }
         }
         return folder.resolve(LOCK_FILE);
