@@ -179,6 +179,7 @@ class PageMirrorTest {
         for (boolean https : new boolean[] {false, true}) {
             Map<String, String> expected = new LinkedHashMap<>(new SecurityHeaders(https).headers());
             expected.put("Cache-Control", PageCache.REVALIDATE);
+            expected.put("Vary", "Accept-Encoding");
             expected.put("X-Cache-Status", "MIRROR");
             assertThat(nginxHeaders(https ? "https" : "http")).as(https ? "https" : "http").containsExactlyInAnyOrderEntriesOf(expected);
         }
