@@ -90,29 +90,8 @@ echo "== A: the page through deploy/nginx (the static mirror), B: the same bytes
 "$harness/pair.sh" "http://127.0.0.1:$nginx_port$page" "http://127.0.0.1:$static_port$page/" "$secs" "$conns" "$rounds" | tail -1
 echo "== the same, gzip requested (B: gzip_static, the server's own gzip bytes)"
 "$harness/pair.sh" "http://127.0.0.1:$nginx_port$page" "http://127.0.0.1:$static_port$page/" "$secs" "$conns" "$rounds" -- -H 'Accept-Encoding: gzip' | tail -1
-# CPU per request of nginx's workers (user + system, from /proc), each side alone for SECONDS: less
-# swayed than requests/s by what else runs on a shared machine.
-worker_ticks() {
-  local total=0 pid
-  for pid in $(pgrep -P "$(cat "$work/nginx.pid")"); do
-    total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat")))
-  done
-  echo "$total"
-}
-cpu_per_request() {
-  local before after requests
-  before=$(worker_ticks)
-  requests=$(wrk -t1 -c"$conns" -d"${secs}s" "$@" | awk '/requests in/ {print $1}')
-  after=$(worker_ticks)
-  awk -v t=$((after - before)) -v n="$requests" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.1f", t * 1e6 / hz / n}'
-}
-for encoding in identity gzip; do
-  for i in 1 2 3; do
-    a=$(cpu_per_request -H "Accept-Encoding: $encoding" "http://127.0.0.1:$nginx_port$page")
-    b=$(cpu_per_request -H "Accept-Encoding: $encoding" "http://127.0.0.1:$static_port$page/")
-    echo "== nginx CPU per request, $encoding, round $i: mirror ${a} us, same bytes as a file ${b} us, B/A=$(awk -v a="$a" -v b="$b" 'BEGIN {printf "%.2f", b / a}')"
-  done
-done
+# (A count of nginx's own instructions per request, which the machine's load does not move:
+# bench/nginx-instructions.sh.)
 if [ -z "${MIRROR_ONLY:-}" ]; then
   echo "== A: deploy/nginx with no mirror (proxy_cache), B: the same bytes as a file from nginx"
   "$harness/pair.sh" "http://127.0.0.1:$cache_only_port$page" "http://127.0.0.1:$static_port$page/" "$secs" "$conns" "$rounds" | tail -1
