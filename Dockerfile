@@ -25,6 +25,9 @@ RUN java @/app/jvm.options -XX:ArchiveClassesAtExit=/app/app.jsa -jar /app/gme-s
 # Inquiries: a SQLite file in a volume the server's user owns (replaced by GME_DATABASE_URL for PostgreSQL).
 RUN mkdir /app/data && chown gme:gme /app/data
 VOLUME /app/data
+# The static mirror for nginx (GME_MIRROR_DIR=/app/mirror in deploy/compose.yaml): a volume made from
+# this folder belongs to the server's user.
+RUN mkdir /app/mirror && chown gme:gme /app/mirror
 ENV GME_PORT=7070 \
     GME_CONTENT_DIR=/app/content \
     GME_STATIC_DIR=/app/static \

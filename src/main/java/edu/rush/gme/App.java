@@ -230,7 +230,7 @@ public final class App {
         Settings onFreePort = new Settings("127.0.0.1", 0, settings.contentDir(), settings.staticDir(), settings.baseUrl(),
                 false, settings.pageCacheBytes(), false, DatabaseSettings.temporarySqlite(), MailSettings.NONE, edu.rush.gme.web.TrustedProxies.NONE,
                 edu.rush.gme.web.FormSecret.RANDOM_PER_START, edu.rush.gme.preview.PreviewSecret.random(), settings.apiOrigins(),
-                edu.rush.gme.changes.WebhookSettings.NONE, 0, edu.rush.gme.metrics.MetricsToken.NONE);
+                edu.rush.gme.changes.WebhookSettings.NONE, 0, edu.rush.gme.metrics.MetricsToken.NONE, null);
         App app = create(onFreePort, Clock.systemUTC()).start();
         HttpClient client = HttpClient.newHttpClient();
         ContentSnapshot snapshot = app.store().snapshot();

@@ -32,7 +32,8 @@ public record Settings(
         List<String> apiOrigins,
         WebhookSettings webhooks,
         int sharedCacheSeconds,
-        MetricsToken metricsToken) {
+        MetricsToken metricsToken,
+        Path mirrorDir) {
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -59,7 +60,8 @@ public record Settings(
                 parseOrigins(env.getOrDefault("GME_API_ORIGINS", "")),
                 WebhookSettings.from(env),
                 parseSeconds("GME_SHARED_CACHE_SECONDS", env.getOrDefault("GME_SHARED_CACHE_SECONDS", "0")),
-                MetricsToken.from(env.get(MetricsToken.VARIABLE)));
+                MetricsToken.from(env.get(MetricsToken.VARIABLE)),
+                parseFolder(env.get("GME_MIRROR_DIR")));
     }
 
     /**
@@ -69,38 +71,38 @@ public record Settings(
     public static Settings forFolders(Path contentDir, Path staticDir) {
         return new Settings("127.0.0.1", 0, contentDir, staticDir, "http://localhost", false, 16L << 20, false,
                 DatabaseSettings.temporarySqlite(), MailSettings.NONE, TrustedProxies.NONE,
-                FormSecret.RANDOM_PER_START, PreviewSecret.random(), List.of(), WebhookSettings.NONE, 0, MetricsToken.NONE);
+                FormSecret.RANDOM_PER_START, PreviewSecret.random(), List.of(), WebhookSettings.NONE, 0, MetricsToken.NONE, null);
     }
 
     public Settings withDatabase(DatabaseSettings newDatabase) {
-        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, newDatabase, mail, proxies, formSecret, preview, apiOrigins, webhooks, sharedCacheSeconds, metricsToken);
+        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, newDatabase, mail, proxies, formSecret, preview, apiOrigins, webhooks, sharedCacheSeconds, metricsToken, mirrorDir);
     }
 
     public Settings withMail(MailSettings newMail) {
-        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, database, newMail, proxies, formSecret, preview, apiOrigins, webhooks, sharedCacheSeconds, metricsToken);
+        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, database, newMail, proxies, formSecret, preview, apiOrigins, webhooks, sharedCacheSeconds, metricsToken, mirrorDir);
     }
 
     public Settings withBaseUrl(String newBaseUrl) {
-        return new Settings(host, port, contentDir, staticDir, newBaseUrl, devMode, pageCacheBytes, watchContent, database, mail, proxies, formSecret, preview, apiOrigins, webhooks, sharedCacheSeconds, metricsToken);
+        return new Settings(host, port, contentDir, staticDir, newBaseUrl, devMode, pageCacheBytes, watchContent, database, mail, proxies, formSecret, preview, apiOrigins, webhooks, sharedCacheSeconds, metricsToken, mirrorDir);
     }
 
     public Settings withProxies(TrustedProxies trusted) {
-        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, database, mail, trusted, formSecret, preview, apiOrigins, webhooks, sharedCacheSeconds, metricsToken);
+        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, database, mail, trusted, formSecret, preview, apiOrigins, webhooks, sharedCacheSeconds, metricsToken, mirrorDir);
     }
 
     public Settings withWatching(boolean watch) {
-        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watch, database, mail, proxies, formSecret, preview, apiOrigins, webhooks, sharedCacheSeconds, metricsToken);
+        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watch, database, mail, proxies, formSecret, preview, apiOrigins, webhooks, sharedCacheSeconds, metricsToken, mirrorDir);
     }
 
     /** Other websites whose pages may read the content API from a browser (CORS), like {@code https://events.example.org}. */
     public Settings withApiOrigins(List<String> origins) {
         return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, database, mail, proxies, formSecret, preview,
-                List.copyOf(origins), webhooks, sharedCacheSeconds, metricsToken);
+                List.copyOf(origins), webhooks, sharedCacheSeconds, metricsToken, mirrorDir);
     }
 
     public Settings withWebhooks(WebhookSettings newWebhooks) {
         return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, database, mail, proxies, formSecret, preview,
-                apiOrigins, newWebhooks, sharedCacheSeconds, metricsToken);
+                apiOrigins, newWebhooks, sharedCacheSeconds, metricsToken, mirrorDir);
     }
 
     /**
@@ -110,13 +112,22 @@ public record Settings(
      */
     public Settings withSharedCacheSeconds(int seconds) {
         return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, database, mail, proxies, formSecret, preview,
-                apiOrigins, webhooks, seconds, metricsToken);
+                apiOrigins, webhooks, seconds, metricsToken, mirrorDir);
     }
 
     /** With /metrics and readiness details opened by this token ({@code GME_METRICS_TOKEN}). */
     public Settings withMetricsToken(MetricsToken token) {
         return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, database, mail, proxies, formSecret, preview,
-                apiOrigins, webhooks, sharedCacheSeconds, token);
+                apiOrigins, webhooks, sharedCacheSeconds, token, mirrorDir);
+    }
+
+    /**
+     * With a static mirror of anonymous pages in this folder ({@code GME_MIRROR_DIR}, null: none): nginx
+     * answers them as files (deploy/nginx, {@code web/PageMirror}).
+     */
+    public Settings withMirrorDir(Path dir) {
+        return new Settings(host, port, contentDir, staticDir, baseUrl, devMode, pageCacheBytes, watchContent, database, mail, proxies, formSecret, preview,
+                apiOrigins, webhooks, sharedCacheSeconds, metricsToken, dir);
     }
 
     /**
@@ -152,6 +163,11 @@ public record Settings(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a whole number of seconds from 0 to 3600, got '" + value + "'");
         }
+    }
+
+    /** An optional folder: unset or blank is none. */
+    private static Path parseFolder(String value) {
+        return value == null || value.isBlank() ? null : Path.of(value.strip());
     }
 
     private static long parseMegabytes(String name, String value) {

@@ -42,7 +42,7 @@ class SettingsTest {
                 Map.entry("GME_API_ORIGINS", "https://events.example.org, http://localhost:5173"),
                 Map.entry("GME_WEBHOOK_URLS", "https://mirror.example.org/hooks/gme, http://10.0.0.5:8080/in"),
                 Map.entry("GME_WEBHOOK_SECRET", "a-webhook-secret-1234"), Map.entry("GME_SHARED_CACHE_SECONDS", "3"),
-                Map.entry("GME_METRICS_TOKEN", "a-metrics-token-1234")));
+                Map.entry("GME_METRICS_TOKEN", "a-metrics-token-1234"), Map.entry("GME_MIRROR_DIR", "/srv/gme-mirror")));
         assertThat(Settings.from(Map.of("GME_WATCH", "false")).watchContent()).isFalse();
         assertThat(settings).isEqualTo(new Settings("127.0.0.1", 8080, Path.of("/srv/content"), Path.of("/srv/static"),
                 "https://gme.example.org", true, 64L << 20, true,
@@ -52,7 +52,8 @@ class SettingsTest {
                 new edu.rush.gme.preview.PreviewSecret("a-preview-secret-of-at-least-32-characters", Path.of("data", "preview.key")),
                 List.of("https://events.example.org", "http://localhost:5173"),
                 WebhookSettings.of("a-webhook-secret-1234", java.net.URI.create("https://mirror.example.org/hooks/gme"),
-                        java.net.URI.create("http://10.0.0.5:8080/in")), 3, edu.rush.gme.metrics.MetricsToken.from("a-metrics-token-1234")));
+                        java.net.URI.create("http://10.0.0.5:8080/in")), 3, edu.rush.gme.metrics.MetricsToken.from("a-metrics-token-1234"),
+                Path.of("/srv/gme-mirror")));
         assertThat(settings.https()).isTrue();
         assertThat(settings.toString()).doesNotContain("a-webhook-secret").doesNotContain("a-metrics-token");
     }

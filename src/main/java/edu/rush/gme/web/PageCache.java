@@ -35,6 +35,8 @@ public final class PageCache {
 
     private final Cache<String, CachedPage> cache;
     private final int sharedSeconds;
+    /** The static mirror nginx answers from (GME_MIRROR_DIR), or null. */
+    private volatile PageMirror mirror;
 
     public PageCache(long maxBytes) {
         this(maxBytes, 0);
@@ -51,6 +53,11 @@ public final class PageCache {
                 .build();
     }
 
+    /** Offers every page kept for everyone to this static mirror as well (when it is rendered and when it is answered). */
+    void mirrorTo(PageMirror pageMirror) {
+        this.mirror = pageMirror;
+    }
+
     /** The cached response for a GET of this path and query, or null. */
     CachedPage lookup(String path, String query, ContentSnapshot snapshot, Instant now) {
         String key = key(path, query, snapshot, now);
@@ -58,6 +65,10 @@ public final class PageCache {
         if (page != null && page.expires() != null && !now.isBefore(page.expires())) {
             cache.asMap().remove(key, page);
             return null;
+        }
+        if (page != null && mirror != null) {
+            // Asked of the server, so not in nginx's mirror yet (rendered before its generation was current, or swept).
+            mirror.offer(path, query, snapshot, now, page);
         }
         return page;
     }
@@ -104,6 +115,9 @@ public final class PageCache {
         CachedPage page = new CachedPage(contentType, body, Compression.gzip(body), etag(body), cacheControl, Map.copyOf(headers),
                 keptFor == null ? null : now.plus(keptFor), RequestMetrics.routeOf(ctx));
         cache.put(key(ctx.path(), ctx.queryString(), snapshot, now), page);
+        if (mirror != null) {
+            mirror.offer(ctx.path(), ctx.queryString(), snapshot, now, page);
+        }
         long shared = sharedSeconds(page, snapshot, now);
         if (shared > 0) {
             // Before Cache-Control (written next): nginx before 1.23 reads them in order.

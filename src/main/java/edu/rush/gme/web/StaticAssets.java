@@ -82,6 +82,11 @@ public final class StaticAssets {
         return asset == null ? path : asset.fingerprintedUrl();
     }
 
+    /** Every file's fingerprinted URL, in order: changes when any file does (pages name them, so the page mirror's generations depend on it). */
+    String fingerprints() {
+        return String.join(",", new java.util.TreeSet<>(byFingerprintedUrl.keySet()));
+    }
+
     /** Serves the file at this path, if there is one; fingerprinted URLs are cached for a year. */
     /** Whether a file of static/ answers at this path (its own or its fingerprinted one). */
     boolean has(String path) {

@@ -35,6 +35,18 @@ public final class WebServer {
     private WebServer() {
     }
 
+    /** The static mirror for nginx (GME_MIRROR_DIR), or null; none in dev mode, where templates change under the same content. */
+    private static PageMirror mirror(Settings settings, ContentStore store, StaticAssets assets) {
+        if (settings.mirrorDir() == null) {
+            return null;
+        }
+        if (settings.devMode()) {
+            org.slf4j.LoggerFactory.getLogger(WebServer.class).warn("GME_MIRROR_DIR is ignored with GME_DEV=true (templates are read on every request)");
+            return null;
+        }
+        return new PageMirror(settings.mirrorDir(), store, settings.baseUrl() + "|" + assets.fingerprints());
+    }
+
     /** The server over this content, answering the addresses {@code siteRoutes} registers. */
     public static Javalin create(Settings settings, ContentStore store, SiteRoutes siteRoutes) {
         return create(settings, store, siteRoutes, ServerMetrics.OFF);
@@ -46,6 +58,8 @@ public final class WebServer {
         PebbleRenderer renderer = new PebbleRenderer(settings.devMode(), assets);
         PageCache cache = new PageCache(settings.pageCacheBytes(), settings.sharedCacheSeconds());
         metrics.watchPageCache(cache.caffeine());
+        PageMirror mirror = mirror(settings, store, assets);
+        cache.mirrorTo(mirror);
         Views views = new Views(renderer, settings, store, cache, assets);
         CrossSiteForms crossSite = new CrossSiteForms(new FormTokens(settings.formSecret().key(), store::now), settings.baseUrl());
         ErrorPages errors = new ErrorPages(store, views);
@@ -72,6 +86,10 @@ public final class WebServer {
                 }
                 // Outermost: bodies arrive without a thread before anything blocks on them.
                 server.insertHandler(bodies);
+                if (mirror != null) {
+                    // Started and stopped with the server.
+                    server.addBean(mirror, true);
+                }
             });
             // Room for long search queries in the URL (a pasted paragraph is answered, not refused).
             config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));

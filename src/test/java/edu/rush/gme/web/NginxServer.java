@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Assumptions;
  * Debian's real nginx in front of servers started by a test, with the repository's own
  * {@code deploy/nginx/gme-http.conf} and {@code gme-locations.conf} (what production runs), in a
  * temporary folder on a free port. The main file around them is what deploy/nginx/nginx.conf is,
- * with this machine's paths and the test's upstream ports.
+ * with this machine's paths, the test's upstream ports and its static mirror's folder.
  */
 public final class NginxServer implements AutoCloseable {
 
@@ -36,8 +36,13 @@ public final class NginxServer implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts nginx in front of the given instances' ports; skips the test where nginx is not installed (never on CI). */
+    /** Starts nginx in front of the given instances' ports, with no static mirror; skips the test where nginx is not installed (never on CI). */
     public static NginxServer inFrontOf(int... upstreamPorts) {
+        return inFrontOf(null, upstreamPorts);
+    }
+
+    /** As {@link #inFrontOf(int...)}, answering from the static mirror in {@code mirrorDir} (the instances' GME_MIRROR_DIR; null: none). */
+    public static NginxServer inFrontOf(Path mirrorDir, int... upstreamPorts) {
         if (!Files.isExecutable(NGINX)) {
             if (System.getenv("CI") != null) {
                 throw new IllegalStateException("nginx is not installed: .ci/run should have installed the nginx package");
@@ -48,7 +53,8 @@ public final class NginxServer implements AutoCloseable {
             Path dir = Files.createTempDirectory("gme-nginx");
             for (int attempt = 1; ; attempt++) {
                 int port = TestSite.freePort();
-                Files.writeString(dir.resolve("nginx.conf"), config(dir, port, upstreamPorts));
+                Path root = (mirrorDir == null ? dir.resolve("no-mirror") : mirrorDir.toAbsolutePath()).resolve("current");
+                Files.writeString(dir.resolve("nginx.conf"), config(dir, port, root, upstreamPorts));
                 Process process = new ProcessBuilder(NGINX.toString(), "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString(),
                         "-e", dir.resolve("error.log").toString())
                         .redirectErrorStream(true).redirectOutput(dir.resolve("output.log").toFile()).start();
@@ -69,7 +75,7 @@ public final class NginxServer implements AutoCloseable {
         }
     }
 
-    private static String config(Path dir, int port, int... upstreamPorts) {
+    private static String config(Path dir, int port, Path root, int... upstreamPorts) {
         Path deploy = Path.of("deploy", "nginx").toAbsolutePath();
         String upstreams = java.util.Arrays.stream(upstreamPorts)
                 .mapToObj(p -> "        server 127.0.0.1:" + p + " max_fails=1 fail_timeout=5s;")
@@ -98,10 +104,11 @@ public final class NginxServer implements AutoCloseable {
                     include %3$s/gme-http.conf;
                     server {
                         listen 127.0.0.1:%4$d;
+                        root %5$s;
                         include %3$s/gme-locations.conf;
                     }
                 }
-                """.formatted(dir, upstreams, deploy, port);
+                """.formatted(dir, upstreams, deploy, port, root);
     }
 
     private static boolean awaitListening(Process process, int port) throws InterruptedException {
