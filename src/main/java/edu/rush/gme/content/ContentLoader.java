@@ -577,10 +577,14 @@ public final class ContentLoader {
 
     private Prepared prepare(Path file, Class<? extends FrontMatter> type, byte[] bytes, byte[] digest) {
         try {
-            SourceText source = SourceText.split(display(file), TextFile.decode(bytes, display(file)));
-            FrontMatterReader.Parsed<?> parsed = reader.read(source, type);
-            String body = source.body();
-            return new Prepared(type, digest, parsed, new LazyHtml(() -> markdown().render(body)),
+            String shown = display(file);
+            SourceText source = SourceText.split(shown, TextFile.decode(bytes, shown));
+            // The text is not kept, only these bytes packed: the body and (for a problem found later
+            // across files) the fields' positions are made from them again, so they are always of the
+            // version whose front matter the page has, whatever the disk holds by then.
+            PackedText packed = PackedText.of(bytes);
+            FrontMatterReader.Parsed<?> parsed = reader.read(source, type, () -> packed.source(shown));
+            return new Prepared(type, digest, parsed, new LazyHtml(() -> packed.source(shown).body(), this::markdown),
                     Files.getLastModifiedTime(file).toInstant(), null);
         } catch (ContentException | IOException e) {
             return new Prepared(type, digest, null, null, null, e);

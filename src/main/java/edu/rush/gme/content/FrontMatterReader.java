@@ -72,7 +72,15 @@ public final class FrontMatterReader {
     }
 
     public <T extends FrontMatter> Parsed<T> read(SourceText source, Class<T> type) throws ContentException {
-        Parsed<T> valid = readValid(source, type);
+        return read(source, type, () -> source);
+    }
+
+    /**
+     * The same, for a file whose text is not kept: a good file's field positions, if a problem ever
+     * needs them, are found in {@code again} (the same text, made anew).
+     */
+    public <T extends FrontMatter> Parsed<T> read(SourceText source, Class<T> type, Supplier<SourceText> again) throws ContentException {
+        Parsed<T> valid = readValid(source, type, again);
         return valid != null ? valid : readCarefully(source, type);
     }
 
@@ -81,7 +89,7 @@ public final class FrontMatterReader {
      * records from it, validate. Anything wrong returns null, and {@link #readCarefully} parses the
      * text again to say exactly where (YAML parsing dominates the cost of loading content).
      */
-    private <T extends FrontMatter> Parsed<T> readValid(SourceText source, Class<T> type) {
+    private <T extends FrontMatter> Parsed<T> readValid(SourceText source, Class<T> type, Supplier<SourceText> again) {
         try {
             JsonNode tree = source.frontMatter().isBlank() ? null : mapper.readTree(source.frontMatter());
             if (tree == null || tree.isMissingNode() || tree.isNull()) {
@@ -101,7 +109,7 @@ public final class FrontMatterReader {
             if (meta == null || data == null || !meta.validate().isEmpty() || !data.validate(meta).isEmpty()) {
                 return null;
             }
-            return new Parsed<>(meta, data, positionsOf(source));
+            return new Parsed<>(meta, data, positionsOf(again));
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -118,13 +126,14 @@ public final class FrontMatterReader {
     }
 
     /** Key positions of a good file, scanned (once) only when asked for. */
-    private Supplier<Map<String, int[]>> positionsOf(SourceText source) {
+    private Supplier<Map<String, int[]>> positionsOf(Supplier<SourceText> text) {
         return new Supplier<>() {
             private Map<String, int[]> positions;
 
             @Override
             public synchronized Map<String, int[]> get() {
                 if (positions == null) {
+                    SourceText source = text.get();
                     positions = positions(source, scanKeys(source, new ArrayList<>()));
                 }
                 return positions;

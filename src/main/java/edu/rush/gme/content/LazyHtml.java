@@ -1,23 +1,28 @@
 package edu.rush.gme.content;
 
+import java.lang.ref.SoftReference;
 import java.util.function.Supplier;
 
 /**
- * A page body's HTML, rendered from Markdown the first time something asks for it (a visit, the
- * search index, a feed) and then kept while memory allows. Loading content only reads front matter, so the site
- * starts and reloads faster; rendering is pure, so when it happens does not change the result.
+ * A page body's HTML, rendered from Markdown the first time something asks for it (a visit, a
+ * feed) and then kept while memory allows; and its words for the search index, taken from the
+ * Markdown without rendering the page. Loading content only reads front matter, so the site starts
+ * and reloads faster; rendering is pure, so when it happens does not change the result. The Markdown
+ * itself comes from {@code markdown} each time (the file's bytes as the load read them, kept packed).
  */
 public final class LazyHtml implements Supplier<String> {
 
-    private final Supplier<String> render;
+    private final Supplier<String> markdown;
+    private final Supplier<MarkdownRenderer> renderer;
     /**
      * Softly held: the collector may drop it when memory runs short (10,000 rendered bodies are tens
-     * of megabytes, kept after the search index asked for each), and the next request renders it again.
+     * of megabytes), and the next request renders it again.
      */
-    private volatile java.lang.ref.SoftReference<String> html;
+    private volatile SoftReference<String> html;
 
-    public LazyHtml(Supplier<String> render) {
-        this.render = render;
+    LazyHtml(Supplier<String> markdown, Supplier<MarkdownRenderer> renderer) {
+        this.markdown = markdown;
+        this.renderer = renderer;
     }
 
     @Override
@@ -27,16 +32,21 @@ public final class LazyHtml implements Supplier<String> {
             synchronized (this) {
                 result = kept();
                 if (result == null) {
-                    result = render.get();
-                    html = new java.lang.ref.SoftReference<>(result);
+                    result = renderer.get().render(markdown.get());
+                    html = new SoftReference<>(result);
                 }
             }
         }
         return result;
     }
 
+    /** The body's words as a reader sees them, for the search index ({@link MarkdownRenderer#text}); not kept. */
+    public String text() {
+        return renderer.get().text(markdown.get());
+    }
+
     private String kept() {
-        java.lang.ref.SoftReference<String> reference = html;
+        SoftReference<String> reference = html;
         return reference == null ? null : reference.get();
     }
 

@@ -21,7 +21,15 @@ import org.jsoup.safety.Safelist;
 public final class MarkdownRenderer {
 
     private final Parser parser;
+    /**
+     * The same without bare addresses turned into links: the autolink pass is two thirds of Flexmark's
+     * parsing, and it has nothing to do in a body with no "://", "www." or "@" (most of them), nor for
+     * the search text, whose words are the same either way.
+     */
+    private final Parser withoutAutolinks;
     private final HtmlRenderer renderer;
+    /** For the search text: no heading ids (the text has no anchors). */
+    private final HtmlRenderer plainRenderer;
     private final Safelist safelist;
 
     public MarkdownRenderer() {
@@ -33,7 +41,12 @@ public final class MarkdownRenderer {
                 .set(TablesExtension.CLASS_NAME, "table")
                 .set(HtmlRenderer.SOFT_BREAK, "\n");
         this.parser = Parser.builder(options).build();
+        MutableDataSet plain = new MutableDataSet(options)
+                .set(Parser.EXTENSIONS, List.of(TablesExtension.create(), TypographicExtension.create()));
+        this.withoutAutolinks = Parser.builder(plain).build();
         this.renderer = HtmlRenderer.builder(options).build();
+        this.plainRenderer = HtmlRenderer.builder(new MutableDataSet(plain)
+                .set(HtmlRenderer.GENERATE_HEADER_ID, false).set(HtmlRenderer.RENDER_HEADER_ID, false)).build();
         this.safelist = Safelist.relaxed()
                 .addAttributes("h1", "id").addAttributes("h2", "id").addAttributes("h3", "id")
                 .addAttributes("h4", "id").addAttributes("h5", "id").addAttributes("h6", "id")
@@ -45,13 +58,58 @@ public final class MarkdownRenderer {
 
     /** Renders Markdown to sanitized HTML; headings in the body start at level 2 (the page title is the h1). */
     public String render(String markdown) {
-        String unsafe = renderer.render(parser.parse(markdown));
+        return render(markdown, mayHoldAddresses(markdown));
+    }
+
+    /** With or without the autolink pass (tests: the same page either way when it has nothing to link). */
+    String render(String markdown, boolean autolinks) {
+        String unsafe = renderer.render((autolinks ? parser : withoutAutolinks).parse(markdown));
         // A base URI lets the sanitizer resolve (and so accept) relative links, which it then keeps as written.
         Document dirty = Jsoup.parseBodyFragment(unsafe, "https://content.invalid/");
         Document clean = new Cleaner(safelist).clean(dirty);
         demoteTopLevelHeadings(clean.body());
         clean.outputSettings().prettyPrint(false);
         return clean.body().html().strip();
+    }
+
+    /**
+     * Whether the autolink pass could find anything: it links text with a scheme's "://", a "www."
+     * or an e-mail's "@" (nibor's link extractor, which Flexmark's extension uses, starts at those).
+     */
+    static boolean mayHoldAddresses(String markdown) {
+        if (markdown.contains("://") || markdown.indexOf('@') >= 0) {
+            return true;
+        }
+        for (int i = markdown.indexOf('.'); i >= 3; i = markdown.indexOf('.', i + 1)) {
+            if (markdown.regionMatches(true, i - 3, "www", 0, 3)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The body's words for the search index, as a page shows them: each heading, paragraph, list
+     * item, table cell and quote as text (entities and typographic quotes as the reader sees them),
+     * headings, cells and items closed with a full stop so snippets read as sentences. Straight from
+     * the Markdown: no sanitizing or serializing (only elements' text is taken, never markup or
+     * scripts, whose content is data and not text), so indexing costs a fraction of rendering the page.
+     */
+    public String text(String markdown) {
+        Element body = Jsoup.parseBodyFragment(plainRenderer.render(withoutAutolinks.parse(markdown))).body();
+        StringBuilder text = new StringBuilder();
+        for (Element block : body.select("h1, h2, h3, h4, h5, h6, p, li:not(:has(p)), td, th, blockquote:not(:has(p))")) {
+            String words = block.text().strip();
+            if (words.isEmpty()) {
+                continue;
+            }
+            text.append(words);
+            if (block.tagName().matches("h\\d|td|th|li") && !words.matches(".*[.!?:;]$")) {
+                text.append('.');
+            }
+            text.append(' ');
+        }
+        return text.toString().strip();
     }
 
     /** A Markdown '# Heading' would make a second h1 on the page; pages own their h1. */

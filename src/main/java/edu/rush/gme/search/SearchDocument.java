@@ -8,8 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Element;
 
 /** What the index holds of one visible page: its kind, URL, words to match and text to show. */
 public record SearchDocument(String kind, String url, String title, String meta, String programType, String specialty,
@@ -44,21 +42,8 @@ public record SearchDocument(String kind, String url, String title, String meta,
         return documents;
     }
 
-    /** The body as plain text, headings closed with a full stop so snippets read as sentences. */
+    /** The body as plain text, headings closed with a full stop so snippets read as sentences (from its Markdown: no page is rendered). */
     static String text(Page<?> page) {
-        StringBuilder text = new StringBuilder();
-        for (Element block : Jsoup.parseBodyFragment(page.html()).body()
-                .select("h1, h2, h3, h4, h5, h6, p, li:not(:has(p)), td, th, blockquote:not(:has(p))")) {
-            String words = block.text().strip();
-            if (words.isEmpty()) {
-                continue;
-            }
-            text.append(words);
-            if (block.tagName().matches("h\\d|td|th|li") && !words.matches(".*[.!?:;]$")) {
-                text.append('.');
-            }
-            text.append(' ');
-        }
-        return text.toString().strip();
+        return page.body().text();
     }
 }

@@ -75,6 +75,35 @@ class ContentLoaderTest {
     }
 
     @Test
+    void a_page_shows_the_body_of_the_same_version_as_its_front_matter_whatever_the_disk_holds_now() {
+        ContentFixture fixture = ContentFixture.minimal(temp)
+                .write("news/story.md", "---\ntitle: First\ndate: 2026-01-02\nsummary: S.\n---\nFirst words.\n");
+        ContentLoader loader = new ContentLoader(fixture.dir(), ContentFixture.CLOCK, App.CONTENT_TYPES);
+        ContentSnapshot first = loader.load();
+
+        // Saved again before anything asked for the first version's body (rendered only when asked for).
+        fixture.write("news/story.md", "---\ntitle: Second\ndate: 2026-01-02\nsummary: S.\n---\nSecond words.\n");
+        Page<?> old = first.find(NewsStory.TYPE, "story", now).orElseThrow();
+        assertThat(old.title()).isEqualTo("First");
+        assertThat(old.html()).isEqualTo("<p>First words.</p>");
+        assertThat(old.body().text()).isEqualTo("First words.");
+
+        ContentSnapshot second = loader.load(first);
+        assertThat(second.find(NewsStory.TYPE, "story", now)).get().extracting(Page::title, Page::html)
+                .containsExactly("Second", "<p>Second words.</p>");
+        assertThat(old.html()).as("the old snapshot's page is still its own version").isEqualTo("<p>First words.</p>");
+    }
+
+    @Test
+    void a_problem_found_across_files_points_at_its_field_after_the_file_changed_on_disk() {
+        ContentFixture fixture = ContentFixture.minimal(temp)
+                .write("news/a.md", "---\ntitle: A\ndate: 2026-01-02\nsummary: S.\nslug: same\n---\nA.\n")
+                .write("news/b.md", "---\ntitle: B\ndate: 2026-01-03\nsummary: S.\n\n\nslug: same\n---\nB.\n");
+        ContentLoader loader = new ContentLoader(fixture.dir(), ContentFixture.CLOCK, App.CONTENT_TYPES);
+        assertThat(problems(loader.load())).anyMatch(p -> p.startsWith("content/news/b.md:7:1: duplicate slug 'same'"));
+    }
+
+    @Test
     void leaves_out_a_broken_file_and_keeps_everything_else() {
         ContentSnapshot snapshot = load(ContentFixture.minimal(temp)
                 .news("good", "2026-01-01", "Good")

@@ -48,4 +48,28 @@ class MarkdownRendererTest {
         assertThat(html).doesNotContain("<script", "onerror", "javascript:", "<iframe");
         assertThat(html).contains("<img src=\"/x.png\" alt=\"x\">");
     }
+
+    @Test
+    void skips_the_autolink_pass_only_where_it_would_link_nothing() {
+        java.util.List<String> samples = java.util.List.of("Plain words: a list\n\n- one\n- two", "Visit www.rush.edu today", "Visit WWW.RUSH.EDU",
+                "Write to gme@example.org", "See http://example.org/x and ftp://files.example.org", "A colon: not a link, mailto without at",
+                "Dots... and www without a dot, wwwx.example", "<https://example.org> and [link](https://example.org/page)",
+                "| A | B |\n| --- | --- |\n| www.x.org | 2 |\n", "\"Quoted\" -- it's; email-ish a at b dot c");
+        for (String sample : samples) {
+            String linked = markdown.render(sample, true);
+            assertThat(markdown.render(sample)).as(sample).isEqualTo(linked);
+            if (!MarkdownRenderer.mayHoldAddresses(sample)) {
+                assertThat(markdown.render(sample, false)).as(sample).isEqualTo(linked);
+            }
+        }
+        assertThat(MarkdownRenderer.mayHoldAddresses("Plain words, 3.5 years")).isFalse();
+        assertThat(MarkdownRenderer.mayHoldAddresses("Visit Www.rush.edu")).isTrue();
+    }
+
+    @Test
+    void gives_the_search_index_the_words_a_reader_sees() {
+        String text = markdown.text("# Our Mission\n\n\"Quoted\" -- it's at https://example.org &amp; more.\n\n- one\n- two!\n\n"
+                + "| A | B |\n| --- | --- |\n| x | y |\n\n<script>alert(1)</script>\n\n> quoted *words*\n");
+        assertThat(text).isEqualTo("Our Mission. “Quoted” – it’s at https://example.org & more. one. two! A. B. x. y. quoted words");
+    }
 }
