@@ -1,8 +1,9 @@
 -- wrk script for bench/search-burst.sh: every request is a search for one of the applicant queries in
 -- bench/search-queries.txt, picked at random. The summary line is the harness's (lib/wrk-summary.lua).
 --   SEARCH_MODE=varied    the queries as listed: after the first pass mostly repeat searches
---   SEARCH_MODE=uncached  each letter randomly upper or lower case: the same searches, but a new
---                         results-cache key nearly every time (the key is the query as typed), the worst case
+--   SEARCH_MODE=uncached  each letter randomly upper or lower case: the same searches, a new page-cache
+--                         key nearly every time (pages are kept by URL); the kept results are keyed by
+--                         the words searched, so Lucene runs once per query (bench/uncached.sh asks new ones)
 --   SEARCH_MODE=single    the first query only
 -- env: SEARCH_QUERIES (the list), HARNESS_SUMMARY (path of the harness's lib/wrk-summary.lua)
 local mode = os.getenv("SEARCH_MODE") or "varied"

@@ -39,6 +39,7 @@ import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -47,6 +48,7 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
@@ -166,6 +168,8 @@ public final class SearchIndex {
                 .withHighlightPhrasesStrictly(false)
                 // A page that does not say what was asked shows its summary, not the opening of its body.
                 .withMaxNoHighlightPassages(0)
+                // Lucene's scores, without its 32 KB of scratch per sentence scored.
+                .withScorer(new LeanPassageScorer())
                 .build();
     }
 
@@ -248,6 +252,15 @@ public final class SearchIndex {
         return trimmed.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
     }
 
+    /**
+     * What a search's results depend on, as one string: the words of the query as they are searched
+     * (lowercased, accents folded, British spellings mapped, at most a dozen), so "Heart  Failure",
+     * "heart failure" and "HEART FAILURE" have the same results; only the query shown differs.
+     */
+    public String searchedWords(String q) {
+        return String.join(" ", words(normalize(q)));
+    }
+
     public SearchResults search(String rawQuery, String kind, String programType, int page) {
         String q = normalize(rawQuery);
         if (q.isEmpty()) {
@@ -278,25 +291,27 @@ public final class SearchIndex {
             return new SearchResults(q, kind, programType, List.of(), 0, Map.of(), Map.of(), 1, 1, null);
         }
         // Expand prefix matches once; the counts, the page and the snippets all reuse the result.
+        // Never more hits than documents: a page number in the millions must not overflow the count.
+        int wanted = (int) Math.min((long) page * PAGE_SIZE, Math.max(1, searcher.getIndexReader().maxDoc()));
+        // Without a kind or type chosen, the counts and the ranked page come from one pass over the matches.
+        boolean unfiltered = kind == null && programType == null;
         Query match = searcher.rewrite(built);
-        FacetCounts counts = searcher.search(match, FacetCounts.MANAGER);
-        if (counts.total() == 0 && !plan.completeLast() && plan.last().length() >= 2) {
+        Counted counted = count(match, unfiltered ? wanted : 0);
+        if (counted.counts().total() == 0 && !plan.completeLast() && plan.last().length() >= 2) {
             // A word that means something ("uro" is urology) may still be the start of the word meant ("urogynecology").
             plan = plan.completingLast();
             match = searcher.rewrite(matchQuery(plan, RESULT_FIELDS, Occur.MUST));
-            counts = searcher.search(match, FacetCounts.MANAGER);
+            counted = count(match, unfiltered ? wanted : 0);
         }
-        if (counts.total() == 0 && plan.words().size() > 1) {
+        if (counted.counts().total() == 0 && plan.words().size() > 1) {
             // No page has every word: rank the pages that have some of them rather than show nothing.
             match = searcher.rewrite(matchQuery(plan, RESULT_FIELDS, Occur.SHOULD));
-            counts = searcher.search(match, FacetCounts.MANAGER);
+            counted = count(match, unfiltered ? wanted : 0);
         }
+        FacetCounts counts = counted.counts();
         Map<String, Long> kindCounts = counts.kinds();
         Map<String, Long> typeCounts = counts.types();
-        Query query = filtered(match, kind, programType);
-        // Never more hits than documents: a page number in the millions must not overflow the count.
-        int wanted = (int) Math.min((long) page * PAGE_SIZE, Math.max(1, searcher.getIndexReader().maxDoc()));
-        TopDocs top = searcher.search(query, wanted);
+        TopDocs top = unfiltered ? counted.top() : searcher.search(filtered(match, kind, programType), wanted);
         long total = top.totalHits.value;
         int totalPages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         ScoreDoc[] all = top.scoreDocs;
@@ -307,6 +322,19 @@ public final class SearchIndex {
         // The results are already those of the corrected words; the link says so and lets the reader keep them.
         String didYouMean = plan.corrected() && counts.total() > 0 ? plan.text() : null;
         return new SearchResults(q, kind, programType, hits, total, kindCounts, typeCounts, page, totalPages, didYouMean);
+    }
+
+    /** A query's counts by kind and type, and (when {@code wanted} > 0) its best {@code wanted} hits, ranked, from the same pass. */
+    private record Counted(FacetCounts counts, TopDocs top) {
+    }
+
+    private Counted count(Query match, int wanted) throws IOException {
+        if (wanted == 0) {
+            return new Counted(searcher.search(match, FacetCounts.MANAGER), null);
+        }
+        // Every hit is counted anyway: the total is exact, as the counts are.
+        Object[] both = searcher.search(match, new MultiCollectorManager(new TopScoreDocCollectorManager(wanted, null, Integer.MAX_VALUE), FacetCounts.MANAGER));
+        return new Counted((FacetCounts) both[1], (TopDocs) both[0]);
     }
 
     /** The match, and the body's words that start with a word still being typed ("pedia": "pediatr"), to mark in snippets. */
@@ -658,6 +686,11 @@ public final class SearchIndex {
             public FacetCounts reduce(java.util.Collection<FacetCounts> collectors) {
                 FacetCounts total = new FacetCounts();
                 for (FacetCounts part : collectors) {
+                    try {
+                        part.finishLeaf();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
                     part.kinds.forEach((key, count) -> total.kinds.merge(key, count, Long::sum));
                     part.types.forEach((key, count) -> total.types.merge(key, count, Long::sum));
                 }
@@ -667,8 +700,11 @@ public final class SearchIndex {
 
         private final Map<String, Long> kinds = new LinkedHashMap<>();
         private final Map<String, Long> types = new LinkedHashMap<>();
+        /** This leaf's hits by ordinal of its kind and type values, named once the leaf is done. */
         private SortedDocValues kind;
         private SortedDocValues type;
+        private long[] kindHits = new long[0];
+        private long[] typeHits = new long[0];
 
         FacetCounts() {
             for (String k : List.of(SearchDocument.PROGRAM, SearchDocument.NEWS, SearchDocument.PAGE)) {
@@ -681,17 +717,36 @@ public final class SearchIndex {
 
         @Override
         protected void doSetNextReader(LeafReaderContext context) throws IOException {
+            finishLeaf();
             kind = DocValues.getSorted(context.reader(), SearchFields.KIND);
             type = DocValues.getSorted(context.reader(), SearchFields.PROGRAM_TYPE);
+            kindHits = new long[kind.getValueCount()];
+            typeHits = new long[type.getValueCount()];
         }
 
         @Override
         public void collect(int doc) throws IOException {
             if (kind.advanceExact(doc)) {
-                kinds.merge(kind.lookupOrd(kind.ordValue()).utf8ToString(), 1L, Long::sum);
+                kindHits[kind.ordValue()]++;
             }
             if (type.advanceExact(doc)) {
-                types.merge(type.lookupOrd(type.ordValue()).utf8ToString(), 1L, Long::sum);
+                typeHits[type.ordValue()]++;
+            }
+        }
+
+        /** Adds the leaf's counts to the totals by name. */
+        private void finishLeaf() throws IOException {
+            name(kind, kindHits, kinds);
+            name(type, typeHits, types);
+            kindHits = new long[0];
+            typeHits = new long[0];
+        }
+
+        private static void name(SortedDocValues values, long[] hits, Map<String, Long> into) throws IOException {
+            for (int ord = 0; ord < hits.length; ord++) {
+                if (hits[ord] > 0) {
+                    into.merge(values.lookupOrd(ord).utf8ToString(), hits[ord], Long::sum);
+                }
             }
         }
 

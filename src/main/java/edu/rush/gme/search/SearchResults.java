@@ -19,6 +19,11 @@ public record SearchResults(String query, String kind, String programType, List<
     public record Hit(String kind, String url, String title, String meta, String snippet) {
     }
 
+    /** The same results for a query typed another way with the same words ("Heart" for "heart"). */
+    SearchResults askedAs(String typed) {
+        return typed.equals(query) ? this : new SearchResults(typed, kind, programType, hits, total, kindCounts, typeCounts, page, totalPages, didYouMean);
+    }
+
     @JsonIgnore
     public boolean isEmpty() {
         return total == 0;

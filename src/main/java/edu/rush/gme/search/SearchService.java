@@ -35,7 +35,7 @@ public final class SearchService {
     /** Kept suggestion lists (at most eight titles each, about 2 KB). */
     static final long SUGGESTIONS_CACHED = 4096;
 
-    /** What a page of results depends on: the index (content version and visibility) and the question, as normalized. */
+    /** What a page of results depends on: the index (content version and visibility) and the question's searched words. */
     private record ResultsKey(String version, String visibility, String query, String kind, String programType, int page) {
     }
 
@@ -109,11 +109,12 @@ public final class SearchService {
         String q = SearchIndex.normalize(query);
         // The index first (built by now, or built here), outside the cache's lock; it is the one for this key's version and day.
         SearchIndex current = index.get(snapshot, now);
-        ResultsKey key = new ResultsKey(snapshot.version(), snapshot.visibilityKey(now), q, kind, programType, page);
+        // Kept by the words searched, not as typed: the same question asked in other capitals or spacing is a hit.
+        ResultsKey key = new ResultsKey(snapshot.version(), snapshot.visibilityKey(now), current.searchedWords(q), kind, programType, page);
         SearchResults found = results.get(key, k -> {
             indexSearches.increment();
             return current.search(q, kind, programType, page);
-        });
+        }).askedAs(q);
         // Counted on every request, whether the results were kept or not: staff see how often it is searched.
         if (found.isEmpty() && !found.query().isEmpty() && kind == null && programType == null) {
             zeroResults.record(found.query(), now);

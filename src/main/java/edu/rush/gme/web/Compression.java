@@ -27,17 +27,31 @@ final class Compression {
     }
 
     /**
-     * zlib's level 6, measured on a program page (20 KB), a finder page (100 KB) and the home page
-     * (18 KB): 0.2-0.8% more bytes than level 9 for 15-40% less time (docs/performance.md). Every page
-     * a cache misses is compressed once as it is rendered (new finder filters), so time counts there.
+     * zlib's level 6 for what is compressed once and sent many times: pages at addresses without a
+     * query (a program page, the home page), static files. Measured on a program page (20 KB), a
+     * finder page (100 KB) and the home page (18 KB): 0.2-0.8% more bytes than level 9 for 15-40%
+     * less time (docs/performance.md).
      */
     static final int LEVEL = 6;
 
+    /**
+     * zlib's level 1 for what is most likely sent once: a page at an address with a query (finder
+     * filters, a search; at 10,000 programs nearly every such address is new) and answers made for
+     * one request. On the finder's 95 KB page level 6 took 1.0 ms and level 1 0.17 ms, for 17% more
+     * bytes (8.8 KB instead of 7.6 KB); on a 14 KB results page 0.17 and 0.12 ms, 14% more
+     * (docs/performance.md, "Answers no cache holds"): half of what a finder miss cost.
+     */
+    static final int ONCE_LEVEL = 1;
+
     static byte[] gzip(byte[] body) {
+        return gzip(body, LEVEL);
+    }
+
+    static byte[] gzip(byte[] body, int level) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 3 + 64);
         try (GZIPOutputStream gzip = new GZIPOutputStream(out, 8192) {
             {
-                def.setLevel(LEVEL);
+                def.setLevel(level);
             }
         }) {
             gzip.write(body);
@@ -98,7 +112,7 @@ final class Compression {
         ctx.res().addHeader("Vary", "Accept-Encoding");
         if (body.length > 512 && acceptsGzip(ctx)) {
             ctx.header("Content-Encoding", "gzip");
-            ctx.result(gzip(body));
+            ctx.result(gzip(body, ONCE_LEVEL));
         } else {
             ctx.result(body);
         }

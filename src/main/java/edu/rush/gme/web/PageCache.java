@@ -112,7 +112,9 @@ public final class PageCache {
             Compression.writeFresh(ctx, contentType, body);
             return;
         }
-        CachedPage page = new CachedPage(contentType, body, Compression.gzip(body), etag(body), cacheControl, Map.copyOf(headers),
+        // An address with a query (finder filters, a search) is most likely asked once: compressed fast.
+        int level = ctx.queryString() == null || ctx.queryString().isEmpty() ? Compression.LEVEL : Compression.ONCE_LEVEL;
+        CachedPage page = new CachedPage(contentType, body, Compression.gzip(body, level), etag(body), cacheControl, Map.copyOf(headers),
                 keptFor == null ? null : now.plus(keptFor), RequestMetrics.routeOf(ctx));
         cache.put(key(ctx.path(), ctx.queryString(), snapshot, now), page);
         if (mirror != null) {

@@ -105,4 +105,40 @@ class SearchCacheTest {
                     .satisfies(entry -> assertThat(entry.count()).isEqualTo(4));
         }
     }
+
+    @Test
+    void the_same_words_typed_another_way_are_answered_from_kept_results_with_the_query_as_typed() {
+        ContentFixture content = corpus(temp);
+        try (TestSite site = TestSite.start(content.dir())) {
+            SearchService search = site.app().search();
+            long before = search.indexSearches();
+            Response lower = site.get("/api/v1/search?q=cardiology+award");
+            Response upper = site.get("/api/v1/search?q=CARDIOLOGY+Award");
+            Response page = site.get("/search?q=Cardiology%20%20AWARD");
+            assertThat(search.indexSearches()).as("one question in three spellings, searched once").isEqualTo(before + 1);
+            assertThat(upper.text()).contains("\"query\":\"CARDIOLOGY Award\"", "Cardiology team wins an award")
+                    .isEqualTo(lower.text().replace("\"query\":\"cardiology award\"", "\"query\":\"CARDIOLOGY Award\""));
+            assertThat(page.text()).contains("1 result for \u201cCardiology AWARD\u201d", "Cardiology team wins an award");
+
+            content.news("cardiology-award", "2026-10-01", "Cardiology award goes to the quokka team");
+            site.app().store().reload();
+            assertThat(site.get("/api/v1/search?q=Cardiology+Award").text()).as("a content change is searched at once")
+                    .contains("Cardiology award goes to the quokka team").doesNotContain("wins an award");
+            assertThat(search.indexSearches()).isEqualTo(before + 2);
+        }
+    }
+
+    @Test
+    void a_search_that_finds_nothing_is_counted_once_per_search_however_it_is_typed() {
+        try (TestSite site = TestSite.start(corpus(temp).dir())) {
+            SearchService search = site.app().search();
+            long before = search.indexSearches();
+            site.get("/search?q=Zebra+Quantum");
+            site.get("/search?q=zebra+quantum");
+            site.get("/api/v1/search?q=ZEBRA+quantum");
+            assertThat(search.indexSearches()).as("searched once, then kept").isEqualTo(before + 1);
+            assertThat(search.zeroResults().entries().stream().mapToLong(ZeroResultLog.Entry::count).sum())
+                    .as("each search counted once").isEqualTo(3);
+        }
+    }
 }

@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Answers no cache holds, at N programs, through wrk (one thread, CONNECTIONS keep-alive connections,
+# Accept-Encoding: gzip as browsers send): every request a finder address or a three-word search never
+# asked before (bench/uncached.lua), and /healthz through the same client as its floor. For each: req/s,
+# p50, p99, and the server's CPU time per request (utime+stime of the java process from /proc, over
+# the run, divided by the requests answered). Each JAR in turn over the same cloned catalog, so jars
+# compared in one run give ratios (the last against the first).
+#
+# usage: bench/uncached.sh [N=10000] [SECONDS=8] [JAR...=target/gme-site.jar]
+#   env: HARNESS (default ../shared/harness beside the checkout), PORT (random 20000-29999),
+#        CONNECTIONS (16), JAVA_OPTS (default @deploy/jvm.options)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n=${1:-10000}; secs=${2:-8}; shift $(( $# > 2 ? 2 : $# )) || true
+jars=("$@"); [ ${#jars[@]} -gt 0 ] || jars=(target/gme-site.jar)
+harness=$(cd "${HARNESS:-../shared/harness}" && pwd)
+. "$harness/lib/common.sh"
+. "$harness/lib/wrk-run.sh"
+port=${PORT:-$((20000 + RANDOM % 10000))}; conns=${CONNECTIONS:-16}
+base=http://127.0.0.1:$port
+work=$(mktemp -d "${TMPDIR:-/tmp}/gme-bench-uncached.XXXXXX")
+export UNCACHED_LISTS=$work/lists.lua HARNESS_SUMMARY=$harness/lib/wrk-summary.lua LOAD_THREADS=1
+tick=$(getconf CLK_TCK)
+
+cleanup() {
+  [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null || true
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+last=$(python3 "$harness/clone-programs.py" content "$n" "$work/content" | sed -n 's/.*last_word=//p')
+cpu() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$pid/stat"; }   # utime + stime, in ticks
+load() {  # load NAME MODE FROM SECONDS URL -> one result line
+  local before after line
+  before=$(cpu)
+  line=$(UNCACHED_MODE=$2 UNCACHED_FROM=$3 wrk_run "$5" "$4" "$conns" -H "Accept-Encoding: gzip" -s "$PWD/bench/uncached.lua")
+  after=$(cpu)
+  echo "$1 $line cpu_ms_per_req=$(awk -v t=$((after - before)) -v r="$(field requests "$line")" -v k="$tick" 'BEGIN { printf "%.3f", t * 1000 / k / r }')"
+}
+
+results=()
+for jar in "${jars[@]}"; do
+  rm -f "$work"/gme.db*
+  GME_PORT=$port GME_HOST=127.0.0.1 GME_CONTENT_DIR="$work/content" GME_DATABASE_URL="jdbc:sqlite:$work/gme.db" GME_WATCH=false \
+    java ${JAVA_OPTS:-@deploy/jvm.options} -jar "$jar" > "$work/server.log" 2>&1 &
+  pid=$!
+  until curl -sf -o /dev/null "$base/readyz"; do kill -0 "$pid" || { tail -5 "$work/server.log"; exit 1; }; sleep 0.2; done
+  # Every program searchable (the index is built in the background), then the finder's own lists.
+  until curl -sf "$base/search?q=$last" | grep -qi "$last"; do sleep 0.5; done
+  curl -sf "$base/programs" | python3 -c '
+import html, re, sys
+page = sys.stdin.read()
+def options(facet):
+    select = re.search(r"<select id=\"f-%s\"[^>]*>(.*?)</select>" % facet, page, re.S).group(1)
+    return [html.unescape(v) for v in re.findall(r"<option value=\"([^\"]+)\"", select)]
+lua = lambda xs: "{" + ", ".join("%r" % x for x in xs) + "}"
+print("specialties = " + lua(options("specialty")))
+print("departments = " + lua(options("department")))
+print("words = " + lua("""surgery pediatrics visa cardiology rural research neurology fellowship residency heart kids cancer
+internal medicine family psychiatry radiology pharmacy interview virtual emergency anesthesiology dermatology orthopedic
+pathology urology oncology transplant critical care sleep stroke vascular hospice simulation wellness housing salary
+chicago diversity""".split()))
+' > "$UNCACHED_LISTS"
+  # Warm-up (JIT, Lucene), on combinations the measured runs never ask for.
+  load warm finder back 6 "$base" >/dev/null; load warm search back 6 "$base" >/dev/null; load warm fixed front 2 "$base/healthz" >/dev/null
+  results+=("$(load "$jar finder" finder front "$secs" "$base")")
+  results+=("$(load "$jar search" search front "$secs" "$base")")
+  results+=("$(load "$jar healthz" fixed front "$secs" "$base/healthz")")
+  kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
+done
+printf '%s\n' "${results[@]}"
+ms() { awk -v u="$1" 'BEGIN { printf "%.1f", u / 1000 }'; }
+echo
+printf '%-44s %8s %8s %8s %10s %8s\n' "jar / answer" "req/s" "p50 ms" "p99 ms" "CPU ms/req" "non2xx"
+for r in "${results[@]}"; do
+  printf '%-44s %8.0f %8s %8s %10s %8s\n' "$(cut -d' ' -f1-2 <<< "$r")" "$(field rps "$r")" "$(ms "$(field p50_us "$r")")" \
+    "$(ms "$(field p99_us "$r")")" "$(field cpu_ms_per_req "$r")" "$(field non2xx "$r")"
+done
+if [ ${#jars[@]} -gt 1 ]; then
+  echo; k=${#results[@]}
+  for a in 0 1 2; do
+    f=${results[$a]}; l=${results[$((k - 3 + a))]}
+    echo "$(cut -d' ' -f2 <<< "$l"): last/first req/s x$(awk -v a="$(field rps "$f")" -v b="$(field rps "$l")" 'BEGIN{printf "%.2f", b/a}')" \
+      "p99 x$(awk -v a="$(field p99_us "$f")" -v b="$(field p99_us "$l")" 'BEGIN{printf "%.2f", b/a}')" \
+      "CPU/req x$(awk -v a="$(field cpu_ms_per_req "$f")" -v b="$(field cpu_ms_per_req "$l")" 'BEGIN{printf "%.2f", b/a}')"
+  done
+fi
