@@ -151,6 +151,14 @@ public final class RegistrationController {
             return;
         }
         Set<String> ticked = Set.copyOf(form.programs());
+        // Too many programs to list: a name typed to add one (the "Add" button only adds; Register adds it too).
+        Named named = null;
+        String typed = ctx.formParam(ADD_NAME);
+        if (ProgramNames.tooManyToList(store.snapshot(), store.now())) {
+            named = readName(typed, form.programs(), event);
+            form = new RegistrationForm(form.name(), form.email(), form.applicantType(), named.ticked(), form.accessibility(), form.website());
+            ticked = Set.copyOf(named.ticked());
+        }
         String token = ctx.formParam(CrossSiteForms.TOKEN_FIELD);
         switch (crossSite.check(ctx, token)) {
             case CROSS_SITE -> {
@@ -160,27 +168,19 @@ public final class RegistrationController {
             case STALE -> {
                 ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
                 render(ctx, event, form, ticked, Map.of("form", "This form was open for a long time (or your connection changed), so for your safety "
-                        + "it was not sent. Your answers are kept below: check them and send the form again."));
+                        + "it was not sent. Your answers are kept below: check them and send the form again."), named);
                 return;
             }
             case ACCEPT -> {
                 // on to the checks
             }
         }
-        // Too many programs to list: a name typed to add one (the "Add" button only adds; Register adds it too).
-        Named named = null;
-        if (ProgramNames.tooManyToList(store.snapshot(), store.now())) {
-            String typed = ctx.formParam(ADD_NAME);
-            named = readName(typed, form.programs(), event);
-            form = new RegistrationForm(form.name(), form.email(), form.applicantType(), named.ticked(), form.accessibility(), form.website());
-            ticked = Set.copyOf(named.ticked());
-            if (ctx.formParam(ADD_BUTTON) != null && typed != null && !typed.isBlank()) {
-                if (named.error() != null) {
-                    ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-                }
-                render(ctx, event, form, ticked, named.error() == null ? Map.of() : Map.of("programs", named.error()), named);
-                return;
+        if (named != null && ctx.formParam(ADD_BUTTON) != null && typed != null && !typed.isBlank()) {
+            if (named.error() != null) {
+                ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
             }
+            render(ctx, event, form, ticked, named.error() == null ? Map.of() : Map.of("programs", named.error()), named);
+            return;
         }
         RegistrationState state = RegistrationState.of(event.data(), store.now(), store.snapshot().site().zone());
         if (!state.isOpen()) {
@@ -301,6 +301,7 @@ public final class RegistrationController {
         List<ProgramGroup> groups = new ArrayList<>();
         boolean otherTicked = false;
         boolean many = ProgramNames.tooManyToList(snapshot, now);
+        model.put("adding", null);
         if (many) {
             // The ticked programs besides the event's own, in the order they were added, and a field to add more by name.
             List<Page<Program>> added = new ArrayList<>();
