@@ -5,12 +5,13 @@
 // (editor.js) and by the public forms' program fields (program-names.js). Without JavaScript the
 // field stays a plain text field that the server reads.
 //
-//   window.gmeCombobox(input, {url, label, option(match) -> text, chose(match), count (an element)})
+//   window.gmeCombobox(input, {url, option(match) -> text or node, chose(match), count (a status element),
+//     id (of the listbox's ids, + '-listbox', '-option-N'; the input's by default), label, typed(), enter(event)})
 (function () {
   'use strict';
 
   window.gmeCombobox = function (input, options) {
-    var id = input.id;
+    var id = options.id || input.id;
     var listbox = document.createElement('ul');
     listbox.className = 'picker__listbox';
     listbox.id = id + '-listbox';

@@ -91,6 +91,7 @@
       });
     }
     window.gmeCombobox(input, {
+      id: id,
       url: searchUrl,
       count: count,
       option: function (match) {
