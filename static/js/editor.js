@@ -1,6 +1,6 @@
 // The content editor, enhanced. Each program list (a textarea of slugs, one a line, without this
-// script) becomes a searchable picker: an ARIA 1.2 combobox whose listbox the server fills with the
-// best matches as staff type (arrows move, Enter chooses, Escape closes), and the chosen programs as
+// script) becomes a searchable picker: an ARIA 1.2 combobox (combobox.js) whose listbox the server
+// fills with the best matches as staff type (arrows move, Enter chooses, Escape closes), and the chosen programs as
 // a list with a Remove button each; the textarea stays the form's value, hidden. As staff type, the
 // text is checked on the server exactly as Save checks it (one request at a time, the latest text
 // winning), the problems announced in a status line, and the page shown in the preview frame beside
@@ -8,7 +8,7 @@
 (function () {
   'use strict';
   var form = document.querySelector('form.editor');
-  if (!form || !window.fetch) {
+  if (!form || !window.fetch || !window.gmeCombobox) {
     return;
   }
 
@@ -40,27 +40,15 @@
     input.type = 'text';
     input.className = 'field__input';
     input.id = id + '-search';
-    input.setAttribute('role', 'combobox');
-    input.setAttribute('aria-autocomplete', 'list');
-    input.setAttribute('aria-expanded', 'false');
-    input.setAttribute('aria-controls', id + '-listbox');
-    input.setAttribute('autocomplete', 'off');
     input.setAttribute('aria-describedby', id + '-how ' + (textarea.getAttribute('aria-describedby') || ''));
     var how = document.createElement('p');
     how.className = 'field__hint';
     how.id = id + '-how';
     how.textContent = 'Type part of a program\'s title or slug; Down arrow to go through the matches, Enter to add one.';
-    var listbox = document.createElement('ul');
-    listbox.className = 'picker__listbox';
-    listbox.id = id + '-listbox';
-    listbox.setAttribute('role', 'listbox');
-    listbox.setAttribute('aria-label', 'Matching programs');
-    listbox.hidden = true;
     var count = document.createElement('p');
     count.className = 'visually-hidden';
     count.setAttribute('role', 'status');
     combo.appendChild(input);
-    combo.appendChild(listbox);
     label.setAttribute('for', input.id);
     textarea.hidden = true;
     field.insertBefore(how, textarea);
@@ -102,109 +90,34 @@
         chosen.appendChild(item);
       });
     }
-    var results = [];
-    var active = -1;
-    var asked = 0;
-    var timer = null;
-    function close() {
-      listbox.hidden = true;
-      input.setAttribute('aria-expanded', 'false');
-      input.removeAttribute('aria-activedescendant');
-      active = -1;
-    }
-    function mark(next) {
-      var options = listbox.querySelectorAll('[role="option"]');
-      if (options.length === 0) {
-        return;
-      }
-      active = (next + options.length) % options.length;
-      for (var i = 0; i < options.length; i++) {
-        options[i].setAttribute('aria-selected', i === active ? 'true' : 'false');
-      }
-      input.setAttribute('aria-activedescendant', options[active].id);
-      options[active].scrollIntoView({block: 'nearest'});
-    }
-    function choose(i) {
-      var match = results[i];
-      if (!match) {
-        return;
-      }
-      titles[match.slug] = match.title;
-      var list = slugs();
-      if (list.indexOf(match.slug) < 0) {
-        list.push(match.slug);
-      }
-      write(list);
-      count.textContent = 'Added ' + match.title + '.';
-      input.value = '';
-      close();
-    }
-    function draw() {
-      listbox.textContent = '';
-      var have = slugs();
-      results.forEach(function (match, i) {
-        var option = document.createElement('li');
-        option.id = id + '-option-' + i;
-        option.setAttribute('role', 'option');
-        option.setAttribute('aria-selected', 'false');
-        option.textContent = match.title + (match.draft ? ' (draft) ' : ' ');
+    window.gmeCombobox(input, {
+      id: id,
+      url: searchUrl,
+      count: count,
+      option: function (match) {
+        var shown = document.createElement('span');
+        shown.textContent = match.title + (match.draft ? ' (draft) ' : ' ');
         var code = document.createElement('code');
         code.textContent = match.slug;
-        option.appendChild(code);
-        if (have.indexOf(match.slug) >= 0) {
-          option.appendChild(document.createTextNode(' (chosen)'));
+        shown.appendChild(code);
+        if (slugs().indexOf(match.slug) >= 0) {
+          shown.appendChild(document.createTextNode(' (chosen)'));
         }
-        option.addEventListener('mousedown', function (event) { event.preventDefault(); });
-        option.addEventListener('click', function () { choose(i); });
-        listbox.appendChild(option);
-      });
-      listbox.hidden = results.length === 0;
-      input.setAttribute('aria-expanded', results.length ? 'true' : 'false');
-      active = -1;
-      input.removeAttribute('aria-activedescendant');
-      count.textContent = results.length === 0 ? 'No programs match.' : results.length === 1 ? '1 program matches.' : results.length + ' programs match.';
-    }
-    function search() {
-      var mine = ++asked;
-      fetch(searchUrl + '?q=' + encodeURIComponent(input.value), {credentials: 'same-origin'})
-        .then(function (response) { return response.ok ? response.json() : null; })
-        .then(function (answer) {
-          if (answer && mine === asked && document.activeElement === input) {
-            results = answer.results;
-            draw();
-          }
-        })
-        .catch(function () { /* offline: the textarea behind still holds the list */ });
-    }
-    input.addEventListener('input', function (event) {
-      event.stopPropagation();
-      clearTimeout(timer);
-      timer = setTimeout(search, 150);
+        return shown;
+      },
+      chose: function (match) {
+        titles[match.slug] = match.title;
+        var list = slugs();
+        if (list.indexOf(match.slug) < 0) {
+          list.push(match.slug);
+        }
+        write(list);
+        count.textContent = 'Added ' + match.title + '.';
+        input.value = '';
+      },
+      // Enter chooses; it never submits the form from here.
+      enter: function (event) { event.preventDefault(); }
     });
-    input.addEventListener('keydown', function (event) {
-      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-        event.preventDefault();
-        if (listbox.hidden) {
-          search();
-        } else {
-          mark(event.key === 'ArrowDown' ? active + 1 : active < 0 ? -1 : active - 1);
-        }
-      } else if (event.key === 'Enter') {
-        // Enter chooses; it never submits the form from here.
-        event.preventDefault();
-        if (!listbox.hidden && active >= 0) {
-          choose(active);
-        }
-      } else if (event.key === 'Escape') {
-        if (!listbox.hidden) {
-          event.preventDefault();
-          close();
-        } else {
-          input.value = '';
-        }
-      }
-    });
-    input.addEventListener('blur', function () { setTimeout(close, 150); });
     drawChosen();
   }
   Array.prototype.forEach.call(form.querySelectorAll('textarea[data-picker]'), picker);

@@ -108,6 +108,7 @@ final class UrlMap implements SiteRoutes {
         routes.get(Paths.SEARCH, search::page);
         routes.get(Paths.SEARCH_API, search::api);
         routes.get(Paths.SUGGEST_API, search::suggest);
+        routes.get(Paths.PROGRAM_NAMES_API, ctx -> edu.rush.gme.program.ProgramNames.api(ctx, store));
         // Before any /api/v1/{type} route: "changes" is not a content type.
         routes.get(ChangesController.PATH, changes::changes);
 

@@ -11,6 +11,7 @@ import edu.rush.gme.inquiry.ApplicantType;
 import edu.rush.gme.mail.MailAddresses;
 import edu.rush.gme.program.Program;
 import edu.rush.gme.program.ProgramContent;
+import edu.rush.gme.program.ProgramNames;
 import edu.rush.gme.program.ProgramType;
 import edu.rush.gme.web.CrossSiteForms;
 import edu.rush.gme.web.Paths;
@@ -61,6 +62,20 @@ public final class RegistrationController {
     public record ProgramGroup(String label, List<Page<Program>> programs) {
     }
 
+    /**
+     * Programs added by name, when the site has more programs than the form can list
+     * ({@link ProgramNames#FORM_LIST_MAX}): the ticked ones besides the event's own, what was typed
+     * and not yet one program, and the programs it might mean.
+     */
+    public record AddByName(List<Page<Program>> added, String typed, List<ProgramNames.Match> choices) {
+    }
+
+    /** The large form's field for a program's name, and its "Add" button. */
+    static final String ADD_NAME = "addProgram";
+    static final String ADD_BUTTON = "add";
+    /** The id of that field: programs-name (the error summary links to it). */
+    private static final String NAME_FIELD_SUFFIX = "name";
+
     /** One line of the error summary: the message and the id of the control its link moves to (none for the whole form). */
     public record SummaryItem(String message, String anchor) {
     }
@@ -92,6 +107,37 @@ public final class RegistrationController {
         render(ctx, event, RegistrationForm.empty(), Set.copyOf(event.data().programsOrEmpty()), Map.of());
     }
 
+    /** A typed program name read: the programs ticked with it added, the text left when it is not one program, its choices and message. */
+    private record Named(List<String> ticked, String typed, List<ProgramNames.Match> choices, String error) {
+    }
+
+    private Named readName(String typedText, List<String> ticked, Page<Event> event) {
+        ContentSnapshot snapshot = store.snapshot();
+        java.util.function.Predicate<String> shown = ProgramNames.visible(snapshot, store.now());
+        List<String> programs = new ArrayList<>(ticked);
+        String typed = typedText == null ? "" : typedText.strip();
+        if (typed.isEmpty()) {
+            return new Named(programs, "", List.of(), null);
+        }
+        ProgramNames.Resolution resolution = ProgramNames.of(snapshot).resolve(typed, shown);
+        if (resolution.unique()) {
+            if (!programs.contains(resolution.match().slug())) {
+                programs.add(resolution.match().slug());
+            }
+            return new Named(programs, "", List.of(), null);
+        }
+        // One of the programs offered last time ticked: the name has done its work.
+        if (resolution.choices().stream().anyMatch(m -> programs.contains(m.slug()))) {
+            return new Named(programs, "", List.of(), null);
+        }
+        List<String> own = event.data().programsOrEmpty();
+        List<ProgramNames.Match> choices = resolution.choices().stream().filter(m -> !own.contains(m.slug())).toList();
+        String quoted = typed.length() > 60 ? typed.substring(0, 60) + "…" : typed;
+        return new Named(programs, typed, choices, resolution.choices().isEmpty()
+                ? "We could not find a program called '" + quoted + "': check the spelling, or type one word of its name, such as Surgery"
+                : "More than one program matches '" + quoted + "': tick the one you mean below, or type its full name");
+    }
+
     /** {@code POST /events/{slug}/register}: the registrant's page (a new registration), the "check your e-mail" page, or the form with messages. */
     public void submit(Context ctx, String slug) {
         Page<Event> event = event(slug);
@@ -105,6 +151,14 @@ public final class RegistrationController {
             return;
         }
         Set<String> ticked = Set.copyOf(form.programs());
+        // Too many programs to list: a name typed to add one (the "Add" button only adds; Register adds it too).
+        Named named = null;
+        String typed = ctx.formParam(ADD_NAME);
+        if (ProgramNames.tooManyToList(store.snapshot(), store.now())) {
+            named = readName(typed, form.programs(), event);
+            form = new RegistrationForm(form.name(), form.email(), form.applicantType(), named.ticked(), form.accessibility(), form.website());
+            ticked = Set.copyOf(named.ticked());
+        }
         String token = ctx.formParam(CrossSiteForms.TOKEN_FIELD);
         switch (crossSite.check(ctx, token)) {
             case CROSS_SITE -> {
@@ -114,12 +168,19 @@ public final class RegistrationController {
             case STALE -> {
                 ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
                 render(ctx, event, form, ticked, Map.of("form", "This form was open for a long time (or your connection changed), so for your safety "
-                        + "it was not sent. Your answers are kept below: check them and send the form again."));
+                        + "it was not sent. Your answers are kept below: check them and send the form again."), named);
                 return;
             }
             case ACCEPT -> {
                 // on to the checks
             }
+        }
+        if (named != null && ctx.formParam(ADD_BUTTON) != null && typed != null && !typed.isBlank()) {
+            if (named.error() != null) {
+                ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+            }
+            render(ctx, event, form, ticked, named.error() == null ? Map.of() : Map.of("programs", named.error()), named);
+            return;
         }
         RegistrationState state = RegistrationState.of(event.data(), store.now(), store.snapshot().site().zone());
         if (!state.isOpen()) {
@@ -129,9 +190,21 @@ public final class RegistrationController {
             return;
         }
         RegistrationService.Checked checked = registrations.check(event, form);
-        if (checked instanceof RegistrationService.Invalid invalid) {
+        if (checked instanceof RegistrationService.Invalid || (named != null && named.error() != null)) {
+            Map<String, String> found = checked instanceof RegistrationService.Invalid invalid ? invalid.errors() : Map.of();
+            Map<String, String> errors = found;
+            if (named != null && named.error() != null) {
+                errors = new LinkedHashMap<>();
+                for (String field : RegistrationForm.FIELDS) {
+                    String message = field.equals("programs") ? named.error() : found.get(field);
+                    if (message != null) {
+                        errors.put(field, message);
+                    }
+                }
+                found.forEach(errors::putIfAbsent);
+            }
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            render(ctx, event, form, ticked, invalid.errors());
+            render(ctx, event, form, ticked, errors, named);
             return;
         }
         NewRegistration registration = ((RegistrationService.Valid) checked).registration();
@@ -192,6 +265,11 @@ public final class RegistrationController {
     }
 
     private void render(Context ctx, Page<Event> page, RegistrationForm form, Set<String> ticked, Map<String, String> errors) {
+        render(ctx, page, form, ticked, errors, null);
+    }
+
+    /** The form; {@code named} is what a typed program name came to (null: nothing typed, or the form lists every program). */
+    private void render(Context ctx, Page<Event> page, RegistrationForm form, Set<String> ticked, Map<String, String> errors, Named named) {
         ContentSnapshot snapshot = store.snapshot();
         Instant now = store.now();
         ZoneId zone = snapshot.site().zone();
@@ -222,7 +300,20 @@ public final class RegistrationController {
         List<Page<Program>> ownPrograms = own.stream().map(slug -> snapshot.find(ProgramContent.TYPE, slug, now)).flatMap(Optional::stream).toList();
         List<ProgramGroup> groups = new ArrayList<>();
         boolean otherTicked = false;
-        for (ProgramType type : ProgramType.values()) {
+        boolean many = ProgramNames.tooManyToList(snapshot, now);
+        model.put("adding", null);
+        if (many) {
+            // The ticked programs besides the event's own, in the order they were added, and a field to add more by name.
+            List<Page<Program>> added = new ArrayList<>();
+            for (String slug : form.programs().isEmpty() ? List.copyOf(ticked) : form.programs()) {
+                if (!own.contains(slug) && ticked.contains(slug)) {
+                    snapshot.find(ProgramContent.TYPE, slug, now).filter(p -> !added.contains(p)).ifPresent(added::add);
+                }
+            }
+            model.put("adding", new AddByName(added, named == null ? "" : named.typed(), named == null ? List.of() : named.choices()));
+            model.put("programNamesApi", ProgramNames.API);
+        }
+        for (ProgramType type : many ? new ProgramType[0] : ProgramType.values()) {
             List<Page<Program>> programs = ProgramContent.ofType(snapshot, type, now).stream()
                     .filter(p -> !own.contains(p.slug())).sorted(Comparator.comparing(Page::title)).toList();
             if (!programs.isEmpty()) {
@@ -232,8 +323,9 @@ public final class RegistrationController {
         }
         model.put("ownPrograms", ownPrograms);
         // The error summary's link for the programs goes to the first checkbox (a fieldset cannot take the focus).
-        String firstProgram = !ownPrograms.isEmpty() ? ownPrograms.get(0).slug()
-                : groups.isEmpty() ? null : groups.get(0).programs().get(0).slug();
+        String firstProgram = many && named != null && named.error() != null ? NAME_FIELD_SUFFIX
+                : !ownPrograms.isEmpty() ? ownPrograms.get(0).slug()
+                : many ? NAME_FIELD_SUFFIX : groups.isEmpty() ? null : groups.get(0).programs().get(0).slug();
         model.put("summary", summary(errors, firstProgram));
         model.put("groups", groups);
         model.put("ticked", new HashSet<>(ticked));

@@ -7,6 +7,7 @@ import edu.rush.gme.content.ContentStore;
 import edu.rush.gme.content.Page;
 import edu.rush.gme.db.DatabaseException;
 import edu.rush.gme.program.Program;
+import edu.rush.gme.program.ProgramNames;
 import edu.rush.gme.program.ProgramType;
 import edu.rush.gme.web.CrossSiteForms;
 import edu.rush.gme.web.Paths;
@@ -57,17 +58,83 @@ public final class InquiryController {
         this.crossSite = crossSite;
     }
 
+    /**
+     * The program field when the site has more programs than the form can list
+     * ({@link ProgramNames#FORM_LIST_MAX}): the name typed (or the chosen program's title), whether
+     * the office box is ticked, and the programs to choose from when the name was not one program.
+     */
+    public record NamedProgram(String typed, boolean office, List<ProgramNames.Match> choices) {
+        static final NamedProgram EMPTY = new NamedProgram("", false, List.of());
+    }
+
     /** The empty form; {@code ?program=slug} chooses the program. */
     public void form(Context ctx) {
         String program = ctx.queryParam("program");
         ContentSnapshot snapshot = store.snapshot();
         String notice = null;
+        boolean many = ProgramNames.tooManyToList(snapshot, store.now());
         if (program != null && !program.isBlank() && !program.equals(InquiryForm.OFFICE) && snapshot.find(ProgramContent.TYPE, program, store.now()).isEmpty()) {
-            notice = "We could not find the program you asked about. Choose it from the list below.";
+            notice = many ? "We could not find the program you asked about. Type its name below."
+                    : "We could not find the program you asked about. Choose it from the list below.";
             program = null;
         }
-        render(ctx, InquiryForm.empty(program), Map.of(), notice);
+        NamedProgram named = null;
+        if (many) {
+            Page<Program> chosen = program == null || program.equals(InquiryForm.OFFICE) ? null : snapshot.find(ProgramContent.TYPE, program, store.now()).orElse(null);
+            named = new NamedProgram(chosen == null ? "" : chosen.title(), InquiryForm.OFFICE.equals(program), List.of());
+        }
+        render(ctx, InquiryForm.empty(program), Map.of(), notice, named);
     }
+
+    /**
+     * The form that asks for a name: its program worked out from the ticked office box, a chosen
+     * program (one of the choices, or the one the script's list picked) or the typed name; with the
+     * message for the program field when that is not one program.
+     */
+    private record ReadProgram(InquiryForm form, NamedProgram named, String error) {
+    }
+
+    private ReadProgram readProgram(Context ctx, InquiryForm form, Map<String, String> values) {
+        ContentSnapshot snapshot = store.snapshot();
+        java.util.function.Predicate<String> shown = ProgramNames.visible(snapshot, store.now());
+        ProgramNames names = ProgramNames.of(snapshot);
+        String typed = values.getOrDefault(PROGRAM_NAME, "").strip();
+        boolean office = values.get(OFFICE_BOX) != null;
+        String picked = ctx.formParams("program").stream().filter(v -> !v.isBlank()).findFirst().orElse(null);
+        if (office && (picked == null || picked.equals(InquiryForm.OFFICE)) && typed.isEmpty()) {
+            return new ReadProgram(withProgram(form, InquiryForm.OFFICE), new NamedProgram("", true, List.of()), null);
+        }
+        if (office) {
+            return new ReadProgram(withProgram(form, null), new NamedProgram(typed, true, List.of()),
+                    "Either type a program's name or tick the box for a general question to the office, not both");
+        }
+        ProgramNames.Match match = names.find(picked, shown);
+        if (match != null) {
+            ProgramNames.Resolution again = names.resolve(match.title(), shown);
+            // A title two programs share: the choices stay on the page, this one ticked.
+            return new ReadProgram(withProgram(form, match.slug()), new NamedProgram(match.title(), false, again.unique() ? List.of() : again.choices()), null);
+        }
+        if (typed.isEmpty()) {
+            return new ReadProgram(withProgram(form, null), NamedProgram.EMPTY,
+                    "Type the name of a program, or tick the box for a general question to the office");
+        }
+        ProgramNames.Resolution resolution = names.resolve(typed, shown);
+        if (resolution.unique()) {
+            return new ReadProgram(withProgram(form, resolution.match().slug()), new NamedProgram(resolution.match().title(), false, List.of()), null);
+        }
+        String shownTyped = typed.length() > 60 ? typed.substring(0, 60) + "…" : typed;
+        return new ReadProgram(withProgram(form, null), new NamedProgram(typed, false, resolution.choices()), resolution.choices().isEmpty()
+                ? "We could not find a program called '" + shownTyped + "': check the spelling, or type one word of its name, such as Surgery"
+                : "More than one program matches '" + shownTyped + "': choose one below, or type its full name");
+    }
+
+    private static InquiryForm withProgram(InquiryForm form, String program) {
+        return new InquiryForm(program, form.name(), form.email(), form.applicantType(), form.graduationYear(), form.message(), form.website());
+    }
+
+    /** The large form's fields: the typed name, and the box for a general question to the office. */
+    static final String PROGRAM_NAME = "programName";
+    static final String OFFICE_BOX = "office";
 
     /** The form sent from a browser: the confirmation page on success, else the form with messages. */
     public void submit(Context ctx) {
@@ -79,8 +146,22 @@ public final class InquiryController {
         } catch (IllegalArgumentException unreadable) {
             // A body in a character set nobody knows, or a malformed multipart body (no browser sends either).
             ctx.status(HttpStatus.BAD_REQUEST);
-            render(ctx, InquiryForm.empty(null), Map.of("form", "We could not read the form as it was sent. Please fill it in and send it again."), null);
+            render(ctx, InquiryForm.empty(null), Map.of("form", "We could not read the form as it was sent. Please fill it in and send it again."), null,
+                    ProgramNames.tooManyToList(store.snapshot(), store.now()) ? NamedProgram.EMPTY : null);
             return;
+        }
+        // Too many programs to list: the form sent a name (or a choice) instead of a slug from a list.
+        NamedProgram named = null;
+        String programError = null;
+        if (ProgramNames.tooManyToList(store.snapshot(), store.now())) {
+            if (values.containsKey(PROGRAM_NAME) || values.containsKey(OFFICE_BOX)) {
+                ReadProgram read = readProgram(ctx, form, values);
+                form = read.form();
+                named = read.named();
+                programError = read.error();
+            } else {
+                named = new NamedProgram(form.program() == null ? "" : form.program(), false, List.of());
+            }
         }
         switch (crossSite.check(ctx, values.get(CrossSiteForms.TOKEN_FIELD))) {
             case CROSS_SITE -> {
@@ -92,7 +173,7 @@ public final class InquiryController {
             case STALE -> {
                 ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
                 render(ctx, form, Map.of("form", "This form was open for a long time (or your connection changed), so for your safety "
-                        + "it was not sent. Your answers are kept below: check them and send the form again."), null);
+                        + "it was not sent. Your answers are kept below: check them and send the form again."), null, named);
                 return;
             }
             case ACCEPT -> {
@@ -100,9 +181,20 @@ public final class InquiryController {
             }
         }
         InquiryService.Checked checked = inquiries.check(form);
-        if (checked instanceof InquiryService.Invalid invalid) {
+        if (checked instanceof InquiryService.Invalid || programError != null) {
+            Map<String, String> found = checked instanceof InquiryService.Invalid invalid ? invalid.errors() : Map.of();
+            Map<String, String> errors = programError == null ? found : new LinkedHashMap<>();
+            if (programError != null) {
+                for (String field : InquiryForm.FIELDS) {
+                    String message = field.equals("program") ? programError : found.get(field);
+                    if (message != null) {
+                        errors.put(field, message);
+                    }
+                }
+                found.forEach(errors::putIfAbsent);
+            }
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            render(ctx, form, invalid.errors(), null);
+            render(ctx, form, errors, null, named);
             return;
         }
         NewInquiry inquiry = ((InquiryService.Valid) checked).inquiry();
@@ -112,7 +204,7 @@ public final class InquiryController {
             if (!decision.allowed()) {
                 ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", String.valueOf(decision.retryAfterSeconds()));
                 render(ctx, form, Map.of("form", "You have sent several questions in a short time. Your question is kept below: please send it again in "
-                        + decision.waitText() + "."), null);
+                        + decision.waitText() + "."), null, named);
                 return;
             }
             Inquiry stored = inquiries.receive(inquiry, "form");
@@ -121,7 +213,7 @@ public final class InquiryController {
             LOG.error("inquiry for {} could not be stored: {}", inquiry.programTitle(), e.getMessage());
             ctx.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "120");
             render(ctx, form, Map.of("form", "We could not save your question just now. It is kept below: please send it again in a few minutes"
-                    + (inquiry.recipient() == null ? "." : ", or e-mail " + inquiry.recipient() + ".")), null);
+                    + (inquiry.recipient() == null ? "." : ", or e-mail " + inquiry.recipient() + ".")), null, named);
         }
     }
 
@@ -217,7 +309,8 @@ public final class InquiryController {
         }
     }
 
-    private void render(Context ctx, InquiryForm form, Map<String, String> errors, String notice) {
+    /** The form; {@code named} is the program field's state when it asks for a name (null: the list of every program). */
+    private void render(Context ctx, InquiryForm form, Map<String, String> errors, String notice, NamedProgram named) {
         ContentSnapshot snapshot = store.snapshot();
         Instant now = store.now();
         Map<String, Object> model = new HashMap<>();
@@ -239,7 +332,9 @@ public final class InquiryController {
         model.put("summary", summary(errors));
         model.put("notice", notice);
         model.put("officeKey", InquiryForm.OFFICE);
-        model.put("groups", groups(snapshot, now));
+        model.put("named", named);
+        model.put("groups", named != null ? List.of() : groups(snapshot, now));
+        model.put("programNamesApi", ProgramNames.API);
         model.put("applicantTypes", Arrays.asList(ApplicantType.values()));
         model.put("messageMax", String.format(Locale.US, "%,d", InquiryService.MESSAGE_MAX));
         model.put("messageMaxNumber", InquiryService.MESSAGE_MAX);

@@ -14,6 +14,8 @@ public final class Paths {
     public static final String SEARCH = "/search";
     public static final String SEARCH_API = "/api/v1/search";
     public static final String SUGGEST_API = "/api/v1/search/suggest";
+    /** Programs by name, for the forms' program fields (edu.rush.gme.program.ProgramNames). */
+    public static final String PROGRAM_NAMES_API = "/api/v1/search/programs";
     /** Applicants' questions: the form (GET), where it is sent (POST), each one's confirmation page. */
     public static final String INQUIRIES = "/inquiries";
     public static final String NEW_INQUIRY = "/inquiries/new";
