@@ -1,6 +1,7 @@
 import edu.rush.gme.content.ContentLoader;
 import edu.rush.gme.content.ContentSnapshot;
 import edu.rush.gme.program.FinderQuery;
+import edu.rush.gme.program.ProgramContent;
 import edu.rush.gme.program.ProgramFinder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,10 +56,10 @@ public class FinderBench {
                     VISAS[random.nextInt(3)], FORMATS[random.nextInt(3)], random.nextBoolean(), 1 + random.nextInt(10), random.nextBoolean()));
         }
         long loadStart = System.nanoTime();
-        ContentSnapshot snapshot = new ContentLoader(dir, Clock.systemUTC()).load();
+        ContentSnapshot snapshot = new ContentLoader(dir, Clock.systemUTC(), edu.rush.gme.App.CONTENT_TYPES).load();
         long loadMs = (System.nanoTime() - loadStart) / 1_000_000;
         long buildStart = System.nanoTime();
-        ProgramFinder finder = new ProgramFinder(snapshot.programs(Instant.now()), snapshot.at(Instant.now()).toLocalDate());
+        ProgramFinder finder = new ProgramFinder(snapshot.list(ProgramContent.TYPE, Instant.now()), snapshot.at(Instant.now()).toLocalDate());
         long buildMs = (System.nanoTime() - buildStart) / 1_000_000;
         System.out.printf("programs=%d problems=%d load_ms=%d finder_build_ms=%d%n", finder.size(), snapshot.problems().size(), loadMs, buildMs);
 

@@ -24,7 +24,7 @@ public class SearchBench {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 200;
-        ContentSnapshot snapshot = new ContentLoader(Path.of("content"), Clock.systemUTC()).load();
+        ContentSnapshot snapshot = new ContentLoader(Path.of("content"), Clock.systemUTC(), edu.rush.gme.App.CONTENT_TYPES).load();
         SearchAnalyzers analyzers = new SearchAnalyzers(snapshot.searchSynonyms());
         List<SearchDocument> real = SearchDocument.from(snapshot, Instant.now());
 

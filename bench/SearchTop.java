@@ -21,7 +21,7 @@ public class SearchTop {
             "internal med", "internal medicine", "ent", "pm&r", "gen surg", "heme/onc", "pulm/cc", "mfm", "rei", "nicu", "picu");
 
     public static void main(String[] args) throws Exception {
-        ContentSnapshot snapshot = new ContentLoader(Path.of("content"), Clock.systemUTC()).load();
+        ContentSnapshot snapshot = new ContentLoader(Path.of("content"), Clock.systemUTC(), edu.rush.gme.App.CONTENT_TYPES).load();
         SearchIndex index = new SearchIndex(SearchDocument.from(snapshot, Instant.now()), new SearchAnalyzers(snapshot.searchSynonyms()));
         for (String q : args.length > 0 ? List.of(args) : QUERIES) {
             SearchResults r = index.search(q, null, null, 1);

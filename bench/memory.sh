@@ -5,7 +5,7 @@
 # killed it, the cgroup's peak memory and what the load got. Needs root and a cgroup memory
 # controller (v1 under /sys/fs/cgroup/memory, or v2).
 #
-# usage: bench/memory.sh [N=10000] [SECONDS=60] [LIMIT_MB=256]   env: HARNESS, PORT (7187)
+# usage: bench/memory.sh [N=10000] [SECONDS=60] [LIMIT_MB=256]   env: HARNESS, PORT (7187), JAVA_OPTS (@deploy/jvm.options)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-10000}; secs=${2:-60}; limit=${3:-256}
@@ -33,12 +33,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-heap=$(sh -c "echo \$\$ > '$cg/cgroup.procs'; exec java @deploy/jvm.options -XX:+PrintFlagsFinal -version" 2>/dev/null | awk '/ MaxHeapSize /{print int($4/1048576)}')
+heap=$(sh -c "echo \$\$ > '$cg/cgroup.procs'; exec java ${JAVA_OPTS:-@deploy/jvm.options} -XX:+PrintFlagsFinal -version" 2>/dev/null | awk '/ MaxHeapSize /{print int($4/1048576)}')
 echo "the JVM sees the limit: max heap ${heap} MiB in ${limit} MiB"
 python3 "$harness/clone-programs.py" content "$n" "$work/content" > /dev/null
 # A shell that moves itself into the cgroup, then becomes the server.
 sh -c "echo \$\$ > '$cg/cgroup.procs'; exec env GME_PORT=$port GME_HOST=127.0.0.1 GME_CONTENT_DIR='$work/content' \
-  GME_DATABASE_URL='jdbc:sqlite:$work/gme.db' GME_WATCH=false java @deploy/jvm.options -jar target/gme-site.jar" > "$work/server.log" 2>&1 &
+  GME_DATABASE_URL='jdbc:sqlite:$work/gme.db' GME_WATCH=false java ${JAVA_OPTS:-@deploy/jvm.options} -jar target/gme-site.jar" > "$work/server.log" 2>&1 &
 pid=$!
 until curl -sf -o /dev/null "http://127.0.0.1:$port/readyz" 2>/dev/null; do
   kill -0 "$pid" 2>/dev/null || { echo "the server exited before it was ready:"; tail -5 "$work/server.log"; exit 1; }

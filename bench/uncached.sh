@@ -6,7 +6,9 @@
 # the run, divided by the requests answered). Each JAR in turn over the same cloned catalog, so jars
 # compared in one run give ratios (the last against the first).
 #
-# usage: bench/uncached.sh [N=10000] [SECONDS=8] [JAR...=target/gme-site.jar]
+# usage: bench/uncached.sh [N=10000] [SECONDS=8] [JAR[,FLAG,...]...=target/gme-site.jar]
+#   (a jar may carry JVM flags of its own after commas, added to JAVA_OPTS: the same jar with and
+#   without a flag in one run, e.g. target/gme-site.jar target/gme-site.jar,-XX:TieredStopAtLevel=1)
 #   env: HARNESS (default ../shared/harness beside the checkout), PORT (random 20000-29999),
 #        CONNECTIONS (16), JAVA_OPTS (default @deploy/jvm.options)
 set -euo pipefail
@@ -40,10 +42,11 @@ load() {  # load NAME MODE FROM SECONDS URL -> one result line
 }
 
 results=()
-for jar in "${jars[@]}"; do
+for entry in "${jars[@]}"; do
+  jar=${entry%%,*}; flags=""; [ "$jar" = "$entry" ] || flags=${entry#*,}; flags=${flags//,/ }
   rm -f "$work"/gme.db*
   GME_PORT=$port GME_HOST=127.0.0.1 GME_CONTENT_DIR="$work/content" GME_DATABASE_URL="jdbc:sqlite:$work/gme.db" GME_WATCH=false \
-    java ${JAVA_OPTS:-@deploy/jvm.options} -jar "$jar" > "$work/server.log" 2>&1 &
+    java ${JAVA_OPTS:-@deploy/jvm.options} $flags -jar "$jar" > "$work/server.log" 2>&1 &
   pid=$!
   until curl -sf -o /dev/null "$base/readyz"; do kill -0 "$pid" || { tail -5 "$work/server.log"; exit 1; }; sleep 0.2; done
   # Every program searchable (the index is built in the background), then the finder's own lists.
@@ -64,9 +67,9 @@ chicago diversity""".split()))
 ' > "$UNCACHED_LISTS"
   # Warm-up (JIT, Lucene), on combinations the measured runs never ask for.
   load warm finder back 6 "$base" >/dev/null; load warm search back 6 "$base" >/dev/null; load warm fixed front 2 "$base/healthz" >/dev/null
-  results+=("$(load "$jar finder" finder front "$secs" "$base")")
-  results+=("$(load "$jar search" search front "$secs" "$base")")
-  results+=("$(load "$jar healthz" fixed front "$secs" "$base/healthz")")
+  results+=("$(load "$entry finder" finder front "$secs" "$base")")
+  results+=("$(load "$entry search" search front "$secs" "$base")")
+  results+=("$(load "$entry healthz" fixed front "$secs" "$base/healthz")")
   kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
 done
 printf '%s\n' "${results[@]}"

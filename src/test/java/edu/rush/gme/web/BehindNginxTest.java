@@ -208,4 +208,33 @@ class BehindNginxTest {
             assertThat(search.header("X-Cache-Status")).isNull();
         }
     }
+
+    @Test
+    @Order(7)
+    void when_no_instance_can_answer_visitors_read_the_sites_words_not_nginxs() throws Exception {
+        site.app().stop();
+        for (String path : new String[] {"/programs?type=residency", "/search?q=story", "/api/v1/programs"}) {
+            TestSite.Response page = viaNginx(path);
+            assertThat(page.status()).as(path).isEqualTo(503);
+            assertThat(page.header("Retry-After")).isEqualTo("30");
+            assertThat(page.header("Cache-Control")).isEqualTo("no-store");
+            assertThat(page.page().select("h1").text()).isEqualTo("Back in a moment");
+            assertThat(page.text()).contains("try again in a minute").doesNotContainIgnoringCase("nginx").doesNotContain("Bad Gateway");
+        }
+        // A form on its way when the instances went: the applicant learns it may not have arrived and how to tell.
+        java.net.http.HttpResponse<String> sent = java.net.http.HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(nginx.url("/inquiries")))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("name=A&email=a%40example.org&message=Hello")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        TestSite.Response form = new TestSite.Response(sent.statusCode(), sent, org.jsoup.Jsoup.parse(sent.body()));
+        assertThat(form.status()).isEqualTo(503);
+        assertThat(form.text()).contains("It may not have reached us", "confirmation e-mail");
+        // Its one style element is allowed by hash and by nothing else: no inline style could be slipped in.
+        String style = form.page().selectFirst("style").data();
+        String hash = java.util.Base64.getEncoder().encodeToString(
+                java.security.MessageDigest.getInstance("SHA-256").digest(style.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(form.header("Content-Security-Policy")).startsWith("default-src 'none'; style-src 'sha256-" + hash + "';");
+        assertThat(form.page().select("html").attr("lang")).isEqualTo("en");
+    }
 }
