@@ -27,6 +27,7 @@ import edu.rush.gme.mail.MailOutbox;
 import edu.rush.gme.mail.MailSettings;
 import edu.rush.gme.metrics.Monitoring;
 import edu.rush.gme.metrics.SiteMetrics;
+import edu.rush.gme.search.IndexFiles;
 import edu.rush.gme.search.SearchMisses;
 import edu.rush.gme.search.SearchService;
 import edu.rush.gme.web.Paths;
@@ -95,8 +96,14 @@ public final class App {
 
     /** Builds the whole application over the given settings; tests use this with fixture folders. */
     public static App create(Settings settings, Clock clock) {
+        // Indexes kept in data/search-index between runs of the same jar: a restart over unchanged content is searchable as soon as it is loaded.
+        return create(settings, clock, BuildStamp.ofJar()
+                .map(build -> IndexFiles.in(settings.dataDir().resolve("search-index"), build)).orElse(IndexFiles.none()));
+    }
+
+    static App create(Settings settings, Clock clock, IndexFiles keptIndexes) {
         ContentStore store = new ContentStore(new ContentLoader(settings.contentDir(), clock, CONTENT_TYPES), clock);
-        SearchService search = new SearchService(store);
+        SearchService search = new SearchService(store, keptIndexes);
         // Metrics only with a token (GME_METRICS_TOKEN): without one no meter registry is made or loaded.
         SiteMetrics metrics = settings.metricsToken().isSet() ? new SiteMetrics() : null;
         if (metrics != null) {
@@ -160,6 +167,7 @@ public final class App {
         services.webhooks().close();
         services.registrations().close();
         misses.close();
+        search.close();
         services.database().close();
         if (metrics != null) {
             try {
@@ -231,7 +239,7 @@ public final class App {
                 false, settings.pageCacheBytes(), false, DatabaseSettings.temporarySqlite(), MailSettings.NONE, edu.rush.gme.web.TrustedProxies.NONE,
                 edu.rush.gme.web.FormSecret.RANDOM_PER_START, edu.rush.gme.preview.PreviewSecret.random(), settings.apiOrigins(),
                 edu.rush.gme.changes.WebhookSettings.NONE, 0, edu.rush.gme.metrics.MetricsToken.NONE, null);
-        App app = create(onFreePort, Clock.systemUTC()).start();
+        App app = create(onFreePort, Clock.systemUTC(), IndexFiles.none()).start();
         HttpClient client = HttpClient.newHttpClient();
         ContentSnapshot snapshot = app.store().snapshot();
         List<String> paths = new java.util.ArrayList<>(snapshot.allVisible(app.store().now()).stream().map(page -> page.url()).limit(50).toList());

@@ -3,9 +3,11 @@ package edu.rush.gme.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -21,6 +23,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
@@ -55,6 +58,7 @@ import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 import org.apache.lucene.util.graph.GraphTokenStreamFiniteStrings;
@@ -131,7 +135,7 @@ public final class SearchIndex {
     }
 
     private final SearchAnalyzers analyzers;
-    private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    private final ByteBuffersDirectory directory;
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final UnifiedHighlighter highlighter;
@@ -141,21 +145,19 @@ public final class SearchIndex {
     private final int size;
 
     public SearchIndex(List<SearchDocument> documents, SearchAnalyzers analyzers) {
+        this(written(documents, analyzers), analyzers);
+    }
+
+    /** An index written before (by {@link #directory()}, kept on disk by {@link IndexFiles}), with the analyzers it was written with. */
+    SearchIndex(ByteBuffersDirectory directory, SearchAnalyzers analyzers) {
         this.analyzers = analyzers;
-        this.size = documents.size();
-        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzers.index()))) {
-            for (SearchDocument document : documents) {
-                writer.addDocument(toLucene(document, analyzers));
-            }
-            writer.forceMerge(1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.directory = directory;
         try {
             this.reader = DirectoryReader.open(directory);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        this.size = reader.numDocs();
         this.searcher = new IndexSearcher(reader);
         this.highlighter = UnifiedHighlighter.builder(searcher, analyzers.index())
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
@@ -175,6 +177,42 @@ public final class SearchIndex {
 
     public int size() {
         return size;
+    }
+
+    private static ByteBuffersDirectory written(List<SearchDocument> documents, SearchAnalyzers analyzers) {
+        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzers.index()))) {
+            for (SearchDocument document : documents) {
+                writer.addDocument(toLucene(document, analyzers));
+            }
+            writer.forceMerge(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return directory;
+    }
+
+    /** The index's files (to be kept on disk). */
+    Directory directory() {
+        return directory;
+    }
+
+    /** Each page's body text as the index holds it, by URL (a kept index gives back the texts it was built from). */
+    Map<String, String> bodies() {
+        Map<String, String> bodies = new HashMap<>(size * 2);
+        try {
+            Set<String> fields = Set.of(SearchFields.URL, SearchFields.BODY);
+            for (LeafReaderContext leaf : reader.leaves()) {
+                StoredFields leafStored = leaf.reader().storedFields();
+                for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                    Document document = leafStored.document(doc, fields);
+                    bodies.put(document.get(SearchFields.URL), document.get(SearchFields.BODY));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bodies;
     }
 
     private static DirectSpellChecker spellChecker(int maxEdits) {

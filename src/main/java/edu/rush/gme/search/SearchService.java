@@ -58,14 +58,31 @@ public final class SearchService {
             .maximumSize(SUGGESTIONS_CACHED)
             .build();
     private final LongAdder indexSearches = new LongAdder();
+    private final LongAdder indexesBuilt = new LongAdder();
+    private final LongAdder indexesRead = new LongAdder();
     /** The analyzers of the last index with the synonym rules they were built from: most saves do not touch the rules. */
     private volatile Analyzed analyzed;
 
     private record Analyzed(String rules, SearchAnalyzers analyzers) {
     }
 
+    /** Indexes kept on disk between runs (none: each start builds its own). */
+    private final IndexFiles files;
+    /** Keeps indexes on disk and gives a read index's texts back, after the index is in use. */
+    private final java.util.concurrent.ExecutorService keeping;
+
     public SearchService(ContentStore store) {
+        this(store, IndexFiles.none());
+    }
+
+    public SearchService(ContentStore store, IndexFiles files) {
         this.store = store;
+        this.files = files;
+        this.keeping = files.keeps() ? java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "search-index-files");
+            thread.setDaemon(true);
+            return thread;
+        }) : null;
         // A page scheduled for this minute appears in search at this minute, not at the first search after it.
         store.onScheduledMoment(snapshot -> index.get(snapshot, store.now()));
         store.onLoad(snapshot -> {
@@ -141,6 +158,27 @@ public final class SearchService {
         return indexSearches.sum();
     }
 
+    /** Finishes keeping an index on disk (a stop right after start-up still leaves it for the next start), for at most 5 s. */
+    public void close() {
+        if (keeping != null) {
+            keeping.shutdown();
+            try {
+                keeping.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** How many indexes were built from the content, and how many read back from disk ({@link IndexFiles}). */
+    public long indexesBuilt() {
+        return indexesBuilt.sum();
+    }
+
+    public long indexesRead() {
+        return indexesRead.sum();
+    }
+
     public ZeroResultLog zeroResults() {
         return zeroResults;
     }
@@ -156,6 +194,19 @@ public final class SearchService {
 
     private SearchIndex build(ContentSnapshot snapshot, Instant now) {
         long start = System.nanoTime();
+        SearchAnalyzers analyzers = analyzersFor(snapshot.searchSynonyms());
+        // Public content only: a preview's index (a draft shown) is not worth keeping.
+        String key = files.keeps() && !snapshot.isPreview() ? files.key(snapshot, now) : null;
+        if (key != null) {
+            SearchIndex read = files.read(key).map(directory -> open(directory, analyzers)).orElse(null);
+            if (read != null) {
+                indexesRead.increment();
+                LOG.info("search index read from disk: {} documents in {} ms", read.size(), (System.nanoTime() - start) / 1_000_000);
+                // A later reload reuses unchanged pages' texts: the index holds them, so they need not be extracted again.
+                later(() -> keepTexts(snapshot, now, read));
+                return read;
+            }
+        }
         // Outside the map's lock (computeIfAbsent would hold it while rendering): pages are rendered on every core.
         List<SearchDocument> documents = SearchDocument.from(snapshot, now, page -> {
             java.lang.ref.SoftReference<String> kept = texts.get(page.body());
@@ -167,9 +218,49 @@ public final class SearchService {
             }
             return text;
         });
-        SearchIndex built = new SearchIndex(documents, analyzersFor(snapshot.searchSynonyms()));
+        SearchIndex built = new SearchIndex(documents, analyzers);
+        indexesBuilt.increment();
         LOG.info("search index built: {} documents in {} ms", built.size(), (System.nanoTime() - start) / 1_000_000);
+        if (key != null) {
+            later(() -> files.write(key, built.directory()));
+        }
         return built;
+    }
+
+    private void later(Runnable work) {
+        try {
+            keeping.execute(work);
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            LOG.debug("stopping: the index is not kept");
+        }
+    }
+
+    /** A kept index, or null when it cannot be opened (then it is built). */
+    private static SearchIndex open(org.apache.lucene.store.ByteBuffersDirectory directory, SearchAnalyzers analyzers) {
+        try {
+            return new SearchIndex(directory, analyzers);
+        } catch (RuntimeException e) {
+            LOG.warn("search index kept on disk cannot be opened ({}); building it again", e.toString());
+            return null;
+        }
+    }
+
+    private void keepTexts(ContentSnapshot snapshot, Instant now, SearchIndex index) {
+        try {
+            Map<String, String> bodies = index.bodies();
+            for (edu.rush.gme.content.ContentType<?> type : snapshot.types().all()) {
+                if (type.isSearched()) {
+                    for (edu.rush.gme.content.Page<?> page : snapshot.list(type, now)) {
+                        String text = bodies.get(page.url());
+                        if (text != null) {
+                            texts.putIfAbsent(page.body(), new java.lang.ref.SoftReference<>(text));
+                        }
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("texts of the kept index not reused: {}", e.toString());
+        }
     }
 
     private SearchAnalyzers analyzersFor(String rules) {

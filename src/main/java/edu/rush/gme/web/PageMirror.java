@@ -211,14 +211,6 @@ public final class PageMirror extends AbstractLifeCycle {
 
     /** The running code: the jar's size and time (a new build renders differently), or "classes" when run from a build folder. */
     static String codeStamp() {
-        try {
-            Path code = Path.of(PageMirror.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            if (Files.isRegularFile(code)) {
-                return Files.size(code) + "@" + Files.getLastModifiedTime(code).toMillis();
-            }
-            return "classes";
-        } catch (Exception e) {
-            return "unknown";
-        }
+        return edu.rush.gme.BuildStamp.ofJar().orElse("classes");
     }
 }
