@@ -207,6 +207,15 @@ public final class App {
             LOG.error("port {} is already in use: stop the other server or choose another port with GME_PORT", settings.port());
             System.exit(2);
             return;
+        } catch (io.javalin.util.JavalinException e) {
+            // A setting the server cannot work with (GME_MIRROR_DIR a folder it cannot make or write): the reason, not a stack trace.
+            Throwable cause = e;
+            while (cause.getCause() != null && !(cause instanceof java.io.IOException)) {
+                cause = cause.getCause();
+            }
+            LOG.error("the server could not start: {}", cause.getMessage());
+            System.exit(2);
+            return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
         LOG.info("GME site running at http://localhost:{}/ (content: {}, static: {})",

@@ -91,7 +91,11 @@ public final class PageMirror extends AbstractLifeCycle {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new IOException("GME_MIRROR_DIR " + dir.toAbsolutePath() + " cannot be made: " + e.getMessage(), e);
+            String why = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                    : e instanceof java.nio.file.NoSuchFileException ? "a folder above it cannot be made"
+                    : e.getClass().getSimpleName();
+            throw new IOException("GME_MIRROR_DIR " + dir.toAbsolutePath() + " cannot be made (" + why + "): set it to a folder this server can write", e);
         }
         if (!Files.isWritable(dir)) {
             throw new IOException("GME_MIRROR_DIR " + dir.toAbsolutePath() + " is not writable by this server");

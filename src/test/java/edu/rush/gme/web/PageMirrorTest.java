@@ -184,4 +184,24 @@ class PageMirrorTest {
             assertThat(nginxHeaders(https ? "https" : "http")).as(https ? "https" : "http").containsExactlyInAnyOrderEntriesOf(expected);
         }
     }
+
+    @Test
+    void a_mirror_folder_the_server_cannot_make_stops_the_start_with_the_reason() throws Exception {
+        Path file = Files.writeString(temp.resolve("a-file"), "not a folder");
+        edu.rush.gme.Settings settings = edu.rush.gme.Settings.forFolders(edu.rush.gme.ContentFixture.minimal(temp).dir(), Path.of("static"))
+                .withMirrorDir(file.resolve("mirror"));
+        edu.rush.gme.App app = edu.rush.gme.App.create(settings, java.time.Clock.systemUTC());
+        try {
+            Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(app::start);
+            Throwable cause = thrown;
+            while (cause != null && !(cause instanceof java.io.IOException)) {
+                cause = cause.getCause();
+            }
+            assertThat(cause).as("the reason, for the log").isNotNull();
+            assertThat(cause.getMessage()).startsWith("GME_MIRROR_DIR " + file.resolve("mirror").toAbsolutePath() + " cannot be made (")
+                    .endsWith("set it to a folder this server can write");
+        } finally {
+            app.stop();
+        }
+    }
 }
