@@ -32,6 +32,22 @@ class DeployFilesTest {
     }
 
     @Test
+    void the_commands_flags_file_runs_validate_whether_or_not_the_class_archive_exists() throws Exception {
+        // From the test's classes (no jar here, no archive either: the file's archive line must then be silent).
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path content = edu.rush.gme.ContentFixture.minimal(Files.createTempDirectory("gme-commands")).dir();
+        Process process = new ProcessBuilder(java.toString(), "@deploy/commands.options", "-cp", System.getProperty("java.class.path"),
+                "edu.rush.gme.App", "validate", content.toString()).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        String errors = new String(process.getErrorStream().readAllBytes());
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output + errors).isZero();
+        assertThat(output).as("the JVM adds nothing to what validate prints").startsWith("content is valid");
+        assertThat(errors).doesNotContainIgnoringCase("shared archive").doesNotContain("warning");
+        assertThat(Files.readString(Path.of("README.md"))).contains("java @deploy/commands.options -jar target/gme-site.jar validate");
+    }
+
+    @Test
     void the_image_runs_with_the_production_flags_file_and_no_flags_of_its_own() throws IOException {
         List<String> dockerfile = Files.readAllLines(Path.of("Dockerfile"));
         assertThat(dockerfile).contains("COPY deploy/jvm.options /app/jvm.options");
