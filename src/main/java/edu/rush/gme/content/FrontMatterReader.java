@@ -496,7 +496,6 @@ public final class FrontMatterReader {
         return new ContentProblem(source.file(), source.frontMatterLine() - 1 + line, Math.max(1, column), message);
     }
 
-    /** Root-level fields belong to the other record (Meta or the type's own) and were checked already; nested ones must be known. */
     /**
      * Every string of front matter as one shared instance per value: the same sites, departments,
      * accreditors, tags, months, visas and links recur across thousands of programs, and each file's
@@ -512,6 +511,7 @@ public final class FrontMatterReader {
         }
     }
 
+    /** Root-level fields belong to the other record (Meta or the type's own) and were checked already; nested ones must be known. */
     private static final class NestedUnknownFieldsFail extends DeserializationProblemHandler {
         @Override
         public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p, JsonDeserializer<?> deserializer,

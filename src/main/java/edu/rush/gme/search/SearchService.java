@@ -32,7 +32,7 @@ public final class SearchService {
 
     /**
      * Memory for kept results (a page of ten hits weighs about 5 KB); entries of old versions age out.
-     * A 32nd of the heap, at most 16 MB: in a 256 MiB container (a heap of about 115 MiB) a fixed 16 MB
+     * A 32nd of the heap, at most 16 MB: in a 256 MiB container (a heap of 126 MiB) a fixed 16 MB
      * was an eighth of the heap beside everything held strongly (docs/performance.md, "Memory").
      */
     static final long RESULTS_CACHE_BYTES = shareOfHeap(32, 1L << 20, 16L << 20);
