@@ -56,6 +56,8 @@ public final class FrontMatterReader {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .addModule(new JavaTimeModule())
                 .addHandler(new NestedUnknownFieldsFail())
+                .addModule(new com.fasterxml.jackson.databind.module.SimpleModule("canonical-strings")
+                        .addDeserializer(String.class, new CanonicalStrings()))
                 .build();
     }
 
@@ -492,6 +494,21 @@ public final class FrontMatterReader {
     /** A problem at a line and column of the YAML (from 1), shifted to the file's own line numbers. */
     private static ContentProblem at(SourceText source, int line, int column, String message) {
         return new ContentProblem(source.file(), source.frontMatterLine() - 1 + line, Math.max(1, column), message);
+    }
+
+    /**
+     * Every string of front matter as one shared instance per value: the same sites, departments,
+     * accreditors, tags, months, visas and links recur across thousands of programs, and each file's
+     * parse made its own copies (at 10,000 programs several MB of a 256 MiB container's heap,
+     * docs/performance.md "Memory"). Interned strings are collected once nothing uses them. Read
+     * exactly as Jackson's own string deserializer reads them, coercions included.
+     */
+    private static final class CanonicalStrings extends com.fasterxml.jackson.databind.deser.std.StringDeserializer {
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            String value = super.deserialize(p, ctxt);
+            return value == null ? null : value.intern();
+        }
     }
 
     /** Root-level fields belong to the other record (Meta or the type's own) and were checked already; nested ones must be known. */

@@ -30,10 +30,19 @@ public final class SearchService {
 
     private static final Logger LOG = LoggerFactory.getLogger(SearchService.class);
 
-    /** Memory for kept results (a page of ten hits weighs about 5 KB); entries of old versions age out. */
-    static final long RESULTS_CACHE_BYTES = 16L * 1024 * 1024;
-    /** Kept suggestion lists (at most eight titles each, about 2 KB). */
-    static final long SUGGESTIONS_CACHED = 4096;
+    /**
+     * Memory for kept results (a page of ten hits weighs about 5 KB); entries of old versions age out.
+     * A 32nd of the heap, at most 16 MB: in a 256 MiB container (a heap of 126 MiB) a fixed 16 MB
+     * was an eighth of the heap beside everything held strongly (docs/performance.md, "Memory").
+     */
+    static final long RESULTS_CACHE_BYTES = shareOfHeap(32, 1L << 20, 16L << 20);
+    /** Kept suggestion lists (at most eight titles each, about 2 KB): a 64th of the heap, 256 to 4,096 of them. */
+    static final long SUGGESTIONS_CACHED = shareOfHeap(64, 256 * 2048L, 4096 * 2048L) / 2048;
+
+    /** A {@code 1/divisor} share of the heap the JVM may grow to, in bytes, kept between {@code min} and {@code max}. */
+    static long shareOfHeap(int divisor, long min, long max) {
+        return Math.max(min, Math.min(max, Runtime.getRuntime().maxMemory() / divisor));
+    }
 
     /** What a page of results depends on: the index (content version and visibility) and the question's searched words. */
     private record ResultsKey(String version, String visibility, String query, String kind, String programType, int page) {

@@ -61,6 +61,21 @@ final class Compression {
         return out.toByteArray();
     }
 
+    /** The plain bytes of what {@link #gzip} made (its trailer gives their length, so they are read into one array). */
+    static byte[] gunzip(byte[] gzipped) {
+        int n = gzipped.length;
+        int length = (gzipped[n - 4] & 0xff) | (gzipped[n - 3] & 0xff) << 8 | (gzipped[n - 2] & 0xff) << 16 | (gzipped[n - 1] & 0xff) << 24;
+        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped), n)) {
+            byte[] plain = in.readNBytes(length);
+            if (plain.length != length || in.read() != -1) {
+                throw new IllegalStateException("a gzipped page is not the length its trailer says");
+            }
+            return plain;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static boolean acceptsGzip(Context ctx) {
         return acceptsGzip(ctx.header("Accept-Encoding"));
     }

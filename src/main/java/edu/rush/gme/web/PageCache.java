@@ -20,11 +20,20 @@ import java.util.Map;
  */
 public final class PageCache {
 
-    /** One response: plain and gzipped bodies, a strong validator and how long others may keep it. */
+    /**
+     * One response: its gzipped body (and the plain one, or null to unzip it when a client without
+     * gzip asks), a strong validator and how long others may keep it.
+     */
     record CachedPage(String contentType, byte[] body, byte[] gzipped, String etag, String cacheControl, Map<String, String> headers,
                       Instant expires, String route) {
         int weight() {
-            return body.length + gzipped.length + 128;
+            return (body == null ? 0 : body.length) + gzipped.length + 128;
+        }
+
+        /** The plain body: kept, or unzipped from the gzipped one for this request. */
+        @Override
+        public byte[] body() {
+            return body != null ? body : Compression.gunzip(gzipped);
         }
     }
 
@@ -114,7 +123,10 @@ public final class PageCache {
         }
         // An address with a query (finder filters, a search) is most likely asked once: compressed fast.
         int level = ctx.queryString() == null || ctx.queryString().isEmpty() ? Compression.LEVEL : Compression.ONCE_LEVEL;
-        CachedPage page = new CachedPage(contentType, body, Compression.gzip(body, level), etag(body), cacheControl, Map.copyOf(headers),
+        // Only the gzipped body is kept (a fifth to a tenth of the plain one: five to ten times the pages in
+        // the same memory); browsers and proxies take gzip, and the few clients without it get it unzipped
+        // (microseconds, where a page no longer kept would cost a render: docs/performance.md, "Memory").
+        CachedPage page = new CachedPage(contentType, null, Compression.gzip(body, level), etag(body), cacheControl, Map.copyOf(headers),
                 keptFor == null ? null : now.plus(keptFor), RequestMetrics.routeOf(ctx));
         cache.put(key(ctx.path(), ctx.queryString(), snapshot, now), page);
         if (mirror != null) {
@@ -125,7 +137,9 @@ public final class PageCache {
             // Before Cache-Control (written next): nginx before 1.23 reads them in order.
             ctx.header(SHARED_CACHE_HEADER, Long.toString(shared));
         }
-        write(ctx, page);
+        ctx.header("Cache-Control", page.cacheControl());
+        // The plain body just rendered, not unzipped again.
+        Compression.write(ctx, page.contentType(), page.etag(), body, page.gzipped());
     }
 
     /**
@@ -162,11 +176,6 @@ public final class PageCache {
     long size() {
         cache.cleanUp();
         return cache.estimatedSize();
-    }
-
-    private static void write(Context ctx, CachedPage page) {
-        ctx.header("Cache-Control", page.cacheControl());
-        Compression.write(ctx, page.contentType(), page.etag(), page.body(), page.gzipped());
     }
 
     private static String key(String path, String query, ContentSnapshot snapshot, Instant now) {

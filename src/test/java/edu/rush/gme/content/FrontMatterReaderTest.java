@@ -51,6 +51,28 @@ class FrontMatterReaderTest {
         assertThat(parsed.data().positionsPerYear()).isNull();
     }
 
+    /** Thousands of programs name the same sites and departments: each value is held once, however many files repeat it. */
+    @Test
+    void a_value_repeated_across_files_is_one_string_in_memory() throws ContentException {
+        String file = """
+                ---
+                title: %s
+                type: residency
+                specialty: Neurology
+                department: Department of Neurological Sciences
+                summary: Training in disorders of the nervous system.
+                sites: [RUSH University Medical Center]
+                tags: [neuro]
+                ---
+                Body
+                """;
+        Program first = read("content/programs/a.md", file.formatted("A"), Program.class).data();
+        Program second = read("content/programs/b.md", file.formatted("B"), Program.class).data();
+        assertThat(second.department()).isEqualTo("Department of Neurological Sciences").isSameAs(first.department());
+        assertThat(second.sites().get(0)).isSameAs(first.sites().get(0));
+        assertThat(second.tags().get(0)).isSameAs(first.tags().get(0));
+    }
+
     @Test
     void rejects_a_file_without_front_matter() {
         assertThat(problems("content/news/a.md", "# Just Markdown\n", NewsStory.class)).containsExactly(

@@ -76,6 +76,21 @@ class CachingTest {
         assertThat(gzipped.body().length + cssGzipped.body().length).as("program page and its CSS, transferred").isLessThan(100_000);
     }
 
+    /** The cache keeps only the gzipped body: a client without gzip gets, from the cache, exactly the page it got when it was rendered. */
+    @Test
+    void a_client_without_gzip_gets_the_cached_page_unzipped_byte_for_byte() throws IOException {
+        String address = PROGRAM + "?asked=" + System.nanoTime();
+        HttpResponse<byte[]> rendered = real.bytes(address, "Accept-Encoding", "identity");
+        HttpResponse<byte[]> cached = real.bytes(address, "Accept-Encoding", "identity");
+        HttpResponse<byte[]> gzipped = real.bytes(address, "Accept-Encoding", "gzip");
+        assertThat(rendered.statusCode()).isEqualTo(200);
+        assertThat(cached.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(cached.body()).isEqualTo(rendered.body());
+        assertThat(cached.headers().firstValue("Content-Length")).hasValue(String.valueOf(rendered.body().length));
+        assertThat(cached.headers().firstValue("ETag")).isEqualTo(rendered.headers().firstValue("ETag"));
+        assertThat(gunzip(gzipped.body())).isEqualTo(new String(rendered.body(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /**
      * Accept-Encoding is read with its weights (RFC 9110 §12.5.3) on every path that can send gzip:
      * a cached page, a page rendered for the first time, a response that is never cached (the 404
