@@ -3,7 +3,6 @@ package edu.rush.gme.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,6 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
@@ -197,22 +195,25 @@ public final class SearchIndex {
         return directory;
     }
 
-    /** Each page's body text as the index holds it, by URL (a kept index gives back the texts it was built from). */
-    Map<String, String> bodies() {
-        Map<String, String> bodies = new HashMap<>(size * 2);
+    /** The body text this index holds for the page at {@code url}, or null (not in it, or unreadable). */
+    String storedBody(String url) {
         try {
-            Set<String> fields = Set.of(SearchFields.URL, SearchFields.BODY);
+            BytesRef term = new BytesRef(url);
             for (LeafReaderContext leaf : reader.leaves()) {
-                StoredFields leafStored = leaf.reader().storedFields();
-                for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
-                    Document document = leafStored.document(doc, fields);
-                    bodies.put(document.get(SearchFields.URL), document.get(SearchFields.BODY));
+                org.apache.lucene.index.Terms terms = leaf.reader().terms(SearchFields.URL);
+                org.apache.lucene.index.TermsEnum found = terms == null ? null : terms.iterator();
+                if (found != null && found.seekExact(term)) {
+                    org.apache.lucene.index.PostingsEnum postings = found.postings(null, org.apache.lucene.index.PostingsEnum.NONE);
+                    int doc = postings.nextDoc();
+                    if (doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS) {
+                        return leaf.reader().storedFields().document(doc, Set.of(SearchFields.BODY)).get(SearchFields.BODY);
+                    }
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return null;
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
-        return bodies;
     }
 
     private static DirectSpellChecker spellChecker(int maxEdits) {

@@ -55,10 +55,17 @@ public final class SearchService {
     private final PerSnapshotDay<SearchIndex> index = new PerSnapshotDay<>(this::build);
     private final ZeroResultLog zeroResults = new ZeroResultLog();
     /**
-     * Each page body's text, by the body itself: a reload keeps the pages of files that did not
-     * change, so only a changed file's text is extracted again. Weak keys: it forgets old pages.
+     * Which index holds each page body's text, by the body itself: a reload keeps the pages of files
+     * that did not change, so an unchanged page's text is read back from the last index's stored
+     * fields (kept compressed there) and only a changed file's text is extracted from its Markdown.
+     * Weak keys: old pages are forgotten; each build points every current page at the new index.
      */
-    private final Map<LazyHtml, java.lang.ref.SoftReference<String>> texts = Collections.synchronizedMap(new WeakHashMap<>());
+    private final Map<LazyHtml, Indexed> indexed = Collections.synchronizedMap(new WeakHashMap<>());
+    private final LongAdder textsExtracted = new LongAdder();
+
+    private record Indexed(SearchIndex index, String url) {
+    }
+
     private final Cache<ResultsKey, SearchResults> results = Caffeine.newBuilder()
             .maximumWeight(RESULTS_CACHE_BYTES)
             .weigher(SearchService::weight)
@@ -77,7 +84,7 @@ public final class SearchService {
 
     /** Indexes kept on disk between runs (none: each start builds its own). */
     private final IndexFiles files;
-    /** Keeps indexes on disk and gives a read index's texts back, after the index is in use. */
+    /** Keeps indexes on disk, after the index is in use. */
     private final java.util.concurrent.ExecutorService keeping;
 
     public SearchService(ContentStore store) {
@@ -188,6 +195,11 @@ public final class SearchService {
         return indexesRead.sum();
     }
 
+    /** How many page texts were extracted from Markdown (the rest were read back from the index that held them). */
+    public long textsExtracted() {
+        return textsExtracted.sum();
+    }
+
     public ZeroResultLog zeroResults() {
         return zeroResults;
     }
@@ -211,24 +223,23 @@ public final class SearchService {
             if (read != null) {
                 indexesRead.increment();
                 LOG.info("search index read from disk: {} documents in {} ms", read.size(), (System.nanoTime() - start) / 1_000_000);
-                // A later reload reuses unchanged pages' texts: the index holds them, so they need not be extracted again.
-                later(() -> keepTexts(snapshot, now, read));
+                remember(snapshot, now, read);
                 return read;
             }
         }
         // Outside the map's lock (computeIfAbsent would hold it while rendering): pages are rendered on every core.
         List<SearchDocument> documents = SearchDocument.from(snapshot, now, page -> {
-            java.lang.ref.SoftReference<String> kept = texts.get(page.body());
-            String text = kept == null ? null : kept.get();
+            Indexed before = indexed.get(page.body());
+            String text = before == null ? null : before.index().storedBody(before.url());
             if (text == null) {
+                textsExtracted.increment();
                 text = SearchDocument.text(page);
-                // Softly: at 10,000 programs the texts are tens of megabytes, worth keeping only while memory allows.
-                texts.put(page.body(), new java.lang.ref.SoftReference<>(text));
             }
             return text;
         });
         SearchIndex built = new SearchIndex(documents, analyzers);
         indexesBuilt.increment();
+        remember(snapshot, now, built);
         LOG.info("search index built: {} documents in {} ms", built.size(), (System.nanoTime() - start) / 1_000_000);
         if (key != null) {
             later(() -> files.write(key, built.directory()));
@@ -254,21 +265,14 @@ public final class SearchService {
         }
     }
 
-    private void keepTexts(ContentSnapshot snapshot, Instant now, SearchIndex index) {
-        try {
-            Map<String, String> bodies = index.bodies();
-            for (edu.rush.gme.content.ContentType<?> type : snapshot.types().all()) {
-                if (type.isSearched()) {
-                    for (edu.rush.gme.content.Page<?> page : snapshot.list(type, now)) {
-                        String text = bodies.get(page.url());
-                        if (text != null) {
-                            texts.putIfAbsent(page.body(), new java.lang.ref.SoftReference<>(text));
-                        }
-                    }
+    /** Points every page of this index at it: the next build reads their texts back from it. */
+    private void remember(ContentSnapshot snapshot, Instant now, SearchIndex index) {
+        for (edu.rush.gme.content.ContentType<?> type : snapshot.types().all()) {
+            if (type.isSearched()) {
+                for (edu.rush.gme.content.Page<?> page : snapshot.list(type, now)) {
+                    indexed.put(page.body(), new Indexed(index, page.url()));
                 }
             }
-        } catch (RuntimeException e) {
-            LOG.debug("texts of the kept index not reused: {}", e.toString());
         }
     }
 

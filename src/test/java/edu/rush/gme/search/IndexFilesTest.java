@@ -142,4 +142,42 @@ class IndexFilesTest {
         assertThat(IndexFiles.in(temp, " ").keeps()).isFalse();
         assertThat(IndexFiles.none().keeps()).isFalse();
     }
+
+    @Test
+    void a_reload_extracts_only_the_changed_pages_text_and_reads_the_others_back_from_the_index() throws Exception {
+        ContentFixture fixture = corpus();
+        ContentStore store = new ContentStore(new ContentLoader(fixture.dir(), clock, App.CONTENT_TYPES), clock);
+        SearchService search = new SearchService(store, IndexFiles.none());
+        store.reload();
+        SearchResults before = search.search("cardiology", null, null, 1);
+        long extracted = search.textsExtracted();
+        assertThat(extracted).as("every page's text, once").isGreaterThan(3);
+
+        fixture.news("zebra-grant", "2026-10-02", "Zebrafish research grant");
+        store.reload();
+        assertThat(search.search("zebrafish", null, null, 1).hits()).extracting(SearchResults.Hit::title)
+                .containsExactly("Zebrafish research grant");
+        assertThat(search.textsExtracted() - extracted).as("only the new story's text").isEqualTo(1);
+        assertThat(search.search("cardiology", null, null, 1).hits()).as("the others' texts, read back, find and show the same")
+                .isEqualTo(before.hits());
+    }
+
+    @Test
+    void a_server_that_read_its_index_from_disk_extracts_no_text_until_a_file_changes() throws Exception {
+        ContentFixture fixture = corpus();
+        Path kept = temp.resolve("search-index");
+        started(fixture.dir(), kept, "build-1").search("cardiology", null, null, 1);
+        awaitKept(kept, 1);
+        ContentStore store = new ContentStore(new ContentLoader(fixture.dir(), clock, App.CONTENT_TYPES), clock);
+        SearchService again = new SearchService(store, IndexFiles.in(kept, "build-1"));
+        store.reload();
+        again.search("cardiology", null, null, 1);
+        assertThat(again.indexesRead()).isEqualTo(1);
+        assertThat(again.textsExtracted()).isZero();
+
+        fixture.news("zebra-grant", "2026-10-02", "Zebrafish research grant");
+        store.reload();
+        assertThat(again.search("zebrafish", null, null, 1).hits()).hasSize(1);
+        assertThat(again.textsExtracted()).as("the new story's only").isEqualTo(1);
+    }
 }
