@@ -38,6 +38,8 @@ trap cleanup EXIT
 heap=$(sh -c "echo \$\$ > '$cg/cgroup.procs'; exec java ${JAVA_OPTS:-@deploy/jvm.options} -XX:+PrintFlagsFinal -version" 2>/dev/null | awk '/ MaxHeapSize /{print int($4/1048576)}')
 echo "the JVM sees the limit: max heap ${heap} MiB in ${limit} MiB"
 python3 "$harness/clone-programs.py" content "$n" "$work/content" > /dev/null
+# The worst case: no search index kept by an earlier run over the same files, so it is built under the limit.
+rm -rf data/search-index
 # A shell that moves itself into the cgroup, then becomes the server.
 sh -c "echo \$\$ > '$cg/cgroup.procs'; exec env GME_PORT=$port GME_HOST=127.0.0.1 GME_CONTENT_DIR='$work/content' \
   GME_DATABASE_URL='jdbc:sqlite:$work/gme.db' GME_WATCH=false java ${JAVA_OPTS:-@deploy/jvm.options} -jar target/gme-site.jar" > "$work/server.log" 2>&1 &
