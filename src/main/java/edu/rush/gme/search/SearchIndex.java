@@ -195,25 +195,26 @@ public final class SearchIndex {
         return directory;
     }
 
-    /** The body text this index holds for the page at {@code url}, or null (not in it, or unreadable). */
-    String storedBody(String url) {
+    /**
+     * Every page's body text as this index holds it, by URL: read in one pass in document order, so
+     * each compressed block of stored fields is decompressed once (reading them one page at a time
+     * decompressed a block per page: 5.4 s instead of a fraction of a second at 10,000 programs).
+     */
+    Map<String, String> bodies() {
+        Map<String, String> bodies = new java.util.HashMap<>(size * 4 / 3 + 1);
+        Set<String> fields = Set.of(SearchFields.URL, SearchFields.BODY);
         try {
-            BytesRef term = new BytesRef(url);
             for (LeafReaderContext leaf : reader.leaves()) {
-                org.apache.lucene.index.Terms terms = leaf.reader().terms(SearchFields.URL);
-                org.apache.lucene.index.TermsEnum found = terms == null ? null : terms.iterator();
-                if (found != null && found.seekExact(term)) {
-                    org.apache.lucene.index.PostingsEnum postings = found.postings(null, org.apache.lucene.index.PostingsEnum.NONE);
-                    int doc = postings.nextDoc();
-                    if (doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS) {
-                        return leaf.reader().storedFields().document(doc, Set.of(SearchFields.BODY)).get(SearchFields.BODY);
-                    }
+                org.apache.lucene.index.StoredFields stored = leaf.reader().storedFields();
+                for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                    Document document = stored.document(doc, fields);
+                    bodies.put(document.get(SearchFields.URL), document.get(SearchFields.BODY));
                 }
             }
-            return null;
-        } catch (IOException | RuntimeException e) {
-            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+        return bodies;
     }
 
     private static DirectSpellChecker spellChecker(int maxEdits) {

@@ -228,9 +228,10 @@ public final class SearchService {
             }
         }
         // Outside the map's lock (computeIfAbsent would hold it while rendering): pages are rendered on every core.
+        Map<SearchIndex, Map<String, String>> earlier = earlierTexts(snapshot, now);
         List<SearchDocument> documents = SearchDocument.from(snapshot, now, page -> {
             Indexed before = indexed.get(page.body());
-            String text = before == null ? null : before.index().storedBody(before.url());
+            String text = before == null ? null : earlier.getOrDefault(before.index(), Map.of()).get(before.url());
             if (text == null) {
                 textsExtracted.increment();
                 text = SearchDocument.text(page);
@@ -263,6 +264,30 @@ public final class SearchService {
             LOG.warn("search index kept on disk cannot be opened ({}); building it again", e.toString());
             return null;
         }
+    }
+
+    /** The texts of the indexes this snapshot's unchanged pages were last indexed in (usually one), each read in one pass. */
+    private Map<SearchIndex, Map<String, String>> earlierTexts(ContentSnapshot snapshot, Instant now) {
+        java.util.Set<SearchIndex> indexes = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (edu.rush.gme.content.ContentType<?> type : snapshot.types().all()) {
+            if (type.isSearched()) {
+                for (edu.rush.gme.content.Page<?> page : snapshot.list(type, now)) {
+                    Indexed before = indexed.get(page.body());
+                    if (before != null) {
+                        indexes.add(before.index());
+                    }
+                }
+            }
+        }
+        Map<SearchIndex, Map<String, String>> texts = new java.util.IdentityHashMap<>();
+        for (SearchIndex index : indexes) {
+            try {
+                texts.put(index, index.bodies());
+            } catch (RuntimeException e) {
+                LOG.debug("texts of an earlier index not reused: {}", e.toString());
+            }
+        }
+        return texts;
     }
 
     /** Points every page of this index at it: the next build reads their texts back from it. */
