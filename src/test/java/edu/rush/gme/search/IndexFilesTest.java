@@ -26,6 +26,14 @@ class IndexFilesTest {
     @TempDir
     Path temp;
 
+    /** Every service a test started: closed after it, so no index is still being written when the folder goes. */
+    private final List<SearchService> services = new java.util.ArrayList<>();
+
+    @org.junit.jupiter.api.AfterEach
+    void closeServices() {
+        services.forEach(SearchService::close);
+    }
+
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-02T15:00:00Z"), java.time.ZoneOffset.UTC);
 
     private ContentFixture corpus() {
@@ -36,6 +44,7 @@ class IndexFilesTest {
     private SearchService started(Path content, Path kept, String build) {
         ContentStore store = new ContentStore(new ContentLoader(content, clock, App.CONTENT_TYPES), clock);
         SearchService search = new SearchService(store, IndexFiles.in(kept, build));
+        services.add(search);
         store.reload();
         return search;
     }
@@ -148,6 +157,7 @@ class IndexFilesTest {
         ContentFixture fixture = corpus();
         ContentStore store = new ContentStore(new ContentLoader(fixture.dir(), clock, App.CONTENT_TYPES), clock);
         SearchService search = new SearchService(store, IndexFiles.none());
+        services.add(search);
         store.reload();
         SearchResults before = search.search("cardiology", null, null, 1);
         long extracted = search.textsExtracted();
@@ -170,6 +180,7 @@ class IndexFilesTest {
         awaitKept(kept, 1);
         ContentStore store = new ContentStore(new ContentLoader(fixture.dir(), clock, App.CONTENT_TYPES), clock);
         SearchService again = new SearchService(store, IndexFiles.in(kept, "build-1"));
+        services.add(again);
         store.reload();
         again.search("cardiology", null, null, 1);
         assertThat(again.indexesRead()).isEqualTo(1);
