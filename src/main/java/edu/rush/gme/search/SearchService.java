@@ -269,16 +269,8 @@ public final class SearchService {
     /** The texts of the indexes this snapshot's unchanged pages were last indexed in (usually one), each read in one pass. */
     private Map<SearchIndex, Map<String, String>> earlierTexts(ContentSnapshot snapshot, Instant now) {
         java.util.Set<SearchIndex> indexes = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        for (edu.rush.gme.content.ContentType<?> type : snapshot.types().all()) {
-            if (type.isSearched()) {
-                for (edu.rush.gme.content.Page<?> page : snapshot.list(type, now)) {
-                    Indexed before = indexed.get(page.body());
-                    if (before != null) {
-                        indexes.add(before.index());
-                    }
-                }
-            }
-        }
+        searchedPages(snapshot, now).map(page -> indexed.get(page.body())).filter(java.util.Objects::nonNull)
+                .forEach(before -> indexes.add(before.index()));
         Map<SearchIndex, Map<String, String>> texts = new java.util.IdentityHashMap<>();
         for (SearchIndex index : indexes) {
             try {
@@ -292,13 +284,13 @@ public final class SearchService {
 
     /** Points every page of this index at it: the next build reads their texts back from it. */
     private void remember(ContentSnapshot snapshot, Instant now, SearchIndex index) {
-        for (edu.rush.gme.content.ContentType<?> type : snapshot.types().all()) {
-            if (type.isSearched()) {
-                for (edu.rush.gme.content.Page<?> page : snapshot.list(type, now)) {
-                    indexed.put(page.body(), new Indexed(index, page.url()));
-                }
-            }
-        }
+        searchedPages(snapshot, now).forEach(page -> indexed.put(page.body(), new Indexed(index, page.url())));
+    }
+
+    /** The pages an index of this snapshot at {@code now} holds: every visible page of every searched type. */
+    private static java.util.stream.Stream<edu.rush.gme.content.Page<?>> searchedPages(ContentSnapshot snapshot, Instant now) {
+        return snapshot.types().all().stream().filter(edu.rush.gme.content.ContentType::isSearched)
+                .flatMap(type -> snapshot.list(type, now).stream().map(page -> (edu.rush.gme.content.Page<?>) page));
     }
 
     private SearchAnalyzers analyzersFor(String rules) {
