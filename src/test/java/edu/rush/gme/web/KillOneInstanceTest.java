@@ -154,8 +154,14 @@ class KillOneInstanceTest {
                     for (MimeMessage mail : sent) {
                         ids.add(mail.getMessageID());
                     }
-                    assertThat(sent).as("each mail once").hasSize((int) mails);
-                    assertThat(ids).hasSize((int) mails);
+                    assertThat(ids).as("each mail, by its Message-ID").hasSize((int) mails);
+                    // At least once across a crash (docs/quality.md): a mail the killed server was sending when it
+                    // died (the mail server had taken it, the database not yet told) goes again once its claim runs
+                    // out, with the same Message-ID, by which mail systems show it once. Only such a mail, claimed
+                    // twice, may arrive twice.
+                    long claimedTwice = count(database, "SELECT count(*) FROM mail_outbox WHERE attempts > 1");
+                    assertThat(sent.length).as("each mail once, or twice only when the killed server was sending it (%d claimed twice)", claimedTwice)
+                            .isBetween((int) mails, (int) (mails + claimedTwice));
                 } finally {
                     database.close();
                 }
