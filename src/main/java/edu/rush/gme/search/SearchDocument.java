@@ -33,13 +33,21 @@ public record SearchDocument(String kind, String url, String title, String meta,
                 continue;
             }
             // Each body is rendered from Markdown here (the first thing to ask for it): on every core, in list order.
-            documents.addAll(snapshot.list(type, now).parallelStream().map(page -> {
-                SearchText t = type.searchText(page);
-                return new SearchDocument(t.kind(), page.url(), page.title(), t.meta(), t.facet(), t.name(), t.department(),
-                        t.tags(), t.summary(), t.facts(), text.apply(page));
-            }).toList());
+            documents.addAll(snapshot.list(type, now).parallelStream().map(page -> of(type, page, text.apply(page))).toList());
         }
         return documents;
+    }
+
+    /** What the index holds of a page of this type, with the given body text. */
+    static SearchDocument of(ContentType<?> type, Page<?> page, String body) {
+        SearchText t = type.searchText(page);
+        return new SearchDocument(t.kind(), page.url(), page.title(), t.meta(), t.facet(), t.name(), t.department(),
+                t.tags(), t.summary(), t.facts(), body);
+    }
+
+    /** The same page with this body text. */
+    SearchDocument withBody(String text) {
+        return new SearchDocument(kind, url, title, meta, programType, specialty, department, tags, summary, facts, text);
     }
 
     /** The body as plain text, headings closed with a full stop so snippets read as sentences (from its Markdown: no page is rendered). */

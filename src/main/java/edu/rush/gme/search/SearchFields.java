@@ -16,6 +16,8 @@ final class SearchFields {
     static final String BOOST = "boost";
     /** A program's specialty and title as one exact key each, in the stemmed words of the query ("intern medicin"). */
     static final String NAME = "name";
+    /** A number that changes when anything indexed of a page but its body changes ({@link SearchIndex#fingerprint}). */
+    static final String FINGERPRINT = "fingerprint";
 
     private SearchFields() {
     }

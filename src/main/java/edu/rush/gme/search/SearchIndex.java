@@ -15,6 +15,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.FloatDocValuesField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
@@ -206,7 +207,11 @@ public final class SearchIndex {
         try {
             for (LeafReaderContext leaf : reader.leaves()) {
                 org.apache.lucene.index.StoredFields stored = leaf.reader().storedFields();
+                org.apache.lucene.util.Bits live = leaf.reader().getLiveDocs();
                 for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                    if (live != null && !live.get(doc)) {
+                        continue; // replaced or deleted by an update
+                    }
                     Document document = stored.document(doc, fields);
                     bodies.put(document.get(SearchFields.URL), document.get(SearchFields.BODY));
                 }
@@ -215,6 +220,116 @@ public final class SearchIndex {
             throw new UncheckedIOException(e);
         }
         return bodies;
+    }
+
+    /**
+     * Every page's {@link #fingerprint} by URL (pages deleted by an update left out), read once from
+     * doc values: no stored field is decompressed.
+     */
+    synchronized Map<String, Long> fingerprints() {
+        if (fingerprints == null) {
+            Map<String, Long> read = new java.util.HashMap<>(size * 4 / 3 + 1);
+            try {
+                for (LeafReaderContext leaf : reader.leaves()) {
+                    SortedDocValues urls = DocValues.getSorted(leaf.reader(), SearchFields.URL);
+                    org.apache.lucene.index.NumericDocValues prints = DocValues.getNumeric(leaf.reader(), SearchFields.FINGERPRINT);
+                    org.apache.lucene.util.Bits live = leaf.reader().getLiveDocs();
+                    for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                        if ((live == null || live.get(doc)) && urls.advanceExact(doc) && prints.advanceExact(doc)) {
+                            read.put(urls.lookupOrd(urls.ordValue()).utf8ToString(), prints.longValue());
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            fingerprints = read;
+        }
+        return fingerprints;
+    }
+
+    /** Guarded by this: read when a reload first compares with this index. */
+    private Map<String, Long> fingerprints;
+
+    /** The body text this index holds for a page, or null when it holds no page at that URL. */
+    String body(String url) {
+        try {
+            TopDocs top = searcher.search(new TermQuery(new Term(SearchFields.URL, url)), 1);
+            if (top.scoreDocs.length == 0) {
+                return null;
+            }
+            return searcher.storedFields().document(top.scoreDocs[0].doc, Set.of(SearchFields.BODY)).get(SearchFields.BODY);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A new index: this one's files copied, with the given pages added or replaced (by URL) and the
+     * pages at {@code removed} deleted. Only those pages are analyzed; the rest is Lucene's segments
+     * as they were, so a save at 10,000 programs costs about one page instead of all of them. This
+     * index is not changed (requests may be reading it). Lucene merges the new small segments and
+     * drops the deleted pages as it goes; until then a deleted page still counts, a little, in the
+     * words' statistics.
+     */
+    SearchIndex updated(List<SearchDocument> changed, java.util.Collection<String> removed) {
+        ByteBuffersDirectory copy = new ByteBuffersDirectory();
+        try {
+            for (String file : directory.listAll()) {
+                copy.copyFrom(directory, file, file, org.apache.lucene.store.IOContext.DEFAULT);
+            }
+            IndexWriterConfig config = new IndexWriterConfig(analyzers.index()).setOpenMode(IndexWriterConfig.OpenMode.APPEND);
+            try (IndexWriter writer = new IndexWriter(copy, config)) {
+                for (String url : removed) {
+                    writer.deleteDocuments(new Term(SearchFields.URL, url));
+                }
+                for (SearchDocument document : changed) {
+                    writer.updateDocument(new Term(SearchFields.URL, document.url()), toLucene(document, analyzers));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        SearchIndex next = new SearchIndex(copy, analyzers);
+        Map<String, Long> prints = new java.util.HashMap<>(fingerprints());
+        prints.keySet().removeAll(removed);
+        for (SearchDocument document : changed) {
+            prints.put(document.url(), fingerprint(document));
+        }
+        synchronized (next) {
+            next.fingerprints = prints;
+        }
+        return next;
+    }
+
+    /** The analyzers this index was written with (an update must use the same). */
+    SearchAnalyzers analyzers() {
+        return analyzers;
+    }
+
+    /**
+     * 64 bits of SHA-256 over everything indexed of a page except its body (whose sameness a reload
+     * knows by the page's body being the one indexed), so two versions of a page differ here when
+     * they would be indexed differently; stable between runs, since it is kept in the index on disk.
+     */
+    static long fingerprint(SearchDocument d) {
+        java.security.MessageDigest sha;
+        try {
+            sha = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+        for (String field : new String[] {d.kind(), d.url(), d.title(), d.meta(), d.programType(), d.specialty(), d.department(),
+                d.tags(), d.summary(), d.facts()}) {
+            if (field == null) {
+                sha.update((byte) 1);
+            } else {
+                sha.update((byte) 0);
+                sha.update(field.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+        }
+        return java.nio.ByteBuffer.wrap(sha.digest()).getLong();
     }
 
     private static DirectSpellChecker spellChecker(int maxEdits) {
@@ -228,6 +343,9 @@ public final class SearchIndex {
         Document doc = new Document();
         // Exact, stored: identifies the page and links to it.
         doc.add(new StringField(SearchFields.URL, d.url(), Field.Store.YES));
+        // Read by URL without the stored fields: what a reload compares to tell changed pages (updated).
+        doc.add(new SortedDocValuesField(SearchFields.URL, new BytesRef(d.url())));
+        doc.add(new NumericDocValuesField(SearchFields.FINGERPRINT, fingerprint(d)));
         // Exact, stored: program / news / page, for the kind filter and its counts.
         doc.add(new StringField(SearchFields.KIND, d.kind(), Field.Store.YES));
         doc.add(new SortedDocValuesField(SearchFields.KIND, new BytesRef(d.kind())));
@@ -496,7 +614,7 @@ public final class SearchIndex {
 
     /** A word of the index, or one the synonyms know, needs no correction; so does a word the analysis drops ("the"). */
     private boolean isKnownWord(String word) throws IOException {
-        if (analyzers.isSynonymWord(word) || reader.docFreq(new Term(SearchFields.WORDS, word)) > 0) {
+        if (analyzers.isSynonymWord(word) || inSomePage(new Term(SearchFields.WORDS, word))) {
             return true;
         }
         List<String> stems = tokens(analyzers.query(), SearchFields.BODY, word, 8);
@@ -505,7 +623,7 @@ public final class SearchIndex {
         }
         for (String stem : stems) {
             for (String field : RESULT_FIELDS.keySet()) {
-                if (reader.docFreq(new Term(field, stem)) > 0) {
+                if (inSomePage(new Term(field, stem))) {
                     return true;
                 }
             }
@@ -522,8 +640,49 @@ public final class SearchIndex {
                 continue;
             }
             org.apache.lucene.index.TermsEnum each = terms.iterator();
-            if (each.seekCeil(start) != org.apache.lucene.index.TermsEnum.SeekStatus.END
-                    && org.apache.lucene.util.StringHelper.startsWith(each.term(), start)) {
+            if (each.seekCeil(start) == org.apache.lucene.index.TermsEnum.SeekStatus.END) {
+                continue;
+            }
+            do {
+                if (!org.apache.lucene.util.StringHelper.startsWith(each.term(), start)) {
+                    break;
+                }
+                if (hasLivePage(each, leaf.reader().getLiveDocs())) {
+                    return true;
+                }
+            } while (each.next() != null);
+        }
+        return false;
+    }
+
+    /**
+     * Whether a page has this term. An index updated in place ({@link #updated}) still holds the words
+     * of the pages it replaced or deleted until Lucene merges them away: those do not count.
+     */
+    private boolean inSomePage(Term term) throws IOException {
+        if (!reader.hasDeletions()) {
+            return reader.docFreq(term) > 0;
+        }
+        for (LeafReaderContext leaf : reader.leaves()) {
+            org.apache.lucene.index.Terms terms = leaf.reader().terms(term.field());
+            if (terms == null) {
+                continue;
+            }
+            org.apache.lucene.index.TermsEnum each = terms.iterator();
+            if (each.seekExact(term.bytes()) && hasLivePage(each, leaf.reader().getLiveDocs())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasLivePage(org.apache.lucene.index.TermsEnum term, org.apache.lucene.util.Bits live) throws IOException {
+        if (live == null) {
+            return true;
+        }
+        org.apache.lucene.index.PostingsEnum pages = term.postings(null, org.apache.lucene.index.PostingsEnum.NONE);
+        for (int doc = pages.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; doc = pages.nextDoc()) {
+            if (live.get(doc)) {
                 return true;
             }
         }
@@ -535,9 +694,19 @@ public final class SearchIndex {
         if (word.length() < 4 || word.length() > MAX_CORRECTED_CHARS) {
             return null;
         }
-        SuggestWord[] suggestions = (word.length() >= 8 ? twoEdits : oneEdit).suggestSimilar(new Term(SearchFields.WORDS, word), 1, reader,
-                SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-        return suggestions.length > 0 && !suggestions[0].string.equals(word) ? suggestions[0].string : null;
+        if (!reader.hasDeletions()) {
+            SuggestWord[] suggestions = (word.length() >= 8 ? twoEdits : oneEdit).suggestSimilar(new Term(SearchFields.WORDS, word), 1, reader,
+                    SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+            return suggestions.length > 0 && !suggestions[0].string.equals(word) ? suggestions[0].string : null;
+        }
+        // Updated in place: a word of replaced or deleted pages is neither the word itself nor a correction.
+        for (SuggestWord suggestion : (word.length() >= 8 ? twoEdits : oneEdit).suggestSimilar(new Term(SearchFields.WORDS, word), 4, reader,
+                SuggestMode.SUGGEST_ALWAYS)) {
+            if (!suggestion.string.equals(word) && inSomePage(new Term(SearchFields.WORDS, suggestion.string))) {
+                return suggestion.string;
+            }
+        }
+        return null;
     }
 
     /**

@@ -76,6 +76,7 @@ public final class SearchService {
     private final LongAdder indexSearches = new LongAdder();
     private final LongAdder indexesBuilt = new LongAdder();
     private final LongAdder indexesRead = new LongAdder();
+    private final LongAdder indexesUpdated = new LongAdder();
     /** The analyzers of the last index with the synonym rules they were built from: most saves do not touch the rules. */
     private volatile Analyzed analyzed;
 
@@ -195,6 +196,11 @@ public final class SearchService {
         return indexesRead.sum();
     }
 
+    /** How many indexes were made from an earlier one with only the pages that changed. */
+    public long indexesUpdated() {
+        return indexesUpdated.sum();
+    }
+
     /** How many page texts were extracted from Markdown (the rest were read back from the index that held them). */
     public long textsExtracted() {
         return textsExtracted.sum();
@@ -227,6 +233,12 @@ public final class SearchService {
                 return read;
             }
         }
+        SearchIndex base = base(snapshot, now, analyzers);
+        SearchIndex updated = base == null ? null : update(base, snapshot, now);
+        if (updated != null) {
+            indexesUpdated.increment();
+            return inUse(snapshot, now, updated, "updated", start, key);
+        }
         // Outside the map's lock (computeIfAbsent would hold it while rendering): pages are rendered on every core.
         Map<SearchIndex, Map<String, String>> earlier = earlierTexts(snapshot, now);
         List<SearchDocument> documents = SearchDocument.from(snapshot, now, page -> {
@@ -238,14 +250,18 @@ public final class SearchService {
             }
             return text;
         });
-        SearchIndex built = new SearchIndex(documents, analyzers);
         indexesBuilt.increment();
-        remember(snapshot, now, built);
-        LOG.info("search index built: {} documents in {} ms", built.size(), (System.nanoTime() - start) / 1_000_000);
+        return inUse(snapshot, now, new SearchIndex(documents, analyzers), "built", start, key);
+    }
+
+    /** A new index (built or updated): its pages pointed at it, logged, and kept on disk after it is in use when {@code key} is given. */
+    private SearchIndex inUse(ContentSnapshot snapshot, Instant now, SearchIndex index, String how, long start, String key) {
+        remember(snapshot, now, index);
+        LOG.info("search index {}: {} documents in {} ms", how, index.size(), (System.nanoTime() - start) / 1_000_000);
         if (key != null) {
-            later(() -> files.write(key, built.directory()));
+            later(() -> files.write(key, index.directory()));
         }
-        return built;
+        return index;
     }
 
     private void later(Runnable work) {
@@ -266,6 +282,61 @@ public final class SearchService {
         }
     }
 
+    /**
+     * The index most of this snapshot's pages were last indexed in (the public one, for a reload or
+     * a preview), when it was written with these analyzers (the staff's synonyms unchanged); else null.
+     */
+    private SearchIndex base(ContentSnapshot snapshot, Instant now, SearchAnalyzers analyzers) {
+        Map<SearchIndex, Integer> pages = new java.util.IdentityHashMap<>();
+        searchedPages(snapshot, now).map(page -> indexed.get(page.body())).filter(java.util.Objects::nonNull)
+                .forEach(before -> pages.merge(before.index(), 1, Integer::sum));
+        return pages.entrySet().stream().filter(e -> e.getKey().analyzers() == analyzers)
+                .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+    }
+
+    /**
+     * {@code base} with only what differs from it: a page whose body is the one indexed there and whose
+     * other fields have the same fingerprint is left as it is; the others are indexed again, and pages
+     * that are no longer there (deleted, unpublished, expired) are deleted. Null when more than a
+     * quarter of the pages changed: then a whole new index is as quick and leaves no deleted pages.
+     */
+    private SearchIndex update(SearchIndex base, ContentSnapshot snapshot, Instant now) {
+        Map<String, Long> before = base.fingerprints();
+        int most = Math.max(16, before.size() / 4);
+        java.util.Set<String> present = new java.util.HashSet<>(before.size() * 4 / 3 + 1);
+        List<SearchDocument> changed = new java.util.ArrayList<>();
+        for (edu.rush.gme.content.ContentType<?> type : snapshot.types().all()) {
+            if (!type.isSearched()) {
+                continue;
+            }
+            for (edu.rush.gme.content.Page<?> page : snapshot.list(type, now)) {
+                present.add(page.url());
+                Indexed in = indexed.get(page.body());
+                boolean sameBody = in != null && in.index() == base && in.url().equals(page.url());
+                SearchDocument document = SearchDocument.of(type, page, null);
+                Long print = before.get(page.url());
+                if (sameBody && print != null && print == SearchIndex.fingerprint(document)) {
+                    continue;
+                }
+                if (changed.size() == most) {
+                    return null;
+                }
+                // Front matter changed but not the body: its text is the one already indexed.
+                String text = in == null ? null : in.index().body(in.url());
+                if (text == null) {
+                    textsExtracted.increment();
+                    text = SearchDocument.text(page);
+                }
+                changed.add(document.withBody(text));
+            }
+        }
+        List<String> removed = before.keySet().stream().filter(url -> !present.contains(url)).toList();
+        if (changed.size() + removed.size() > most) {
+            return null;
+        }
+        return base.updated(changed, removed);
+    }
+
     /** The texts of the indexes this snapshot's unchanged pages were last indexed in (usually one), each read in one pass. */
     private Map<SearchIndex, Map<String, String>> earlierTexts(ContentSnapshot snapshot, Instant now) {
         java.util.Set<SearchIndex> indexes = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -282,8 +353,15 @@ public final class SearchService {
         return texts;
     }
 
-    /** Points every page of this index at it: the next build reads their texts back from it. */
+    /**
+     * Points every page of this index at it: the next build reads their texts back from it, or updates
+     * it. Not a preview's index: the public one stays the base of the next build (a preview's would be
+     * held by the public pages until then).
+     */
     private void remember(ContentSnapshot snapshot, Instant now, SearchIndex index) {
+        if (snapshot.isPreview()) {
+            return;
+        }
         searchedPages(snapshot, now).forEach(page -> indexed.put(page.body(), new Indexed(index, page.url())));
     }
 
