@@ -28,8 +28,6 @@ public final class MarkdownRenderer {
      */
     private final Parser withoutAutolinks;
     private final HtmlRenderer renderer;
-    /** For the search text: no heading ids (the text has no anchors). */
-    private final HtmlRenderer plainRenderer;
     private final Safelist safelist;
 
     public MarkdownRenderer() {
@@ -45,8 +43,6 @@ public final class MarkdownRenderer {
                 .set(Parser.EXTENSIONS, List.of(TablesExtension.create(), TypographicExtension.create()));
         this.withoutAutolinks = Parser.builder(plain).build();
         this.renderer = HtmlRenderer.builder(options).build();
-        this.plainRenderer = HtmlRenderer.builder(new MutableDataSet(plain)
-                .set(HtmlRenderer.GENERATE_HEADER_ID, false).set(HtmlRenderer.RENDER_HEADER_ID, false)).build();
         this.safelist = Safelist.relaxed()
                 .addAttributes("h1", "id").addAttributes("h2", "id").addAttributes("h3", "id")
                 .addAttributes("h4", "id").addAttributes("h5", "id").addAttributes("h6", "id")
@@ -91,25 +87,12 @@ public final class MarkdownRenderer {
     /**
      * The body's words for the search index, as a page shows them: each heading, paragraph, list
      * item, table cell and quote as text (entities and typographic quotes as the reader sees them),
-     * headings, cells and items closed with a full stop so snippets read as sentences. Straight from
-     * the Markdown: no sanitizing or serializing (only elements' text is taken, never markup or
-     * scripts, whose content is data and not text), so indexing costs a fraction of rendering the page.
+     * headings, cells and items closed with a full stop so snippets read as sentences. Read from the
+     * syntax tree ({@link MarkdownText}): no HTML is written, sanitized or parsed again, so indexing
+     * costs a fraction of rendering the page.
      */
     public String text(String markdown) {
-        Element body = Jsoup.parseBodyFragment(plainRenderer.render(withoutAutolinks.parse(markdown))).body();
-        StringBuilder text = new StringBuilder();
-        for (Element block : body.select("h1, h2, h3, h4, h5, h6, p, li:not(:has(p)), td, th, blockquote:not(:has(p))")) {
-            String words = block.text().strip();
-            if (words.isEmpty()) {
-                continue;
-            }
-            text.append(words);
-            if (block.tagName().matches("h\\d|td|th|li") && !words.matches(".*[.!?:;]$")) {
-                text.append('.');
-            }
-            text.append(' ');
-        }
-        return text.toString().strip();
+        return MarkdownText.of(withoutAutolinks.parse(markdown));
     }
 
     /** A Markdown '# Heading' would make a second h1 on the page; pages own their h1. */
