@@ -76,17 +76,46 @@ public final class IndexFiles {
         return dir != null;
     }
 
-    /** The name of the index for this snapshot at {@code now}: a digest of what its documents and analyzers depend on. */
+    /**
+     * The name of the index for this snapshot at {@code now}: a digest of what its documents and
+     * analyzers depend on, in two parts. The first names the build and the synonym rules (what the
+     * index's format, texts and analysis depend on), the second the content version and visibility.
+     */
     String key(ContentSnapshot snapshot, Instant now) {
+        return digest(build, snapshot.searchSynonyms()).substring(0, 8) + "-"
+                + digest(snapshot.version(), snapshot.visibilityKey(now), snapshot.searchSynonyms(), build).substring(0, 16);
+    }
+
+    private static String digest(String... parts) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String part : List.of(snapshot.version(), snapshot.visibilityKey(now), snapshot.searchSynonyms(), build)) {
+            for (String part : parts) {
                 digest.update(part.getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
             }
-            return HexFormat.of().formatHex(digest.digest()).substring(0, 24);
+            return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The newest index kept for the same build and synonyms as {@code key} but other content or
+     * another day (a restart after files changed, or on another day): not the index for this
+     * snapshot, but one to update with what changed. Empty when there is none, or it cannot be read.
+     */
+    Optional<ByteBuffersDirectory> readNewestLike(String key) {
+        String sameBuild = key.substring(0, key.indexOf('-') + 1);
+        if (!Files.isDirectory(dir)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> listed = Files.list(dir)) {
+            return listed.filter(Files::isDirectory)
+                    .filter(p -> p.getFileName().toString().startsWith(sameBuild))
+                    .max(Comparator.comparing(IndexFiles::modified))
+                    .flatMap(folder -> read(folder.getFileName().toString()));
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 

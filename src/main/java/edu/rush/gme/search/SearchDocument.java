@@ -11,7 +11,17 @@ import java.util.function.Function;
 
 /** What the index holds of one visible page: its kind, URL, words to match and text to show. */
 public record SearchDocument(String kind, String url, String title, String meta, String programType, String specialty,
-                             String department, String tags, String summary, String facts, String body) {
+                             String department, String tags, String summary, String facts, String body, String source) {
+
+    /**
+     * A document with no source file (benchmarks): its body text stands for it in the fingerprint.
+     *
+     * @see #source() the digest of the page's file, by which an index tells an unchanged page
+     */
+    public SearchDocument(String kind, String url, String title, String meta, String programType, String specialty,
+                          String department, String tags, String summary, String facts, String body) {
+        this(kind, url, title, meta, programType, specialty, department, tags, summary, facts, body, null);
+    }
 
     public static final String PROGRAM = "program";
     public static final String NEWS = "news";
@@ -42,12 +52,12 @@ public record SearchDocument(String kind, String url, String title, String meta,
     static SearchDocument of(ContentType<?> type, Page<?> page, String body) {
         SearchText t = type.searchText(page);
         return new SearchDocument(t.kind(), page.url(), page.title(), t.meta(), t.facet(), t.name(), t.department(),
-                t.tags(), t.summary(), t.facts(), body);
+                t.tags(), t.summary(), t.facts(), body, page.digest());
     }
 
     /** The same page with this body text. */
     SearchDocument withBody(String text) {
-        return new SearchDocument(kind, url, title, meta, programType, specialty, department, tags, summary, facts, text);
+        return new SearchDocument(kind, url, title, meta, programType, specialty, department, tags, summary, facts, text, source);
     }
 
     /** The body as plain text, headings closed with a full stop so snippets read as sentences (from its Markdown: no page is rendered). */

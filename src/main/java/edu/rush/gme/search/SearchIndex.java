@@ -308,9 +308,10 @@ public final class SearchIndex {
     }
 
     /**
-     * 64 bits of SHA-256 over everything indexed of a page except its body (whose sameness a reload
-     * knows by the page's body being the one indexed), so two versions of a page differ here when
-     * they would be indexed differently; stable between runs, since it is kept in the index on disk.
+     * 64 bits of SHA-256 over everything indexed of a page, its body by the digest of its file (its
+     * text is made from that file by this build), so two versions of a page differ here when they
+     * would be indexed differently; stable between runs of a build, since it is kept in the index on
+     * disk. A document without a source file is fingerprinted by its body text.
      */
     static long fingerprint(SearchDocument d) {
         java.security.MessageDigest sha;
@@ -320,7 +321,7 @@ public final class SearchIndex {
             throw new IllegalStateException("every Java has SHA-256", e);
         }
         for (String field : new String[] {d.kind(), d.url(), d.title(), d.meta(), d.programType(), d.specialty(), d.department(),
-                d.tags(), d.summary(), d.facts()}) {
+                d.tags(), d.summary(), d.facts(), d.source() != null ? d.source() : d.body()}) {
             if (field == null) {
                 sha.update((byte) 1);
             } else {

@@ -234,6 +234,10 @@ public final class SearchService {
             }
         }
         SearchIndex base = base(snapshot, now, analyzers);
+        if (base == null && key != null) {
+            // The first index of this run: one kept for other files or another day is updated rather than built.
+            base = files.readNewestLike(key).map(directory -> open(directory, analyzers)).orElse(null);
+        }
         SearchIndex updated = base == null ? null : update(base, snapshot, now);
         if (updated != null) {
             indexesUpdated.increment();
@@ -295,10 +299,10 @@ public final class SearchService {
     }
 
     /**
-     * {@code base} with only what differs from it: a page whose body is the one indexed there and whose
-     * other fields have the same fingerprint is left as it is; the others are indexed again, and pages
-     * that are no longer there (deleted, unpublished, expired) are deleted. Null when more than a
-     * quarter of the pages changed: then a whole new index is as quick and leaves no deleted pages.
+     * {@code base} with only what differs from it: a page with the same fingerprint there (the same
+     * file and the same fields) is left as it is; the others are indexed again, and pages that are no
+     * longer there (deleted, unpublished, expired) are deleted. Null when more than a quarter of the
+     * pages changed: then a whole new index is as quick and leaves no deleted pages.
      */
     private SearchIndex update(SearchIndex base, ContentSnapshot snapshot, Instant now) {
         Map<String, Long> before = base.fingerprints();
@@ -311,17 +315,16 @@ public final class SearchService {
             }
             for (edu.rush.gme.content.Page<?> page : snapshot.list(type, now)) {
                 present.add(page.url());
-                Indexed in = indexed.get(page.body());
-                boolean sameBody = in != null && in.index() == base && in.url().equals(page.url());
                 SearchDocument document = SearchDocument.of(type, page, null);
                 Long print = before.get(page.url());
-                if (sameBody && print != null && print == SearchIndex.fingerprint(document)) {
+                if (print != null && print == SearchIndex.fingerprint(document)) {
                     continue;
                 }
                 if (changed.size() == most) {
                     return null;
                 }
-                // Front matter changed but not the body: its text is the one already indexed.
+                // A page whose body is one indexed before (fields derived from others changed): its text is there.
+                Indexed in = indexed.get(page.body());
                 String text = in == null ? null : in.index().body(in.url());
                 if (text == null) {
                     textsExtracted.increment();

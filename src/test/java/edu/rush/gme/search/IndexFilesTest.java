@@ -90,17 +90,24 @@ class IndexFilesTest {
     }
 
     @Test
-    void a_changed_file_or_another_build_is_indexed_anew_and_only_the_newest_three_are_kept() throws Exception {
+    void a_changed_file_updates_the_kept_index_another_build_indexes_anew_and_only_the_newest_three_are_kept() throws Exception {
         ContentFixture fixture = corpus();
         Path kept = temp.resolve("search-index");
         started(fixture.dir(), kept, "build-1").search("cardiology", null, null, 1);
         String oldest = awaitKept(kept, 1).get(0);
 
+        // Started again after a file was added (or on another day): the kept index is updated with what changed.
         fixture.news("zebra-grant", "2026-10-02", "Zebrafish research grant");
         SearchService changed = started(fixture.dir(), kept, "build-1");
         assertThat(changed.search("zebrafish", null, null, 1).hits()).extracting(SearchResults.Hit::title)
                 .containsExactly("Zebrafish research grant");
-        assertThat(changed.indexesBuilt()).isEqualTo(1);
+        assertThat(changed.indexesBuilt()).as("not built whole").isZero();
+        assertThat(changed.indexesUpdated()).isEqualTo(1);
+        assertThat(changed.textsExtracted()).as("only the new story's text").isEqualTo(1);
+        SearchService whole = started(fixture.dir(), temp.resolve("another-folder"), null);
+        for (String query : List.of("cardiology", "zebrafish", "award", "pediatrics", "fellowship")) {
+            assertThat(changed.search(query, null, null, 1).hits()).as(query).isEqualTo(whole.search(query, null, null, 1).hits());
+        }
         awaitKept(kept, 2);
 
         SearchService otherBuild = started(fixture.dir(), kept, "build-2");
