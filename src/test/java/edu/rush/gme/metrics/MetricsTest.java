@@ -71,7 +71,14 @@ class MetricsTest {
         assertThat(site.get("/programs/alpha-im").status()).isEqualTo(200);
         assertThat(site.get("/programs/alpha-im").status()).as("the second from the page cache").isEqualTo(200);
         assertThat(site.get("/programs/no-such-program").status()).isEqualTo(404);
+        // A request is counted when Jetty has finished sending its answer, which can be just after the client has read it.
         String text = scrape();
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while ((value(text, "http_server_requests_seconds_count", "method=\"GET\"", route, "status=\"200\"") < before + 2
+                || value(text, "http_server_requests_seconds_count", "method=\"GET\"", route, "status=\"404\"") < 1) && System.nanoTime() < deadline) {
+            sleep(20);
+            text = scrape();
+        }
         assertThat(value(text, "http_server_requests_seconds_count", "method=\"GET\"", route, "status=\"200\"")).isEqualTo(before + 2);
         assertThat(value(text, "http_server_requests_seconds_count", "method=\"GET\"", route, "status=\"404\"")).isEqualTo(1);
         assertThat(text).containsPattern("http_server_requests_seconds_bucket\\{method=\"GET\",route=\"/programs/\\{slug}\",status=\"200\",le=\"0.001\"}");
@@ -103,6 +110,14 @@ class MetricsTest {
         assertThat(site.get("/readyz", "Authorization", "Bearer wrong-token-wrong-token").raw().body()).isEqualTo("{\"status\":\"ready\"}");
         assertThat(site.monitor("/readyz").raw().body())
                 .contains("\"contentVersion\":\"" + site.app().store().snapshot().version() + "\"", "\"database\":\"sqlite\"", "\"mailWaiting\":");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String scrape() {
