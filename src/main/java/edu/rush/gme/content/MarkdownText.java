@@ -160,7 +160,24 @@ final class MarkdownText {
                     collect(node, raw);
                     raw.append(node.getChars().baseSubSequence(node.getLastChild().getEndOffset(), node.getEndOffset()).unescape());
                 }
-            } else if (node instanceof Image || node instanceof ImageRef || node instanceof HtmlInlineBase || node instanceof Reference
+            } else if (node instanceof HtmlInlineBase) {
+                String tag = tagName(node.getChars().toString());
+                if ((tag.equals("script") || tag.equals("style")) && !node.getChars().startsWith("</")) {
+                    // A script's or a style's content is data, not text: skipped up to its closing tag.
+                    Node end = node.getNext();
+                    while (end != null && !(end instanceof HtmlInlineBase && end.getChars().startsWith("</")
+                            && tagName(end.getChars().toString()).equals(tag))) {
+                        end = end.getNext();
+                    }
+                    if (end == null) {
+                        return;
+                    }
+                    node = end;
+                } else if (tag.equals("br") || (!tag.isEmpty() && org.jsoup.parser.Tag.valueOf(tag).isBlock())) {
+                    // A line break, or a block's edge: the page shows a space there.
+                    raw.append(' ');
+                }
+            } else if (node instanceof Image || node instanceof ImageRef || node instanceof Reference
                     || node instanceof ThematicBreak || node instanceof TableCaption) {
                 // Not text on the page: an image's description and address, markup, link definitions, rules.
                 continue;
@@ -173,6 +190,16 @@ final class MarkdownText {
                 collect(node, raw);
             }
         }
+    }
+
+    /** The lower-case name of an HTML tag written as {@code <name ...>}, {@code </name>} or {@code <name/>}; empty for a comment. */
+    private static String tagName(String tag) {
+        int start = tag.startsWith("</") ? 2 : 1;
+        int end = start;
+        while (end < tag.length() && (Character.isLetterOrDigit(tag.charAt(end)) || tag.charAt(end) == '-')) {
+            end++;
+        }
+        return tag.substring(start, end).toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String nonNull(String text) {

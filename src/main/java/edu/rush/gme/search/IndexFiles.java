@@ -109,14 +109,23 @@ public final class IndexFiles {
         if (!Files.isDirectory(dir)) {
             return Optional.empty();
         }
+        List<Path> candidates;
         try (Stream<Path> listed = Files.list(dir)) {
-            return listed.filter(Files::isDirectory)
+            candidates = listed.filter(Files::isDirectory)
                     .filter(p -> p.getFileName().toString().startsWith(sameBuild))
-                    .max(Comparator.comparing(IndexFiles::modified))
-                    .flatMap(folder -> read(folder.getFileName().toString()));
+                    .sorted(Comparator.comparing(IndexFiles::modified).reversed())
+                    .toList();
         } catch (IOException e) {
             return Optional.empty();
         }
+        // Newest first; one that cannot be read is removed and the next one tried.
+        for (Path folder : candidates) {
+            Optional<ByteBuffersDirectory> read = read(folder.getFileName().toString());
+            if (read.isPresent()) {
+                return read;
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -268,9 +268,7 @@ public final class SearchIndex {
      * A new index: this one's files copied, with the given pages added or replaced (by URL) and the
      * pages at {@code removed} deleted. Only those pages are analyzed; the rest is Lucene's segments
      * as they were, so a save at 10,000 programs costs about one page instead of all of them. This
-     * index is not changed (requests may be reading it). Lucene merges the new small segments and
-     * drops the deleted pages as it goes; until then a deleted page still counts, a little, in the
-     * words' statistics.
+     * index is not changed (requests may be reading it).
      */
     SearchIndex updated(List<SearchDocument> changed, java.util.Collection<String> removed) {
         ByteBuffersDirectory copy = new ByteBuffersDirectory();
@@ -278,7 +276,10 @@ public final class SearchIndex {
             for (String file : directory.listAll()) {
                 copy.copyFrom(directory, file, file, org.apache.lucene.store.IOContext.DEFAULT);
             }
-            IndexWriterConfig config = new IndexWriterConfig(analyzers.index()).setOpenMode(IndexWriterConfig.OpenMode.APPEND);
+            org.apache.lucene.index.TieredMergePolicy merges = new org.apache.lucene.index.TieredMergePolicy();
+            merges.setForceMergeDeletesPctAllowed(0);
+            IndexWriterConfig config = new IndexWriterConfig(analyzers.index()).setOpenMode(IndexWriterConfig.OpenMode.APPEND)
+                    .setMergePolicy(merges);
             try (IndexWriter writer = new IndexWriter(copy, config)) {
                 for (String url : removed) {
                     writer.deleteDocuments(new Term(SearchFields.URL, url));
@@ -286,6 +287,10 @@ public final class SearchIndex {
                 for (SearchDocument document : changed) {
                     writer.updateDocument(new Term(SearchFields.URL, document.url()), toLucene(document, analyzers));
                 }
+                // The replaced and deleted pages merged away at once: what is found, counted, completed and
+                // corrected is then exactly what a whole new index gives (rewriting the segment they were in
+                // cost about 0.1 s at 10,000 programs).
+                writer.forceMergeDeletes();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -615,7 +620,7 @@ public final class SearchIndex {
 
     /** A word of the index, or one the synonyms know, needs no correction; so does a word the analysis drops ("the"). */
     private boolean isKnownWord(String word) throws IOException {
-        if (analyzers.isSynonymWord(word) || inSomePage(new Term(SearchFields.WORDS, word))) {
+        if (analyzers.isSynonymWord(word) || reader.docFreq(new Term(SearchFields.WORDS, word)) > 0) {
             return true;
         }
         List<String> stems = tokens(analyzers.query(), SearchFields.BODY, word, 8);
@@ -624,7 +629,7 @@ public final class SearchIndex {
         }
         for (String stem : stems) {
             for (String field : RESULT_FIELDS.keySet()) {
-                if (inSomePage(new Term(field, stem))) {
+                if (reader.docFreq(new Term(field, stem)) > 0) {
                     return true;
                 }
             }
@@ -641,49 +646,8 @@ public final class SearchIndex {
                 continue;
             }
             org.apache.lucene.index.TermsEnum each = terms.iterator();
-            if (each.seekCeil(start) == org.apache.lucene.index.TermsEnum.SeekStatus.END) {
-                continue;
-            }
-            do {
-                if (!org.apache.lucene.util.StringHelper.startsWith(each.term(), start)) {
-                    break;
-                }
-                if (hasLivePage(each, leaf.reader().getLiveDocs())) {
-                    return true;
-                }
-            } while (each.next() != null);
-        }
-        return false;
-    }
-
-    /**
-     * Whether a page has this term. An index updated in place ({@link #updated}) still holds the words
-     * of the pages it replaced or deleted until Lucene merges them away: those do not count.
-     */
-    private boolean inSomePage(Term term) throws IOException {
-        if (!reader.hasDeletions()) {
-            return reader.docFreq(term) > 0;
-        }
-        for (LeafReaderContext leaf : reader.leaves()) {
-            org.apache.lucene.index.Terms terms = leaf.reader().terms(term.field());
-            if (terms == null) {
-                continue;
-            }
-            org.apache.lucene.index.TermsEnum each = terms.iterator();
-            if (each.seekExact(term.bytes()) && hasLivePage(each, leaf.reader().getLiveDocs())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean hasLivePage(org.apache.lucene.index.TermsEnum term, org.apache.lucene.util.Bits live) throws IOException {
-        if (live == null) {
-            return true;
-        }
-        org.apache.lucene.index.PostingsEnum pages = term.postings(null, org.apache.lucene.index.PostingsEnum.NONE);
-        for (int doc = pages.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; doc = pages.nextDoc()) {
-            if (live.get(doc)) {
+            if (each.seekCeil(start) != org.apache.lucene.index.TermsEnum.SeekStatus.END
+                    && org.apache.lucene.util.StringHelper.startsWith(each.term(), start)) {
                 return true;
             }
         }
@@ -695,19 +659,9 @@ public final class SearchIndex {
         if (word.length() < 4 || word.length() > MAX_CORRECTED_CHARS) {
             return null;
         }
-        if (!reader.hasDeletions()) {
-            SuggestWord[] suggestions = (word.length() >= 8 ? twoEdits : oneEdit).suggestSimilar(new Term(SearchFields.WORDS, word), 1, reader,
-                    SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-            return suggestions.length > 0 && !suggestions[0].string.equals(word) ? suggestions[0].string : null;
-        }
-        // Updated in place: a word of replaced or deleted pages is neither the word itself nor a correction.
-        for (SuggestWord suggestion : (word.length() >= 8 ? twoEdits : oneEdit).suggestSimilar(new Term(SearchFields.WORDS, word), 4, reader,
-                SuggestMode.SUGGEST_ALWAYS)) {
-            if (!suggestion.string.equals(word) && inSomePage(new Term(SearchFields.WORDS, suggestion.string))) {
-                return suggestion.string;
-            }
-        }
-        return null;
+        SuggestWord[] suggestions = (word.length() >= 8 ? twoEdits : oneEdit).suggestSimilar(new Term(SearchFields.WORDS, word), 1, reader,
+                SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+        return suggestions.length > 0 && !suggestions[0].string.equals(word) ? suggestions[0].string : null;
     }
 
     /**

@@ -238,7 +238,14 @@ public final class SearchService {
             // The first index of this run: one kept for other files or another day is updated rather than built.
             base = files.readNewestLike(key).map(directory -> open(directory, analyzers)).orElse(null);
         }
-        SearchIndex updated = base == null ? null : update(base, snapshot, now);
+        SearchIndex updated = null;
+        if (base != null) {
+            try {
+                updated = update(base, snapshot, now);
+            } catch (RuntimeException e) {
+                LOG.warn("search index not updated ({}); building it whole", e.toString());
+            }
+        }
         if (updated != null) {
             indexesUpdated.increment();
             return inUse(snapshot, now, updated, "updated", start, key);
@@ -250,7 +257,7 @@ public final class SearchService {
             String text = before == null ? null : earlier.getOrDefault(before.index(), Map.of()).get(before.url());
             if (text == null) {
                 textsExtracted.increment();
-                text = SearchDocument.text(page);
+                text = textOf(page);
             }
             return text;
         });
@@ -328,7 +335,7 @@ public final class SearchService {
                 String text = in == null ? null : in.index().body(in.url());
                 if (text == null) {
                     textsExtracted.increment();
-                    text = SearchDocument.text(page);
+                    text = textOf(page);
                 }
                 changed.add(document.withBody(text));
             }
@@ -337,7 +344,8 @@ public final class SearchService {
         if (changed.size() + removed.size() > most) {
             return null;
         }
-        return base.updated(changed, removed);
+        // Nothing to index (another day with no page appearing or going, a file that is not searched): the same index.
+        return changed.isEmpty() && removed.isEmpty() ? base : base.updated(changed, removed);
     }
 
     /** The texts of the indexes this snapshot's unchanged pages were last indexed in (usually one), each read in one pass. */
@@ -356,6 +364,16 @@ public final class SearchService {
         return texts;
     }
 
+    /** A page's body text; a body that cannot be read is left out (logged), and the page is still found by its other fields. */
+    private static String textOf(edu.rush.gme.content.Page<?> page) {
+        try {
+            return SearchDocument.text(page);
+        } catch (RuntimeException e) {
+            LOG.warn("{}: its text is not searchable ({})", page.source(), e.toString());
+            return "";
+        }
+    }
+
     /**
      * Points every page of this index at it: the next build reads their texts back from it, or updates
      * it. Not a preview's index: the public one stays the base of the next build (a preview's would be
@@ -365,6 +383,8 @@ public final class SearchService {
         if (snapshot.isPreview()) {
             return;
         }
+        // Only the current pages: a page that expired or was unpublished would keep its old index in memory.
+        indexed.clear();
         searchedPages(snapshot, now).forEach(page -> indexed.put(page.body(), new Indexed(index, page.url())));
     }
 

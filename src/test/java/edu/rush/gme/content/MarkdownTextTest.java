@@ -56,6 +56,9 @@ class MarkdownTextTest {
                 "- [ ] task\n- [x] done\n",
                 "An undefined [*emphasis* ref] and ![undefined image] and [defined] link.\n\n[defined]: /about\n",
                 "Soft\u00adhyphen and zero\u200bwidth and tab\there.",
+                "Rush University<br>Chicago, Illinois<br/>United States<br />of America",
+                "A <span class=\"x\">span</span>joined and a <script>hidden()</script> script, a <style>p{}</style> style.",
+                "An <!-- a comment --> comment and <kbd>Ctrl</kbd>+<kbd>K</kbd>.",
                 "* item one\n\n  * nested loose\n\n* item two\n"));
         Path content = Path.of("content");
         if (Files.isDirectory(content)) {
