@@ -23,7 +23,10 @@ COPY deploy/jvm.options /app/jvm.options
 RUN java @/app/jvm.options -XX:ArchiveClassesAtExit=/app/app.jsa -jar /app/gme-site.jar --warm-up-and-exit \
  && chmod 444 /app/app.jsa
 # Inquiries: a SQLite file in a volume the server's user owns (replaced by GME_DATABASE_URL for PostgreSQL).
-RUN mkdir /app/data && chown gme:gme /app/data
+# The search index of the content the image carries is built now and kept where the server looks
+# (/app/data/search-index; a new named volume starts with it): the first start reads it instead of
+# building it, and over other content or on a later day updates it with what differs.
+RUN mkdir /app/data && java @/app/jvm.options -jar /app/gme-site.jar index && chown -R gme:gme /app/data
 VOLUME /app/data
 # The static mirror for nginx (GME_MIRROR_DIR=/app/mirror in deploy/compose.yaml): a volume made from
 # this folder belongs to the server's user.

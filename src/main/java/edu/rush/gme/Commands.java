@@ -40,6 +40,7 @@ public final class Commands {
                    java -jar gme-site.jar add-staff EMAIL --role editor|publisher|coordinator|admin [--programs SLUG,SLUG]
                                                            a staff account for /admin, and a one-time link to set its password
                    java -jar gme-site.jar preview --as-of 2026-12-01T09:00 [--valid 2d]   a link to the whole site at that time
+                   java -jar gme-site.jar index                 build the search index now and keep it for the next start
             """.formatted(String.join(", ", NewContent.creatable(App.CONTENT_TYPES).stream().map(t -> t.name()).toList()));
 
     /** The commands that print the content's problems themselves (the loader's log would repeat them). */
@@ -65,6 +66,8 @@ public final class Commands {
             case RESEND_FAILED_MAIL -> resendFailedMail(settings, clock, options, out, err);
             case edu.rush.gme.staff.AddStaffCommand.COMMAND -> edu.rush.gme.staff.AddStaffCommand.run(settings.database(), settings.baseUrl(),
                     programSlugs(settings, clock), settings.preview().key(), clock, options, out, err);
+            case edu.rush.gme.search.IndexCommand.COMMAND -> edu.rush.gme.search.IndexCommand.run(App.CONTENT_TYPES, settings.contentDir(),
+                    settings.dataDir(), BuildStamp.ofJar(), clock, options, out, err);
             case edu.rush.gme.preview.PreviewCommand.COMMAND ->
                     edu.rush.gme.preview.PreviewCommand.run(settings, App.CONTENT_TYPES, options, out, err, Clock.systemUTC());
             case "--help", "-h", "help" -> {

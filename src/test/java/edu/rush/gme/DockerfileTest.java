@@ -51,8 +51,18 @@ class DockerfileTest {
     }
 
     @Test
+    void builds_the_search_index_of_its_content_before_the_data_folder_becomes_a_volume() {
+        int index = lines.indexOf(lines.stream().filter(l -> l.contains("/app/gme-site.jar " + edu.rush.gme.search.IndexCommand.COMMAND + " "))
+                .findFirst().orElseThrow());
+        assertThat(lines.get(index)).startsWith("RUN mkdir /app/data && java @/app/jvm.options").endsWith("chown -R gme:gme /app/data");
+        // Docker drops what a later step writes under a path declared a volume; the content must be in the image by then.
+        assertThat(index).isLessThan(lines.indexOf("VOLUME /app/data"));
+        assertThat(lines.indexOf("COPY --chown=gme:gme content /app/content")).isBetween(0, index);
+    }
+
+    @Test
     void keeps_the_database_in_a_volume_the_server_can_write() {
-        assertThat(lines).anyMatch(l -> l.contains("chown gme:gme /app/data"));
+        assertThat(lines).anyMatch(l -> l.contains("chown -R gme:gme /app/data"));
         assertThat(lines).anyMatch(l -> l.startsWith("VOLUME /app/data"));
         assertThat(lines).anyMatch(l -> l.contains("GME_DATABASE_URL=jdbc:sqlite:/app/data/gme.db"));
     }

@@ -177,14 +177,24 @@ public final class SearchService {
 
     /** Finishes keeping an index on disk (a stop right after start-up still leaves it for the next start), for at most 5 s. */
     public void close() {
+        close(java.time.Duration.ofSeconds(5));
+    }
+
+    /** The same, waiting at most {@code longest}. */
+    public void close(java.time.Duration longest) {
         if (keeping != null) {
             keeping.shutdown();
             try {
-                keeping.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+                keeping.awaitTermination(longest.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** Builds (or reads, or updates) the index of the current content now, rather than when first searched; answers how many pages it holds. */
+    public int prepare() {
+        return index.get(store.snapshot(), store.now()).size();
     }
 
     /** How many indexes were built from the content, and how many read back from disk ({@link IndexFiles}). */
