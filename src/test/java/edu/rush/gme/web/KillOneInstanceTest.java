@@ -162,6 +162,19 @@ class KillOneInstanceTest {
                     long claimedTwice = count(database, "SELECT count(*) FROM mail_outbox WHERE attempts > 1");
                     assertThat(sent.length).as("each mail once, or twice only when the killed server was sending it (%d claimed twice)", claimedTwice)
                             .isBetween((int) mails, (int) (mails + claimedTwice));
+                    Map<String, Integer> deliveries = new java.util.HashMap<>();
+                    for (MimeMessage mail : sent) {
+                        deliveries.merge(mail.getMessageID(), 1, Integer::sum);
+                    }
+                    for (Map.Entry<String, Integer> twice : deliveries.entrySet()) {
+                        if (twice.getValue() > 1) {
+                            // The Message-ID names its outbox row ("gme-outbox-ID.token"): that row was claimed more than once.
+                            java.util.regex.Matcher row = java.util.regex.Pattern.compile("gme-outbox-(\\d+)\\.").matcher(twice.getKey());
+                            assertThat(row.find()).as(twice.getKey()).isTrue();
+                            assertThat(count(database, "SELECT attempts FROM mail_outbox WHERE id = " + Long.parseLong(row.group(1))))
+                                    .as("a mail delivered twice (%s) was claimed twice", twice.getKey()).isGreaterThan(1);
+                        }
+                    }
                 } finally {
                     database.close();
                 }
