@@ -92,7 +92,8 @@ public final class Views {
         headers.forEach(ctx::header);
         ctx.header("Cache-Control", cacheControl);
         byte[] body = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        Compression.write(ctx, contentType, PageCache.etag(body), body, body.length > 512 ? Compression.gzip(body) : null);
+        byte[] gzipped = body.length > 512 ? Compression.gzip(body) : null;
+        Compression.write(ctx, contentType, PageCache.etag(gzipped != null ? gzipped : body), body, gzipped);
     }
 
     /**

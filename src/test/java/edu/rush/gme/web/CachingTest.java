@@ -47,6 +47,17 @@ class CachingTest {
     }
 
     @Test
+    void a_head_answers_the_etag_the_get_gives_with_and_without_a_query() throws Exception {
+        // Asked first with HEAD (the page not kept yet), then with GET: one validator for both.
+        for (String path : List.of("/wellness", "/programs?type=allied-health&visa=H-1B")) {
+            HttpResponse<Void> head = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(real.url(path)))
+                    .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+            assertThat(head.statusCode()).as(path).isEqualTo(200);
+            assertThat(head.headers().firstValue("ETag")).as(path).contains(real.get(path).header("ETag"));
+        }
+    }
+
+    @Test
     void a_page_has_a_strong_etag_and_answers_304_when_unchanged() {
         Response first = real.get(PROGRAM);
         String etag = first.header("ETag");
