@@ -66,6 +66,11 @@ final class MarkdownText {
         return text.out.toString().strip();
     }
 
+    /** Whether an HTML block's text is closed with a full stop when it has none: headings, table cells and list items. */
+    static boolean closesSentence(Element block) {
+        return block.tagName().matches("h\\d|td|th|li");
+    }
+
     /** Appends a block's words as one sentence-like unit (the full stop rule of headings, cells and items). */
     static void append(StringBuilder out, String words, boolean closed) {
         if (words.isEmpty()) {
@@ -87,15 +92,16 @@ final class MarkdownText {
                 // Raw HTML as the page would have it: its elements' text, never its markup or scripts.
                 Element body = Jsoup.parseBodyFragment(html.getChars().toString()).body();
                 for (Element block : body.select(BLOCKS)) {
-                    append(out, block.text().strip(), block.tagName().matches("h\\d|td|th|li"));
+                    append(out, block.text().strip(), closesSentence(block));
                 }
                 continue;
             }
-            if (node instanceof Heading || node instanceof TableCell || isParagraph(node)
-                    || ((node instanceof ListItem || node instanceof BlockQuote) && !hasParagraph(node))) {
+            boolean leaf = node instanceof Heading || node instanceof TableCell || isParagraph(node);
+            if (leaf || ((node instanceof ListItem || node instanceof BlockQuote) && !hasParagraph(node))) {
                 append(out, words(node), node instanceof Heading || node instanceof TableCell || node instanceof ListItem);
             }
-            if (!(node instanceof TableCaption) && !(node instanceof TableSeparator)) {
+            // A heading's, a cell's or a paragraph's children are inline: no block is inside them.
+            if (!leaf && !(node instanceof TableCaption) && !(node instanceof TableSeparator)) {
                 blocks(node);
             }
         }

@@ -261,10 +261,10 @@ public final class SearchService {
             return inUse(snapshot, now, updated, "updated", start, key);
         }
         // Outside the map's lock (computeIfAbsent would hold it while rendering): pages are rendered on every core.
-        Map<SearchIndex, Map<String, String>> earlier = earlierTexts(snapshot, now);
+        Map<String, String> earlier = earlierTexts(snapshot, now);
         List<SearchDocument> documents = SearchDocument.from(snapshot, now, page -> {
             Indexed before = indexed.get(page.body());
-            String text = before == null ? null : earlier.getOrDefault(before.index(), Map.of()).get(before.url());
+            String text = before == null ? null : earlier.get(before.url());
             if (text == null) {
                 textsExtracted.increment();
                 text = textOf(page);
@@ -304,15 +304,21 @@ public final class SearchService {
     }
 
     /**
-     * The index most of this snapshot's pages were last indexed in (the public one, for a reload or
-     * a preview), when it was written with these analyzers (the staff's synonyms unchanged); else null.
+     * The index this snapshot's pages were last indexed in, when it was written with these analyzers
+     * (the staff's synonyms unchanged); else null.
      */
     private SearchIndex base(ContentSnapshot snapshot, Instant now, SearchAnalyzers analyzers) {
-        Map<SearchIndex, Integer> pages = new java.util.IdentityHashMap<>();
-        searchedPages(snapshot, now).map(page -> indexed.get(page.body())).filter(java.util.Objects::nonNull)
-                .forEach(before -> pages.merge(before.index(), 1, Integer::sum));
-        return pages.entrySet().stream().filter(e -> e.getKey().analyzers() == analyzers)
-                .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+        SearchIndex last = lastIndexed(snapshot, now);
+        return last != null && last.analyzers() == analyzers ? last : null;
+    }
+
+    /**
+     * The index some of this snapshot's pages were last indexed in: the last public one ({@link #remember}
+     * keeps its pages only), for a reload or a preview; null when none of them was.
+     */
+    private SearchIndex lastIndexed(ContentSnapshot snapshot, Instant now) {
+        return searchedPages(snapshot, now).map(page -> indexed.get(page.body())).filter(java.util.Objects::nonNull)
+                .map(Indexed::index).findFirst().orElse(null);
     }
 
     /**
@@ -358,20 +364,18 @@ public final class SearchService {
         return changed.isEmpty() && removed.isEmpty() ? base : base.updated(changed, removed);
     }
 
-    /** The texts of the indexes this snapshot's unchanged pages were last indexed in (usually one), each read in one pass. */
-    private Map<SearchIndex, Map<String, String>> earlierTexts(ContentSnapshot snapshot, Instant now) {
-        java.util.Set<SearchIndex> indexes = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        searchedPages(snapshot, now).map(page -> indexed.get(page.body())).filter(java.util.Objects::nonNull)
-                .forEach(before -> indexes.add(before.index()));
-        Map<SearchIndex, Map<String, String>> texts = new java.util.IdentityHashMap<>();
-        for (SearchIndex index : indexes) {
-            try {
-                texts.put(index, index.bodies());
-            } catch (RuntimeException e) {
-                LOG.debug("texts of an earlier index not reused: {}", e.toString());
-            }
+    /** The texts of the index this snapshot's unchanged pages were last indexed in, read in one pass, by URL (none: empty). */
+    private Map<String, String> earlierTexts(ContentSnapshot snapshot, Instant now) {
+        SearchIndex last = lastIndexed(snapshot, now);
+        if (last == null) {
+            return Map.of();
         }
-        return texts;
+        try {
+            return last.bodies();
+        } catch (RuntimeException e) {
+            LOG.debug("texts of an earlier index not reused: {}", e.toString());
+            return Map.of();
+        }
     }
 
     /** A page's body text; a body that cannot be read is left out (logged), and the page is still found by its other fields. */

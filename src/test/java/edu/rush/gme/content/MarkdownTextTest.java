@@ -29,7 +29,7 @@ class MarkdownTextTest {
         Element page = Jsoup.parseBodyFragment(markdown.render(body)).body();
         StringBuilder text = new StringBuilder();
         for (Element block : page.select(MarkdownText.BLOCKS)) {
-            MarkdownText.append(text, block.text().strip(), block.tagName().matches("h\\d|td|th|li"));
+            MarkdownText.append(text, block.text().strip(), MarkdownText.closesSentence(block));
         }
         return text.toString().strip();
     }
