@@ -93,6 +93,7 @@ public final class SearchService {
     }
 
     public SearchService(ContentStore store, IndexFiles files) {
+        long created = System.nanoTime();
         this.store = store;
         this.files = files;
         this.keeping = files.keeps() ? java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
@@ -109,9 +110,11 @@ public final class SearchService {
                 return;
             }
             // At start-up, pages are served at once and the index is built in the background; a
-            // search that comes first waits for (or builds) it.
+            // search that comes first waits for (or builds) it. The build leaves the first
+            // STARTUP_DELAY_MILLIS after start-up to the first pages; a catalog that took longer than
+            // that to load has had its delay, and is indexed at once.
             Thread build = new Thread(() -> {
-                pause(STARTUP_DELAY_MILLIS);
+                pause(startupPause(created, System.nanoTime()));
                 index.get(snapshot, store.now());
             }, "search-index");
             build.setDaemon(true);
@@ -120,6 +123,11 @@ public final class SearchService {
     }
 
     static final long STARTUP_DELAY_MILLIS = 1500;
+
+    /** How long a start-up build still waits, now, for a service created at {@code created} (both {@link System#nanoTime()}). */
+    static long startupPause(long created, long now) {
+        return Math.max(0, STARTUP_DELAY_MILLIS - (now - created) / 1_000_000);
+    }
 
     private static void pause(long millis) {
         try {
