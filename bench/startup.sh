@@ -2,7 +2,7 @@
 # Time from launching the server to its first answered page (the home page), median of N runs,
 # with and without an application Class Data Sharing archive (JDK 17: made by one training run,
 # `--warm-up-and-exit` with -XX:ArchiveClassesAtExit, then used with -XX:SharedArchiveFile):
-# plain `java -jar`, the README's command (the archive `mvn package` makes, target/gme-site.jsa),
+# plain `java -jar`, the README's command (deploy/jvm.options and the archive `mvn package` trains under them, target/gme-site.jsa),
 # the Docker image's command (its own archive, trained with deploy/jvm.options), and a variant.
 #
 # usage: bench/startup.sh [RUNS=5]     env: PORT (7173)
@@ -27,7 +27,8 @@ launch() {
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 echo "plain java -jar: $(for _ in $(seq "$runs"); do launch -Xshare:auto; done | median) ms (median of $runs)"
-echo "README's command (target/gme-site.jsa from mvn package): $(for _ in $(seq "$runs"); do launch -XX:SharedArchiveFile=target/gme-site.jsa; done | median) ms"
+echo "README's command (deploy/jvm.options + target/gme-site.jsa from mvn package): $(for _ in $(seq "$runs"); do launch @deploy/jvm.options -XX:SharedArchiveFile=target/gme-site.jsa; done | median) ms"
+echo "the archive without deploy/jvm.options (the README's command before 2026-12-01): $(for _ in $(seq "$runs"); do launch -XX:SharedArchiveFile=target/gme-site.jsa; done | median) ms"
 
 # The same training run as the Dockerfile's.
 GME_CONTENT_DIR=content java @deploy/jvm.options -XX:ArchiveClassesAtExit="$work/app.jsa" -jar target/gme-site.jar --warm-up-and-exit > "$work/train.log" 2>&1

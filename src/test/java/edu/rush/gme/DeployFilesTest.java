@@ -24,7 +24,7 @@ class DeployFilesTest {
     @Test
     void the_jvm_accepts_the_production_flags_file() throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), "@" + OPTIONS, "-XX:+PrintFlagsFinal", "-version").redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(java.toString(), "@" + OPTIONS, "-XX:-IgnoreUnrecognizedVMOptions", "-XX:+PrintFlagsFinal", "-version").redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
