@@ -145,6 +145,24 @@ class CachingTest {
     }
 
     @Test
+    void an_etag_tells_apart_pages_of_the_same_length_that_differ_anywhere() {
+        byte[] page = new byte[10_000];
+        new java.util.Random(7).nextBytes(page);
+        String etag = PageCache.etag(page);
+        assertThat(PageCache.etag(page.clone())).as("the same bytes, the same ETag on any instance").isEqualTo(etag);
+        java.util.Set<String> seen = new java.util.HashSet<>(java.util.List.of(etag));
+        for (int i = 0; i < page.length; i++) {
+            byte[] changed = page.clone();
+            changed[i] ^= (byte) (1 << (i % 8));
+            assertThat(seen.add(PageCache.etag(changed))).as("one bit changed at byte %d", i).isTrue();
+        }
+        byte[] swapped = page.clone();
+        swapped[10] = page[20];
+        swapped[20] = page[10];
+        assertThat(PageCache.etag(swapped)).isNotEqualTo(etag);
+    }
+
+    @Test
     void a_content_change_is_served_at_once_without_any_invalidation() {
         ContentFixture content = ContentFixture.minimal(temp).news("story", "2026-01-01", "First title");
         try (TestSite site = TestSite.start(content.dir())) {
