@@ -56,7 +56,10 @@ public final class SharedBuckets {
      * Takes one token from the bucket under this key (made with this configuration when new). A
      * connection found dead (the server restarted since the pool opened it) is dropped and the take
      * tried once more on a fresh one, as {@link Database#inTransaction} does (a take whose commit
-     * was cut off may then count twice: an error on the limit's side, never the visitor's).
+     * was cut off may then count twice: an error on the limit's side, never the visitor's). Any SQL
+     * failure counts: Bucket4j rolls back after a failed statement, and on a dead connection the
+     * rollback's error ("Connection is closed", from the pool, with no SQL state) is the one it
+     * throws, so the lost connection cannot be told by its state.
      */
     public ConsumptionProbe tryConsumeOne(String key, BucketConfiguration configuration) {
         for (int attempt = 1; ; attempt++) {
@@ -66,7 +69,7 @@ public final class SharedBuckets {
                 return probe;
             } catch (BucketExceptions.BucketExecutionException e) {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
-                if (attempt == 1 && cause instanceof java.sql.SQLException sql && Database.isConnectionLost(sql)) {
+                if (attempt == 1 && cause instanceof java.sql.SQLException sql) {
                     LOG.warn("database connection lost ({}), taking the submission limit's token on a new one", sql.getMessage());
                     database.dropIdleConnections();
                     continue;
