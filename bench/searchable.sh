@@ -8,7 +8,7 @@
 # restart does), "changed" launches find a kept index of the files before one program's file changed
 # (a restart after a pull); Hugo builds from scratch each time.
 #
-# usage: bench/searchable.sh [N=10000] [RUNS=3]   env: HARNESS, PORT (7184), HUGO_PORT (7185), JAVA_OPTS (default: the README's, @deploy/jvm.options -XX:SharedArchiveFile=target/gme-site.jsa), JAR (target/gme-site.jar)
+# usage: bench/searchable.sh [N=10000] [RUNS=3]   env: HARNESS, PORT (7184), HUGO_PORT (7185), JAVA_OPTS (default: the README's, @deploy/jvm.options -XX:SharedArchiveFile=target/gme-site.jsa; without the archive when JAR is another jar, which the archive would not match), JAR (target/gme-site.jar)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-10000}; runs=${2:-3}
@@ -19,6 +19,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/gme-bench-searchable.XXXXXX")
 trap 'HUGO_PEER_DIR="$work/hugo" "$harness/hugo-peer.sh" --stop "$hugo_port" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 
 word=$(python3 "$harness/clone-programs.py" content "$n" "$work/content" | sed -n 's/.*last_word=//p')
+default_opts="@deploy/jvm.options"; [ -z "${JAR:-}" ] && default_opts="$default_opts -XX:SharedArchiveFile=target/gme-site.jsa"
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 launch() {  # launch built|kept|changed
@@ -29,7 +30,7 @@ launch() {  # launch built|kept|changed
   if [ "$1" = changed ]; then echo "Edited at $(date +%s%N)." >> "$(ls "$work/content/programs"/*.md | head -1)"; fi
   start=$(date +%s%N)
   GME_PORT=$port GME_HOST=127.0.0.1 GME_CONTENT_DIR="$work/content" GME_DATABASE_URL="jdbc:sqlite:$work/gme.db" GME_WATCH=false \
-    java ${JAVA_OPTS:-@deploy/jvm.options -XX:SharedArchiveFile=target/gme-site.jsa} -jar "${JAR:-target/gme-site.jar}" > "$work/server.log" 2>&1 &
+    java ${JAVA_OPTS:-$default_opts} -jar "${JAR:-target/gme-site.jar}" > "$work/server.log" 2>&1 &
   pid=$!
   until curl -sf "http://127.0.0.1:$port/search?q=$word" 2>/dev/null | grep -qi "search-results__title"; do sleep 0.02; done
   end=$(date +%s%N)

@@ -26,7 +26,9 @@ class IndexPartsTest {
         for (int i = 0; i < size; i++) {
             String specialty = WORDS[random.nextInt(WORDS.length)];
             StringBuilder body = new StringBuilder();
-            for (int sentence = 0; sentence < 6; sentence++) {
+            // Pages of different lengths, so parts differ in size and flush at different places.
+            int sentences = 2 + random.nextInt(12);
+            for (int sentence = 0; sentence < sentences; sentence++) {
                 for (int w = 0; w < 8; w++) {
                     body.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
                 }
@@ -57,8 +59,9 @@ class IndexPartsTest {
     void an_index_written_in_parts_is_the_index_one_writer_makes() throws Exception {
         SearchAnalyzers analyzers = new SearchAnalyzers("");
         List<SearchDocument> documents = catalog(5_000);
-        ByteBuffersDirectory alone = SearchIndex.written(documents, analyzers, 1);
-        ByteBuffersDirectory inParts = SearchIndex.written(documents, analyzers, 3);
+        // A small buffer, so each writer flushes several segments and merges them: the order must survive that too.
+        ByteBuffersDirectory alone = SearchIndex.written(documents, analyzers, 1, 0.5);
+        ByteBuffersDirectory inParts = SearchIndex.written(documents, analyzers, 3, 1.5);
 
         List<String> order = documents.stream().map(SearchDocument::url).toList();
         assertThat(urlsInOrder(alone, 1)).as("one writer keeps the order pages were given in").isEqualTo(order);
