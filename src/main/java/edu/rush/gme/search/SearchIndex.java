@@ -178,55 +178,9 @@ public final class SearchIndex {
         return size;
     }
 
-    /** Below this many pages an index is written by one thread: splitting costs more than it saves. */
-    static final int PAGES_PER_PART = 2_000;
-
-    /**
-     * At most two parts: what was measured (two cores, and a 256 MiB container at 10,000 programs);
-     * each part's writer holds its own analysis state and merges at the same time as the others.
-     */
-    static final int MOST_PARTS = 2;
-
     private static ByteBuffersDirectory written(List<SearchDocument> documents, SearchAnalyzers analyzers) {
-        int parts = Math.min(Math.min(MOST_PARTS, Runtime.getRuntime().availableProcessors()), documents.size() / PAGES_PER_PART);
-        return written(documents, analyzers, parts, 16);
-    }
-
-    /**
-     * The pages, in the order given, in one segment per part. A large catalog is written in parts,
-     * one per core (at most {@link #MOST_PARTS}), each by its own writer into its own segment, and the segments are then put
-     * together in order: the same documents with the same numbers, scores and answers as one writer
-     * gives (statistics are the whole index's), in about two thirds of the time on two cores
-     * (analysing the words is most of the work, and one writer's thread does it all). Merging the
-     * parts into one segment would cost as much again as a part on one core, for searches no
-     * faster that anyone could measure. {@code bufferMb}: the write buffer the parts share (16 MB in
-     * the server; a part whose share fills flushes a segment, which its writer merges before the end).
-     */
-    static ByteBuffersDirectory written(List<SearchDocument> documents, SearchAnalyzers analyzers, int parts, double bufferMb) {
-        if (parts < 2) {
-            return writtenAlone(documents, analyzers, bufferMb);
-        }
-        int each = (documents.size() + parts - 1) / parts;
-        List<List<SearchDocument>> slices = new ArrayList<>();
-        for (int from = 0; from < documents.size(); from += each) {
-            slices.add(documents.subList(from, Math.min(documents.size(), from + each)));
-        }
-        // The writers share one writer's buffer, so a small heap holds them all.
-        double buffer = bufferMb / slices.size();
-        List<ByteBuffersDirectory> written = slices.parallelStream().map(slice -> writtenAlone(slice, analyzers, buffer)).toList();
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
-        try (IndexWriter writer = new IndexWriter(directory, inOrder(analyzers))) {
-            writer.addIndexes(written.toArray(Directory[]::new));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return directory;
-    }
-
-    /** Written by one writer, in one segment. */
-    private static ByteBuffersDirectory writtenAlone(List<SearchDocument> documents, SearchAnalyzers analyzers, double bufferMb) {
-        ByteBuffersDirectory directory = new ByteBuffersDirectory();
-        try (IndexWriter writer = new IndexWriter(directory, inOrder(analyzers).setRAMBufferSizeMB(bufferMb))) {
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzers.index()))) {
             for (SearchDocument document : documents) {
                 writer.addDocument(toLucene(document, analyzers));
             }
@@ -235,11 +189,6 @@ public final class SearchIndex {
             throw new UncheckedIOException(e);
         }
         return directory;
-    }
-
-    /** A writer that merges neighbouring segments only, so documents keep the order they were added in. */
-    private static IndexWriterConfig inOrder(SearchAnalyzers analyzers) {
-        return new IndexWriterConfig(analyzers.index()).setMergePolicy(new org.apache.lucene.index.LogByteSizeMergePolicy());
     }
 
     /** The index's files (to be kept on disk). */
