@@ -10,7 +10,9 @@
 #   (a jar may carry JVM flags of its own after commas, added to JAVA_OPTS: the same jar with and
 #   without a flag in one run, e.g. target/gme-site.jar target/gme-site.jar,-XX:TieredStopAtLevel=1)
 #   env: HARNESS (default ../shared/harness beside the checkout), PORT (random 20000-29999),
-#        CONNECTIONS (16), JAVA_OPTS (default @deploy/jvm.options)
+#        CONNECTIONS (16), JAVA_OPTS (default @deploy/jvm.options),
+#        THREADS=1 (also print, for each measured load, the server's CPU per request by thread kind:
+#        request threads, the collector's "VM Thread", the JIT's "C1 CompilerThre", ...)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-10000}; secs=${2:-8}; shift $(( $# > 2 ? 2 : $# )) || true
@@ -33,11 +35,17 @@ trap cleanup EXIT
 
 last=$(python3 "$harness/clone-programs.py" content "$n" "$work/content" | sed -n 's/.*last_word=//p')
 cpu() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$pid/stat"; }   # utime + stime, in ticks
+# Per thread kind (the name without digits): "kind ticks" lines, over the threads alive now.
+threads() { for t in /proc/"$pid"/task/*; do printf '%s %s\n' "$(tr -d '0-9' < "$t/comm" | tr ' ' '_')" "$(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "$t/stat")"; done 2>/dev/null | awk '{ s[$1] += $2 } END { for (k in s) print k, s[k] }'; }
 load() {  # load NAME MODE FROM SECONDS URL -> one result line
   local before after line
-  before=$(cpu)
+  before=$(cpu); [ "${THREADS:-0}" = 1 ] && threads > "$work/threads.before"
   line=$(UNCACHED_MODE=$2 UNCACHED_FROM=$3 wrk_run "$5" "$4" "$conns" -H "Accept-Encoding: gzip" -s "$PWD/bench/uncached.lua")
   after=$(cpu)
+  if [ "${THREADS:-0}" = 1 ] && [ "$1" != warm ]; then
+    threads | awk -v r="$(field requests "$line")" -v k="$tick" -v name="$1" 'NR == FNR { b[$1] = $2; next }
+      { d = ($2 - b[$1]) * 1000 / k / r; if (d >= 0.005) printf "%s %s=%.3f", (n++ ? "" : "threads " name ": ms/request"), $1, d } END { print "" }' "$work/threads.before" - >&2
+  fi
   echo "$1 $line cpu_ms_per_req=$(awk -v t=$((after - before)) -v r="$(field requests "$line")" -v k="$tick" 'BEGIN { printf "%.3f", t * 1000 / k / r }')"
 }
 
