@@ -92,7 +92,8 @@ class PhoneWithoutJavaScriptBrowserTest extends RealSiteInBrowser {
         waitForUrl("/programs/compare?p=");
         assertThat(find(".error-summary").getText()).contains("you chose 5");
         Browser.screenshot(browser, "phone-compare-too-many-without-javascript");
-        tap(find(".compare-retry button[type=submit]"));
+        // The retry leads to another comparison page, whose address starts as this one's does.
+        tapAndWaitForNewPage(find(".compare-retry button[type=submit]"));
         waitForUrl("/programs/compare?p=");
         assertThat(browser.findElements(By.cssSelector(".compare-stack__programs > li"))).hasSize(4);
     }

@@ -70,6 +70,12 @@ abstract class RealSiteInBrowser {
         waiting().until(ExpectedConditions.urlContains(part));
     }
 
+    /** Taps an element that leads to another page and waits until that page has replaced this one (its address may start the same). */
+    void tapAndWaitForNewPage(org.openqa.selenium.WebElement element) {
+        tap(element);
+        waiting().until(ExpectedConditions.stalenessOf(element));
+    }
+
     /** A click on an element brought to the middle of the window, where the selection bar at its foot does not cover it. */
     void tap(org.openqa.selenium.WebElement element) {
         browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
