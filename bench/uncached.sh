@@ -34,9 +34,9 @@ cleanup() {
 trap cleanup EXIT
 
 last=$(python3 "$harness/clone-programs.py" content "$n" "$work/content" | sed -n 's/.*last_word=//p')
-cpu() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$pid/stat"; }   # utime + stime, in ticks
+cpu() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "${1:-/proc/$pid/stat}"; }   # utime + stime, in ticks (of the process, or of the task whose stat is given)
 # Per thread kind (the name without digits): "kind ticks" lines, over the threads alive now.
-threads() { for t in /proc/"$pid"/task/*; do printf '%s %s\n' "$(tr -d '0-9' < "$t/comm" | tr ' ' '_')" "$(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "$t/stat")"; done 2>/dev/null | awk '{ s[$1] += $2 } END { for (k in s) print k, s[k] }'; }
+threads() { for t in /proc/"$pid"/task/*; do printf '%s %s\n' "$(tr -d '0-9' < "$t/comm" | tr ' ' '_')" "$(cpu "$t/stat")"; done 2>/dev/null | awk '{ s[$1] += $2 } END { for (k in s) print k, s[k] }'; }
 load() {  # load NAME MODE FROM SECONDS URL -> one result line
   local before after line
   before=$(cpu); [ "${THREADS:-0}" = 1 ] && threads > "$work/threads.before"

@@ -70,7 +70,7 @@ public final class SharedBuckets {
             } catch (BucketExceptions.BucketExecutionException e) {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
                 if (attempt == 1 && cause instanceof java.sql.SQLException sql) {
-                    LOG.warn("database connection lost ({}), taking the submission limit's token on a new one", sql.getMessage());
+                    LOG.warn("submission limit's token not taken ({}), taking it on a new connection", sql.getMessage());
                     database.dropIdleConnections();
                     continue;
                 }
