@@ -82,7 +82,7 @@ class EditorBrowserTest extends RealSiteInBrowser {
         focused().sendKeys("editor@example.org");
         tabTo("password");
         focused().sendKeys(PASSWORD, Keys.ENTER);
-        waiting().until(driver -> driver.getCurrentUrl().contains("/admin/edit"));
+        waitForPath("/admin/edit");
     }
 
     /** The heading of the page the live preview frame shows now ("" while it has none). */

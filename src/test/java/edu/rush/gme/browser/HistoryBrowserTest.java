@@ -94,7 +94,7 @@ class HistoryBrowserTest extends RealSiteInBrowser {
         focused().sendKeys("pat.publisher@example.org");
         tabTo(browser.findElement(By.id("password")));
         focused().sendKeys(PASSWORD, Keys.ENTER);
-        waiting().until(driver -> driver.getCurrentUrl().contains("/admin/history"));
+        waitForPath("/admin/history");
         assertThat(h1()).isEqualTo("History of content/news/alpha.md");
         assertThat(browser.findElements(By.cssSelector("tbody tr"))).hasSize(2);
         Browser.assertAccessible(browser, "history of a story");

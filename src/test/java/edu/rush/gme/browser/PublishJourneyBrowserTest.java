@@ -74,7 +74,7 @@ class PublishJourneyBrowserTest extends RealSiteInBrowser {
         byId("email").sendKeys("publisher@example.org");
         byId("password").sendKeys(PASSWORD);
         byId("password").submit();
-        waitForUrl("/admin");
+        waitForPath("/admin");
         Browser.assertAccessible(browser, "dashboard");
 
         // Create: a draft from the archetype, opened in the editor.

@@ -70,6 +70,14 @@ abstract class RealSiteInBrowser {
         waiting().until(ExpectedConditions.urlContains(part));
     }
 
+    /**
+     * Waits until the window shows the page at this path (the address's path itself, not a part of
+     * the whole address: a sign-in form's {@code ?next=/admin/edit} would already contain it).
+     */
+    void waitForPath(String path) {
+        waiting().until(driver -> path.equals(java.net.URI.create(driver.getCurrentUrl()).getPath()));
+    }
+
     /** Taps an element that leads to another page and waits until that page has replaced this one (its address may start the same). */
     void tapAndWaitForNewPage(org.openqa.selenium.WebElement element) {
         tap(element);
