@@ -35,7 +35,7 @@ public final class PageCache {
         }
     }
 
-    private static final String HTML = "text/html; charset=utf-8";
+    static final String HTML = "text/html; charset=utf-8";
 
     /** Tells nginx's proxy_cache how long it may keep an answer; it takes precedence over Cache-Control there and never reaches browsers. */
     static final String SHARED_CACHE_HEADER = "X-Accel-Expires";
@@ -80,19 +80,13 @@ public final class PageCache {
         return page;
     }
 
-    /** Writes a freshly rendered HTML page, and keeps it when it is a 200 answer to a GET. */
-    void storeAndWrite(Context ctx, ContentSnapshot snapshot, Instant now, String html) {
-        storeAndWrite(ctx, snapshot, now, HTML, html);
-    }
-
-    void storeAndWrite(Context ctx, ContentSnapshot snapshot, Instant now, String contentType, String text) {
-        storeAndWrite(ctx, snapshot, now, contentType, text, REVALIDATE, Map.of());
-    }
-
     /** Pages are checked with the server on every visit; the API lets clients keep answers a little ({@code cacheControl}). */
     static final String REVALIDATE = "no-cache";
 
-    /** As {@link #storeAndWrite(Context, ContentSnapshot, Instant, String, String)}, with more response headers kept with the body (a Link header). */
+    /**
+     * Writes a freshly rendered answer (every visitor to revalidate it, or as {@code cacheControl} says;
+     * with more response headers kept with the body: a Link header), and keeps it when it is a 200 answer to a GET.
+     */
     void storeAndWrite(Context ctx, ContentSnapshot snapshot, Instant now, String contentType, String text, String cacheControl,
                        Map<String, String> headers) {
         storeAndWrite(ctx, snapshot, now, contentType, text, cacheControl, headers, null);
@@ -101,8 +95,13 @@ public final class PageCache {
     /** As above, kept at most {@code keptFor} (null: as long as its key lives) because it shows state outside the snapshot. */
     void storeAndWrite(Context ctx, ContentSnapshot snapshot, Instant now, String contentType, String text, String cacheControl,
                        Map<String, String> headers, java.time.Duration keptFor) {
+        storeAndWrite(ctx, snapshot, now, contentType, text.getBytes(StandardCharsets.UTF_8), cacheControl, headers, keptFor);
+    }
+
+    /** As above, with the body already encoded (a page rendered to UTF-8 bytes). */
+    void storeAndWrite(Context ctx, ContentSnapshot snapshot, Instant now, String contentType, byte[] body, String cacheControl,
+                       Map<String, String> headers, java.time.Duration keptFor) {
         headers.forEach(ctx::header);
-        byte[] body = text.getBytes(StandardCharsets.UTF_8);
         if (snapshot.isPreview()) {
             // A preview's view of the content is never kept, whoever asks to store it (its headers are private, no-store).
             Compression.writeFresh(ctx, contentType, body);

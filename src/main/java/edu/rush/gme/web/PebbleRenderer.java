@@ -51,16 +51,27 @@ public final class PebbleRenderer implements FileRenderer {
         return render(template, model);
     }
 
-    @SuppressWarnings("unchecked")
     public String render(String template, Map<String, ?> model) {
-        PebbleTemplate compiled = engine.getTemplate(template);
         StringWriter out = new StringWriter(8192);
+        evaluate(template, model, out);
+        return out.toString();
+    }
+
+    /** The page as UTF-8 bytes, encoded as it is rendered (for a response: not a string encoded whole afterwards). */
+    public byte[] renderUtf8(String template, Map<String, ?> model) {
+        Utf8Output out = new Utf8Output(16_384);
+        evaluate(template, model, out);
+        return out.toByteArray();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void evaluate(String template, Map<String, ?> model, java.io.Writer out) {
+        PebbleTemplate compiled = engine.getTemplate(template);
         try {
             compiled.evaluate(out, (Map<String, Object>) model);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toString();
     }
 
     /**

@@ -38,18 +38,18 @@ public final class Views {
 
     /** Renders a page and writes it; a 200 answer is kept in the page cache for the next visitor. */
     public void render(Context ctx, ContentSnapshot snapshot, String template, Map<String, ?> model) {
-        String html = renderer.render(template, model(ctx, snapshot, model));
+        byte[] html = renderer.renderUtf8(template, model(ctx, snapshot, model));
         if (Reading.of(ctx, store).isPreview()) {
-            writePrivate(ctx, "text/html; charset=utf-8", html);
+            writePrivate(ctx, PageCache.HTML, html);
             return;
         }
-        cache.storeAndWrite(ctx, snapshot, store.now(), html);
+        cache.storeAndWrite(ctx, snapshot, store.now(), PageCache.HTML, html, PageCache.REVALIDATE, Map.of(), null);
     }
 
     /** A preview's answer: never kept, never indexed. */
-    private static void writePrivate(Context ctx, String contentType, String text) {
+    private static void writePrivate(Context ctx, String contentType, byte[] body) {
         Reading.privateHeaders(ctx);
-        Compression.writeFresh(ctx, contentType, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Compression.writeFresh(ctx, contentType, body);
     }
 
     /** Renders a page that must be computed for every request (search, which also counts what finds nothing). */
@@ -58,8 +58,7 @@ public final class Views {
         if (Reading.of(ctx, store).isPreview()) {
             Reading.privateHeaders(ctx);
         }
-        Compression.writeFresh(ctx, "text/html; charset=utf-8",
-                renderer.render(template, model(ctx, snapshot, model)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Compression.writeFresh(ctx, PageCache.HTML, renderer.renderUtf8(template, model(ctx, snapshot, model)));
     }
 
     /** Writes a non-HTML response built from the snapshot (sitemap, feeds), cached like pages. */
@@ -73,7 +72,7 @@ public final class Views {
      */
     public void write(Context ctx, ContentSnapshot snapshot, String contentType, String text, java.time.Duration keptFor) {
         if (Reading.of(ctx, store).isPreview()) {
-            writePrivate(ctx, contentType, text);
+            writePrivate(ctx, contentType, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return;
         }
         cache.storeAndWrite(ctx, snapshot, store.now(), contentType, text, PageCache.REVALIDATE, Map.of(), keptFor);
