@@ -182,6 +182,11 @@ public final class App {
         return server.port();
     }
 
+    /** The Jetty server under the site, for looking at how its handlers are arranged (tests). */
+    public org.eclipse.jetty.server.Server jetty() {
+        return server.jettyServer().server();
+    }
+
     public ContentStore store() {
         return store;
     }

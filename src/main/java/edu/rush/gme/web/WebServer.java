@@ -31,6 +31,14 @@ public final class WebServer {
     /** Searches that may wait for their turn (about two seconds of work), and for how long at most. */
     static final int SEARCHES_WAITING = 256;
     static final Duration SEARCH_WAIT = Duration.ofSeconds(2);
+    /**
+     * Finder pages no cache holds that are worked out at once: one a core (each is CPU only, about a
+     * millisecond at 10,000 programs); the others wait in order (docs/performance.md, "Finder misses in order").
+     */
+    static final int FINDER_PAGES_AT_ONCE = Runtime.getRuntime().availableProcessors();
+    /** Finder pages that may wait (a second or two of work), and for how long at most. */
+    static final int FINDER_PAGES_WAITING = 1024;
+    static final Duration FINDER_PAGE_WAIT = Duration.ofSeconds(5);
 
     private WebServer() {
     }
@@ -74,7 +82,7 @@ public final class WebServer {
             config.jetty.port = settings.port();
             // Inserted before RequestBodies (next), which stays outermost: a search waits for its permit only once
             // whatever body it has has arrived, so slow uploads cannot hold the permits.
-            config.jetty.modifyServer(server -> server.insertHandler(new SearchLimit(SEARCHES_AT_ONCE, SEARCHES_WAITING, SEARCH_WAIT)));
+            config.jetty.modifyServer(server -> server.insertHandler(WorkLimit.searches(SEARCHES_AT_ONCE, SEARCHES_WAITING, SEARCH_WAIT)));
             config.jetty.modifyServer(server -> {
                 server.setStopTimeout(SHUTDOWN_GRACE_MILLIS);
                 server.setErrorHandler(containerErrors);
@@ -103,7 +111,11 @@ public final class WebServer {
             config.http.generateEtags = false;
             config.fileRenderer(renderer);
             config.routes.before(security);
-            config.jetty.modifyServletContextHandler(context -> context.insertHandler(new CachedPageHandler(cache, store, security.headers())));
+            config.jetty.modifyServletContextHandler(context -> {
+                // Behind the page cache (inserted first, so it ends up inside): a kept finder page never waits.
+                context.insertHandler(WorkLimit.finder(FINDER_PAGES_AT_ONCE, FINDER_PAGES_WAITING, FINDER_PAGE_WAIT));
+                context.insertHandler(new CachedPageHandler(cache, store, security.headers()));
+            });
             siteRoutes.register(new RouteTable(config.routes, store, assets, errors, bodies),
                     new SiteRoutes.Parts(store, views, crossSite, settings.baseUrl(), settings.https()));
             errors.register(config.routes);

@@ -29,11 +29,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Searches beyond the limit wait without a thread, then are told to come back (503, Retry-After)
- * through the server's error handler; everything else goes past. A bare Jetty server whose one
- * handler holds a search until the test lets it go, so nothing depends on timing.
+ * Searches (and finder pages) beyond the limit wait without a thread, then are told to come back
+ * (503, Retry-After) through the server's error handler; everything else goes past. A bare Jetty
+ * server whose one handler holds a request until the test lets it go, so nothing depends on timing.
  */
-class SearchLimitTest {
+class WorkLimitTest {
 
     /** Every search path the router answers, however it is spelled. */
     private static final List<String> SEARCH_PATHS = List.of("/search?q=x", "/search/?q=x", "//search?q=x",
@@ -41,11 +41,15 @@ class SearchLimitTest {
             "/api/v1/search/suggest/?q=x");
 
     private Server server;
-    private SearchLimit limit;
+    private WorkLimit limit;
     private final CountDownLatch held = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
 
     private void start(int atOnce, int waiting, Duration longestWait) throws Exception {
+        start(WorkLimit.searches(atOnce, waiting, longestWait));
+    }
+
+    private void start(WorkLimit workLimit) throws Exception {
         server = new Server();
         // As Javalin configures Jetty: lenient URIs, so "//search" reaches the router, which collapses the slashes.
         HttpConfiguration http = new HttpConfiguration();
@@ -53,7 +57,7 @@ class SearchLimitTest {
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost("127.0.0.1");
         server.addConnector(connector);
-        limit = new SearchLimit(atOnce, waiting, longestWait);
+        limit = workLimit;
         limit.setHandler(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
@@ -112,7 +116,7 @@ class SearchLimitTest {
         for (String path : SEARCH_PATHS) {
             RawHttp.Answer refused = get(path);
             assertThat(refused.status()).as(path).isEqualTo(503);
-            assertThat(refused.header("Retry-After")).as(path).isEqualTo(String.valueOf(SearchLimit.RETRY_AFTER_SECONDS));
+            assertThat(refused.header("Retry-After")).as(path).isEqualTo(String.valueOf(WorkLimit.RETRY_AFTER_SECONDS));
             assertThat(refused.header("X-Error-Handler")).as(path).isEqualTo("yes");
             assertThat(refused.body()).isEqualTo("error page 503");
         }
@@ -149,11 +153,42 @@ class SearchLimitTest {
 
         RawHttp.Answer expired = get("/search?q=late");
         assertThat(expired.status()).isEqualTo(503);
-        assertThat(expired.header("Retry-After")).isEqualTo(String.valueOf(SearchLimit.RETRY_AFTER_SECONDS));
+        assertThat(expired.header("Retry-After")).isEqualTo(String.valueOf(WorkLimit.RETRY_AFTER_SECONDS));
         assertThat(expired.body()).isEqualTo("error page 503");
 
         release.countDown();
         assertThat(running.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
+    }
+
+    @Test
+    void the_finder_s_page_waits_its_turn_whatever_its_filters_and_pages_under_it_go_past() throws Exception {
+        start(WorkLimit.finder(1, 0, Duration.ofSeconds(10)));
+        CompletableFuture<RawHttp.Answer> running = getLater("/programs?q=hold");
+        assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+
+        for (String path : List.of("/programs?type=residency", "/programs/?visa=J-1", "//programs", "/programs")) {
+            RawHttp.Answer refused = get(path);
+            assertThat(refused.status()).as(path).isEqualTo(503);
+            assertThat(refused.header("Retry-After")).as(path).isEqualTo(String.valueOf(WorkLimit.RETRY_AFTER_SECONDS));
+        }
+        for (String path : List.of("/programs/internal-medicine", "/programs/compare?p=a&p=b", "/programs.csv", "/search?q=x", "/")) {
+            assertThat(get(path).body()).as(path).isEqualTo("answered " + path.replaceFirst("\\?.*", ""));
+        }
+        release.countDown();
+        assertThat(running.get(10, TimeUnit.SECONDS).body()).isEqualTo("answered /programs");
+    }
+
+    @Test
+    void on_the_site_a_finder_page_the_cache_holds_never_waits_for_the_finder_s_limit() {
+        try (TestSite site = TestSite.start(Path.of("content"))) {
+            Server server = site.app().jetty();
+            WorkLimit finder = server.getDescendants(WorkLimit.class).stream().filter(limit -> limit.kind().equals("finder")).findFirst().orElseThrow();
+            assertThat(finder.getMaxRequestCount()).isEqualTo(Runtime.getRuntime().availableProcessors());
+            // The page cache answers before the request reaches the limit: the limit is inside it.
+            CachedPageHandler cache = server.getDescendant(CachedPageHandler.class);
+            assertThat(cache.getDescendants(WorkLimit.class)).containsExactly(finder);
+            assertThat(site.get("/programs?type=residency").status()).isEqualTo(200);
+        }
     }
 
     @Test
