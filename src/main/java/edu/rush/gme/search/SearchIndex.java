@@ -171,6 +171,8 @@ public final class SearchIndex {
                 .withMaxNoHighlightPassages(0)
                 // Lucene's scores, without its 32 KB of scratch per sentence scored.
                 .withScorer(new LeanPassageScorer())
+                // Sentences found by SentenceBreaks' few rules rather than the JDK's state machine (a sixth of a search).
+                .withBreakIterator(SentenceBreaks::new)
                 .build();
     }
 

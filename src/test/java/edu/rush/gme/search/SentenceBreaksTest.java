@@ -1,0 +1,91 @@
+package edu.rush.gme.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Snippets' sentences end where the JDK's sentence instance ends them in program-page prose, at a fraction of its cost. */
+class SentenceBreaksTest {
+
+    /** Sentences as program pages write them: abbreviations, numbers, quotes, brackets, questions. */
+    private static final List<String> PROSE = List.of(
+            "Residents rotate through the medical ICU in PGY-1. ",
+            "The program lasts 3.5 years for most fellows. ",
+            "U.S. citizens and permanent residents may apply. ",
+            "Applicants need USMLE Step 1 and Step 2 CK (or COMLEX-USA equivalents). ",
+            "Some rotations, e.g. cardiology, take place at RUSH Copley. ",
+            "The Institute of Medicine’s Report No. 90 sets the guidelines. ",
+            "Is the program right for you? ",
+            "Interviews are virtual! ",
+            "Fellows call it “the best year of training.” ",
+            "The schedule: 6 months in the cath lab. 2 months in research. ",
+            "Questions go to the coordinator (see the contact page.) ",
+            "Dr. Smith leads the curriculum committee. ",
+            "The stipend is $70,000 a year. Housing help is available.",
+            "Benefits include: health, dental and vision insurance; a meal card; parking. ");
+
+    private static List<Integer> boundaries(BreakIterator iterator, String text) {
+        iterator.setText(text);
+        List<Integer> found = new ArrayList<>();
+        for (int b = iterator.first(); b != BreakIterator.DONE; b = iterator.next()) {
+            found.add(b);
+        }
+        return found;
+    }
+
+    @Test
+    void program_page_prose_breaks_where_the_jdk_breaks_it() {
+        Random random = new Random(7);
+        for (int round = 0; round < 500; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = random.nextInt(6); k >= 0; k--) {
+                text.append(PROSE.get(random.nextInt(PROSE.size())));
+            }
+            String prose = text.toString();
+            assertThat(boundaries(new SentenceBreaks(), prose)).as(prose).isEqualTo(boundaries(BreakIterator.getSentenceInstance(Locale.ROOT), prose));
+        }
+    }
+
+    @Test
+    void a_sentence_ends_after_its_full_stop_question_or_closing_quote_and_the_spaces_after_it() {
+        String text = "Apply by October 1. Is it virtual? Yes! He said “done.” Next";
+        assertThat(boundaries(new SentenceBreaks(), text)).containsExactly(0, 20, 35, 40, 56, text.length());
+    }
+
+    @Test
+    void a_full_stop_before_lowercase_or_a_digit_or_without_a_space_ends_nothing() {
+        for (String text : List.of("Rotations, e.g. cardiology, vary", "Report No. 90 applies", "It takes 3.5 years", "U.S.A. based")) {
+            assertThat(boundaries(new SentenceBreaks(), text)).as(text).containsExactly(0, text.length());
+        }
+    }
+
+    @Test
+    void a_line_ends_a_sentence_even_without_a_full_stop_unlike_the_jdk() {
+        String text = "Curriculum\nResidents rotate.\r\nThen\u2029more";
+        assertThat(boundaries(new SentenceBreaks(), text)).containsExactly(0, 11, 30, 35, text.length());
+    }
+
+    @Test
+    void preceding_and_following_are_the_nearest_boundaries_either_side_as_the_highlighter_asks() {
+        Random random = new Random(11);
+        String text = String.join("", PROSE) + "\nA last line without a stop";
+        SentenceBreaks breaks = new SentenceBreaks();
+        List<Integer> all = boundaries(breaks, text);
+        for (int i = 0; i < 2_000; i++) {
+            int offset = random.nextInt(text.length() + 1);
+            int expectedAfter = all.stream().filter(b -> b > offset).findFirst().orElse(BreakIterator.DONE);
+            int expectedBefore = all.stream().filter(b -> b < offset).reduce((a, b) -> b).orElse(BreakIterator.DONE);
+            assertThat(breaks.following(offset)).as("following(%d)", offset).isEqualTo(expectedAfter);
+            assertThat(breaks.preceding(offset)).as("preceding(%d)", offset).isEqualTo(expectedBefore);
+            assertThat(breaks.isBoundary(offset)).as("isBoundary(%d)", offset).isEqualTo(all.contains(offset));
+        }
+        assertThat(breaks.getText().getEndIndex()).isEqualTo(text.length());
+        assertThat(breaks.last()).isEqualTo(text.length());
+        assertThat(breaks.previous()).isEqualTo(all.get(all.size() - 2));
+    }
+}
