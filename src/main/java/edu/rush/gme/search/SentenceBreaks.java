@@ -6,15 +6,17 @@ import java.text.StringCharacterIterator;
 
 /**
  * Sentence boundaries for snippets, found by a few rules looked at only near each match: a sentence
- * starts after a line or paragraph end; after '?' or '!' (with any closing quotes or brackets) and
- * the spaces after it; after '.' likewise, unless what follows starts in lowercase or with a digit
- * ("e.g. residents", "Report No. 90", "3.5 years" has no space). For prose these are the boundaries
- * of the JDK's sentence instance, which highlighting used before: the same 1,747 boundaries over
- * every body and summary of the real content (2026-12-01), and {@code SentenceBreaksTest} holds the
- * two to the same answers on typical program-page prose. One difference on purpose: the JDK runs a
- * line without a full stop into the next ("Curriculum\nResidents rotate"), here a line ends a
- * sentence. The JDK's table-driven iterator was a sixth to a fifth of a search's CPU with the C1
- * compiler (docs/performance.md, "Snippets' sentences").
+ * starts at the first character after the spaces (of any width) that follow '?' or '!', or '.' unless
+ * that character is lowercase or a digit ("e.g. residents", "Report No. 90"; "3.5 years" has no
+ * space), with any closing quotes or brackets before the spaces; after a line end; after each
+ * paragraph separator (U+2029, also Lucene's separator between a field's values). For prose these are
+ * the boundaries of the JDK's sentence instance, which highlighting used before: the same 1,747
+ * boundaries in all the bodies and summaries of the real content (2026-12-01), and
+ * {@code SentenceBreaksTest} holds the two to the same answers on program-page prose, blank lines and
+ * spaces of every width. One difference on purpose: the JDK runs a line without a full stop into the
+ * next ("Curriculum\nResidents rotate"), here a line ends a sentence. The JDK's table-driven iterator
+ * was a sixth to a fifth of a search's CPU with the C1 compiler (docs/performance.md, "Snippets'
+ * sentences").
  *
  * <p>Written by hand: Lucene's {@code CustomSeparatorBreakIterator} breaks at every '.', including
  * "e.g." and "3.5", and ICU's iterator would add a large dependency for the same table-driven work.
@@ -53,16 +55,23 @@ final class SentenceBreaks extends BreakIterator {
             return p == 0 || p == length;
         }
         char before = text.charAt(p - 1);
-        if (isLineEnd(before)) {
-            // "\r\n" is one line end: no sentence starts between its two characters.
-            return !(before == '\r' && text.charAt(p) == '\n');
+        if (before == PARAGRAPH) {
+            // Lucene's separator between the values of a field, and Unicode's paragraph end: always a break.
+            return true;
         }
-        if (!isSpace(before) || isSpace(text.charAt(p)) || isLineEnd(text.charAt(p))) {
+        char at = text.charAt(p);
+        if (!isSpace(before) || isSpace(at) || at == PARAGRAPH) {
+            // A sentence starts at the first character after the spaces (and line ends) that close the last.
             return false;
         }
         int i = p - 1;
+        boolean lineEnd = isLineEnd(before);
         while (i > 0 && isSpace(text.charAt(i - 1))) {
+            lineEnd |= isLineEnd(text.charAt(i - 1));
             i--;
+        }
+        if (lineEnd) {
+            return true;
         }
         while (i > 0 && isClosing(text.charAt(i - 1))) {
             i--;
@@ -74,16 +83,18 @@ final class SentenceBreaks extends BreakIterator {
         if (end == '?' || end == '!') {
             return true;
         }
-        char next = text.charAt(p);
-        return end == '.' && !Character.isLowerCase(next) && !Character.isDigit(next);
+        return end == '.' && !Character.isLowerCase(at) && !Character.isDigit(at);
     }
+
+    private static final char PARAGRAPH = '\u2029';
 
     private static boolean isLineEnd(char c) {
-        return c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029' || c == '\u0085';
+        return c == '\n' || c == '\r' || c == '\u2028' || c == '\u0085';
     }
 
+    /** Spaces of any width (no-break, em, thin, ideographic...), tabs and line ends. */
     private static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\u00A0' || c == '\u000B' || c == '\f';
+        return c == ' ' || c == '\t' || c == '\u000B' || c == '\f' || isLineEnd(c) || (c != PARAGRAPH && Character.isSpaceChar(c));
     }
 
     private static boolean isClosing(char c) {

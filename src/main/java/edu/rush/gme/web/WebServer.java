@@ -112,7 +112,10 @@ public final class WebServer {
             config.fileRenderer(renderer);
             config.routes.before(security);
             config.jetty.modifyServletContextHandler(context -> {
-                // Behind the page cache (inserted first, so it ends up inside): a kept finder page never waits.
+                // Each insert goes outside the last. The finder's limit sits behind the page cache, so a kept
+                // page never waits; and in front of it again, so a page that waited its turn is looked up once
+                // more (the same address asked many times at once is rendered by the first, not by each).
+                context.insertHandler(new CachedPageHandler(cache, store, security.headers()));
                 context.insertHandler(WorkLimit.finder(FINDER_PAGES_AT_ONCE, FINDER_PAGES_WAITING, FINDER_PAGE_WAIT));
                 context.insertHandler(new CachedPageHandler(cache, store, security.headers()));
             });

@@ -75,7 +75,13 @@ abstract class RealSiteInBrowser {
      * the whole address: a sign-in form's {@code ?next=/admin/edit} would already contain it).
      */
     void waitForPath(String path) {
-        waiting().until(driver -> path.equals(java.net.URI.create(driver.getCurrentUrl()).getPath()));
+        waiting().until(driver -> {
+            try {
+                return path.equals(java.net.URI.create(driver.getCurrentUrl()).getPath());
+            } catch (IllegalArgumentException notYetAnAddress) {
+                return false;
+            }
+        });
     }
 
     /** Taps an element that leads to another page and waits until that page has replaced this one (its address may start the same). */

@@ -71,21 +71,31 @@ class SentenceBreaksTest {
     }
 
     @Test
-    void preceding_and_following_are_the_nearest_boundaries_either_side_as_the_highlighter_asks() {
+    void spaces_of_every_width_and_blank_lines_close_a_sentence_as_they_do_for_the_jdk() {
+        for (String text : List.of("Done.\n\nNext one", "Done.\r\rNext", "Done.\r\n\r\nNext", "It ends. \u2003Next", "It ends.\u2009Next",
+                "It ends.\u202FNext", "It ends.\u00A0Next", "It ends.\u3000Next", "It ends. \n Next", "One\u2029\u2029Two", "Why?\tBecause.")) {
+            assertThat(boundaries(new SentenceBreaks(), text)).as(text).isEqualTo(boundaries(BreakIterator.getSentenceInstance(Locale.ROOT), text));
+        }
+    }
+
+    @Test
+    void preceding_and_following_give_the_jdk_s_nearest_boundaries_either_side_as_the_highlighter_asks() {
         Random random = new Random(11);
-        String text = String.join("", PROSE) + "\nA last line without a stop";
+        String text = String.join("", PROSE);
         SentenceBreaks breaks = new SentenceBreaks();
-        List<Integer> all = boundaries(breaks, text);
+        breaks.setText(text);
+        BreakIterator jdk = BreakIterator.getSentenceInstance(Locale.ROOT);
+        jdk.setText(text);
         for (int i = 0; i < 2_000; i++) {
             int offset = random.nextInt(text.length() + 1);
-            int expectedAfter = all.stream().filter(b -> b > offset).findFirst().orElse(BreakIterator.DONE);
-            int expectedBefore = all.stream().filter(b -> b < offset).reduce((a, b) -> b).orElse(BreakIterator.DONE);
-            assertThat(breaks.following(offset)).as("following(%d)", offset).isEqualTo(expectedAfter);
-            assertThat(breaks.preceding(offset)).as("preceding(%d)", offset).isEqualTo(expectedBefore);
-            assertThat(breaks.isBoundary(offset)).as("isBoundary(%d)", offset).isEqualTo(all.contains(offset));
+            assertThat(breaks.following(offset)).as("following(%d)", offset).isEqualTo(jdk.following(offset));
+            assertThat(breaks.preceding(offset)).as("preceding(%d)", offset).isEqualTo(jdk.preceding(offset));
+            assertThat(breaks.isBoundary(offset)).as("isBoundary(%d)", offset).isEqualTo(jdk.isBoundary(offset));
         }
+        assertThat(breaks.following(text.length())).isEqualTo(BreakIterator.DONE);
+        assertThat(breaks.preceding(0)).isEqualTo(BreakIterator.DONE);
         assertThat(breaks.getText().getEndIndex()).isEqualTo(text.length());
-        assertThat(breaks.last()).isEqualTo(text.length());
-        assertThat(breaks.previous()).isEqualTo(all.get(all.size() - 2));
+        assertThat(breaks.last()).isEqualTo(jdk.last());
+        assertThat(breaks.previous()).isEqualTo(jdk.previous());
     }
 }

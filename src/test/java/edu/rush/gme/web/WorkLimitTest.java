@@ -170,6 +170,7 @@ class WorkLimitTest {
             RawHttp.Answer refused = get(path);
             assertThat(refused.status()).as(path).isEqualTo(503);
             assertThat(refused.header("Retry-After")).as(path).isEqualTo(String.valueOf(WorkLimit.RETRY_AFTER_SECONDS));
+            assertThat(refused.header("X-Error-Handler")).as(path).isEqualTo("yes");
         }
         for (String path : List.of("/programs/internal-medicine", "/programs/compare?p=a&p=b", "/programs.csv", "/search?q=x", "/")) {
             assertThat(get(path).body()).as(path).isEqualTo("answered " + path.replaceFirst("\\?.*", ""));
@@ -179,14 +180,17 @@ class WorkLimitTest {
     }
 
     @Test
-    void on_the_site_a_finder_page_the_cache_holds_never_waits_for_the_finder_s_limit() {
+    void on_the_site_a_finder_page_the_cache_holds_never_waits_and_one_that_waited_is_looked_up_again() {
         try (TestSite site = TestSite.start(Path.of("content"))) {
             Server server = site.app().jetty();
             WorkLimit finder = server.getDescendants(WorkLimit.class).stream().filter(limit -> limit.kind().equals("finder")).findFirst().orElseThrow();
             assertThat(finder.getMaxRequestCount()).isEqualTo(Runtime.getRuntime().availableProcessors());
-            // The page cache answers before the request reaches the limit: the limit is inside it.
-            CachedPageHandler cache = server.getDescendant(CachedPageHandler.class);
-            assertThat(cache.getDescendants(WorkLimit.class)).containsExactly(finder);
+            // The page cache answers before the request reaches the limit (the limit is inside it), and once
+            // more after the request has waited its turn (a page cache inside the limit).
+            List<CachedPageHandler> caches = server.getDescendants(CachedPageHandler.class);
+            assertThat(caches).hasSize(2);
+            assertThat(caches).anySatisfy(outer -> assertThat(outer.getDescendants(WorkLimit.class)).containsExactly(finder));
+            assertThat(finder.getDescendants(CachedPageHandler.class)).hasSize(1);
             assertThat(site.get("/programs?type=residency").status()).isEqualTo(200);
         }
     }
