@@ -48,7 +48,7 @@ public final class ProgramFacts {
      * no USMLE or COMLEX, and have no rules for graduation year or US clinical experience, which are
      * rules for international medical graduates.
      */
-    private static final Set<ProgramType> PHYSICIANS = EnumSet.of(ProgramType.RESIDENCY, ProgramType.FELLOWSHIP);
+    static final Set<ProgramType> PHYSICIANS = EnumSet.of(ProgramType.RESIDENCY, ProgramType.FELLOWSHIP);
 
     private record Definition(String key, String label, String group, Set<ProgramType> appliesTo, Function<Program, String> value) {
         Definition(String key, String label, String group, Function<Program, String> value) {

@@ -87,9 +87,24 @@ public final class ProgramFinder {
     }
 
     /** How to read one filter's values off a program. */
+    /**
+     * A filter. {@code appliesTo}: the types whose programs it means something for (a licensing exam,
+     * the time since graduation and US clinical experience are for physicians, as their facts are in
+     * {@link ProgramFacts}); a list of other types only does not offer it.
+     */
     private record Dimension(String key, String label, boolean multiple, Function<Program, Set<String>> values,
-                             Map<String, String> fixedLabels) {
+                             Map<String, String> fixedLabels, Set<ProgramType> appliesTo) {
+        Dimension(String key, String label, boolean multiple, Function<Program, Set<String>> values, Map<String, String> fixedLabels) {
+            this(key, label, multiple, values, fixedLabels, java.util.EnumSet.allOf(ProgramType.class));
+        }
+
+        /** Whether a list of these types (none chosen: every type) has a use for this filter. */
+        boolean appliesToAny(Set<String> typeKeys) {
+            return typeKeys.isEmpty() || appliesTo.stream().anyMatch(type -> typeKeys.contains(type.key()));
+        }
     }
+
+    private static final Set<ProgramType> PHYSICIANS = ProgramFacts.PHYSICIANS;
 
     static final int[] GRADUATION_WINDOWS = {1, 2, 3, 5, 10};
 
@@ -104,11 +119,11 @@ public final class ProgramFinder {
                     : p.visas().stream().map(Program.Visa::key).collect(java.util.stream.Collectors.toSet()),
                     labels("J-1", "Sponsors J-1 visas", "H-1B", "Sponsors H-1B visas")),
             new Dimension("comlex", "For DO applicants", false, p -> accepts(p.requirements(), Requirements::comlex, "yes"),
-                    labels("yes", "Accepts COMLEX")),
-            new Dimension("graduation", "Graduated up to", false, ProgramFinder::graduationWindows, graduationLabels()),
+                    labels("yes", "Accepts COMLEX"), PHYSICIANS),
+            new Dimension("graduation", "Graduated up to", false, ProgramFinder::graduationWindows, graduationLabels(), PHYSICIANS),
             new Dimension("usce", "US clinical experience", false,
                     p -> p.requirements() != null && Boolean.FALSE.equals(p.requirements().usceRequired()) ? Set.of("not-required") : Set.of(),
-                    labels("not-required", "Not required")),
+                    labels("not-required", "Not required"), PHYSICIANS),
             new Dimension("interview", "Interview format", true, p -> p.interviews() == null || p.interviews().format() == null ? Set.of()
                     : Set.of(p.interviews().format().key()), interviewLabels()));
 
@@ -211,7 +226,10 @@ public final class ProgramFinder {
                     active.add(new ActiveFilter(d.label(), label, query.without(d.key(), value.getKey()).toQueryString(FACET_KEYS)));
                 }
             }
-            facets.add(new Facet(d.key(), d.label(), d.multiple(), options));
+            // Offered where it applies to a type listed; a filter chosen anyway stays, so it can be seen and removed.
+            if (d.appliesToAny(query.values("type")) || options.stream().anyMatch(Option::selected)) {
+                facets.add(new Facet(d.key(), d.label(), d.multiple(), options));
+            }
         }
 
         Sort sort = Sort.from(query.sort());

@@ -153,6 +153,28 @@ class ProgramPagesTest {
     }
 
     @Test
+    void an_allied_health_list_offers_only_the_filters_that_apply_to_its_programs() {
+        List<String> physicians = List.of("For DO applicants", "Graduated up to", "US clinical experience");
+        assertThat(filterNames(page("/programs/allied-health"))).contains("Type of program", "Visa sponsorship", "Interview format")
+                .doesNotContainAnyElementsOf(physicians);
+        assertThat(filterNames(page("/programs?type=allied-health"))).doesNotContainAnyElementsOf(physicians);
+        // With residencies listed too, or every type, they are offered.
+        assertThat(filterNames(page("/programs?type=allied-health&type=residency"))).containsAll(physicians);
+        assertThat(filterNames(page("/programs"))).containsAll(physicians);
+        // A filter chosen anyway (an old link) stays in view, so it can be seen and taken off.
+        Document chosen = page("/programs/allied-health?comlex=yes");
+        assertThat(filterNames(chosen)).contains("For DO applicants").doesNotContain("Graduated up to");
+        assertThat(chosen.select(".active-filters a").eachText()).anyMatch(text -> text.startsWith("For DO applicants"));
+    }
+
+    /** The names of the finder's filters, as its form shows them (legends and labels of lists). */
+    private static List<String> filterNames(Document finder) {
+        List<String> names = new java.util.ArrayList<>(finder.select(".finder__filters legend").eachText());
+        names.addAll(finder.select(".finder__filters label.filter__label").eachText());
+        return names;
+    }
+
+    @Test
     void a_program_page_shows_every_fact_in_order_and_says_not_reported() {
         Document program = page("/programs/alpha-im");
         assertThat(program.select("section.facts h2").eachText()).containsExactly("Program facts", "How to apply", "Eligibility", "Contacts");
