@@ -86,11 +86,11 @@ public final class ProgramFinder {
     public record Result(List<Page<Program>> programs, List<Facet> facets, List<ActiveFilter> active, Sort sort, int total) {
     }
 
-    /** How to read one filter's values off a program. */
     /**
-     * A filter. {@code appliesTo}: the types whose programs it means something for (a licensing exam,
-     * the time since graduation and US clinical experience are for physicians, as their facts are in
-     * {@link ProgramFacts}); a list of other types only does not offer it.
+     * A filter: how to read its values off a program, and {@code appliesTo}, the types whose programs
+     * it means something for (a licensing exam, the time since graduation and US clinical experience
+     * are for physicians, as their facts are in {@link ProgramFacts}); a list of other types only does
+     * not offer it.
      */
     private record Dimension(String key, String label, boolean multiple, Function<Program, Set<String>> values,
                              Map<String, String> fixedLabels, Set<ProgramType> appliesTo) {
@@ -103,8 +103,6 @@ public final class ProgramFinder {
             return typeKeys.isEmpty() || appliesTo.stream().anyMatch(type -> typeKeys.contains(type.key()));
         }
     }
-
-    private static final Set<ProgramType> PHYSICIANS = ProgramFacts.PHYSICIANS;
 
     static final int[] GRADUATION_WINDOWS = {1, 2, 3, 5, 10};
 
@@ -119,11 +117,11 @@ public final class ProgramFinder {
                     : p.visas().stream().map(Program.Visa::key).collect(java.util.stream.Collectors.toSet()),
                     labels("J-1", "Sponsors J-1 visas", "H-1B", "Sponsors H-1B visas")),
             new Dimension("comlex", "For DO applicants", false, p -> accepts(p.requirements(), Requirements::comlex, "yes"),
-                    labels("yes", "Accepts COMLEX"), PHYSICIANS),
-            new Dimension("graduation", "Graduated up to", false, ProgramFinder::graduationWindows, graduationLabels(), PHYSICIANS),
+                    labels("yes", "Accepts COMLEX"), ProgramFacts.PHYSICIANS),
+            new Dimension("graduation", "Graduated up to", false, ProgramFinder::graduationWindows, graduationLabels(), ProgramFacts.PHYSICIANS),
             new Dimension("usce", "US clinical experience", false,
                     p -> p.requirements() != null && Boolean.FALSE.equals(p.requirements().usceRequired()) ? Set.of("not-required") : Set.of(),
-                    labels("not-required", "Not required"), PHYSICIANS),
+                    labels("not-required", "Not required"), ProgramFacts.PHYSICIANS),
             new Dimension("interview", "Interview format", true, p -> p.interviews() == null || p.interviews().format() == null ? Set.of()
                     : Set.of(p.interviews().format().key()), interviewLabels()));
 
