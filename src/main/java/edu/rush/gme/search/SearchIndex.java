@@ -122,6 +122,10 @@ public final class SearchIndex {
     }
 
     /** Programs rank above news and pages that match as well. */
+    /** The stored fields a hit shows (not the body, which only the highlighter reads). */
+    private static final Set<String> HIT_FIELDS = Set.of(SearchFields.KIND, SearchFields.URL, SearchFields.TITLE, "meta", SearchFields.SUMMARY);
+    /** The stored fields a suggestion shows. */
+    private static final Set<String> SUGGESTED_FIELDS = Set.of(SearchFields.URL, SearchFields.TITLE, "meta");
     private static final Map<String, Float> KIND_BOOST = Map.of(
             SearchDocument.PROGRAM, 1.6f, SearchDocument.PAGE, 1.0f, SearchDocument.NEWS, 0.9f);
 
@@ -466,8 +470,11 @@ public final class SearchIndex {
         if (counted.counts().total() == 0 && !plan.completeLast() && plan.last().length() >= 2) {
             // A word that means something ("uro" is urology) may still be the start of the word meant ("urogynecology").
             plan = plan.completingLast();
-            match = searcher.rewrite(matchQuery(plan, RESULT_FIELDS, Occur.MUST));
-            counted = count(match, unfiltered ? wanted : 0);
+            // A word that starts no longer one would only find itself again, in pages just found to lack the rest.
+            if (startsALongerWord(plan.last())) {
+                match = searcher.rewrite(matchQuery(plan, RESULT_FIELDS, Occur.MUST));
+                counted = count(match, unfiltered ? wanted : 0);
+            }
         }
         if (counted.counts().total() == 0 && plan.words().size() > 1) {
             // No page has every word: rank the pages that have some of them rather than show nothing.
@@ -515,16 +522,32 @@ public final class SearchIndex {
 
     private List<SearchResults.Hit> hits(Query query, ScoreDoc[] docs, long total) throws IOException {
         TopDocs pageTop = new TopDocs(new org.apache.lucene.search.TotalHits(total, org.apache.lucene.search.TotalHits.Relation.EQUAL_TO), docs);
-        // The sentences of the body that say what was asked; else the summary, marked where it says it.
-        Map<String, String[]> marked = docs.length == 0 ? Map.of()
-                : highlighter.highlightFields(new String[] {SearchFields.BODY, SearchFields.SUMMARY}, query, pageTop, new int[] {2, 1});
+        // The sentences of the body that say what was asked; else the summary, marked where it says it
+        // (marked only for the pages whose body said nothing: most pages need no second look).
+        String[] fromBody = docs.length == 0 ? new String[0]
+                : highlighter.highlightFields(new String[] {SearchFields.BODY}, query, pageTop, new int[] {2}).get(SearchFields.BODY);
+        String[] fromSummary = new String[docs.length];
+        List<Integer> silent = new ArrayList<>();
+        for (int i = 0; i < docs.length; i++) {
+            if (fromBody[i] == null || fromBody[i].isBlank()) {
+                silent.add(i);
+            }
+        }
+        if (!silent.isEmpty()) {
+            ScoreDoc[] rest = silent.stream().map(i -> docs[i]).toArray(ScoreDoc[]::new);
+            TopDocs restTop = new TopDocs(new org.apache.lucene.search.TotalHits(total, org.apache.lucene.search.TotalHits.Relation.EQUAL_TO), rest);
+            String[] marked = highlighter.highlightFields(new String[] {SearchFields.SUMMARY}, query, restTop, new int[] {1}).get(SearchFields.SUMMARY);
+            for (int k = 0; k < rest.length; k++) {
+                fromSummary[silent.get(k)] = marked[k];
+            }
+        }
         List<SearchResults.Hit> hits = new ArrayList<>();
         for (int i = 0; i < docs.length; i++) {
-            Document doc = searcher.storedFields().document(docs[i].doc);
-            String snippet = marked.get(SearchFields.BODY)[i];
+            Document doc = searcher.storedFields().document(docs[i].doc, HIT_FIELDS);
+            String snippet = fromBody[i];
             if (snippet == null || snippet.isBlank()) {
                 String summary = doc.get(SearchFields.SUMMARY);
-                String markedSummary = marked.get(SearchFields.SUMMARY)[i];
+                String markedSummary = fromSummary[i];
                 snippet = markedSummary != null && !markedSummary.isBlank() ? markedSummary
                         : summary == null ? "" : Entities.escape(shorten(summary));
             }
@@ -641,6 +664,15 @@ public final class SearchIndex {
 
     /** Whether some word of a title, specialty or tag starts with this one. */
     private boolean startsAWord(String prefix) throws IOException {
+        return startsAWord(prefix, false);
+    }
+
+    /** Whether a word of a title, specialty or tag starts with this one and is longer ("uro": "urogynecology"). */
+    private boolean startsALongerWord(String prefix) throws IOException {
+        return startsAWord(prefix, true);
+    }
+
+    private boolean startsAWord(String prefix, boolean longer) throws IOException {
         BytesRef start = new BytesRef(prefix);
         for (LeafReaderContext leaf : reader.leaves()) {
             org.apache.lucene.index.Terms terms = leaf.reader().terms(SearchFields.WORDS);
@@ -648,8 +680,10 @@ public final class SearchIndex {
                 continue;
             }
             org.apache.lucene.index.TermsEnum each = terms.iterator();
-            if (each.seekCeil(start) != org.apache.lucene.index.TermsEnum.SeekStatus.END
-                    && org.apache.lucene.util.StringHelper.startsWith(each.term(), start)) {
+            org.apache.lucene.index.TermsEnum.SeekStatus found = each.seekCeil(start);
+            BytesRef word = found == org.apache.lucene.index.TermsEnum.SeekStatus.END ? null
+                    : longer && found == org.apache.lucene.index.TermsEnum.SeekStatus.FOUND ? each.next() : each.term();
+            if (word != null && org.apache.lucene.util.StringHelper.startsWith(word, start)) {
                 return true;
             }
         }
@@ -987,7 +1021,7 @@ public final class SearchIndex {
         TopDocs top = searcher.search(programs, limit);
         List<Map<String, String>> titles = new ArrayList<>();
         for (ScoreDoc hit : top.scoreDocs) {
-            Document doc = searcher.storedFields().document(hit.doc);
+            Document doc = searcher.storedFields().document(hit.doc, SUGGESTED_FIELDS);
             titles.add(Map.of("title", doc.get(SearchFields.TITLE), "url", doc.get(SearchFields.URL), "meta", doc.get("meta")));
         }
         return titles;

@@ -164,6 +164,15 @@ class SearchForgivesTest {
     }
 
     @Test
+    void a_last_word_that_means_something_is_still_read_as_the_start_of_a_longer_word_when_nothing_has_both() {
+        // "uro" is urology, which no page about the pelvic floor mentions; it also starts "Urogynecology".
+        assertThat(results("pelvic uro")).first().isEqualTo("/programs/urogynecology");
+        // "pelvic" starts no longer word, and nothing has both: the page with either word still comes.
+        assertThat(results("uro pelvic")).containsExactly("/programs/urogynecology");
+        assertThat(results("pelvic cardiology")).startsWith("/programs/cardiovascular-disease").contains("/programs/urogynecology");
+    }
+
+    @Test
     void every_word_counts_so_two_words_are_not_every_page_with_one_of_them() {
         // Twelve stories say "medicine", six of them also "internal"; only programs say "internal medicine".
         List<String> found = results("internal med");
