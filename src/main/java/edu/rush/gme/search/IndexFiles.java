@@ -137,7 +137,7 @@ public final class IndexFiles {
         if (!Files.isDirectory(folder)) {
             return Optional.empty();
         }
-        ByteBuffersDirectory copy = new ByteBuffersDirectory();
+        ByteBuffersDirectory copy = SearchIndex.newDirectory();
         try (FSDirectory kept = FSDirectory.open(folder)) {
             for (String file : kept.listAll()) {
                 copy.copyFrom(kept, file, file, IOContext.READONCE);

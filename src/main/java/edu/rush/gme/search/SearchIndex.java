@@ -184,8 +184,18 @@ public final class SearchIndex {
         return size;
     }
 
+    /**
+     * An index in the heap, each of its files in one buffer once written. (Lucene's default keeps a
+     * file as the list of blocks it was written in, up to a hundred or more, and copies that list each
+     * time a query opens a term's postings: dozens of times per search.)
+     */
+    static ByteBuffersDirectory newDirectory() {
+        return new ByteBuffersDirectory(new org.apache.lucene.store.SingleInstanceLockFactory(),
+                org.apache.lucene.store.ByteBuffersDataOutput::new, ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
+    }
+
     private static ByteBuffersDirectory written(List<SearchDocument> documents, SearchAnalyzers analyzers) {
-        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        ByteBuffersDirectory directory = newDirectory();
         try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzers.index()))) {
             for (SearchDocument document : documents) {
                 writer.addDocument(toLucene(document, analyzers));
@@ -277,7 +287,7 @@ public final class SearchIndex {
      * index is not changed (requests may be reading it).
      */
     SearchIndex updated(List<SearchDocument> changed, java.util.Collection<String> removed) {
-        ByteBuffersDirectory copy = new ByteBuffersDirectory();
+        ByteBuffersDirectory copy = newDirectory();
         try {
             for (String file : directory.listAll()) {
                 copy.copyFrom(directory, file, file, org.apache.lucene.store.IOContext.DEFAULT);
