@@ -157,6 +157,8 @@ public final class ProgramFinder {
     private final Map<Page<Program>, java.time.LocalDate> deadlinesAhead = new java.util.IdentityHashMap<>();
     /** Per filter, per value: the programs that have it. */
     private final Map<String, Map<String, BitSet>> index = new LinkedHashMap<>();
+    /** Each set of {@link #index} as its words, for counting (the sets are never changed once made). */
+    private final Map<BitSet, long[]> words = new java.util.IdentityHashMap<>();
     private final BitSet all;
 
     /** The finder over these programs as they stand on {@code today} (application windows open and close by day). */
@@ -187,6 +189,7 @@ public final class ProgramFinder {
                 }
             }
             index.put(d.key(), byValue);
+            byValue.values().forEach(bits -> words.put(bits, bits.toLongArray()));
         }
     }
 
@@ -212,13 +215,13 @@ public final class ProgramFinder {
                 }
             });
             List<Option> options = new ArrayList<>();
+            long[] otherWords = others.toLongArray();
             for (Map.Entry<String, BitSet> value : index.get(d.key()).entrySet()) {
-                BitSet count = (BitSet) others.clone();
-                count.and(value.getValue());
+                int count = countBoth(otherWords, words.get(value.getValue()));
                 boolean selected = query.values(d.key()).contains(value.getKey());
                 String key = value.getKey();
                 String label = d.fixedLabels().getOrDefault(key, labelOf(d, key));
-                options.add(new Option(key, label, count.cardinality(), selected, () -> (selected ? query.without(d.key(), key)
+                options.add(new Option(key, label, count, selected, () -> (selected ? query.without(d.key(), key)
                         : d.multiple() ? query.with(d.key(), key) : replace(query, d.key(), key)).toQueryString(FACET_KEYS)));
                 if (selected) {
                     active.add(new ActiveFilter(d.label(), label, query.without(d.key(), value.getKey()).toQueryString(FACET_KEYS)));
@@ -271,6 +274,16 @@ public final class ProgramFinder {
             return Set.of();
         }
         return window.isOpen() ? Set.of("ahead", "open") : Set.of("ahead");
+    }
+
+    /** How many programs are in both sets, each given as {@link BitSet#toLongArray()}: a facet option's count, without a set made for it. */
+    static int countBoth(long[] a, long[] b) {
+        int n = Math.min(a.length, b.length);
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            count += Long.bitCount(a[i] & b[i]);
+        }
+        return count;
     }
 
     /** Programs having any of the chosen values; all programs when nothing (or nothing known) is chosen. */

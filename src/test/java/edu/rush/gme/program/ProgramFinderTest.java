@@ -151,4 +151,29 @@ class ProgramFinderTest {
         assertThat(result.active()).hasSize(2);
         assertThat(find(result.active().get(0).removeQuery()).programs()).isNotEmpty();
     }
+
+    @Test
+    void an_option_count_is_the_size_of_the_intersection_whatever_the_sets_lengths() {
+        java.util.Random random = new java.util.Random(7);
+        for (int round = 0; round < 500; round++) {
+            java.util.BitSet a = new java.util.BitSet();
+            java.util.BitSet b = new java.util.BitSet();
+            // Sets of different lengths, empty ones, and ones whose last words are zero (toLongArray trims those).
+            int sizeA = random.nextInt(700);
+            int sizeB = random.nextInt(700);
+            for (int i = 0; i < sizeA; i++) {
+                if (random.nextInt(4) == 0) {
+                    a.set(i);
+                }
+            }
+            for (int i = 0; i < sizeB; i++) {
+                if (random.nextInt(3) == 0) {
+                    b.set(i);
+                }
+            }
+            java.util.BitSet both = (java.util.BitSet) a.clone();
+            both.and(b);
+            assertThat(ProgramFinder.countBoth(a.toLongArray(), b.toLongArray())).isEqualTo(both.cardinality());
+        }
+    }
 }
