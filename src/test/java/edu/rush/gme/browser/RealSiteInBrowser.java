@@ -87,7 +87,26 @@ abstract class RealSiteInBrowser {
     /** Taps an element that leads to another page and waits until that page has replaced this one (its address may start the same). */
     void tapAndWaitForNewPage(org.openqa.selenium.WebElement element) {
         tap(element);
-        waiting().until(ExpectedConditions.stalenessOf(element));
+        waiting().until(driver -> isGone(element));
+    }
+
+    /**
+     * Whether the page that held this element has been replaced. Chromium says so either as a stale
+     * element or, when asked while the new document is being put in place, as an "unknown error" that
+     * the node no longer belongs to the document (Selenium's {@code stalenessOf} lets that one through).
+     */
+    private static boolean isGone(org.openqa.selenium.WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException gone) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** A click on an element brought to the middle of the window, where the selection bar at its foot does not cover it. */
