@@ -121,11 +121,11 @@ public final class SearchIndex {
         return java.util.Collections.unmodifiableMap(map);
     }
 
-    /** Programs rank above news and pages that match as well. */
     /** The stored fields a hit shows (not the body, which only the highlighter reads). */
     private static final Set<String> HIT_FIELDS = Set.of(SearchFields.KIND, SearchFields.URL, SearchFields.TITLE, "meta", SearchFields.SUMMARY);
     /** The stored fields a suggestion shows. */
     private static final Set<String> SUGGESTED_FIELDS = Set.of(SearchFields.URL, SearchFields.TITLE, "meta");
+    /** Programs rank above news and pages that match as well. */
     private static final Map<String, Float> KIND_BOOST = Map.of(
             SearchDocument.PROGRAM, 1.6f, SearchDocument.PAGE, 1.0f, SearchDocument.NEWS, 0.9f);
 
@@ -480,8 +480,10 @@ public final class SearchIndex {
         if (counted.counts().total() == 0 && !plan.completeLast() && plan.last().length() >= 2) {
             // A word that means something ("uro" is urology) may still be the start of the word meant ("urogynecology").
             plan = plan.completingLast();
-            // A word that starts no longer one would only find itself again, in pages just found to lack the rest.
-            if (startsALongerWord(plan.last())) {
+            // A word that starts no longer one would only find itself again, in pages just found to lack
+            // the rest; unless a synonym rule reads it as other words ("rheum => rheumatology"), so that
+            // the full query never looked for the word as written.
+            if (analyzers.isSynonymWord(plan.last()) || startsALongerWord(plan.last())) {
                 match = searcher.rewrite(matchQuery(plan, RESULT_FIELDS, Occur.MUST));
                 counted = count(match, unfiltered ? wanted : 0);
             }
