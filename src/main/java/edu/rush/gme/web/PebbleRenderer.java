@@ -59,10 +59,20 @@ public final class PebbleRenderer implements FileRenderer {
 
     /** The page as UTF-8 bytes, encoded as it is rendered (for a response: not a string encoded whole afterwards). */
     public byte[] renderUtf8(String template, Map<String, ?> model) {
-        Utf8Output out = new Utf8Output(16_384);
+        // Room for the size this template's last page had, and an eighth more: a 100 KB finder page
+        // no longer grows its buffer from 16 KB by doubling (240 KB allocated and copied for each).
+        int expected = lastSizes.getOrDefault(template, FIRST_GUESS);
+        Utf8Output out = new Utf8Output(expected + expected / 8);
         evaluate(template, model, out);
-        return out.toByteArray();
+        byte[] page = out.toByteArray();
+        lastSizes.put(template, Math.min(page.length, LARGEST_GUESS));
+        return page;
     }
+
+    private static final int FIRST_GUESS = 16_384;
+    private static final int LARGEST_GUESS = 1 << 20;
+    /** Per template, the size in bytes of the page it last rendered. */
+    private final Map<String, Integer> lastSizes = new java.util.concurrent.ConcurrentHashMap<>();
 
     @SuppressWarnings("unchecked")
     private void evaluate(String template, Map<String, ?> model, java.io.Writer out) {
