@@ -187,16 +187,28 @@ public final class SearchIndex {
     /**
      * An index in the heap, each of its files in one buffer once written. (Lucene's default keeps a
      * file as the list of blocks it was written in, up to a hundred or more, and copies that list each
-     * time a query opens a term's postings: dozens of times per search.)
+     * time a query opens a term's postings: dozens of times per search.) The stored fields' data is
+     * read from a plain array ({@link ByteArrayIndexInput}), so it is kept in a file of its own:
+     * the index is written without compound files ({@link #writerConfig}).
      */
     static ByteBuffersDirectory newDirectory() {
-        return new ByteBuffersDirectory(new org.apache.lucene.store.SingleInstanceLockFactory(),
-                org.apache.lucene.store.ByteBuffersDataOutput::new, ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
+        return new ByteBuffersDirectory(new org.apache.lucene.store.SingleInstanceLockFactory(), org.apache.lucene.store.ByteBuffersDataOutput::new,
+                (name, output) -> name.endsWith("." + STORED_DATA) ? new ByteArrayIndexInput(name, output.toArrayCopy())
+                        : ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER.apply(name, output));
+    }
+
+    /** The extension of the stored fields' data (Lucene 9's stored fields format: fdt, with fdx and fdm beside it). */
+    private static final String STORED_DATA = "fdt";
+
+    /** How this index is written: each of Lucene's files on its own, never packed into one compound file. */
+    private static IndexWriterConfig writerConfig(SearchAnalyzers analyzers, org.apache.lucene.index.MergePolicy merges) {
+        merges.setNoCFSRatio(0.0);
+        return new IndexWriterConfig(analyzers.index()).setUseCompoundFile(false).setMergePolicy(merges);
     }
 
     private static ByteBuffersDirectory written(List<SearchDocument> documents, SearchAnalyzers analyzers) {
         ByteBuffersDirectory directory = newDirectory();
-        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzers.index()))) {
+        try (IndexWriter writer = new IndexWriter(directory, writerConfig(analyzers, new org.apache.lucene.index.TieredMergePolicy()))) {
             for (SearchDocument document : documents) {
                 writer.addDocument(toLucene(document, analyzers));
             }
@@ -294,8 +306,7 @@ public final class SearchIndex {
             }
             org.apache.lucene.index.TieredMergePolicy merges = new org.apache.lucene.index.TieredMergePolicy();
             merges.setForceMergeDeletesPctAllowed(0);
-            IndexWriterConfig config = new IndexWriterConfig(analyzers.index()).setOpenMode(IndexWriterConfig.OpenMode.APPEND)
-                    .setMergePolicy(merges);
+            IndexWriterConfig config = writerConfig(analyzers, merges).setOpenMode(IndexWriterConfig.OpenMode.APPEND);
             try (IndexWriter writer = new IndexWriter(copy, config)) {
                 for (String url : removed) {
                     writer.deleteDocuments(new Term(SearchFields.URL, url));

@@ -1,0 +1,118 @@
+package edu.rush.gme.search;
+
+import java.io.EOFException;
+import java.io.IOException;
+import org.apache.lucene.store.IndexInput;
+
+/**
+ * A Lucene file held in one byte array, read with plain array access. The index's stored text is
+ * read through it ({@link SearchIndex#newDirectory()}): the highlighter and each hit decompress a
+ * document's stored fields, and Lucene's LZ4 reads its tokens a byte at a time, which through
+ * {@code ByteBuffersIndexInput} is a buffer lookup, a bounds check and a position update per byte;
+ * with only the C1 compiler (deploy/jvm.options) that was about a third of a search at 10,000
+ * programs. Lucene 9 has no such input of its own (its {@code OUTPUT_AS_BYTE_ARRAY} gives a
+ * {@code ByteBuffersIndexInput} too). Multi-byte numbers are little-endian, as Lucene 9 writes them.
+ */
+final class ByteArrayIndexInput extends IndexInput {
+
+    private final byte[] bytes;
+    /** This input's part of {@link #bytes}: from {@code start} (file pointer 0) to {@code end}. */
+    private final int start;
+    private final int end;
+    private int pos;
+
+    ByteArrayIndexInput(String description, byte[] bytes) {
+        this(description, bytes, 0, bytes.length);
+    }
+
+    private ByteArrayIndexInput(String description, byte[] bytes, int start, int length) {
+        super(description);
+        this.bytes = bytes;
+        this.start = start;
+        this.end = start + length;
+        this.pos = start;
+    }
+
+    @Override
+    public byte readByte() throws IOException {
+        if (pos >= end) {
+            throw new EOFException("read past the end of " + this);
+        }
+        return bytes[pos++];
+    }
+
+    @Override
+    public void readBytes(byte[] b, int offset, int len) throws IOException {
+        if (len > end - pos) {
+            throw new EOFException("read past the end of " + this);
+        }
+        System.arraycopy(bytes, pos, b, offset, len);
+        pos += len;
+    }
+
+    @Override
+    public short readShort() throws IOException {
+        if (end - pos < Short.BYTES) {
+            throw new EOFException("read past the end of " + this);
+        }
+        short v = (short) ((bytes[pos] & 0xFF) | (bytes[pos + 1] & 0xFF) << 8);
+        pos += Short.BYTES;
+        return v;
+    }
+
+    @Override
+    public int readInt() throws IOException {
+        if (end - pos < Integer.BYTES) {
+            throw new EOFException("read past the end of " + this);
+        }
+        int v = (bytes[pos] & 0xFF) | (bytes[pos + 1] & 0xFF) << 8 | (bytes[pos + 2] & 0xFF) << 16 | (bytes[pos + 3] & 0xFF) << 24;
+        pos += Integer.BYTES;
+        return v;
+    }
+
+    @Override
+    public long readLong() throws IOException {
+        long low = readInt() & 0xFFFFFFFFL;
+        long high = readInt() & 0xFFFFFFFFL;
+        return low | high << 32;
+    }
+
+    @Override
+    public long getFilePointer() {
+        return pos - start;
+    }
+
+    @Override
+    public void seek(long position) throws IOException {
+        if (position < 0 || position > end - start) {
+            throw new EOFException("seek to " + position + " outside " + this);
+        }
+        pos = start + (int) position;
+    }
+
+    @Override
+    public void skipBytes(long count) throws IOException {
+        if (count < 0) {
+            throw new IllegalArgumentException("cannot skip a negative number of bytes: " + count);
+        }
+        seek(getFilePointer() + count);
+    }
+
+    @Override
+    public long length() {
+        return end - start;
+    }
+
+    @Override
+    public IndexInput slice(String description, long offset, long length) throws IOException {
+        if (offset < 0 || length < 0 || offset + length > end - start) {
+            throw new IllegalArgumentException("slice " + offset + "+" + length + " outside " + this);
+        }
+        return new ByteArrayIndexInput(getFullSliceDescription(description), bytes, start + (int) offset, (int) length);
+    }
+
+    @Override
+    public void close() {
+        // Nothing to release: the array belongs to the directory.
+    }
+}

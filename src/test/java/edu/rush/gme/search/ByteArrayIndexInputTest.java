@@ -1,0 +1,119 @@
+package edu.rush.gme.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.util.Random;
+import org.apache.lucene.store.ByteBuffersDataOutput;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.IndexInput;
+import org.junit.jupiter.api.Test;
+
+/** The array-backed input reads what Lucene's own heap input reads, call for call. */
+class ByteArrayIndexInputTest {
+
+    @Test
+    void every_read_seek_slice_and_clone_gives_what_lucenes_input_gives() throws IOException {
+        Random random = new Random(11);
+        for (int round = 0; round < 200; round++) {
+            byte[] data = new byte[random.nextInt(3_000)];
+            random.nextBytes(data);
+            ByteBuffersDataOutput output = new ByteBuffersDataOutput();
+            output.writeBytes(data, data.length);
+            IndexInput expected = ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER.apply("expected", output);
+            IndexInput actual = new ByteArrayIndexInput("actual", data.clone());
+            if (data.length > 10 && random.nextBoolean()) {
+                // A slice of each, read the same way.
+                long offset = random.nextInt(data.length / 2);
+                long length = random.nextInt((int) (data.length - offset));
+                expected = expected.slice("part", offset, length);
+                actual = actual.slice("part", offset, length);
+            }
+            assertThat(actual.length()).isEqualTo(expected.length());
+            for (int step = 0; step < 60; step++) {
+                long left = expected.length() - expected.getFilePointer();
+                switch (random.nextInt(9)) {
+                    case 0 -> {
+                        if (left >= 1) {
+                            assertThat(actual.readByte()).isEqualTo(expected.readByte());
+                        }
+                    }
+                    case 1 -> {
+                        int n = (int) Math.min(left, random.nextInt(64));
+                        byte[] a = new byte[n + 2];
+                        byte[] e = new byte[n + 2];
+                        actual.readBytes(a, 1, n);
+                        expected.readBytes(e, 1, n);
+                        assertThat(a).isEqualTo(e);
+                    }
+                    case 2 -> {
+                        if (left >= 2) {
+                            assertThat(actual.readShort()).isEqualTo(expected.readShort());
+                        }
+                    }
+                    case 3 -> {
+                        if (left >= 4) {
+                            assertThat(actual.readInt()).isEqualTo(expected.readInt());
+                        }
+                    }
+                    case 4 -> {
+                        if (left >= 8) {
+                            assertThat(actual.readLong()).isEqualTo(expected.readLong());
+                        }
+                    }
+                    case 5 -> {
+                        if (left >= 10) {
+                            // Variable-length numbers stop at the first byte under 128; random bytes make
+                            // them short or a format error, the same either way.
+                            long at = expected.getFilePointer();
+                            try {
+                                long e = expected.readVLong();
+                                assertThat(actual.readVLong()).isEqualTo(e);
+                            } catch (IOException | RuntimeException notAVLong) {
+                                expected.seek(at);
+                                actual.seek(at);
+                            }
+                        }
+                    }
+                    case 6 -> {
+                        long to = expected.length() == 0 ? 0 : random.nextLong(expected.length() + 1);
+                        actual.seek(to);
+                        expected.seek(to);
+                    }
+                    case 7 -> {
+                        long skip = left == 0 ? 0 : random.nextLong(left + 1);
+                        actual.skipBytes(skip);
+                        expected.skipBytes(skip);
+                    }
+                    default -> {
+                        // A clone reads on from where its original was, on its own.
+                        IndexInput clone = actual.clone();
+                        IndexInput expectedClone = expected.clone();
+                        if (left >= 1) {
+                            assertThat(clone.readByte()).isEqualTo(expectedClone.readByte());
+                        }
+                        assertThat(clone.getFilePointer()).isEqualTo(expectedClone.getFilePointer());
+                    }
+                }
+                assertThat(actual.getFilePointer()).isEqualTo(expected.getFilePointer());
+            }
+        }
+    }
+
+    @Test
+    void reading_or_seeking_past_the_end_is_an_end_of_file_not_another_files_bytes() throws IOException {
+        byte[] data = {1, 2, 3, 4, 5, 6, 7, 8};
+        IndexInput part = new ByteArrayIndexInput("data", data).slice("part", 2, 3);
+        part.seek(3);
+        assertThatThrownBy(part::readByte).isInstanceOf(EOFException.class);
+        part.seek(1);
+        assertThatThrownBy(part::readInt).isInstanceOf(EOFException.class);
+        assertThatThrownBy(() -> part.readBytes(new byte[4], 0, 3)).isInstanceOf(EOFException.class);
+        assertThatThrownBy(() -> part.seek(4)).isInstanceOf(EOFException.class);
+        assertThatThrownBy(() -> part.slice("beyond", 1, 3)).isInstanceOf(IllegalArgumentException.class);
+        part.seek(0);
+        assertThat(part.readShort()).isEqualTo((short) (3 | 4 << 8));
+    }
+}
