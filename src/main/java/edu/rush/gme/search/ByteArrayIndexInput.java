@@ -72,6 +72,9 @@ final class ByteArrayIndexInput extends IndexInput {
 
     @Override
     public long readLong() throws IOException {
+        if (end - pos < Long.BYTES) {
+            throw new EOFException("read past the end of " + this);
+        }
         long low = readInt() & 0xFFFFFFFFL;
         long high = readInt() & 0xFFFFFFFFL;
         return low | high << 32;

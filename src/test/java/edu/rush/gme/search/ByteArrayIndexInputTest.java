@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -115,5 +117,32 @@ class ByteArrayIndexInputTest {
         assertThatThrownBy(() -> part.slice("beyond", 1, 3)).isInstanceOf(IllegalArgumentException.class);
         part.seek(0);
         assertThat(part.readShort()).isEqualTo((short) (3 | 4 << 8));
+    }
+
+    @Test
+    void a_built_or_updated_index_keeps_its_stored_text_in_a_file_read_from_an_array() throws Exception {
+        SearchAnalyzers analyzers = new SearchAnalyzers("");
+        List<SearchDocument> documents = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            documents.add(new SearchDocument(SearchDocument.PROGRAM, "/programs/p" + i, "Program " + i, "Residency", "residency",
+                    "Cardiology", "Medicine", null, "Summary " + i, null, "Residents read echocardiograms. Page " + i + "."));
+        }
+        SearchIndex built = new SearchIndex(documents, analyzers);
+        SearchIndex updated = built.updated(List.of(new SearchDocument(SearchDocument.PROGRAM, "/programs/p1", "Program one", "Residency",
+                "residency", "Cardiology", "Medicine", null, "Summary", null, "Fellows place stents.")), List.of("/programs/p2"));
+        for (SearchIndex index : List.of(built, updated)) {
+            String[] files = index.directory().listAll();
+            // Without compound files the stored fields' data is a file of its own, read through the array input.
+            assertThat(files).noneMatch(name -> name.endsWith(".cfs")).anyMatch(name -> name.endsWith(".fdt"));
+            for (String name : files) {
+                if (name.endsWith(".fdt")) {
+                    try (IndexInput input = index.directory().openInput(name, org.apache.lucene.store.IOContext.DEFAULT)) {
+                        assertThat(input).isInstanceOf(ByteArrayIndexInput.class);
+                    }
+                }
+            }
+        }
+        assertThat(updated.search("stents", null, null, 1).hits()).extracting(SearchResults.Hit::url).containsExactly("/programs/p1");
+        assertThat(updated.search("echocardiograms", null, null, 1).total()).isEqualTo(28);
     }
 }
