@@ -35,26 +35,20 @@ final class ByteArrayIndexInput extends IndexInput {
 
     @Override
     public byte readByte() throws IOException {
-        if (pos >= end) {
-            throw new EOFException("read past the end of " + this);
-        }
+        need(1);
         return bytes[pos++];
     }
 
     @Override
     public void readBytes(byte[] b, int offset, int len) throws IOException {
-        if (len > end - pos) {
-            throw new EOFException("read past the end of " + this);
-        }
+        need(len);
         System.arraycopy(bytes, pos, b, offset, len);
         pos += len;
     }
 
     @Override
     public short readShort() throws IOException {
-        if (end - pos < Short.BYTES) {
-            throw new EOFException("read past the end of " + this);
-        }
+        need(Short.BYTES);
         short v = (short) ((bytes[pos] & 0xFF) | (bytes[pos + 1] & 0xFF) << 8);
         pos += Short.BYTES;
         return v;
@@ -62,22 +56,30 @@ final class ByteArrayIndexInput extends IndexInput {
 
     @Override
     public int readInt() throws IOException {
-        if (end - pos < Integer.BYTES) {
-            throw new EOFException("read past the end of " + this);
-        }
-        int v = (bytes[pos] & 0xFF) | (bytes[pos + 1] & 0xFF) << 8 | (bytes[pos + 2] & 0xFF) << 16 | (bytes[pos + 3] & 0xFF) << 24;
+        need(Integer.BYTES);
+        int v = intAt(pos);
         pos += Integer.BYTES;
         return v;
     }
 
     @Override
     public long readLong() throws IOException {
-        if (end - pos < Long.BYTES) {
+        need(Long.BYTES);
+        long v = (intAt(pos) & 0xFFFFFFFFL) | (long) intAt(pos + Integer.BYTES) << 32;
+        pos += Long.BYTES;
+        return v;
+    }
+
+    /** Fails, before anything is read, when fewer than {@code count} bytes are left. */
+    private void need(int count) throws EOFException {
+        if (count > end - pos) {
             throw new EOFException("read past the end of " + this);
         }
-        long low = readInt() & 0xFFFFFFFFL;
-        long high = readInt() & 0xFFFFFFFFL;
-        return low | high << 32;
+    }
+
+    /** The little-endian int at {@code p}, unchecked. */
+    private int intAt(int p) {
+        return (bytes[p] & 0xFF) | (bytes[p + 1] & 0xFF) << 8 | (bytes[p + 2] & 0xFF) << 16 | (bytes[p + 3] & 0xFF) << 24;
     }
 
     @Override
