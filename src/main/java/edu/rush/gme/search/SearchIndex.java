@@ -544,23 +544,19 @@ public final class SearchIndex {
     }
 
     private List<SearchResults.Hit> hits(Query query, ScoreDoc[] docs, long total) throws IOException {
-        TopDocs pageTop = new TopDocs(new org.apache.lucene.search.TotalHits(total, org.apache.lucene.search.TotalHits.Relation.EQUAL_TO), docs);
         // The sentences of the body that say what was asked; else the summary, marked where it says it
         // (marked only for the pages whose body said nothing: most pages need no second look).
-        String[] fromBody = docs.length == 0 ? new String[0]
-                : highlighter.highlightFields(new String[] {SearchFields.BODY}, query, pageTop, new int[] {2}).get(SearchFields.BODY);
-        String[] fromSummary = new String[docs.length];
+        String[] fromBody = docs.length == 0 ? new String[0] : marked(SearchFields.BODY, 2, query, docs, total);
         List<Integer> silent = new ArrayList<>();
         for (int i = 0; i < docs.length; i++) {
-            if (fromBody[i] == null || fromBody[i].isBlank()) {
+            if (!says(fromBody[i])) {
                 silent.add(i);
             }
         }
+        String[] fromSummary = new String[docs.length];
         if (!silent.isEmpty()) {
-            ScoreDoc[] rest = silent.stream().map(i -> docs[i]).toArray(ScoreDoc[]::new);
-            TopDocs restTop = new TopDocs(new org.apache.lucene.search.TotalHits(total, org.apache.lucene.search.TotalHits.Relation.EQUAL_TO), rest);
-            String[] marked = highlighter.highlightFields(new String[] {SearchFields.SUMMARY}, query, restTop, new int[] {1}).get(SearchFields.SUMMARY);
-            for (int k = 0; k < rest.length; k++) {
+            String[] marked = marked(SearchFields.SUMMARY, 1, query, silent.stream().map(i -> docs[i]).toArray(ScoreDoc[]::new), total);
+            for (int k = 0; k < marked.length; k++) {
                 fromSummary[silent.get(k)] = marked[k];
             }
         }
@@ -568,16 +564,25 @@ public final class SearchIndex {
         for (int i = 0; i < docs.length; i++) {
             Document doc = searcher.storedFields().document(docs[i].doc, HIT_FIELDS);
             String snippet = fromBody[i];
-            if (snippet == null || snippet.isBlank()) {
+            if (!says(snippet)) {
                 String summary = doc.get(SearchFields.SUMMARY);
-                String markedSummary = fromSummary[i];
-                snippet = markedSummary != null && !markedSummary.isBlank() ? markedSummary
-                        : summary == null ? "" : Entities.escape(shorten(summary));
+                snippet = says(fromSummary[i]) ? fromSummary[i] : summary == null ? "" : Entities.escape(shorten(summary));
             }
             hits.add(new SearchResults.Hit(doc.get(SearchFields.KIND), doc.get(SearchFields.URL), doc.get(SearchFields.TITLE),
                     doc.get("meta"), snippet));
         }
         return hits;
+    }
+
+    /** One field's snippets for these documents, in their order (null where the field does not say what was asked). */
+    private String[] marked(String field, int passages, Query query, ScoreDoc[] docs, long total) throws IOException {
+        TopDocs ranked = new TopDocs(new org.apache.lucene.search.TotalHits(total, org.apache.lucene.search.TotalHits.Relation.EQUAL_TO), docs);
+        return highlighter.highlightFields(new String[] {field}, query, ranked, new int[] {passages}).get(field);
+    }
+
+    /** Whether a snippet says something. */
+    private static boolean says(String snippet) {
+        return snippet != null && !snippet.isBlank();
     }
 
     private static String shorten(String text) {
