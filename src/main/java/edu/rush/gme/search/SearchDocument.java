@@ -6,7 +6,10 @@ import edu.rush.gme.content.Page;
 import edu.rush.gme.content.SearchText;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.function.Function;
 
 /** What the index holds of one visible page: its kind, URL, words to match and text to show. */
@@ -29,23 +32,58 @@ public record SearchDocument(String kind, String url, String title, String meta,
 
     /** Every visible page of every searched content type (programs, stories, wellness initiatives, pages; not the home page). */
     public static List<SearchDocument> from(ContentSnapshot snapshot, Instant now) {
-        return from(snapshot, now, SearchDocument::text);
+        List<SearchDocument> documents = new ArrayList<>();
+        made(snapshot, now, SearchDocument::text, Integer.MAX_VALUE).forEach(documents::add);
+        return documents;
     }
 
+    /** How many documents are made at once: enough to keep every core busy, few enough that their texts are a small part of the heap. */
+    static final int CHUNK = 256;
+
     /**
-     * The same, with the body text of each page from {@code text} (a reload keeps the pages of files
-     * that did not change, so their text can be kept too).
+     * The same documents in the same order, with the body text of each page from {@code text} (a
+     * reload keeps the pages of files that did not change, so their text can be kept too), made as
+     * they are asked for, {@link #CHUNK} pages at a time on every core. So an index being written
+     * holds one chunk's texts, not every page's (about 40 MB at 10,000 programs).
      */
-    static List<SearchDocument> from(ContentSnapshot snapshot, Instant now, Function<Page<?>, String> text) {
-        List<SearchDocument> documents = new ArrayList<>();
+    static Iterable<SearchDocument> made(ContentSnapshot snapshot, Instant now, Function<Page<?>, String> text) {
+        return made(snapshot, now, text, CHUNK);
+    }
+
+    /** The same, {@code chunk} pages at a time. */
+    static Iterable<SearchDocument> made(ContentSnapshot snapshot, Instant now, Function<Page<?>, String> text, int chunk) {
+        List<Map.Entry<ContentType<?>, Page<?>>> pages = new ArrayList<>();
         for (ContentType<?> type : snapshot.types().all()) {
-            if (!type.isSearched()) {
-                continue;
+            if (type.isSearched()) {
+                snapshot.list(type, now).forEach(page -> pages.add(Map.entry(type, page)));
             }
-            // Each body is rendered from Markdown here (the first thing to ask for it): on every core, in list order.
-            documents.addAll(snapshot.list(type, now).parallelStream().map(page -> of(type, page, text.apply(page))).toList());
         }
-        return documents;
+        return () -> new Iterator<>() {
+            private int made;
+            private List<SearchDocument> inHand = List.of();
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < inHand.size() || made < pages.size();
+            }
+
+            @Override
+            public SearchDocument next() {
+                if (next == inHand.size()) {
+                    if (made == pages.size()) {
+                        throw new NoSuchElementException();
+                    }
+                    int end = Math.min(pages.size(), made + chunk);
+                    // Each body is rendered from Markdown here (the first thing to ask for it): on every core, in list order.
+                    inHand = pages.subList(made, end).parallelStream()
+                            .map(p -> of(p.getKey(), p.getValue(), text.apply(p.getValue()))).toList();
+                    made = end;
+                    next = 0;
+                }
+                return inHand.get(next++);
+            }
+        };
     }
 
     /** What the index holds of a page of this type, with the given body text. */

@@ -147,7 +147,8 @@ public final class SearchIndex {
     private final DirectSpellChecker twoEdits = spellChecker(2);
     private final int size;
 
-    public SearchIndex(List<SearchDocument> documents, SearchAnalyzers analyzers) {
+    /** An index of these documents, in this order (which decides the order of equal scores), each asked for once. */
+    public SearchIndex(Iterable<SearchDocument> documents, SearchAnalyzers analyzers) {
         this(written(documents, analyzers), analyzers);
     }
 
@@ -206,7 +207,7 @@ public final class SearchIndex {
         return new IndexWriterConfig(analyzers.index()).setUseCompoundFile(false).setMergePolicy(merges);
     }
 
-    private static ByteBuffersDirectory written(List<SearchDocument> documents, SearchAnalyzers analyzers) {
+    private static ByteBuffersDirectory written(Iterable<SearchDocument> documents, SearchAnalyzers analyzers) {
         ByteBuffersDirectory directory = newDirectory();
         try (IndexWriter writer = new IndexWriter(directory, writerConfig(analyzers, new org.apache.lucene.index.TieredMergePolicy()))) {
             for (SearchDocument document : documents) {

@@ -270,7 +270,7 @@ public final class SearchService {
         }
         // Outside the map's lock (computeIfAbsent would hold it while rendering): pages are rendered on every core.
         Map<String, String> earlier = earlierTexts(snapshot, now);
-        List<SearchDocument> documents = SearchDocument.from(snapshot, now, page -> {
+        Iterable<SearchDocument> documents = SearchDocument.made(snapshot, now, page -> {
             Indexed before = indexed.get(page.body());
             String text = before == null ? null : earlier.get(before.url());
             if (text == null) {
