@@ -5,11 +5,17 @@ import edu.rush.gme.content.ContentType;
 import edu.rush.gme.content.Page;
 import edu.rush.gme.content.SearchText;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /** What the index holds of one visible page: its kind, URL, words to match and text to show. */
@@ -33,57 +39,92 @@ public record SearchDocument(String kind, String url, String title, String meta,
     /** Every visible page of every searched content type (programs, stories, wellness initiatives, pages; not the home page). */
     public static List<SearchDocument> from(ContentSnapshot snapshot, Instant now) {
         List<SearchDocument> documents = new ArrayList<>();
-        made(snapshot, now, SearchDocument::text, Integer.MAX_VALUE).forEach(documents::add);
+        made(snapshot, now, SearchDocument::text).forEach(documents::add);
         return documents;
     }
 
-    /** How many documents are made at once: enough to keep every core busy, few enough that their texts are a small part of the heap. */
-    static final int CHUNK = 256;
+    /** How many pages one task makes into documents. */
+    static final int CHUNK = 64;
 
     /**
      * The same documents in the same order, with the body text of each page from {@code text} (a
      * reload keeps the pages of files that did not change, so their text can be kept too), made as
-     * they are asked for, {@link #CHUNK} pages at a time on every core. So an index being written
-     * holds one chunk's texts, not every page's (about 40 MB at 10,000 programs).
+     * they are asked for: {@link #CHUNK} pages per task, a few tasks ahead of the reader, on threads of
+     * their own, one per core. So an index being written holds a few chunks' texts rather than every
+     * page's (about 40 MB at 10,000 programs), and writes while the next pages are being made: the
+     * writer runs on one core, making the texts on every core, and neither waits for the other to end.
      */
     static Iterable<SearchDocument> made(ContentSnapshot snapshot, Instant now, Function<Page<?>, String> text) {
-        return made(snapshot, now, text, CHUNK);
+        return made(snapshot, now, text, CHUNK, Runtime.getRuntime().availableProcessors());
     }
 
-    /** The same, {@code chunk} pages at a time. */
-    static Iterable<SearchDocument> made(ContentSnapshot snapshot, Instant now, Function<Page<?>, String> text, int chunk) {
+    /** The same, {@code chunk} pages per task on {@code threads} threads, at most two tasks per thread ahead of the reader. */
+    static Iterable<SearchDocument> made(ContentSnapshot snapshot, Instant now, Function<Page<?>, String> text, int chunk, int threads) {
         List<Map.Entry<ContentType<?>, Page<?>>> pages = new ArrayList<>();
         for (ContentType<?> type : snapshot.types().all()) {
             if (type.isSearched()) {
                 snapshot.list(type, now).forEach(page -> pages.add(Map.entry(type, page)));
             }
         }
+        int ahead = 2 * threads;
         return () -> new Iterator<>() {
-            private int made;
+            /** Threads that end a second after their last task, so a reader that stops early leaves none behind. */
+            private final ThreadPoolExecutor makers = makers(threads);
+            private final ArrayDeque<Future<List<SearchDocument>>> coming = new ArrayDeque<>();
+            private int asked;
             private List<SearchDocument> inHand = List.of();
             private int next;
 
             @Override
             public boolean hasNext() {
-                return next < inHand.size() || made < pages.size();
+                return next < inHand.size() || asked < pages.size() || !coming.isEmpty();
             }
 
             @Override
             public SearchDocument next() {
                 if (next == inHand.size()) {
-                    if (made == pages.size()) {
+                    while (coming.size() < ahead && asked < pages.size()) {
+                        List<Map.Entry<ContentType<?>, Page<?>>> part = pages.subList(asked, Math.min(pages.size(), asked + chunk));
+                        asked += part.size();
+                        coming.add(makers.submit(() -> part.stream().map(p -> of(p.getKey(), p.getValue(), text.apply(p.getValue()))).toList()));
+                    }
+                    if (coming.isEmpty()) {
                         throw new NoSuchElementException();
                     }
-                    int end = Math.min(pages.size(), made + chunk);
-                    // Each body is rendered from Markdown here (the first thing to ask for it): on every core, in list order.
-                    inHand = pages.subList(made, end).parallelStream()
-                            .map(p -> of(p.getKey(), p.getValue(), text.apply(p.getValue()))).toList();
-                    made = end;
+                    inHand = done(coming.remove());
                     next = 0;
                 }
                 return inHand.get(next++);
             }
         };
+    }
+
+    private static ThreadPoolExecutor makers(int threads) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
+            Thread thread = new Thread(task, "search-texts");
+            thread.setDaemon(true);
+            return thread;
+        });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    /** A task's documents, or what went wrong making them, as it went wrong. */
+    private static List<SearchDocument> done(Future<List<SearchDocument>> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the search texts were made", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** What the index holds of a page of this type, with the given body text. */

@@ -2,7 +2,9 @@ package edu.rush.gme.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import edu.rush.gme.RealContent;
 import edu.rush.gme.content.ContentSnapshot;
@@ -13,34 +15,57 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** The documents an index is written from are made as it asks for them, a chunk at a time, in the order of the whole list. */
+/**
+ * The documents an index is written from are made as it asks for them, a few chunks ahead of it on
+ * threads of their own, and come out in the order of the whole list.
+ */
 class SearchDocumentsTest {
     private final ContentSnapshot snapshot = RealContent.snapshot();
 
     @Test
-    void aBuildHoldsOneChunkOfTextsAtATimeAndGetsEveryDocumentInOrder() {
+    void aBuildHoldsAFewChunksOfTextsAtATimeAndGetsEveryDocumentInOrder() throws InterruptedException {
         List<SearchDocument> whole = SearchDocument.from(snapshot, RealContent.now());
+        assertTrue(whole.size() > 60, "enough pages for several chunks");
         AtomicInteger extracted = new AtomicInteger();
+        // Chunks of 10 on 2 threads: at most 4 chunks (40 texts) ahead of the reader.
         Iterator<SearchDocument> made = SearchDocument.made(snapshot, RealContent.now(), page -> {
             extracted.incrementAndGet();
             return SearchDocument.text(page);
-        }, 10).iterator();
+        }, 10, 2).iterator();
 
-        assertEquals(0, extracted.get(), "nothing is extracted before the index asks");
+        assertTrue(made.hasNext());
+        Thread.sleep(50);
+        assertEquals(0, extracted.get(), "nothing is made before the index asks for a document");
         List<SearchDocument> got = new ArrayList<>();
-        got.add(made.next());
-        assertEquals(10, extracted.get(), "the first document brings its chunk, no more");
         while (got.size() < 10) {
             got.add(made.next());
         }
-        assertEquals(10, extracted.get(), "the rest of a chunk is already made");
+        Thread.sleep(100);
+        assertTrue(extracted.get() >= 10 && extracted.get() <= 40, "the chunk read and at most three more: " + extracted.get());
         got.add(made.next());
-        assertEquals(20, extracted.get());
+        Thread.sleep(100);
+        assertTrue(extracted.get() <= 50, "one chunk further once the reader has moved on: " + extracted.get());
         made.forEachRemaining(got::add);
 
         assertEquals(whole, got, "the same documents in the same order as the list made at once");
         assertEquals(whole.size(), extracted.get(), "each text made once");
         assertFalse(made.hasNext());
         assertThrows(NoSuchElementException.class, made::next);
+    }
+
+    @Test
+    void aTextThatCannotBeMadeStopsTheBuildWithItsOwnError() {
+        IllegalArgumentException broken = new IllegalArgumentException("broken page");
+        AtomicInteger seen = new AtomicInteger();
+        Iterator<SearchDocument> made = SearchDocument.made(snapshot, RealContent.now(), page -> {
+            if (seen.incrementAndGet() == 15) {
+                throw broken;
+            }
+            return "text";
+        }, 10, 1).iterator();
+        for (int i = 0; i < 10; i++) {
+            made.next();
+        }
+        assertSame(broken, assertThrows(IllegalArgumentException.class, made::next));
     }
 }
