@@ -55,8 +55,11 @@ public record SearchDocument(String kind, String url, String title, String meta,
      * writer runs on one core, making the texts on every core, and neither waits for the other to end.
      */
     static Iterable<SearchDocument> made(ContentSnapshot snapshot, Instant now, Function<Page<?>, String> text) {
-        return made(snapshot, now, text, CHUNK, Runtime.getRuntime().availableProcessors());
+        return made(snapshot, now, text, CHUNK, Math.min(MAKERS, Runtime.getRuntime().availableProcessors()));
     }
+
+    /** At most this many threads make texts (so at most 1,024 pages' texts are made ahead, however many cores there are). */
+    private static final int MAKERS = 8;
 
     /** The same, {@code chunk} pages per task on {@code threads} threads, at most two tasks per thread ahead of the reader. */
     static Iterable<SearchDocument> made(ContentSnapshot snapshot, Instant now, Function<Page<?>, String> text, int chunk, int threads) {
@@ -68,20 +71,28 @@ public record SearchDocument(String kind, String url, String title, String meta,
         }
         int ahead = 2 * threads;
         return () -> new Iterator<>() {
-            /** Threads that end a second after their last task, so a reader that stops early leaves none behind. */
+            /**
+             * Threads that end a second after their last task: a reader that stops early (its writer
+             * failed) leaves none behind once the tasks already asked for (at most {@code ahead}) end.
+             */
             private final ThreadPoolExecutor makers = makers(threads);
             private final ArrayDeque<Future<List<SearchDocument>>> coming = new ArrayDeque<>();
             private int asked;
             private List<SearchDocument> inHand = List.of();
             private int next;
+            /** What went wrong making a chunk: every later call says it again rather than skip that chunk. */
+            private RuntimeException failed;
 
             @Override
             public boolean hasNext() {
-                return next < inHand.size() || asked < pages.size() || !coming.isEmpty();
+                return failed != null || next < inHand.size() || asked < pages.size() || !coming.isEmpty();
             }
 
             @Override
             public SearchDocument next() {
+                if (failed != null) {
+                    throw failed;
+                }
                 if (next == inHand.size()) {
                     while (coming.size() < ahead && asked < pages.size()) {
                         List<Map.Entry<ContentType<?>, Page<?>>> part = pages.subList(asked, Math.min(pages.size(), asked + chunk));
@@ -91,7 +102,15 @@ public record SearchDocument(String kind, String url, String title, String meta,
                     if (coming.isEmpty()) {
                         throw new NoSuchElementException();
                     }
-                    inHand = done(coming.remove());
+                    try {
+                        inHand = done(coming.remove());
+                    } catch (RuntimeException e) {
+                        // The build stops here: the chunks asked for beyond it are not made.
+                        failed = e;
+                        coming.forEach(task -> task.cancel(false));
+                        makers.shutdown();
+                        throw e;
+                    }
                     next = 0;
                 }
                 return inHand.get(next++);
@@ -109,13 +128,21 @@ public record SearchDocument(String kind, String url, String title, String meta,
         return pool;
     }
 
-    /** A task's documents, or what went wrong making them, as it went wrong. */
+    /**
+     * A task's documents, or what went wrong making them, as it went wrong. Waits through an interrupt
+     * (and keeps it for the caller), as a build did when it made its texts in a parallel stream: a
+     * server stopping while it reloads finishes that index rather than log a failed reload.
+     */
     private static List<SearchDocument> done(Future<List<SearchDocument>> task) {
+        boolean interrupted = false;
         try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the search texts were made", e);
+            while (true) {
+                try {
+                    return task.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
@@ -124,6 +151,10 @@ public record SearchDocument(String kind, String url, String title, String meta,
                 throw error;
             }
             throw new IllegalStateException(e.getCause());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import edu.rush.gme.RealContent;
 import edu.rush.gme.content.ContentSnapshot;
+import edu.rush.gme.content.ContentType;
+import edu.rush.gme.content.Page;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -24,8 +26,17 @@ class SearchDocumentsTest {
 
     @Test
     void aBuildHoldsAFewChunksOfTextsAtATimeAndGetsEveryDocumentInOrder() throws InterruptedException {
-        List<SearchDocument> whole = SearchDocument.from(snapshot, RealContent.now());
+        // Every searched page, one after the other, as the index's order is meant to be.
+        List<SearchDocument> whole = new ArrayList<>();
+        for (ContentType<?> type : snapshot.types().all()) {
+            if (type.isSearched()) {
+                for (Page<?> page : snapshot.list(type, RealContent.now())) {
+                    whole.add(SearchDocument.of(type, page, SearchDocument.text(page)));
+                }
+            }
+        }
         assertTrue(whole.size() > 60, "enough pages for several chunks");
+        assertEquals(whole, SearchDocument.from(snapshot, RealContent.now()), "the list made at once, as tests and benchmarks take it");
         AtomicInteger extracted = new AtomicInteger();
         // Chunks of 10 on 2 threads: at most 4 chunks (40 texts) ahead of the reader.
         Iterator<SearchDocument> made = SearchDocument.made(snapshot, RealContent.now(), page -> {
@@ -47,10 +58,23 @@ class SearchDocumentsTest {
         assertTrue(extracted.get() <= 50, "one chunk further once the reader has moved on: " + extracted.get());
         made.forEachRemaining(got::add);
 
-        assertEquals(whole, got, "the same documents in the same order as the list made at once");
+        assertEquals(whole, got, "the same documents in the same order");
         assertEquals(whole.size(), extracted.get(), "each text made once");
         assertFalse(made.hasNext());
         assertThrows(NoSuchElementException.class, made::next);
+    }
+
+    @Test
+    void aBuildWhoseThreadIsInterruptedStillGetsEveryDocumentAndKeepsTheInterrupt() {
+        List<SearchDocument> whole = SearchDocument.from(snapshot, RealContent.now());
+        List<SearchDocument> got = new ArrayList<>();
+        Thread.currentThread().interrupt();
+        try {
+            SearchDocument.made(snapshot, RealContent.now(), SearchDocument::text, 10, 2).forEach(got::add);
+        } finally {
+            assertTrue(Thread.interrupted(), "the interrupt is left for the caller (and cleared here)");
+        }
+        assertEquals(whole, got);
     }
 
     @Test
@@ -67,5 +91,7 @@ class SearchDocumentsTest {
             made.next();
         }
         assertSame(broken, assertThrows(IllegalArgumentException.class, made::next));
+        assertTrue(made.hasNext(), "the chunk that failed is not skipped");
+        assertSame(broken, assertThrows(IllegalArgumentException.class, made::next), "it fails again");
     }
 }
