@@ -107,7 +107,9 @@ public final class ContentApi {
         if (contract != null) {
             throw new IllegalStateException("operations must be added before the first request");
         }
-        operations.add(new Operation(path, method.toLowerCase(java.util.Locale.ROOT), spec, Map.copyOf(components)));
+        // In the order given, as the document lists them (a Map.copyOf's order changes from one run of the JVM to the next).
+        operations.add(new Operation(path, method.toLowerCase(java.util.Locale.ROOT), spec,
+                java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(components))));
     }
 
     private static <T extends edu.rush.gme.content.FrontMatter> ListFilters<T> filtersOf(ContentType<T> type) {

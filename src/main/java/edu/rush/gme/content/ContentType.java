@@ -117,7 +117,8 @@ public final class ContentType<T extends FrontMatter> {
         this.current = b.current;
         this.filters = b.filters;
         this.json = b.json;
-        this.jsonFormats = java.util.Map.copyOf(b.jsonFormats);
+        // In the order declared, as the API's items and schemas list them (a Map.copyOf's order changes between runs).
+        this.jsonFormats = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(b.jsonFormats));
     }
 
     /**

@@ -17,7 +17,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
@@ -75,13 +77,22 @@ public record Event(
             .check(Event::checkPrograms)
             .moments((page, zone) -> page.data().moments(zone))
             // start and end are local times in the event's zone; the API also gives the instants, with their offset.
-            .json(java.util.Map.of("startsAt", "date-time", "endsAt", "date-time"), (page, zone) -> java.util.Map.of(
+            // In this order in every answer and schema (a Map.of's order changes from one run of the JVM to the next).
+            .json(inOrder("startsAt", "date-time", "endsAt", "date-time"), (page, zone) -> inOrder(
                     "startsAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(page.data().startsAt(zone)),
                     "endsAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(page.data().endsAt(zone))))
             .mentions(ProgramContent.TYPE, page -> page.data().programsOrEmpty())
             .current((page, now, zone) -> page.data().isCurrent(now, zone))
             .feed()
             .build();
+
+    /** Keys and values in the order given, which the JSON written from them keeps. */
+    private static <V> Map<String, V> inOrder(String key, V value, String otherKey, V otherValue) {
+        Map<String, V> map = new LinkedHashMap<>();
+        map.put(key, value);
+        map.put(otherKey, otherValue);
+        return map;
+    }
 
     /** Who an event is for. */
     public enum Audience {

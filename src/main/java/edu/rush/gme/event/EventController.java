@@ -267,10 +267,17 @@ public final class EventController {
         });
         List<Map<String, Object>> where = new ArrayList<>();
         if (event.format() != Event.Format.IN_PERSON) {
-            where.add(Map.of("@type", "VirtualLocation", "url", structuredData.url(page.url())));
+            Map<String, Object> online = new LinkedHashMap<>();
+            online.put("@type", "VirtualLocation");
+            online.put("url", structuredData.url(page.url()));
+            where.add(online);
         }
         if (event.place() != null && event.format() != Event.Format.VIRTUAL) {
-            where.add(Map.of("@type", "Place", "name", event.place(), "address", event.place()));
+            Map<String, Object> place = new LinkedHashMap<>();
+            place.put("@type", "Place");
+            place.put("name", event.place());
+            place.put("address", event.place());
+            where.add(place);
         }
         node.put("location", where.size() == 1 ? where.get(0) : where);
         node.put("organizer", structuredData.organizationNode(snapshot.site(), false));

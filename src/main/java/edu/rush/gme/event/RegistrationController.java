@@ -591,13 +591,15 @@ public final class RegistrationController {
 
     /** The schemas {@link #apiOperation()} refers to. */
     public static Map<String, JsonNode> apiComponents() {
-        return Map.of("AlreadyRegistered", parse("""
+        Map<String, JsonNode> components = new java.util.LinkedHashMap<>();
+        components.put("AlreadyRegistered", parse("""
                 {"type": "object", "additionalProperties": false,
                  "properties": {
                    "event": {"type": "string", "description": "The event's slug"},
                    "created": {"type": "boolean", "const": false},
                    "detail": {"type": "string"}},
-                 "required": ["event", "created", "detail"]}"""), "Registration", parse("""
+                 "required": ["event", "created", "detail"]}"""));
+        components.put("Registration", parse("""
                 {"type": "object", "additionalProperties": false,
                  "properties": {
                    "reference": {"type": "string", "pattern": "^R-[0-9A-Z]{8}$", "description": "To quote when writing to the office"},
@@ -607,6 +609,7 @@ public final class RegistrationController {
                    "registeredAt": {"type": "string", "format": "date-time"},
                    "created": {"type": "boolean", "const": true}},
                  "required": ["reference", "event", "status", "registeredAt", "created"]}"""));
+        return components;
     }
 
     private static JsonNode parse(String json) {

@@ -91,7 +91,10 @@ public final class SearchController {
         Reading reading = Reading.of(ctx, store);
         List<Map<String, String>> suggestions = search.suggest(reading.snapshot(), reading.now(), ctx.queryParam("q"));
         ctx.header("Cache-Control", "no-store");
-        ctx.json(Map.of("query", SearchIndex.normalize(ctx.queryParam("q")), "suggestions", suggestions));
+        Map<String, Object> answer = new java.util.LinkedHashMap<>();
+        answer.put("query", SearchIndex.normalize(ctx.queryParam("q")));
+        answer.put("suggestions", suggestions);
+        ctx.json(answer);
     }
 
     private static void problem(Context ctx, String parameter, String detail) {

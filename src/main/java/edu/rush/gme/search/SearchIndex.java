@@ -1051,7 +1051,11 @@ public final class SearchIndex {
         List<Map<String, String>> titles = new ArrayList<>();
         for (ScoreDoc hit : top.scoreDocs) {
             Document doc = searcher.storedFields().document(hit.doc, SUGGESTED_FIELDS);
-            titles.add(Map.of("title", doc.get(SearchFields.TITLE), "url", doc.get(SearchFields.URL), "meta", doc.get("meta")));
+            Map<String, String> title = new LinkedHashMap<>();
+            title.put("title", doc.get(SearchFields.TITLE));
+            title.put("url", doc.get(SearchFields.URL));
+            title.put("meta", doc.get("meta"));
+            titles.add(title);
         }
         return titles;
     }

@@ -45,7 +45,10 @@ public final class StructuredData {
             }
         }
         if (site.organization() != null) {
-            node.put("parentOrganization", Map.of("@type", "CollegeOrUniversity", "name", site.organization()));
+            Map<String, Object> parent = new LinkedHashMap<>();
+            parent.put("@type", "CollegeOrUniversity");
+            parent.put("name", site.organization());
+            node.put("parentOrganization", parent);
         }
         if (withContext && site.mission() != null) {
             node.put("description", site.mission());
