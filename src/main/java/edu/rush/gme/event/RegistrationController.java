@@ -481,14 +481,14 @@ public final class RegistrationController {
                     value.forEach(item -> slugs.add(item.isTextual() ? item.asText() : null));
                 }
                 if (!value.isArray() || slugs.contains(null)) {
-                    typeErrors.add(Map.of("field", field, "detail", "'programs' must be a list of program slugs (strings)"));
+                    typeErrors.add(Problems.fieldError(field, "'programs' must be a list of program slugs (strings)"));
                 } else {
                     values.put(field, slugs);
                 }
             } else if (value.isTextual()) {
                 values.put(field, List.of(value.asText()));
             } else {
-                typeErrors.add(Map.of("field", field, "detail", "'" + field + "' must be a string"));
+                typeErrors.add(Problems.fieldError(field, "'" + field + "' must be a string"));
             }
         }
         Optional<Page<Event>> found = store.snapshot().find(Event.TYPE, slug, store.now());

@@ -46,10 +46,18 @@ public final class Problems {
         return null;
     }
 
+    /** One entry of a problem's {@code errors}: {@code field}, then {@code detail}, in that order on every run. */
+    public static Map<String, String> fieldError(String field, String detail) {
+        Map<String, String> error = new java.util.LinkedHashMap<>();
+        error.put("field", field);
+        error.put("detail", detail);
+        return error;
+    }
+
     /** 422 with one entry per field in {@code errors} ({@code field}, {@code detail}); the detail is the one message, or how many fields need attention. */
     public static void invalidFields(Context ctx, String title, Map<String, String> fields) {
         List<Map<String, String>> errors = fields.entrySet().stream()
-                .map(error -> Map.of("field", error.getKey(), "detail", error.getValue())).toList();
+                .map(error -> fieldError(error.getKey(), error.getValue())).toList();
         send(ctx, HttpStatus.UNPROCESSABLE_CONTENT, title,
                 errors.size() == 1 ? errors.get(0).get("detail") : errors.size() + " fields need attention", Map.of("errors", errors));
     }
