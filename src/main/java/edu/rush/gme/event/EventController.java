@@ -267,14 +267,12 @@ public final class EventController {
         });
         List<Map<String, Object>> where = new ArrayList<>();
         if (event.format() != Event.Format.IN_PERSON) {
-            Map<String, Object> online = new LinkedHashMap<>();
-            online.put("@type", "VirtualLocation");
+            Map<String, Object> online = StructuredData.inner("VirtualLocation");
             online.put("url", structuredData.url(page.url()));
             where.add(online);
         }
         if (event.place() != null && event.format() != Event.Format.VIRTUAL) {
-            Map<String, Object> place = new LinkedHashMap<>();
-            place.put("@type", "Place");
+            Map<String, Object> place = StructuredData.inner("Place");
             place.put("name", event.place());
             place.put("address", event.place());
             where.add(place);

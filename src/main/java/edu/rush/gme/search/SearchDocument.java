@@ -50,7 +50,7 @@ public record SearchDocument(String kind, String url, String title, String meta,
      * The same documents in the same order, with the body text of each page from {@code text} (a
      * reload keeps the pages of files that did not change, so their text can be kept too), made as
      * they are asked for: {@link #CHUNK} pages per task, a few tasks ahead of the reader, on threads of
-     * their own, one per core. So an index being written holds a few chunks' texts rather than every
+     * their own, one per core (at most {@link #MAKERS}). So an index being written holds a few chunks' texts rather than every
      * page's (about 40 MB at 10,000 programs), and writes while the next pages are being made: the
      * writer runs on one core, making the texts on every core, and neither waits for the other to end.
      */

@@ -33,7 +33,7 @@ public final class StructuredData {
 
     /** The office as an organization; with {@code @context} when it stands alone, without when it is inside another node. */
     public Map<String, Object> organizationNode(SiteConfig site, boolean withContext) {
-        Map<String, Object> node = withContext ? node("EducationalOrganization") : new LinkedHashMap<>(Map.of("@type", "EducationalOrganization"));
+        Map<String, Object> node = withContext ? node("EducationalOrganization") : inner("EducationalOrganization");
         node.put("name", site.name() + (site.organization() == null ? "" : " at " + site.organization()));
         node.put("url", baseUrl + "/");
         if (site.contact() != null) {
@@ -45,8 +45,7 @@ public final class StructuredData {
             }
         }
         if (site.organization() != null) {
-            Map<String, Object> parent = new LinkedHashMap<>();
-            parent.put("@type", "CollegeOrUniversity");
+            Map<String, Object> parent = inner("CollegeOrUniversity");
             parent.put("name", site.organization());
             node.put("parentOrganization", parent);
         }
@@ -60,6 +59,16 @@ public final class StructuredData {
     public static Map<String, Object> node(String type) {
         Map<String, Object> node = new LinkedHashMap<>();
         node.put("@context", "https://schema.org");
+        node.put("@type", type);
+        return node;
+    }
+
+    /**
+     * A node of this schema.org type inside another (no {@code @context}); its fields are written in
+     * the order they are put, the same on every server and run (unlike a {@code Map.of}).
+     */
+    public static Map<String, Object> inner(String type) {
+        Map<String, Object> node = new LinkedHashMap<>();
         node.put("@type", type);
         return node;
     }
