@@ -186,20 +186,16 @@ public final class SearchIndex {
     }
 
     /**
-     * An index in the heap, each of its files in one buffer once written. (Lucene's default keeps a
-     * file as the list of blocks it was written in, up to a hundred or more, and copies that list each
-     * time a query opens a term's postings: dozens of times per search.) The stored fields' data is
-     * read from a plain array ({@link ByteArrayIndexInput}), so it is kept in a file of its own:
-     * the index is written without compound files ({@link #writerConfig}).
+     * An index in the heap, each of its files one byte array once written, read with plain array
+     * access ({@link ByteArrayIndexInput}). (Lucene's default keeps a file as the list of blocks it was
+     * written in, up to a hundred or more, and copies that list each time a query opens a term's
+     * postings: dozens of times per search.) Written without compound files ({@link #writerConfig}),
+     * so each of Lucene's files is read from its own array rather than as a slice of one large file.
      */
     static ByteBuffersDirectory newDirectory() {
         return new ByteBuffersDirectory(new org.apache.lucene.store.SingleInstanceLockFactory(), org.apache.lucene.store.ByteBuffersDataOutput::new,
-                (name, output) -> name.endsWith("." + STORED_DATA) ? new ByteArrayIndexInput(name, output.toArrayCopy())
-                        : ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER.apply(name, output));
+                (name, output) -> new ByteArrayIndexInput(name, output.toArrayCopy()));
     }
-
-    /** The extension of the stored fields' data (Lucene 9's stored fields format: fdt, with fdx and fdm beside it). */
-    private static final String STORED_DATA = "fdt";
 
     /** How this index is written: each of Lucene's files on its own, never packed into one compound file. */
     private static IndexWriterConfig writerConfig(SearchAnalyzers analyzers, org.apache.lucene.index.MergePolicy merges) {

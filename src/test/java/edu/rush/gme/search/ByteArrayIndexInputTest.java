@@ -11,6 +11,7 @@ import java.util.Random;
 import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.IndexInput;
+import org.apache.lucene.store.RandomAccessInput;
 import org.junit.jupiter.api.Test;
 
 /** The array-backed input reads what Lucene's own heap input reads, call for call. */
@@ -36,7 +37,7 @@ class ByteArrayIndexInputTest {
             assertThat(actual.length()).isEqualTo(expected.length());
             for (int step = 0; step < 60; step++) {
                 long left = expected.length() - expected.getFilePointer();
-                switch (random.nextInt(9)) {
+                switch (random.nextInt(12)) {
                     case 0 -> {
                         if (left >= 1) {
                             assertThat(actual.readByte()).isEqualTo(expected.readByte());
@@ -89,6 +90,53 @@ class ByteArrayIndexInputTest {
                         actual.skipBytes(skip);
                         expected.skipBytes(skip);
                     }
+                    case 9 -> {
+                        // Runs of numbers (a postings block), read in bulk.
+                        int kind = random.nextInt(3);
+                        int width = kind == 0 ? Long.BYTES : Integer.BYTES;
+                        int n = (int) Math.min(left / width, random.nextInt(40));
+                        int at = random.nextInt(3);
+                        if (kind == 0) {
+                            long[] a = new long[n + 3];
+                            long[] e = new long[n + 3];
+                            actual.readLongs(a, at, n);
+                            expected.readLongs(e, at, n);
+                            assertThat(a).isEqualTo(e);
+                        } else if (kind == 1) {
+                            int[] a = new int[n + 3];
+                            int[] e = new int[n + 3];
+                            actual.readInts(a, at, n);
+                            expected.readInts(e, at, n);
+                            assertThat(a).isEqualTo(e);
+                        } else {
+                            float[] a = new float[n + 3];
+                            float[] e = new float[n + 3];
+                            actual.readFloats(a, at, n);
+                            expected.readFloats(e, at, n);
+                            assertThat(a).isEqualTo(e);
+                        }
+                    }
+                    case 10 -> {
+                        // Reads by position (norms, doc values, the terms index), on a part of the file, not moving the pointer.
+                        long offset = expected.length() == 0 ? 0 : random.nextLong(expected.length());
+                        long length = random.nextLong(expected.length() - offset + 1);
+                        RandomAccessInput a = actual.randomAccessSlice(offset, length);
+                        RandomAccessInput e = expected.randomAccessSlice(offset, length);
+                        assertThat(a.length()).isEqualTo(e.length());
+                        for (int read = 0; read < 20 && length > 0; read++) {
+                            int width = 1 << random.nextInt(4);
+                            if (length < width) {
+                                continue;
+                            }
+                            long position = random.nextLong(length - width + 1);
+                            switch (width) {
+                                case 1 -> assertThat(a.readByte(position)).isEqualTo(e.readByte(position));
+                                case 2 -> assertThat(a.readShort(position)).isEqualTo(e.readShort(position));
+                                case 4 -> assertThat(a.readInt(position)).isEqualTo(e.readInt(position));
+                                default -> assertThat(a.readLong(position)).isEqualTo(e.readLong(position));
+                            }
+                        }
+                    }
                     default -> {
                         // A clone reads on from where its original was, on its own.
                         IndexInput clone = actual.clone();
@@ -115,12 +163,18 @@ class ByteArrayIndexInputTest {
         assertThatThrownBy(() -> part.readBytes(new byte[4], 0, 3)).isInstanceOf(EOFException.class);
         assertThatThrownBy(() -> part.seek(4)).isInstanceOf(EOFException.class);
         assertThatThrownBy(() -> part.slice("beyond", 1, 3)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> part.readLongs(new long[1], 0, 1)).isInstanceOf(EOFException.class);
+        RandomAccessInput byPosition = part.randomAccessSlice(0, 3);
+        assertThatThrownBy(() -> byPosition.readShort(2)).isInstanceOf(EOFException.class);
+        assertThatThrownBy(() -> byPosition.readByte(-1)).isInstanceOf(EOFException.class);
+        assertThatThrownBy(() -> byPosition.readInt(0)).isInstanceOf(EOFException.class);
+        assertThat(byPosition.readByte(2)).isEqualTo((byte) 5);
         part.seek(0);
         assertThat(part.readShort()).isEqualTo((short) (3 | 4 << 8));
     }
 
     @Test
-    void a_built_or_updated_index_keeps_its_stored_text_in_a_file_read_from_an_array() throws Exception {
+    void a_built_or_updated_index_reads_every_file_from_an_array() throws Exception {
         SearchAnalyzers analyzers = new SearchAnalyzers("");
         List<SearchDocument> documents = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
@@ -132,12 +186,12 @@ class ByteArrayIndexInputTest {
                 "residency", "Cardiology", "Medicine", null, "Summary", null, "Fellows place stents.")), List.of("/programs/p2"));
         for (SearchIndex index : List.of(built, updated)) {
             String[] files = index.directory().listAll();
-            // Without compound files the stored fields' data is a file of its own, read through the array input.
-            assertThat(files).noneMatch(name -> name.endsWith(".cfs")).anyMatch(name -> name.endsWith(".fdt"));
+            // Without compound files each of Lucene's files (stored text, postings, norms...) is read from an array of its own.
+            assertThat(files).noneMatch(name -> name.endsWith(".cfs")).anyMatch(name -> name.endsWith(".fdt")).anyMatch(name -> name.endsWith(".nvd"));
             for (String name : files) {
-                if (name.endsWith(".fdt")) {
+                if (!name.equals("write.lock")) {
                     try (IndexInput input = index.directory().openInput(name, org.apache.lucene.store.IOContext.DEFAULT)) {
-                        assertThat(input).isInstanceOf(ByteArrayIndexInput.class);
+                        assertThat(input).as(name).isInstanceOf(ByteArrayIndexInput.class);
                     }
                 }
             }
