@@ -78,6 +78,20 @@ public final class ProgramFinder {
         }
     }
 
+    /**
+     * The query that chooses a value, or drops it when chosen (one value at most for a single-choice
+     * filter), encoded only when a page prints it. A class, not a lambda: with only the C1 compiler a
+     * capturing lambda is allocated through a native call, and a finder page makes one per value.
+     */
+    private record Toggle(FinderQuery query, String facet, String value, boolean selected, boolean multiple)
+            implements java.util.function.Supplier<String> {
+        @Override
+        public String get() {
+            return (selected ? query.without(facet, value) : multiple ? query.with(facet, value) : replace(query, facet, value))
+                    .toQueryString(FACET_KEYS);
+        }
+    }
+
     /** An active choice, with the URL that removes it (for the summary and the empty state). */
     public record ActiveFilter(String facetLabel, String valueLabel, String removeQuery) {
     }
@@ -221,8 +235,7 @@ public final class ProgramFinder {
                 boolean selected = query.values(d.key()).contains(value.getKey());
                 String key = value.getKey();
                 String label = d.fixedLabels().getOrDefault(key, labelOf(d, key));
-                options.add(new Option(key, label, count, selected, () -> (selected ? query.without(d.key(), key)
-                        : d.multiple() ? query.with(d.key(), key) : replace(query, d.key(), key)).toQueryString(FACET_KEYS)));
+                options.add(new Option(key, label, count, selected, new Toggle(query, d.key(), key, selected, d.multiple())));
                 if (selected) {
                     active.add(new ActiveFilter(d.label(), label, query.without(d.key(), value.getKey()).toQueryString(FACET_KEYS)));
                 }
@@ -235,8 +248,10 @@ public final class ProgramFinder {
 
         Sort sort = Sort.from(query.sort());
         List<Page<Program>> found = new ArrayList<>(hits.cardinality());
+        // Each program's bit read from the words in place (BitSet.get is a call per program with only C1).
+        long[] hitWords = hits.toLongArray();
         for (int i : order(sort)) {
-            if (hits.get(i)) {
+            if ((i >>> 6) < hitWords.length && (hitWords[i >>> 6] & (1L << i)) != 0) {
                 found.add(programs.get(i));
             }
         }

@@ -40,6 +40,7 @@ public final class PebbleRenderer implements FileRenderer {
         this.engine = new PebbleEngine.Builder()
                 .loader(loader)
                 .autoEscaping(true)
+                .addEscapingStrategy("html", new HtmlEscaping())
                 .strictVariables(true)
                 .cacheActive(!devMode)
                 .extension(new SiteExtension(assets))
@@ -108,6 +109,11 @@ public final class PebbleRenderer implements FileRenderer {
                     return assets.url(String.valueOf(args.get("path")));
                 }
             });
+        }
+
+        @Override
+        public List<io.pebbletemplates.pebble.attributes.AttributeResolver> getAttributeResolver() {
+            return List.of(new RecordAttributes());
         }
 
         @Override
