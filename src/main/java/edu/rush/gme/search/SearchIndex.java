@@ -129,6 +129,9 @@ public final class SearchIndex {
     private static final Map<String, Float> KIND_BOOST = Map.of(
             SearchDocument.PROGRAM, 1.6f, SearchDocument.PAGE, 1.0f, SearchDocument.NEWS, 0.9f);
 
+    /** No page's boost is above this (what {@link KindBoostQuery} bounds scores with). */
+    private static final float LARGEST_KIND_BOOST = java.util.Collections.max(KIND_BOOST.values());
+
     /** Body text is stored with offsets, so the highlighter can cut snippets without re-analysing it. */
     private static final FieldType BODY_TYPE = new FieldType(TextField.TYPE_STORED);
 
@@ -499,7 +502,7 @@ public final class SearchIndex {
         if (counted.counts().total() == 0 && plan.words().size() > 1) {
             // No page has every word: rank the pages that have some of them rather than show nothing.
             match = searcher.rewrite(matchQuery(plan, RESULT_FIELDS, Occur.SHOULD));
-            counted = count(match, unfiltered ? wanted : 0);
+            counted = countApart(match, unfiltered ? wanted : 0);
         }
         FacetCounts counts = counted.counts();
         Map<String, Long> kindCounts = counts.kinds();
@@ -528,6 +531,23 @@ public final class SearchIndex {
         // Every hit is counted anyway: the total is exact, as the counts are.
         Object[] both = searcher.search(match, new MultiCollectorManager(new TopScoreDocCollectorManager(wanted, null, Integer.MAX_VALUE), FacetCounts.MANAGER));
         return new Counted((FacetCounts) both[1], (TopDocs) both[0]);
+    }
+
+    /**
+     * As {@link #count}, in two passes: the counts visit every match without scoring, and the best
+     * {@code wanted} are found with Lucene skipping pages that cannot reach them (their scores are
+     * bounded: {@link KindBoostQuery}). For a question that matches most pages (any of its words),
+     * where scoring every match was most of a search; the same pages, in the same order, with the
+     * same scores and counts.
+     */
+    private Counted countApart(Query match, int wanted) throws IOException {
+        FacetCounts counts = searcher.search(match, FacetCounts.MANAGER);
+        if (wanted == 0) {
+            return new Counted(counts, null);
+        }
+        TopDocs best = searcher.search(match, new TopScoreDocCollectorManager(wanted, null, wanted));
+        return new Counted(counts, new TopDocs(new org.apache.lucene.search.TotalHits(counts.total(),
+                org.apache.lucene.search.TotalHits.Relation.EQUAL_TO), best.scoreDocs));
     }
 
     /** The match, and the body's words that start with a word still being typed ("pedia": "pediatr"), to mark in snippets. */
@@ -771,7 +791,7 @@ public final class SearchIndex {
                 }
             }
         }
-        return FunctionScoreQuery.boostByValue(scored.build(), DoubleValuesSource.fromFloatField(SearchFields.BOOST));
+        return new KindBoostQuery(scored.build(), SearchFields.BOOST, LARGEST_KIND_BOOST);
     }
 
     /** The fixed amounts for a text that is a program's whole name, or in one of its names. */

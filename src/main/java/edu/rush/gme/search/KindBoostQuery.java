@@ -1,0 +1,140 @@
+package edu.rush.gme.search;
+
+import java.io.IOException;
+import java.util.Objects;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.Explanation;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TwoPhaseIterator;
+import org.apache.lucene.search.Weight;
+
+/**
+ * A query's score times each page's boost (a float doc value: programs above pages, pages above
+ * news), computed exactly as Lucene's {@code FunctionScoreQuery.boostByValue} computes it, but with
+ * an upper bound on every score: the query's own times the largest boost there is. Lucene's
+ * version reports no bound, so every matching page had to be scored to find the best ten; with one,
+ * a search for the best pages only (ScoreMode.TOP_SCORES) skips pages that cannot reach them, which
+ * for a question no page answers whole (any of its words: thousands of pages at 10,000 programs)
+ * is most of them. Used for that search only; counts still visit every page.
+ */
+final class KindBoostQuery extends Query {
+
+    private final Query query;
+    private final String field;
+    private final float largestBoost;
+
+    KindBoostQuery(Query query, String field, float largestBoost) {
+        this.query = Objects.requireNonNull(query);
+        this.field = field;
+        this.largestBoost = largestBoost;
+    }
+
+    @Override
+    public Query rewrite(IndexSearcher searcher) throws IOException {
+        Query rewritten = query.rewrite(searcher);
+        return rewritten == query ? this : new KindBoostQuery(rewritten, field, largestBoost);
+    }
+
+    @Override
+    public void visit(QueryVisitor visitor) {
+        query.visit(visitor.getSubVisitor(BooleanClause.Occur.MUST, this));
+    }
+
+    @Override
+    public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
+        Weight inner = query.createWeight(searcher, scoreMode, 1f);
+        return new Weight(this) {
+            @Override
+            public Scorer scorer(LeafReaderContext context) throws IOException {
+                Scorer in = inner.scorer(context);
+                if (in == null) {
+                    return null;
+                }
+                NumericDocValues boosts = DocValues.getNumeric(context.reader(), field);
+                return new Scorer(this) {
+                    @Override
+                    public float score() throws IOException {
+                        // As FunctionScoreQuery: the score as a double times the page's boost (1 when it has none), times the weight's boost, as a float.
+                        double pageBoost = boosts.advanceExact(in.docID()) ? Float.intBitsToFloat((int) boosts.longValue()) : 1;
+                        double factor = in.score() * pageBoost;
+                        return factor >= 0 ? (float) (factor * boost) : 0;
+                    }
+
+                    @Override
+                    public int docID() {
+                        return in.docID();
+                    }
+
+                    @Override
+                    public DocIdSetIterator iterator() {
+                        return in.iterator();
+                    }
+
+                    @Override
+                    public TwoPhaseIterator twoPhaseIterator() {
+                        return in.twoPhaseIterator();
+                    }
+
+                    @Override
+                    public int advanceShallow(int target) throws IOException {
+                        return in.advanceShallow(target);
+                    }
+
+                    @Override
+                    public float getMaxScore(int upTo) throws IOException {
+                        float max = in.getMaxScore(upTo);
+                        return max == Float.POSITIVE_INFINITY ? max : Math.nextUp((float) ((double) max * largestBoost * boost));
+                    }
+
+                    @Override
+                    public void setMinCompetitiveScore(float minScore) throws IOException {
+                        // No page's boost is above the largest, so a page under this never reaches minScore
+                        // (a little under, for the float roundings on the way).
+                        in.setMinCompetitiveScore((float) (minScore / ((double) largestBoost * boost) * (1 - 1e-6)));
+                    }
+                };
+            }
+
+            @Override
+            public Explanation explain(LeafReaderContext context, int doc) throws IOException {
+                Explanation scored = inner.explain(context, doc);
+                if (!scored.isMatch()) {
+                    return scored;
+                }
+                NumericDocValues boosts = DocValues.getNumeric(context.reader(), field);
+                double pageBoost = boosts.advanceExact(doc) ? Float.intBitsToFloat((int) boosts.longValue()) : 1;
+                return Explanation.match((float) (scored.getValue().doubleValue() * pageBoost * boost), "times the page's boost", scored,
+                        Explanation.match((float) pageBoost, field));
+            }
+
+            @Override
+            public boolean isCacheable(LeafReaderContext context) {
+                return inner.isCacheable(context) && DocValues.isCacheable(context, field);
+            }
+        };
+    }
+
+    @Override
+    public String toString(String defaultField) {
+        return "boosted(" + query.toString(defaultField) + ", " + field + ")";
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return sameClassAs(other) && query.equals(((KindBoostQuery) other).query) && field.equals(((KindBoostQuery) other).field)
+                && largestBoost == ((KindBoostQuery) other).largestBoost;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(classHash(), query, field, largestBoost);
+    }
+}
