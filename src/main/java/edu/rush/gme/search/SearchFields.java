@@ -18,6 +18,9 @@ final class SearchFields {
     static final String NAME = "name";
     /** A number that changes when anything indexed of a page but its body changes ({@link SearchIndex#fingerprint}). */
     static final String FINGERPRINT = "fingerprint";
+    /** A hit's title and the line under it, as doc values: read for the ten hits shown without decompressing their stored text again. */
+    static final String SHOWN_TITLE = "shownTitle";
+    static final String SHOWN_META = "shownMeta";
 
     private SearchFields() {
     }

@@ -119,8 +119,8 @@ public final class SearchIndex {
         return java.util.Collections.unmodifiableMap(map);
     }
 
-    /** The stored fields a hit shows (not the body, which only the highlighter reads). */
-    private static final Set<String> HIT_FIELDS = Set.of(SearchFields.KIND, SearchFields.URL, SearchFields.TITLE, "meta", SearchFields.SUMMARY);
+    /** The stored field a hit shows when neither its body nor its summary says what was asked (the rest are doc values). */
+    private static final Set<String> SUMMARY_FIELD = Set.of(SearchFields.SUMMARY);
     /** The stored fields a suggestion shows. */
     private static final Set<String> SUGGESTED_FIELDS = Set.of(SearchFields.URL, SearchFields.TITLE, "meta");
     /** Programs rank above news and pages that match as well. */
@@ -382,6 +382,9 @@ public final class SearchIndex {
         doc.add(new SortedDocValuesField(SearchFields.KIND, new BytesRef(d.kind())));
         // Stored only: the line under the title (type and specialty, or date).
         doc.add(new StoredField("meta", d.meta()));
+        // The title and that line again as doc values, for the hits shown (see hits()).
+        doc.add(new org.apache.lucene.document.BinaryDocValuesField(SearchFields.SHOWN_TITLE, new BytesRef(d.title())));
+        doc.add(new org.apache.lucene.document.BinaryDocValuesField(SearchFields.SHOWN_META, new BytesRef(d.meta())));
         if (d.programType() != null) {
             // Exact: residency / fellowship / allied-health, for the program type facet.
             doc.add(new StringField(SearchFields.PROGRAM_TYPE, d.programType(), Field.Store.NO));
@@ -577,16 +580,35 @@ public final class SearchIndex {
         }
         List<SearchResults.Hit> hits = new ArrayList<>();
         for (int i = 0; i < docs.length; i++) {
-            Document doc = searcher.storedFields().document(docs[i].doc, HIT_FIELDS);
             String snippet = fromBody[i];
-            if (!says(snippet)) {
-                String summary = doc.get(SearchFields.SUMMARY);
-                snippet = says(fromSummary[i]) ? fromSummary[i] : summary == null ? "" : Entities.escape(shorten(summary));
+            if (!says(snippet) && !says(fromSummary[i])) {
+                String summary = searcher.storedFields().document(docs[i].doc, SUMMARY_FIELD).get(SearchFields.SUMMARY);
+                snippet = summary == null ? "" : Entities.escape(shorten(summary));
+            } else if (!says(snippet)) {
+                snippet = fromSummary[i];
             }
-            hits.add(new SearchResults.Hit(doc.get(SearchFields.KIND), doc.get(SearchFields.URL), doc.get(SearchFields.TITLE),
-                    doc.get("meta"), snippet));
+            hits.add(shown(docs[i].doc, snippet));
         }
         return hits;
+    }
+
+    /**
+     * A hit as shown, read from doc values: its stored fields are compressed with its neighbours'
+     * (a few kilobytes decompressed per read), and the highlighter has just read them for its body.
+     */
+    private SearchResults.Hit shown(int doc, String snippet) throws IOException {
+        List<LeafReaderContext> leaves = reader.leaves();
+        LeafReaderContext leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
+        int local = doc - leaf.docBase;
+        SortedDocValues kind = DocValues.getSorted(leaf.reader(), SearchFields.KIND);
+        SortedDocValues url = DocValues.getSorted(leaf.reader(), SearchFields.URL);
+        org.apache.lucene.index.BinaryDocValues title = DocValues.getBinary(leaf.reader(), SearchFields.SHOWN_TITLE);
+        org.apache.lucene.index.BinaryDocValues meta = DocValues.getBinary(leaf.reader(), SearchFields.SHOWN_META);
+        if (!kind.advanceExact(local) || !url.advanceExact(local) || !title.advanceExact(local) || !meta.advanceExact(local)) {
+            throw new IllegalStateException("a hit without its kind, address, title or meta: document " + doc);
+        }
+        return new SearchResults.Hit(kind.lookupOrd(kind.ordValue()).utf8ToString(), url.lookupOrd(url.ordValue()).utf8ToString(),
+                title.binaryValue().utf8ToString(), meta.binaryValue().utf8ToString(), snippet);
     }
 
     /** One field's snippets for these documents, in their order (null where the field does not say what was asked). */
