@@ -508,7 +508,9 @@ public final class SearchIndex {
         FacetCounts counts = counted.counts();
         Map<String, Long> kindCounts = counts.kinds();
         Map<String, Long> typeCounts = counts.types();
-        TopDocs top = unfiltered ? counted.top() : searcher.search(filtered(match, kind, programType), wanted);
+        // Filtered: every match collected (no skipping), so the total is exact.
+        TopDocs top = unfiltered ? counted.top()
+                : searcher.search(filtered(match, kind, programType), new TopScoreDocCollectorManager(wanted, null, Integer.MAX_VALUE));
         long total = top.totalHits.value;
         int totalPages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         ScoreDoc[] all = top.scoreDocs;
