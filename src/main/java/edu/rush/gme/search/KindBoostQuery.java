@@ -31,7 +31,14 @@ final class KindBoostQuery extends Query {
     private final String field;
     private final float largestBoost;
 
+    /**
+     * @param largestBoost no page's boost is above it; at least 1, the boost of a page without one
+     *                     (a bound under some page's boost would let Lucene skip a page it must not)
+     */
     KindBoostQuery(Query query, String field, float largestBoost) {
+        if (!(largestBoost >= 1 && largestBoost < Float.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("the largest boost must be at least 1, the boost of a page without one: " + largestBoost);
+        }
         this.query = Objects.requireNonNull(query);
         this.field = field;
         this.largestBoost = largestBoost;
@@ -51,6 +58,10 @@ final class KindBoostQuery extends Query {
     @Override
     public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
         Weight inner = query.createWeight(searcher, scoreMode, 1f);
+        if (!scoreMode.needsScores()) {
+            // Counting only (as FunctionScoreQuery): the query's own weight, with its own ways to count.
+            return inner;
+        }
         return new Weight(this) {
             @Override
             public Scorer scorer(LeafReaderContext context) throws IOException {
@@ -111,7 +122,8 @@ final class KindBoostQuery extends Query {
                 }
                 NumericDocValues boosts = DocValues.getNumeric(context.reader(), field);
                 double pageBoost = boosts.advanceExact(doc) ? Float.intBitsToFloat((int) boosts.longValue()) : 1;
-                return Explanation.match((float) (scored.getValue().doubleValue() * pageBoost * boost), "times the page's boost", scored,
+                double factor = scored.getValue().doubleValue() * pageBoost;
+                return Explanation.match(factor >= 0 ? (float) (factor * boost) : 0, "times the page's boost", scored,
                         Explanation.match((float) pageBoost, field));
             }
 

@@ -121,6 +121,8 @@ public final class SearchIndex {
 
     /** The stored field a hit shows when neither its body nor its summary says what was asked (the rest are doc values). */
     private static final Set<String> SUMMARY_FIELD = Set.of(SearchFields.SUMMARY);
+    /** The same four as stored fields, for an index that lacks their doc values. */
+    private static final Set<String> SHOWN_FIELDS = Set.of(SearchFields.KIND, SearchFields.URL, SearchFields.TITLE, "meta");
     /** The stored fields a suggestion shows. */
     private static final Set<String> SUGGESTED_FIELDS = Set.of(SearchFields.URL, SearchFields.TITLE, "meta");
     /** Programs rank above news and pages that match as well. */
@@ -607,7 +609,10 @@ public final class SearchIndex {
         org.apache.lucene.index.BinaryDocValues title = DocValues.getBinary(leaf.reader(), SearchFields.SHOWN_TITLE);
         org.apache.lucene.index.BinaryDocValues meta = DocValues.getBinary(leaf.reader(), SearchFields.SHOWN_META);
         if (!kind.advanceExact(local) || !url.advanceExact(local) || !title.advanceExact(local) || !meta.advanceExact(local)) {
-            throw new IllegalStateException("a hit without its kind, address, title or meta: document " + doc);
+            // An index written without them (none this build writes): the stored fields say the same.
+            Document stored = searcher.storedFields().document(doc, SHOWN_FIELDS);
+            return new SearchResults.Hit(stored.get(SearchFields.KIND), stored.get(SearchFields.URL), stored.get(SearchFields.TITLE),
+                    stored.get("meta"), snippet);
         }
         return new SearchResults.Hit(kind.lookupOrd(kind.ordValue()).utf8ToString(), url.lookupOrd(url.ordValue()).utf8ToString(),
                 title.binaryValue().utf8ToString(), meta.binaryValue().utf8ToString(), snippet);

@@ -102,6 +102,12 @@ class KindBoostQueryTest {
         return text.toString();
     }
 
+    @Test
+    void a_bound_under_the_boost_of_a_page_without_one_is_refused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new KindBoostQuery(new TermQuery(new Term("title", "heart")), "boost", 0.9f))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     private static List<String> describe(TopDocs top) {
         return java.util.Arrays.stream(top.scoreDocs).map((ScoreDoc d) -> d.doc + ":" + d.score).toList();
     }
