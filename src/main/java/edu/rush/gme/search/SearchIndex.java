@@ -123,8 +123,6 @@ public final class SearchIndex {
     private static final Set<String> SUMMARY_FIELD = Set.of(SearchFields.SUMMARY);
     /** The same four as stored fields, for an index that lacks their doc values. */
     private static final Set<String> SHOWN_FIELDS = Set.of(SearchFields.KIND, SearchFields.URL, SearchFields.TITLE, "meta");
-    /** The stored fields a suggestion shows. */
-    private static final Set<String> SUGGESTED_FIELDS = Set.of(SearchFields.URL, SearchFields.TITLE, "meta");
     /** Programs rank above news and pages that match as well. */
     private static final Map<String, Float> KIND_BOOST = Map.of(
             SearchDocument.PROGRAM, 1.6f, SearchDocument.PAGE, 1.0f, SearchDocument.NEWS, 0.9f);
@@ -1093,11 +1091,12 @@ public final class SearchIndex {
         TopDocs top = searcher.search(programs, limit);
         List<Map<String, String>> titles = new ArrayList<>();
         for (ScoreDoc hit : top.scoreDocs) {
-            Document doc = searcher.storedFields().document(hit.doc, SUGGESTED_FIELDS);
+            // From doc values, as a results page's hits: no stored text decompressed per suggestion.
+            SearchResults.Hit shown = shown(hit.doc, null);
             Map<String, String> title = new LinkedHashMap<>();
-            title.put("title", doc.get(SearchFields.TITLE));
-            title.put("url", doc.get(SearchFields.URL));
-            title.put("meta", doc.get("meta"));
+            title.put("title", shown.title());
+            title.put("url", shown.url());
+            title.put("meta", shown.meta());
             titles.add(title);
         }
         return titles;
