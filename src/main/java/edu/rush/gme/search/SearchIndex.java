@@ -582,16 +582,16 @@ public final class SearchIndex {
         }
         List<SearchResults.Hit> hits = new ArrayList<>();
         for (int i = 0; i < docs.length; i++) {
-            String snippet = fromBody[i];
-            if (!says(snippet) && !says(fromSummary[i])) {
-                String summary = searcher.storedFields().document(docs[i].doc, SUMMARY_FIELD).get(SearchFields.SUMMARY);
-                snippet = summary == null ? "" : Entities.escape(shorten(summary));
-            } else if (!says(snippet)) {
-                snippet = fromSummary[i];
-            }
+            String snippet = says(fromBody[i]) ? fromBody[i] : says(fromSummary[i]) ? fromSummary[i] : summaryStart(docs[i].doc);
             hits.add(shown(docs[i].doc, snippet));
         }
         return hits;
+    }
+
+    /** The start of a page's summary, escaped, for a hit whose body and summary say nothing of what was asked; "" without one. */
+    private String summaryStart(int doc) throws IOException {
+        String summary = searcher.storedFields().document(doc, SUMMARY_FIELD).get(SearchFields.SUMMARY);
+        return summary == null ? "" : Entities.escape(shorten(summary));
     }
 
     /**

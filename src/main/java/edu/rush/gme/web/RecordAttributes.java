@@ -11,7 +11,6 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -33,7 +32,7 @@ final class RecordAttributes implements AttributeResolver {
 
     /** What a class that is no record (or is a collection) maps to: nothing is read here. */
     private static final Map<String, Function<Object, Object>> NOT_A_RECORD = Map.of();
-    /** What a name that is no component of the record maps to. */
+    /** What a name that is no component of the record (or one this class cannot read) maps to: Pebble reads it. */
     private static final Function<Object, Object> NOT_A_COMPONENT = record -> null;
 
     /**
@@ -62,21 +61,15 @@ final class RecordAttributes implements AttributeResolver {
         }
         Function<Object, Object> reader = readers.get(name);
         if (reader == null) {
-            // Only the first time: a lambda that captures is itself an allocation through a native call under C1.
-            reader = readers.computeIfAbsent(name, new ReaderMaker(instance.getClass()));
+            // Only the first time (a lambda that captures is itself an allocation through a native call under C1).
+            Class<?> type = instance.getClass();
+            reader = readers.computeIfAbsent(name, component -> reader(type, component));
         }
         return reader == NOT_A_COMPONENT ? null : new ResolvedAttribute(reader.apply(instance));
     }
 
-    private record ReaderMaker(Class<?> type) implements Function<String, Function<Object, Object>> {
-        @Override
-        public Function<Object, Object> apply(String name) {
-            return reader(type, name).orElse(NOT_A_COMPONENT);
-        }
-    }
-
-    /** The accessor of the record's component of that name, as a function; empty when it has none. */
-    static Optional<Function<Object, Object>> reader(Class<?> type, String name) {
+    /** The accessor of the record's component of that name, as a function; {@link #NOT_A_COMPONENT} when it has none. */
+    private static Function<Object, Object> reader(Class<?> type, String name) {
         RecordComponent component = null;
         for (RecordComponent c : type.getRecordComponents()) {
             if (c.getName().equals(name)) {
@@ -84,7 +77,7 @@ final class RecordAttributes implements AttributeResolver {
             }
         }
         if (component == null) {
-            return Optional.empty();
+            return NOT_A_COMPONENT;
         }
         try {
             Method accessor = component.getAccessor();
@@ -95,10 +88,10 @@ final class RecordAttributes implements AttributeResolver {
             Function<Object, Object> function = (Function<Object, Object>) LambdaMetafactory.metafactory(lookup, "apply",
                     MethodType.methodType(Function.class), MethodType.methodType(Object.class, Object.class), read,
                     MethodType.methodType(result, type)).getTarget().invoke();
-            return Optional.of(function);
+            return function;
         } catch (Throwable cannot) {
             // A record this module cannot open (none of ours): Pebble's reflection reads it as before.
-            return Optional.empty();
+            return NOT_A_COMPONENT;
         }
     }
 }
