@@ -44,6 +44,11 @@ final class KindBoostQuery extends Query {
         this.largestBoost = largestBoost;
     }
 
+    /** The query whose score is boosted: which pages match is its alone. */
+    Query query() {
+        return query;
+    }
+
     @Override
     public Query rewrite(IndexSearcher searcher) throws IOException {
         Query rewritten = query.rewrite(searcher);

@@ -31,7 +31,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
@@ -39,13 +38,10 @@ import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
@@ -57,6 +53,7 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.QueryBuilder;
 import org.apache.lucene.util.graph.GraphTokenStreamFiniteStrings;
 import org.jsoup.nodes.Entities;
@@ -143,6 +140,8 @@ public final class SearchIndex {
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final UnifiedHighlighter highlighter;
+    /** Which pages a query matches, and their counts by kind and type. */
+    private final MatchingPages matching;
     /** Spelling suggestions one edit away for short words, two for words of eight letters or more. */
     private final DirectSpellChecker oneEdit = spellChecker(1);
     private final DirectSpellChecker twoEdits = spellChecker(2);
@@ -164,6 +163,11 @@ public final class SearchIndex {
         }
         this.size = reader.numDocs();
         this.searcher = new IndexSearcher(reader);
+        try {
+            this.matching = new MatchingPages(searcher);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         this.highlighter = UnifiedHighlighter.builder(searcher, analyzers.index())
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .withMaxLength(20_000)
@@ -485,11 +489,9 @@ public final class SearchIndex {
         // Expand prefix matches once; the counts, the page and the snippets all reuse the result.
         // Never more hits than documents: a page number in the millions must not overflow the count.
         int wanted = (int) Math.min((long) page * PAGE_SIZE, Math.max(1, searcher.getIndexReader().maxDoc()));
-        // Without a kind or type chosen, the counts and the ranked page come from one pass over the matches.
-        boolean unfiltered = kind == null && programType == null;
         Query match = searcher.rewrite(built);
-        Counted counted = count(match, unfiltered ? wanted : 0);
-        if (counted.counts().total() == 0 && !plan.completeLast() && plan.last().length() >= 2) {
+        FixedBitSet pages = matching.of(match);
+        if (MatchingPages.none(pages) && !plan.completeLast() && plan.last().length() >= 2) {
             // A word that means something ("uro" is urology) may still be the start of the word meant ("urogynecology").
             plan = plan.completingLast();
             // A word that starts no longer one would only find itself again, in pages just found to lack
@@ -497,60 +499,28 @@ public final class SearchIndex {
             // the full query never looked for the word as written.
             if (analyzers.isSynonymWord(plan.last()) || startsALongerWord(plan.last())) {
                 match = searcher.rewrite(matchQuery(plan, RESULT_FIELDS, Occur.MUST));
-                counted = count(match, unfiltered ? wanted : 0);
+                pages = matching.of(match);
             }
         }
-        if (counted.counts().total() == 0 && plan.words().size() > 1) {
+        if (MatchingPages.none(pages) && plan.words().size() > 1) {
             // No page has every word: rank the pages that have some of them rather than show nothing.
             match = searcher.rewrite(matchQuery(plan, RESULT_FIELDS, Occur.SHOULD));
-            counted = countApart(match, unfiltered ? wanted : 0);
+            pages = matching.of(match);
         }
-        FacetCounts counts = counted.counts();
-        Map<String, Long> kindCounts = counts.kinds();
-        Map<String, Long> typeCounts = counts.types();
-        // Filtered: every match collected (no skipping), so the total is exact.
-        TopDocs top = unfiltered ? counted.top()
-                : searcher.search(filtered(match, kind, programType), new TopScoreDocCollectorManager(wanted, null, Integer.MAX_VALUE));
-        long total = top.totalHits.value;
+        MatchingPages.FacetCounts counts = matching.count(pages);
+        long total = matching.count(pages, kind, programType);
+        // The counts came from every match; the ranked page is found with Lucene skipping the pages
+        // whose scores cannot reach it (they are bounded: KindBoostQuery), as its total is known.
+        ScoreDoc[] all = total == 0 ? new ScoreDoc[0]
+                : searcher.search(filtered(match, kind, programType), new TopScoreDocCollectorManager(wanted, null, wanted)).scoreDocs;
         int totalPages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-        ScoreDoc[] all = top.scoreDocs;
         int from = (int) Math.min(all.length, (long) (page - 1) * PAGE_SIZE);
         ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(all, from, all.length);
         // Snippets come from the words searched for, not from the kind and type filters.
         List<SearchResults.Hit> hits = hits(highlightQuery(match, plan), pageDocs, total);
         // The results are already those of the corrected words; the link says so and lets the reader keep them.
-        String didYouMean = plan.corrected() && counts.total() > 0 ? plan.text() : null;
-        return new SearchResults(q, kind, programType, hits, total, kindCounts, typeCounts, page, totalPages, didYouMean);
-    }
-
-    /** A query's counts by kind and type, and (when {@code wanted} > 0) its best {@code wanted} hits, ranked, from the same pass. */
-    private record Counted(FacetCounts counts, TopDocs top) {
-    }
-
-    private Counted count(Query match, int wanted) throws IOException {
-        if (wanted == 0) {
-            return new Counted(searcher.search(match, FacetCounts.MANAGER), null);
-        }
-        // Every hit is counted anyway: the total is exact, as the counts are.
-        Object[] both = searcher.search(match, new MultiCollectorManager(new TopScoreDocCollectorManager(wanted, null, Integer.MAX_VALUE), FacetCounts.MANAGER));
-        return new Counted((FacetCounts) both[1], (TopDocs) both[0]);
-    }
-
-    /**
-     * As {@link #count}, in two passes: the counts visit every match without scoring, and the best
-     * {@code wanted} are found with Lucene skipping pages that cannot reach them (their scores are
-     * bounded: {@link KindBoostQuery}). For a question that matches most pages (any of its words),
-     * where scoring every match was most of a search; the same pages, in the same order, with the
-     * same scores and counts.
-     */
-    private Counted countApart(Query match, int wanted) throws IOException {
-        FacetCounts counts = searcher.search(match, FacetCounts.MANAGER);
-        if (wanted == 0) {
-            return new Counted(counts, null);
-        }
-        TopDocs best = searcher.search(match, new TopScoreDocCollectorManager(wanted, null, wanted));
-        return new Counted(counts, new TopDocs(new org.apache.lucene.search.TotalHits(counts.total(),
-                org.apache.lucene.search.TotalHits.Relation.EQUAL_TO), best.scoreDocs));
+        String didYouMean = plan.corrected() && !MatchingPages.none(pages) ? plan.text() : null;
+        return new SearchResults(q, kind, programType, hits, total, counts.kinds(), counts.types(), page, totalPages, didYouMean);
     }
 
     /** The match, and the body's words that start with a word still being typed ("pedia": "pediatr"), to mark in snippets. */
@@ -942,100 +912,6 @@ public final class SearchIndex {
             stream.end();
         }
         return keys == 0 ? null : any.build();
-    }
-    /** Counts the hits of each kind and program type in one pass over the matching documents. */
-    private static final class FacetCounts extends SimpleCollector {
-        /** One collector per index slice (one here: the searcher has no executor), summed at the end. */
-        static final CollectorManager<FacetCounts, FacetCounts> MANAGER = new CollectorManager<>() {
-            @Override
-            public FacetCounts newCollector() {
-                return new FacetCounts();
-            }
-
-            @Override
-            public FacetCounts reduce(java.util.Collection<FacetCounts> collectors) {
-                FacetCounts total = new FacetCounts();
-                for (FacetCounts part : collectors) {
-                    try {
-                        part.finishLeaf();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                    part.kinds.forEach((key, count) -> total.kinds.merge(key, count, Long::sum));
-                    part.types.forEach((key, count) -> total.types.merge(key, count, Long::sum));
-                }
-                return total;
-            }
-        };
-
-        private final Map<String, Long> kinds = new LinkedHashMap<>();
-        private final Map<String, Long> types = new LinkedHashMap<>();
-        /** This leaf's hits by ordinal of its kind and type values, named once the leaf is done. */
-        private SortedDocValues kind;
-        private SortedDocValues type;
-        private long[] kindHits = new long[0];
-        private long[] typeHits = new long[0];
-
-        FacetCounts() {
-            for (String k : List.of(SearchDocument.PROGRAM, SearchDocument.NEWS, SearchDocument.PAGE)) {
-                kinds.put(k, 0L);
-            }
-            for (String t : List.of("residency", "fellowship", "allied-health")) {
-                types.put(t, 0L);
-            }
-        }
-
-        @Override
-        protected void doSetNextReader(LeafReaderContext context) throws IOException {
-            finishLeaf();
-            kind = DocValues.getSorted(context.reader(), SearchFields.KIND);
-            type = DocValues.getSorted(context.reader(), SearchFields.PROGRAM_TYPE);
-            kindHits = new long[kind.getValueCount()];
-            typeHits = new long[type.getValueCount()];
-        }
-
-        @Override
-        public void collect(int doc) throws IOException {
-            if (kind.advanceExact(doc)) {
-                kindHits[kind.ordValue()]++;
-            }
-            if (type.advanceExact(doc)) {
-                typeHits[type.ordValue()]++;
-            }
-        }
-
-        /** Adds the leaf's counts to the totals by name. */
-        private void finishLeaf() throws IOException {
-            name(kind, kindHits, kinds);
-            name(type, typeHits, types);
-            kindHits = new long[0];
-            typeHits = new long[0];
-        }
-
-        private static void name(SortedDocValues values, long[] hits, Map<String, Long> into) throws IOException {
-            for (int ord = 0; ord < hits.length; ord++) {
-                if (hits[ord] > 0) {
-                    into.merge(values.lookupOrd(ord).utf8ToString(), hits[ord], Long::sum);
-                }
-            }
-        }
-
-        @Override
-        public ScoreMode scoreMode() {
-            return ScoreMode.COMPLETE_NO_SCORES;
-        }
-
-        Map<String, Long> kinds() {
-            return kinds;
-        }
-
-        Map<String, Long> types() {
-            return types;
-        }
-
-        long total() {
-            return kinds.values().stream().mapToLong(Long::longValue).sum();
-        }
     }
 
     /** The words of a query as written (lowercased, accents folded, British spellings mapped), at most a dozen. */
