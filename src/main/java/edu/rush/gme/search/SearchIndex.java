@@ -49,6 +49,8 @@ import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
+import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -168,7 +170,7 @@ public final class SearchIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.highlighter = UnifiedHighlighter.builder(searcher, analyzers.index())
+        UnifiedHighlighter.Builder highlighting = UnifiedHighlighter.builder(searcher, analyzers.index())
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .withMaxLength(20_000)
                 // Snippets mark the words the body matched (stemmed words, synonyms, phrases; typos are
@@ -182,8 +184,14 @@ public final class SearchIndex {
                 // Lucene's scores, without its 32 KB of scratch per sentence scored.
                 .withScorer(new LeanPassageScorer())
                 // Sentences found by SentenceBreaks' few rules rather than the JDK's state machine (a sixth of a search).
-                .withBreakIterator(SentenceBreaks::new)
-                .build();
+                .withBreakIterator(SentenceBreaks::new);
+        this.highlighter = new UnifiedHighlighter(highlighting) {
+            @Override
+            protected FieldOffsetStrategy getOffsetStrategy(OffsetSource source, UHComponents components) {
+                // Each word of the query looked up once per results page, not once per hit.
+                return source == OffsetSource.POSTINGS ? new ForwardPostingsOffsets(components) : super.getOffsetStrategy(source, components);
+            }
+        };
     }
 
     public int size() {
