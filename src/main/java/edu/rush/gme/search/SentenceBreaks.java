@@ -88,6 +88,15 @@ final class SentenceBreaks extends BreakIterator {
 
     private static final char PARAGRAPH = '\u2029';
 
+    /**
+     * Whether a sentence may start after this character: only after a space or a line or paragraph
+     * end, all of them at most ' ' or beyond ASCII. A cheap first test for the scans below (most
+     * characters are letters), which then ask {@link #isBreak}.
+     */
+    private static boolean mayBreakAfter(char c) {
+        return c <= ' ' || c >= '\u0080';
+    }
+
     private static boolean isLineEnd(char c) {
         return c == '\n' || c == '\r' || c == '\u2028' || c == '\u0085';
     }
@@ -104,22 +113,29 @@ final class SentenceBreaks extends BreakIterator {
     @Override
     public int following(int offset) {
         checkOffset(offset);
-        for (int p = offset + 1; p <= text.length(); p++) {
-            if (isBreak(p)) {
+        int length = text.length();
+        for (int p = offset + 1; p < length; p++) {
+            if (mayBreakAfter(text.charAt(p - 1)) && isBreak(p)) {
                 return current = p;
             }
         }
-        current = text.length();
+        if (offset < length) {
+            return current = length;
+        }
+        current = length;
         return DONE;
     }
 
     @Override
     public int preceding(int offset) {
         checkOffset(offset);
-        for (int p = offset - 1; p >= 0; p--) {
-            if (isBreak(p)) {
+        for (int p = offset - 1; p > 0; p--) {
+            if (mayBreakAfter(text.charAt(p - 1)) && isBreak(p)) {
                 return current = p;
             }
+        }
+        if (offset > 0) {
+            return current = 0;
         }
         current = 0;
         return DONE;

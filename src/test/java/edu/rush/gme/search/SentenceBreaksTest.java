@@ -98,4 +98,32 @@ class SentenceBreaksTest {
         assertThat(breaks.last()).isEqualTo(jdk.last());
         assertThat(breaks.previous()).isEqualTo(jdk.previous());
     }
+
+    @Test
+    void following_and_preceding_are_the_nearest_breaks_either_side_in_any_text() {
+        // Letters, punctuation, quotes and every kind of space, line and paragraph end, in any order:
+        // the scans' shortcut (a sentence starts only after a space or an end) never skips a break.
+        String alphabet = "aZ9 .?!\"')]\u2019\u201D\u00BB\t\n\r\u000B\f\u0085\u00A0\u2003\u2028\u2029\u3000é";
+        Random random = new Random(5);
+        SentenceBreaks breaks = new SentenceBreaks();
+        for (int round = 0; round < 300; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(60); i > 0; i--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            breaks.setText(text.toString());
+            for (int offset = 0; offset <= text.length(); offset++) {
+                int next = BreakIterator.DONE;
+                for (int p = offset + 1; p <= text.length() && next == BreakIterator.DONE; p++) {
+                    next = breaks.isBreak(p) ? p : BreakIterator.DONE;
+                }
+                int before = BreakIterator.DONE;
+                for (int p = offset - 1; p >= 0 && before == BreakIterator.DONE; p--) {
+                    before = breaks.isBreak(p) ? p : BreakIterator.DONE;
+                }
+                assertThat(breaks.following(offset)).as("following(%d) in %s", offset, text).isEqualTo(next);
+                assertThat(breaks.preceding(offset)).as("preceding(%d) in %s", offset, text).isEqualTo(before);
+            }
+        }
+    }
 }
