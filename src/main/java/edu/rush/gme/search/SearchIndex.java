@@ -800,11 +800,21 @@ public final class SearchIndex {
     /** The fixed amounts for a text that is a program's whole name, or in one of its names. */
     private void addNameBonuses(QueryBuilder builder, String text, BooleanQuery.Builder scored) throws IOException {
         List<Query> inNames = new ArrayList<>();
+        // The text analysed once: the names' fields share one analysis (the query's analyzer differs
+        // for the words field only), so the other fields get the same terms (inField), unless the
+        // analysis made a shape inField does not move; then that field is analysed itself.
+        Query analysed = null;
         for (Map.Entry<String, Float> name : WHOLE_QUERY_FIELDS.entrySet()) {
-            Query inName = builder.createPhraseQuery(name.getKey(), text, PHRASE_SLOP);
-            if (inName != null) {
-                inNames.add(new BoostQuery(new ConstantScoreQuery(inName), name.getValue()));
+            Query inName = analysed == null ? null : inField(analysed, name.getKey());
+            if (inName == null) {
+                inName = builder.createPhraseQuery(name.getKey(), text, PHRASE_SLOP);
+                if (inName == null) {
+                    // Nothing left of the text once analysed (only words the analysis drops): the same in every name field.
+                    break;
+                }
+                analysed = inName;
             }
+            inNames.add(new BoostQuery(new ConstantScoreQuery(inName), name.getValue()));
         }
         if (!inNames.isEmpty()) {
             scored.add(new DisjunctionMaxQuery(inNames, 0f), Occur.SHOULD);
