@@ -908,6 +908,7 @@ public final class SearchIndex {
      */
     private Query names(String text) throws IOException {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
+        Query one = null;
         int keys = 0;
         try (TokenStream stream = analyzers.query().tokenStream(SearchFields.SPECIALTY, text)) {
             // The graph resets the stream itself.
@@ -923,13 +924,16 @@ public final class SearchIndex {
                 reading.end();
                 reading.close();
                 if (!words.isEmpty() && words.size() <= MAX_TOKENS) {
-                    any.add(new TermQuery(new Term(SearchFields.NAME, String.join(" ", words))), Occur.SHOULD);
+                    one = new TermQuery(new Term(SearchFields.NAME, String.join(" ", words)));
+                    any.add(one, Occur.SHOULD);
                     keys++;
                 }
             }
             stream.end();
         }
-        return keys == 0 ? null : any.build();
+        // One reading is that key itself, as Lucene would rewrite it: the query then needs no rewriting,
+        // which otherwise rebuilds (and hashes) every level above it for each search.
+        return keys == 0 ? null : keys == 1 ? one : any.build();
     }
 
     /** The words of a query as written (lowercased, accents folded, British spellings mapped), at most a dozen. */
