@@ -23,7 +23,8 @@ import org.apache.lucene.search.Weight;
  * version reports no bound, so every matching page had to be scored to find the best ten; with one,
  * a search for the best pages only (ScoreMode.TOP_SCORES) skips pages that cannot reach them, which
  * for a question no page answers whole (any of its words: thousands of pages at 10,000 programs)
- * is most of them. Used for that search only; counts still visit every page.
+ * is most of them. Every search's ranked page is found this way; its total and counts come from
+ * every matching page, read apart ({@link MatchingPages}).
  */
 final class KindBoostQuery extends Query {
 

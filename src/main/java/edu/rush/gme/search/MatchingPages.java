@@ -30,11 +30,12 @@ import org.apache.lucene.util.FixedBitSet;
  * <p>Lucene counts by walking the query's scorers, a heap of them for every OR: a word is the best of
  * seven fields, each with the word's synonyms, and a question no page answers whole is any of its
  * words, thousands of pages at 10,000 programs, each passed through two or three heaps. Here each
- * term's (or phrase's) pages are read once, straight into a bit set, and the query's ANDs, ORs and
- * NOTs become the same operations on bit sets; the counts are then intersections with one bit set per
- * kind and program type, made when the index opens. The same pages as Lucene's own matching, by
- * construction (Boolean clauses as {@code BooleanQuery} reads them), and checked against it by
- * {@code MatchingPagesTest}: scores play no part in which pages match.
+ * term's (or phrase's) pages are read once, straight into a bit set, and the query's ORs and NOTs
+ * become the same operations on bit sets (an AND of several clauses still leaps through Lucene's own
+ * conjunction, which reads only the pages the clauses might share); the counts are then
+ * intersections with one bit set per kind and program type, made when the index opens. The same
+ * pages as Lucene's own matching, by construction (Boolean clauses as {@code BooleanQuery} reads
+ * them), and checked against it by {@code MatchingPagesTest}: scores play no part in which pages match.
  */
 final class MatchingPages {
 
@@ -118,11 +119,8 @@ final class MatchingPages {
         }
         FixedBitSet pages;
         if (!required.isEmpty()) {
-            // Optional clauses only score then.
+            // One required clause (several went to Lucene above); optional clauses beside it only score.
             pages = of(required.get(0));
-            for (int i = 1; i < required.size() && !none(pages); i++) {
-                pages.and(of(required.get(i)));
-            }
         } else {
             pages = new FixedBitSet(maxDoc);
             for (Query each : optional) {
