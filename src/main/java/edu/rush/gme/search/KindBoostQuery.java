@@ -79,10 +79,7 @@ final class KindBoostQuery extends Query {
                 return new Scorer(this) {
                     @Override
                     public float score() throws IOException {
-                        // As FunctionScoreQuery: the score as a double times the page's boost (1 when it has none), times the weight's boost, as a float.
-                        double pageBoost = boosts.advanceExact(in.docID()) ? Float.intBitsToFloat((int) boosts.longValue()) : 1;
-                        double factor = in.score() * pageBoost;
-                        return factor >= 0 ? (float) (factor * boost) : 0;
+                        return boosted(in.score(), pageBoost(boosts, in.docID()), boost);
                     }
 
                     @Override
@@ -126,10 +123,8 @@ final class KindBoostQuery extends Query {
                 if (!scored.isMatch()) {
                     return scored;
                 }
-                NumericDocValues boosts = DocValues.getNumeric(context.reader(), field);
-                double pageBoost = boosts.advanceExact(doc) ? Float.intBitsToFloat((int) boosts.longValue()) : 1;
-                double factor = scored.getValue().doubleValue() * pageBoost;
-                return Explanation.match(factor >= 0 ? (float) (factor * boost) : 0, "times the page's boost", scored,
+                double pageBoost = pageBoost(DocValues.getNumeric(context.reader(), field), doc);
+                return Explanation.match(boosted(scored.getValue().doubleValue(), pageBoost, boost), "times the page's boost", scored,
                         Explanation.match((float) pageBoost, field));
             }
 
@@ -138,6 +133,20 @@ final class KindBoostQuery extends Query {
                 return inner.isCacheable(context) && DocValues.isCacheable(context, field);
             }
         };
+    }
+
+    /** A page's boost: its float doc value, 1 when it has none. */
+    private static double pageBoost(NumericDocValues boosts, int doc) throws IOException {
+        return boosts.advanceExact(doc) ? Float.intBitsToFloat((int) boosts.longValue()) : 1;
+    }
+
+    /**
+     * As FunctionScoreQuery: the score as a double times the page's boost, times the weight's boost,
+     * as a float (0 for a negative product). One computation for scores and their explanations.
+     */
+    private static float boosted(double score, double pageBoost, float boost) {
+        double factor = score * pageBoost;
+        return factor >= 0 ? (float) (factor * boost) : 0;
     }
 
     @Override

@@ -169,8 +169,12 @@ final class MatchingPages {
 
     /** How many of these pages are of this kind and program type (either null: any). */
     long count(FixedBitSet pages, String kind, String programType) {
-        FixedBitSet ofKind = kind == null ? null : kinds.getOrDefault(kind, new FixedBitSet(maxDoc));
-        FixedBitSet ofType = programType == null ? null : types.getOrDefault(programType, new FixedBitSet(maxDoc));
+        FixedBitSet ofKind = kind == null ? null : kinds.get(kind);
+        FixedBitSet ofType = programType == null ? null : types.get(programType);
+        if ((kind != null && ofKind == null) || (programType != null && ofType == null)) {
+            // A kind or type no page has.
+            return 0;
+        }
         if (ofKind == null || ofType == null) {
             FixedBitSet with = ofKind == null ? ofType : ofKind;
             return with == null ? pages.cardinality() : FixedBitSet.intersectionCount(pages, with);
