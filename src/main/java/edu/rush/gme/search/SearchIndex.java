@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -865,7 +866,8 @@ public final class SearchIndex {
             if (inField == null) {
                 return query;
             }
-            each.add(new BoostQuery(inField, field.getValue()));
+            // A weight of 1 is no weight: Lucene would rewrite it away, rebuilding every level above it on each search.
+            each.add(field.getValue() == 1f ? inField : new BoostQuery(inField, field.getValue()));
         }
         return new DisjunctionMaxQuery(each, FIELD_TIE_BREAKER);
     }
@@ -907,8 +909,9 @@ public final class SearchIndex {
      * (with each synonym: "peds" reads "pediatr"; "im" reads "im" and "intern medicin") as one key.
      */
     private Query names(String text) throws IOException {
-        BooleanQuery.Builder any = new BooleanQuery.Builder();
-        Query one = null;
+        // Two readings may make the same key ("kids" and "peds" both read "pediatr"): it is asked once,
+        // as Lucene's rewrite would merge it, but counts against the limit as often as it was read.
+        Set<String> asked = new LinkedHashSet<>();
         int keys = 0;
         try (TokenStream stream = analyzers.query().tokenStream(SearchFields.SPECIALTY, text)) {
             // The graph resets the stream itself.
@@ -924,8 +927,7 @@ public final class SearchIndex {
                 reading.end();
                 reading.close();
                 if (!words.isEmpty() && words.size() <= MAX_TOKENS) {
-                    one = new TermQuery(new Term(SearchFields.NAME, String.join(" ", words)));
-                    any.add(one, Occur.SHOULD);
+                    asked.add(String.join(" ", words));
                     keys++;
                 }
             }
@@ -933,7 +935,12 @@ public final class SearchIndex {
         }
         // One reading is that key itself, as Lucene would rewrite it: the query then needs no rewriting,
         // which otherwise rebuilds (and hashes) every level above it for each search.
-        return keys == 0 ? null : keys == 1 ? one : any.build();
+        if (asked.size() <= 1) {
+            return asked.isEmpty() ? null : new TermQuery(new Term(SearchFields.NAME, asked.iterator().next()));
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        asked.forEach(key -> any.add(new TermQuery(new Term(SearchFields.NAME, key)), Occur.SHOULD));
+        return any.build();
     }
 
     /** The words of a query as written (lowercased, accents folded, British spellings mapped), at most a dozen. */
