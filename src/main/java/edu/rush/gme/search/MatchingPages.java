@@ -1,5 +1,7 @@
 package edu.rush.gme.search;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,6 +38,12 @@ import org.apache.lucene.util.FixedBitSet;
  * intersections with one bit set per kind and program type, made when the index opens. The same
  * pages as Lucene's own matching, by construction (Boolean clauses as {@code BooleanQuery} reads
  * them), and checked against it by {@code MatchingPagesTest}: scores play no part in which pages match.
+ *
+ * <p>A word's pages (the word in any of its fields, with its synonyms: one {@code DisjunctionMaxQuery})
+ * are kept once read, for as long as this index serves, up to {@link #WORDS_BYTES} of them: applicants
+ * ask for the same few hundred words ("surgery", "visa", "pediatrics") in ever new combinations, and
+ * a question of known words is then a few ANDs and ORs of bit sets. A set returned may be one of
+ * those kept: callers never change it.
  */
 final class MatchingPages {
 
@@ -43,14 +51,22 @@ final class MatchingPages {
     private static final List<String> KINDS = List.of(SearchDocument.PROGRAM, SearchDocument.NEWS, SearchDocument.PAGE);
     private static final List<String> TYPES = List.of("residency", "fellowship", "allied-health");
 
+    /** At most this much memory for the pages of words already read (1.25 KB a word at 10,000 pages). */
+    static final long WORDS_BYTES = 4L << 20;
+
     private final IndexSearcher searcher;
     private final int maxDoc;
+    /** The pages of each word already read; equal queries (same fields, terms, weights) are the same word. */
+    private final Cache<Query, FixedBitSet> words;
     private final Map<String, FixedBitSet> kinds;
     private final Map<String, FixedBitSet> types;
 
     MatchingPages(IndexSearcher searcher) throws IOException {
         this.searcher = searcher;
         this.maxDoc = searcher.getIndexReader().maxDoc();
+        // Evicted on the searching thread: a search should not wake a pool thread to tidy a cache.
+        this.words = Caffeine.newBuilder().executor(Runnable::run).maximumWeight(WORDS_BYTES)
+                .weigher((Query word, FixedBitSet pages) -> 64 + pages.getBits().length * Long.BYTES).build();
         this.kinds = pagesByValue(SearchFields.KIND);
         this.types = pagesByValue(SearchFields.PROGRAM_TYPE);
     }
@@ -74,16 +90,24 @@ final class MatchingPages {
         return pages;
     }
 
-    /** The pages a query matches; the query rewritten first ({@link IndexSearcher#rewrite}), as for a search. */
+    /**
+     * The pages a query matches; the query rewritten first ({@link IndexSearcher#rewrite}), as for a
+     * search. Not to be changed: it may be the set kept for a word.
+     */
     FixedBitSet of(Query query) throws IOException {
         if (query instanceof BooleanQuery bool) {
             return ofBoolean(bool);
         }
         if (query instanceof DisjunctionMaxQuery any) {
+            FixedBitSet known = words.getIfPresent(any);
+            if (known != null) {
+                return known;
+            }
             FixedBitSet pages = new FixedBitSet(maxDoc);
             for (Query each : any.getDisjuncts()) {
                 pages.or(of(each));
             }
+            words.put(any, pages);
             return pages;
         }
         if (query instanceof BoostQuery boosted) {
@@ -111,22 +135,34 @@ final class MatchingPages {
             }
         }
         int least = bool.getMinimumNumberShouldMatch();
+        if (least == 0 && required.size() > 1 && required.stream().allMatch(DisjunctionMaxQuery.class::isInstance)) {
+            // Every one of several words: the words' pages, kept once read, ANDed.
+            FixedBitSet pages = of(required.get(0)).clone();
+            for (int i = 1; i < required.size() && !none(pages); i++) {
+                pages.and(of(required.get(i)));
+            }
+            return without(pages, excluded);
+        }
         if (required.size() > 1 || least > 1 || (least > 0 && !required.isEmpty())) {
             // Every one of several clauses: Lucene's own matching leaps from page to page, reading
             // only the pages each clause might share with the others, where bits would read all.
             // (Some of several optional clauses: no query here asks for it.)
             return read(bool);
         }
-        FixedBitSet pages;
         if (!required.isEmpty()) {
             // One required clause (several went to Lucene above); optional clauses beside it only score.
-            pages = of(required.get(0));
-        } else {
-            pages = new FixedBitSet(maxDoc);
-            for (Query each : optional) {
-                pages.or(of(each));
-            }
+            FixedBitSet pages = of(required.get(0));
+            return excluded.isEmpty() ? pages : without(pages.clone(), excluded);
         }
+        FixedBitSet pages = new FixedBitSet(maxDoc);
+        for (Query each : optional) {
+            pages.or(of(each));
+        }
+        return without(pages, excluded);
+    }
+
+    /** These pages (a set of the caller's own, changed) less those of any excluded clause. */
+    private FixedBitSet without(FixedBitSet pages, List<Query> excluded) throws IOException {
         for (Query each : excluded) {
             if (none(pages)) {
                 break;

@@ -92,11 +92,13 @@ class MatchingPagesTest {
                     typeOf[doc] = stored.document(doc).get(SearchFields.PROGRAM_TYPE);
                 }
                 int nonEmpty = 0;
+                Map<Query, TreeSet<Integer>> asked = new LinkedHashMap<>();
                 for (int round = 0; round < 500; round++) {
                     Query query = searcher.rewrite(query(random, 3));
                     TreeSet<Integer> expected = visited(searcher, query);
                     FixedBitSet pages = matching.of(query);
                     assertThat(set(pages)).as(query.toString()).isEqualTo(expected);
+                    asked.put(query, expected);
                     MatchingPages.FacetCounts counts = matching.count(pages);
                     Map<String, Long> kinds = new LinkedHashMap<>();
                     Map<String, Long> types = new LinkedHashMap<>();
@@ -122,6 +124,30 @@ class MatchingPagesTest {
                 }
                 // The queries are not all empty (nor all everything).
                 assertThat(nonEmpty).isBetween(150, 490);
+                // Questions as a search builds them, of the same few words in ever new combinations: every
+                // word (each the best of its fields), or any of them, beside bonuses that only score.
+                for (int round = 0; round < 300; round++) {
+                    BooleanQuery.Builder question = new BooleanQuery.Builder();
+                    Occur each = random.nextInt(3) == 0 ? Occur.SHOULD : random.nextBoolean() ? Occur.MUST : Occur.FILTER;
+                    for (int words = 2 + random.nextInt(2); words > 0; words--) {
+                        question.add(word(random), each);
+                    }
+                    if (random.nextInt(4) == 0) {
+                        question.add(word(random), Occur.MUST_NOT);
+                    }
+                    Query query = searcher.rewrite(new KindBoostQuery(new BooleanQuery.Builder().add(question.build(), Occur.MUST)
+                            .add(new TermQuery(new Term("title", WORDS.get(random.nextInt(WORDS.size())))), Occur.SHOULD).build(), "boost", 1.6f));
+                    TreeSet<Integer> expected = visited(searcher, query);
+                    assertThat(set(matching.of(query))).as(query.toString()).isEqualTo(expected);
+                    asked.put(query, expected);
+                }
+                // Asked again, in another order, once every word's pages are kept: the same pages (no
+                // query changed a set kept for a word it shares with another).
+                List<Query> again = new ArrayList<>(asked.keySet());
+                java.util.Collections.shuffle(again, random);
+                for (Query query : again) {
+                    assertThat(set(matching.of(query))).as(query.toString()).isEqualTo(asked.get(query));
+                }
                 assertThat(matching.count(pages(searcher, matching), "no-such-kind", null)).isZero();
             }
         }
@@ -171,6 +197,15 @@ class MatchingPagesTest {
                 return bool.build();
             }
         }
+    }
+
+    /** A word as a search asks for it: the best of its fields, each with a synonym sometimes. */
+    private static Query word(Random random) {
+        String word = WORDS.get(random.nextInt(WORDS.size()));
+        Query inBody = random.nextInt(3) == 0
+                ? new SynonymQuery.Builder("body").addTerm(new Term("body", word)).addTerm(new Term("body", WORDS.get(word.length() % WORDS.size()))).build()
+                : new TermQuery(new Term("body", word));
+        return new DisjunctionMaxQuery(List.of(new BoostQuery(new TermQuery(new Term("title", word)), 5f), inBody), 0.1f);
     }
 
     /** The pages Lucene's search visits for a query. */
