@@ -4,12 +4,15 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -18,12 +21,14 @@ import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TwoPhaseIterator;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.FixedBitSet;
+import org.apache.lucene.util.RamUsageEstimator;
 
 /**
  * Which pages a query matches, one bit per page, and how many of them are of each kind and program
@@ -40,7 +45,7 @@ import org.apache.lucene.util.FixedBitSet;
  * them), and checked against it by {@code MatchingPagesTest}: scores play no part in which pages match.
  *
  * <p>A word's pages (the word in any of its fields, with its synonyms: one {@code DisjunctionMaxQuery})
- * are kept once read, for as long as this index serves, up to {@link #WORDS_BYTES} of them: applicants
+ * are kept once read, for as long as this index serves, in at most {@link #WORDS_BYTES}: applicants
  * ask for the same few hundred words ("surgery", "visa", "pediatrics") in ever new combinations, and
  * a question of known words is then a few ANDs and ORs of bit sets. A set returned may be one of
  * those kept: callers never change it.
@@ -51,8 +56,12 @@ final class MatchingPages {
     private static final List<String> KINDS = List.of(SearchDocument.PROGRAM, SearchDocument.NEWS, SearchDocument.PAGE);
     private static final List<String> TYPES = List.of("residency", "fellowship", "allied-health");
 
-    /** At most this much memory for the pages of words already read (1.25 KB a word at 10,000 pages). */
-    static final long WORDS_BYTES = 4L << 20;
+    /**
+     * At most this much memory for the words already read: a 64th of the heap, 1 to 4 MB (2 MB in a
+     * 256 MiB container). A word weighs its bits (1.25 KB at 10,000 pages) and its query: at least
+     * the 1 KB Lucene's own query cache counts for one ({@link RamUsageEstimator#sizeOf(Query)}).
+     */
+    static final long WORDS_BYTES = SearchService.shareOfHeap(64, 1L << 20, 4L << 20);
 
     private final IndexSearcher searcher;
     private final int maxDoc;
@@ -66,10 +75,20 @@ final class MatchingPages {
         this.maxDoc = searcher.getIndexReader().maxDoc();
         // Evicted on the searching thread: a search should not wake a pool thread to tidy a cache.
         this.words = Caffeine.newBuilder().executor(Runnable::run).maximumWeight(WORDS_BYTES)
-                .weigher((Query word, FixedBitSet pages) -> 64 + pages.getBits().length * Long.BYTES).build();
+                .weigher((Query word, FixedBitSet pages) -> (int) Math.min(Integer.MAX_VALUE, weight(word) + pages.ramBytesUsed())).build();
         this.kinds = pagesByValue(SearchFields.KIND);
         this.types = pagesByValue(SearchFields.PROGRAM_TYPE);
     }
+
+    /** A kept word's query, in bytes: Lucene's estimate for a query, or more for one of many terms (seven fields, synonyms). */
+    private static long weight(Query word) {
+        Set<Term> terms = new HashSet<>();
+        word.visit(QueryVisitor.termCollector(terms));
+        return Math.max(RamUsageEstimator.sizeOf(word), BYTES_PER_TERM * terms.size());
+    }
+
+    /** A term query in a kept word: the query, its term, the term's bytes and a boost around it. */
+    private static final long BYTES_PER_TERM = 160;
 
     /** The pages with each value of a field, values in the index's (sorted) order. */
     private Map<String, FixedBitSet> pagesByValue(String field) throws IOException {
