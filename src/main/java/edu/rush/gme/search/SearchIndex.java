@@ -50,8 +50,6 @@ import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
-import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -142,7 +140,7 @@ public final class SearchIndex {
     private final ByteBuffersDirectory directory;
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
-    private final UnifiedHighlighter highlighter;
+    private final Snippets highlighter;
     /** Which pages a query matches, and their counts by kind and type. */
     private final MatchingPages matching;
     /** Spelling suggestions one edit away for short words, two for words of eight letters or more. */
@@ -186,13 +184,8 @@ public final class SearchIndex {
                 .withScorer(new LeanPassageScorer())
                 // Sentences found by SentenceBreaks' few rules rather than the JDK's state machine (a sixth of a search).
                 .withBreakIterator(SentenceBreaks::new);
-        this.highlighter = new UnifiedHighlighter(highlighting) {
-            @Override
-            protected FieldOffsetStrategy getOffsetStrategy(OffsetSource source, UHComponents components) {
-                // Each word of the query looked up once per results page, not once per hit.
-                return source == OffsetSource.POSTINGS ? new ForwardPostingsOffsets(components) : super.getOffsetStrategy(source, components);
-            }
-        };
+        // Each word of the query looked up once per results page, not once per hit; the texts of pages shown lately kept.
+        this.highlighter = new Snippets(highlighting);
     }
 
     public int size() {
