@@ -80,8 +80,8 @@ final class MatchingPages {
         this.types = pagesByValue(SearchFields.PROGRAM_TYPE);
     }
 
-    /** A kept word's query, in bytes: Lucene's estimate for a query, or more for one of many terms (seven fields, synonyms). */
-    private static long weight(Query word) {
+    /** A kept query, in bytes: Lucene's estimate for a query, or more for one of many terms (a word's seven fields, synonyms). */
+    static long weight(Query word) {
         Set<Term> terms = new HashSet<>();
         word.visit(QueryVisitor.termCollector(terms));
         return Math.max(RamUsageEstimator.sizeOf(word), BYTES_PER_TERM * terms.size());

@@ -147,6 +147,18 @@ public final class SearchIndex {
     private final DirectSpellChecker oneEdit = spellChecker(1);
     private final DirectSpellChecker twoEdits = spellChecker(2);
     private final int size;
+    /**
+     * Words of a field that start with what is being typed, as Lucene rewrites a prefix query (its
+     * automaton compiled, the terms walked, the most frequent chosen): kept per index, which never
+     * changes, in at most a 256th of the heap. A word half typed is typed again in the next question.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<Started, Query> started = com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+            .executor(Runnable::run).maximumWeight(SearchService.shareOfHeap(256, 256L << 10, 2L << 20))
+            .weigher((Started key, Query words) -> (int) MatchingPages.weight(words)).build();
+
+    /** The most frequent {@code most} words of {@code field} that start with {@code prefix}. */
+    private record Started(String field, String prefix, int most) {
+    }
 
     /** An index of these documents, in this order (which decides the order of equal scores), each asked for once. */
     public SearchIndex(Iterable<SearchDocument> documents, SearchAnalyzers analyzers) {
@@ -530,9 +542,18 @@ public final class SearchIndex {
         if (!plan.completeLast()) {
             return match;
         }
-        Query started = searcher.rewrite(new PrefixQuery(new Term(SearchFields.BODY, plan.last()),
-                new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(10)));
-        return new BooleanQuery.Builder().add(match, Occur.SHOULD).add(started, Occur.SHOULD).build();
+        return new BooleanQuery.Builder().add(match, Occur.SHOULD).add(startingWith(SearchFields.BODY, plan.last(), 10), Occur.SHOULD).build();
+    }
+
+    /** The words of a field that start with a prefix, the {@code most} most frequent, as Lucene rewrites a prefix query. */
+    private Query startingWith(String field, String prefix, int most) {
+        return started.get(new Started(field, prefix, most), key -> {
+            try {
+                return searcher.rewrite(new PrefixQuery(new Term(field, prefix), new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(most)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     private List<SearchResults.Hit> hits(Query query, ScoreDoc[] docs, long total) throws IOException {
@@ -762,8 +783,7 @@ public final class SearchIndex {
         Query full = spread(builder.createBooleanQuery(SearchFields.BODY, plan.text(), operator), fields);
         Query required = full;
         if (plan.completeLast()) {
-            Query completion = new BoostQuery(new PrefixQuery(new Term(SearchFields.WORDS, plan.last()),
-                    new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(30)), COMPLETION_BOOST);
+            Query completion = new BoostQuery(startingWith(SearchFields.WORDS, plan.last(), 30), COMPLETION_BOOST);
             Query rest = plan.words().size() == 1 ? null
                     : spread(builder.createBooleanQuery(SearchFields.BODY, plan.allButLast(), operator), fields);
             Query completed = rest == null ? completion
