@@ -205,6 +205,20 @@ class SearchForgivesTest {
     }
 
     @Test
+    void a_word_being_typed_finds_the_programs_it_starts_and_marks_the_words_it_became() {
+        // The title's word completes it, the body's words are marked; asked again after another
+        // half-typed word, and in another case (another page), the same: nothing kept for one answers the other.
+        for (String q : List.of("psychiat", "ultraso", "Psychiat")) {
+            Element first = site.get("/search?q=" + q).page().selectFirst(".search-results li");
+            if (q.equalsIgnoreCase("psychiat")) {
+                assertThat(first.selectFirst("a").attr("href")).as(q).isEqualTo("/programs/psychiatry");
+                assertThat(first.select(".search-results__snippet mark").eachText()).as(q).isNotEmpty()
+                        .allMatch(word -> word.equalsIgnoreCase("psychiatry"));
+            }
+        }
+    }
+
+    @Test
     void the_search_box_example_suggests_and_finds_what_it_promises() throws IOException {
         String placeholder = site.get("/").page().selectFirst("header input[type=search]").attr("placeholder");
         assertThat(placeholder).contains("e.g. ");
