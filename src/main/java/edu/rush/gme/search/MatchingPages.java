@@ -1,18 +1,14 @@
 package edu.rush.gme.search;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -21,14 +17,12 @@ import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TwoPhaseIterator;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.FixedBitSet;
-import org.apache.lucene.util.RamUsageEstimator;
 
 /**
  * Which pages a query matches, one bit per page, and how many of them are of each kind and program
@@ -58,8 +52,7 @@ final class MatchingPages {
 
     /**
      * At most this much memory for the words already read: a 64th of the heap, 1 to 4 MB (2 MB in a
-     * 256 MiB container). A word weighs its bits (1.25 KB at 10,000 pages) and its query: at least
-     * the 1 KB Lucene's own query cache counts for one ({@link RamUsageEstimator#sizeOf(Query)}).
+     * 256 MiB container). A word weighs its bits (1.25 KB at 10,000 pages) and its query ({@link Kept#bytes}).
      */
     static final long WORDS_BYTES = SearchService.shareOfHeap(64, 1L << 20, 4L << 20);
 
@@ -73,22 +66,10 @@ final class MatchingPages {
     MatchingPages(IndexSearcher searcher) throws IOException {
         this.searcher = searcher;
         this.maxDoc = searcher.getIndexReader().maxDoc();
-        // Evicted on the searching thread: a search should not wake a pool thread to tidy a cache.
-        this.words = Caffeine.newBuilder().executor(Runnable::run).maximumWeight(WORDS_BYTES)
-                .weigher((Query word, FixedBitSet pages) -> (int) Math.min(Integer.MAX_VALUE, weight(word) + pages.ramBytesUsed())).build();
+        this.words = Kept.inBytes(WORDS_BYTES, (Query word, FixedBitSet pages) -> Kept.bytes(word) + pages.ramBytesUsed());
         this.kinds = pagesByValue(SearchFields.KIND);
         this.types = pagesByValue(SearchFields.PROGRAM_TYPE);
     }
-
-    /** A kept query, in bytes: Lucene's estimate for a query, or more for one of many terms (a word's seven fields, synonyms). */
-    static long weight(Query word) {
-        Set<Term> terms = new HashSet<>();
-        word.visit(QueryVisitor.termCollector(terms));
-        return Math.max(RamUsageEstimator.sizeOf(word), BYTES_PER_TERM * terms.size());
-    }
-
-    /** A term query in a kept word: the query, its term, the term's bytes and a boost around it. */
-    private static final long BYTES_PER_TERM = 160;
 
     /** The pages with each value of a field, values in the index's (sorted) order. */
     private Map<String, FixedBitSet> pagesByValue(String field) throws IOException {
@@ -163,9 +144,10 @@ final class MatchingPages {
             return without(pages, excluded);
         }
         if (required.size() > 1 || least > 1 || (least > 0 && !required.isEmpty())) {
-            // Every one of several clauses: Lucene's own matching leaps from page to page, reading
-            // only the pages each clause might share with the others, where bits would read all.
-            // (Some of several optional clauses: no query here asks for it.)
+            // Every one of several clauses, not all of them words (the words before a half-typed one,
+            // beside its completions): Lucene's own matching leaps from page to page, reading only the
+            // pages each clause might share with the others, where bits would read all. (Some of
+            // several optional clauses: no query here asks for it.)
             return read(bool);
         }
         if (!required.isEmpty()) {

@@ -1,5 +1,6 @@
 package edu.rush.gme.search;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -152,9 +153,8 @@ public final class SearchIndex {
      * automaton compiled, the terms walked, the most frequent chosen): kept per index, which never
      * changes, in at most a 256th of the heap. A word half typed is typed again in the next question.
      */
-    private final com.github.benmanes.caffeine.cache.Cache<Started, Query> started = com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
-            .executor(Runnable::run).maximumWeight(SearchService.shareOfHeap(256, 256L << 10, 2L << 20))
-            .weigher((Started key, Query words) -> (int) MatchingPages.weight(words)).build();
+    private final Cache<Started, Query> started = Kept.inBytes(SearchService.shareOfHeap(256, 256L << 10, 2L << 20),
+            (Started key, Query words) -> Kept.bytes(words));
 
     /** The most frequent {@code most} words of {@code field} that start with {@code prefix}. */
     private record Started(String field, String prefix, int most) {

@@ -119,11 +119,8 @@ final class SentenceBreaks extends BreakIterator {
                 return current = p;
             }
         }
-        if (offset < length) {
-            return current = length;
-        }
         current = length;
-        return DONE;
+        return offset < length ? length : DONE;
     }
 
     @Override
@@ -134,11 +131,8 @@ final class SentenceBreaks extends BreakIterator {
                 return current = p;
             }
         }
-        if (offset > 0) {
-            return current = 0;
-        }
         current = 0;
-        return DONE;
+        return offset > 0 ? 0 : DONE;
     }
 
     private void checkOffset(int offset) {

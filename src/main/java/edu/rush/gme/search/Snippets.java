@@ -1,7 +1,6 @@
 package edu.rush.gme.search;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,9 +36,7 @@ final class Snippets extends UnifiedHighlighter {
 
     Snippets(UnifiedHighlighter.Builder builder) {
         super(builder);
-        // Evicted on the searching thread: a search should not wake a pool thread to tidy a cache.
-        this.texts = Caffeine.newBuilder().executor(Runnable::run).maximumWeight(TEXTS_BYTES)
-                .weigher((Text text, String value) -> 64 + 2 * value.length()).build();
+        this.texts = Kept.inBytes(TEXTS_BYTES, (Text text, String value) -> 64 + 2L * value.length());
     }
 
     @Override
