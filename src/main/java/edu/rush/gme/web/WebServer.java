@@ -23,11 +23,14 @@ public final class WebServer {
     static final RequestBodies.MinimumRate BODY_RATE = new RequestBodies.MinimumRate(1024, Duration.ofSeconds(10));
 
     /**
-     * Searches that run at once: one core's worth fewer than the machine has, at least one, so a burst
-     * of searches always leaves a core to the rest of the site (docs/performance.md: with no limit a
-     * burst left cached pages 1 % of their speed; on 2 cores one at a time keeps 0.6 of it, two 0.4).
+     * Searches that run at once: one a core. One a core fewer used to keep a core for the rest of the
+     * site during a burst; with searches three times cheaper, and anonymous pages answered by nginx
+     * in production (deploy/), that core sat idle while searches queued: on 2 cores two at a time
+     * answer 1.7-2x the searches a second at half the p99, and leave a cached page 0.6 of its speed
+     * during a burst of 64 searching connections, against 0.75 one at a time (docs/performance.md,
+     * "Search under load").
      */
-    static final int SEARCHES_AT_ONCE = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    static final int SEARCHES_AT_ONCE = Runtime.getRuntime().availableProcessors();
     /** Searches that may wait for their turn (about two seconds of work), and for how long at most. */
     static final int SEARCHES_WAITING = 256;
     static final Duration SEARCH_WAIT = Duration.ofSeconds(2);

@@ -15,8 +15,8 @@ import org.eclipse.jetty.util.Callback;
  * error handler, which gives it the security headers and a page (or a problem document under
  * {@code /api/}). Two kinds (docs/performance.md):
  * <ul>
- *   <li>{@link #searches}: the results page, the search API and suggestions, cores − 1 at once, so a
- *       burst of searches cannot take every core and thread from the rest of the site;</li>
+ *   <li>{@link #searches}: the results page, the search API and suggestions, one a core at once, so a
+ *       burst of searches cannot take every thread from the rest of the site, nor thrash the cores;</li>
  *   <li>{@link #finder}: the finder's pages that the page cache does not hold (new filters), as many as
  *       there are cores; it sits behind the page cache, so a kept page never waits. Sixteen new
  *       finder pages at once on two cores each took the CPU turn by turn, and the slowest waited for
