@@ -12,7 +12,10 @@
 #   env: HARNESS (default ../shared/harness beside the checkout), PORT (random 20000-29999),
 #        CONNECTIONS (16), JAVA_OPTS (default @deploy/jvm.options),
 #        THREADS=1 (also print, for each measured load, the server's CPU per request by thread kind:
-#        request threads, the collector's "VM Thread", the JIT's "C1 CompilerThre", ...)
+#        request threads, the collector's "VM Thread", the JIT's "C1 CompilerThre", ...),
+#        GC=1 (log the collector and print, for each measured load, its pauses during that load:
+#        young and full, how many and their total ms; with JAVA_OPTS="@deploy/jvm.options -Xmx126m",
+#        the heap a 256 MiB container gives, as in docs/performance.md, "Memory")
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-10000}; secs=${2:-8}; shift $(( $# > 2 ? 2 : $# )) || true
@@ -46,13 +49,24 @@ load() {  # load NAME MODE FROM SECONDS URL -> one result line
     threads | awk -v r="$(field requests "$line")" -v k="$tick" -v name="$1" 'NR == FNR { b[$1] = $2; next }
       { d = ($2 - b[$1]) * 1000 / k / r; if (d >= 0.005) printf "%s %s=%.3f", (n++ ? "" : "threads " name ": ms/request"), $1, d } END { print "" }' "$work/threads.before" - >&2
   fi
-  echo "$1 $line cpu_ms_per_req=$(awk -v t=$((after - before)) -v r="$(field requests "$line")" -v k="$tick" 'BEGIN { printf "%.3f", t * 1000 / k / r }')"
+  echo "$1 $line cpu_ms_per_req=$(awk -v t=$((after - before)) -v r="$(field requests "$line")" -v k="$tick" 'BEGIN { printf "%.3f", t * 1000 / k / r }')$(pauses)"
+}
+# The collector's pauses logged since the last call: " gc_young=N gc_young_ms=T gc_full=N gc_full_ms=T" (GC=1 only).
+# (Each load runs in a subshell, so the lines already read are kept in a file.)
+pauses() {
+  [ "${GC:-0}" = 1 ] || return 0
+  local lines logged; lines=$(wc -l < "$work/gc.log"); logged=$(cat "$work/gc.read" 2>/dev/null || echo 0)
+  tail -n +$((logged + 1)) "$work/gc.log" | head -n $((lines - logged)) | awk '/Pause (Young|Full)/ {
+      kind = ($0 ~ /Pause Young/) ? "young" : "full"; ms = $NF; sub(/ms$/, "", ms); n[kind]++; t[kind] += ms }
+    END { printf " gc_young=%d gc_young_ms=%.0f gc_full=%d gc_full_ms=%.0f", n["young"], t["young"], n["full"], t["full"] }'
+  echo "$lines" > "$work/gc.read"
 }
 
 results=()
 for entry in "${jars[@]}"; do
   jar=${entry%%,*}; flags=""; [ "$jar" = "$entry" ] || flags=${entry#*,}; flags=${flags//,/ }
-  rm -f "$work"/gme.db*
+  rm -f "$work"/gme.db* "$work"/gc.log* "$work/gc.read"
+  [ "${GC:-0}" = 1 ] && flags="$flags -Xlog:gc:file=$work/gc.log"
   GME_PORT=$port GME_HOST=127.0.0.1 GME_CONTENT_DIR="$work/content" GME_DATABASE_URL="jdbc:sqlite:$work/gme.db" GME_WATCH=false \
     java ${JAVA_OPTS:-@deploy/jvm.options} $flags -jar "$jar" > "$work/server.log" 2>&1 &
   pid=$!
@@ -83,10 +97,14 @@ done
 printf '%s\n' "${results[@]}"
 ms() { awk -v u="$1" 'BEGIN { printf "%.1f", u / 1000 }'; }
 echo
-printf '%-44s %8s %8s %8s %10s %8s\n' "jar / answer" "req/s" "p50 ms" "p99 ms" "CPU ms/req" "non2xx"
+printf '%-44s %8s %8s %8s %10s %8s' "jar / answer" "req/s" "p50 ms" "p99 ms" "CPU ms/req" "non2xx"
+[ "${GC:-0}" = 1 ] && printf ' %16s %16s' "young GCs (ms)" "full GCs (ms)"
+echo
 for r in "${results[@]}"; do
-  printf '%-44s %8.0f %8s %8s %10s %8s\n' "$(cut -d' ' -f1-2 <<< "$r")" "$(field rps "$r")" "$(ms "$(field p50_us "$r")")" \
+  printf '%-44s %8.0f %8s %8s %10s %8s' "$(cut -d' ' -f1-2 <<< "$r")" "$(field rps "$r")" "$(ms "$(field p50_us "$r")")" \
     "$(ms "$(field p99_us "$r")")" "$(field cpu_ms_per_req "$r")" "$(field non2xx "$r")"
+  [ "${GC:-0}" = 1 ] && printf ' %16s %16s' "$(field gc_young "$r") ($(field gc_young_ms "$r"))" "$(field gc_full "$r") ($(field gc_full_ms "$r"))"
+  echo
 done
 if [ ${#jars[@]} -gt 1 ]; then
   echo; k=${#results[@]}

@@ -148,9 +148,14 @@ public record Settings(
         return baseUrl.startsWith("https://");
     }
 
-    /** 64 MB, or an eighth of the heap when that is smaller (a 256 MiB container's heap is 126 MiB: 15 MB of gzipped pages). */
+    /**
+     * 64 MB, or a sixteenth of the heap when that is smaller (a 256 MiB container's heap is 126 MiB:
+     * 7 MB of gzipped pages, some 1,500 program pages). An eighth left too little of the old
+     * generation at 10,000 programs (about 58 MiB live before any cache): once the caches had filled,
+     * new searches cost a full collection of over 100 ms every 3 to 4 s (docs/performance.md, "Memory").
+     */
     static long defaultPageCacheMegabytes() {
-        return Math.max(4, Math.min(64, Runtime.getRuntime().maxMemory() / 8 / (1 << 20)));
+        return Math.max(4, Math.min(64, Runtime.getRuntime().maxMemory() / 16 / (1 << 20)));
     }
 
     private static int parseSeconds(String name, String value) {
