@@ -40,7 +40,8 @@ public final class SearchController {
         }
         Reading reading = Reading.of(ctx, store);
         ContentSnapshot snapshot = reading.snapshot();
-        SearchResults results = search.search(snapshot, reading.now(), ctx.queryParam("q"), kind, type, page);
+        SearchService.Answer answer = search.answer(snapshot, reading.now(), ctx.queryParam("q"), kind, type, page);
+        SearchResults results = answer.results();
         if (page > results.totalPages()) {
             throw new NotFoundResponse();
         }
@@ -50,8 +51,9 @@ public final class SearchController {
         model.put("results", results);
         model.put("q", results.query());
         model.put("links", new SearchLinks(results));
-        if (results.isEmpty()) {
-            // Each search that finds nothing is counted (SearchService), so its page is made for every request.
+        if (results.isEmpty() || !answer.repeated()) {
+            // Each search that finds nothing is counted (SearchService), so its page is made for every
+            // request; a question asked once is not kept (SearchService.answer), nor is its page.
             views.renderUncached(ctx, snapshot, "search/results", model);
         } else {
             // Kept like any page, under the snapshot's version and the day: a repeated search is a cache hit.

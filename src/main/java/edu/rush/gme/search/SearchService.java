@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * Search over the current content: an index per content version and visibility key (the day, and
  * the scheduled publish and expiry moments passed), built when content loads and again at each
  * scheduled moment, and swapped in whole, so a search always sees one complete index. Results are
- * kept under the index's version and visibility and what was asked, so a repeated search costs a
- * lookup, and a new snapshot or a passed moment makes new keys: nothing is invalidated by hand and
+ * kept under the index's version and visibility and what was asked, from a question's second asking,
+ * so a repeated search costs a lookup, and a new snapshot or a passed moment makes new keys: nothing is invalidated by hand and
  * no search sees results of another version. Knows nothing of HTTP.
  */
 public final class SearchService {
@@ -70,6 +70,8 @@ public final class SearchService {
             .maximumWeight(RESULTS_CACHE_BYTES)
             .weigher(SearchService::weight)
             .build();
+    /** The questions asked lately: results are kept from a question's second asking. */
+    private final AskedBefore asked = new AskedBefore();
     private final Cache<SuggestKey, List<Map<String, String>>> suggestions = Caffeine.newBuilder()
             .maximumSize(SUGGESTIONS_CACHED)
             .build();
@@ -148,20 +150,39 @@ public final class SearchService {
 
     /** Searches what is visible in this snapshot at {@code now} (a request's {@code Reading}: the public site, or a preview of a later time). */
     public SearchResults search(ContentSnapshot snapshot, Instant now, String query, String kind, String programType, int page) {
+        return answer(snapshot, now, query, kind, programType, page).results();
+    }
+
+    /**
+     * A search's results, and whether the question was asked before: its results are kept from its
+     * second asking ({@link AskedBefore}), and so may its page be; a question asked once is neither.
+     */
+    public record Answer(SearchResults results, boolean repeated) {
+    }
+
+    /** As {@link #search(ContentSnapshot, Instant, String, String, String, int)}, saying whether the question is a repeated one. */
+    public Answer answer(ContentSnapshot snapshot, Instant now, String query, String kind, String programType, int page) {
         String q = SearchIndex.normalize(query);
-        // The index first (built by now, or built here), outside the cache's lock; it is the one for this key's version and day.
+        // The index first (built by now, or built here); it is the one for this key's version and day.
         SearchIndex current = index.get(snapshot, now);
         // Kept by the words searched, not as typed: the same question asked in other capitals or spacing is a hit.
         ResultsKey key = new ResultsKey(snapshot.version(), snapshot.visibilityKey(now), current.searchedWords(q), kind, programType, page);
-        SearchResults found = results.get(key, k -> {
+        SearchResults kept = results.getIfPresent(key);
+        boolean repeated = kept != null;
+        if (kept == null) {
             indexSearches.increment();
-            return current.search(q, kind, programType, page);
-        }).askedAs(q);
+            kept = current.search(q, kind, programType, page);
+            repeated = asked.asked(key);
+            if (repeated) {
+                results.put(key, kept);
+            }
+        }
+        SearchResults found = kept.askedAs(q);
         // Counted on every request, whether the results were kept or not: staff see how often it is searched.
         if (found.isEmpty() && !found.query().isEmpty() && kind == null && programType == null) {
             zeroResults.record(found.query(), now);
         }
-        return found;
+        return new Answer(found, repeated);
     }
 
     public List<Map<String, String>> suggest(String prefix) {
