@@ -40,8 +40,7 @@ public final class SearchController {
         }
         Reading reading = Reading.of(ctx, store);
         ContentSnapshot snapshot = reading.snapshot();
-        SearchService.Answer answer = search.answer(snapshot, reading.now(), ctx.queryParam("q"), kind, type, page);
-        SearchResults results = answer.results();
+        SearchResults results = search.search(snapshot, reading.now(), ctx.queryParam("q"), kind, type, page);
         if (page > results.totalPages()) {
             throw new NotFoundResponse();
         }
@@ -51,12 +50,12 @@ public final class SearchController {
         model.put("results", results);
         model.put("q", results.query());
         model.put("links", new SearchLinks(results));
-        if (results.isEmpty() || !answer.repeated()) {
-            // Each search that finds nothing is counted (SearchService), so its page is made for every
-            // request; a question asked once is not kept (SearchService.answer), nor is its page.
+        if (results.isEmpty()) {
+            // Each search that finds nothing is counted (SearchService), so its page is made for every request.
             views.renderUncached(ctx, snapshot, "search/results", model);
         } else {
-            // Kept like any page, under the snapshot's version and the day: a repeated search is a cache hit.
+            // Kept like any page with a query, from its second asking (PageCache), under the snapshot's
+            // version and the day: a repeated search is a cache hit.
             views.render(ctx, snapshot, "search/results", model);
         }
     }

@@ -1,6 +1,7 @@
 package edu.rush.gme.search;
 
 import com.github.benmanes.caffeine.cache.Cache;
+import edu.rush.gme.AskedBefore;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import edu.rush.gme.content.ContentLoader;
 import edu.rush.gme.content.ContentProblem;
@@ -148,32 +149,22 @@ public final class SearchService {
         return search(snapshot, store.now(), query, kind, programType, page);
     }
 
-    /** Searches what is visible in this snapshot at {@code now} (a request's {@code Reading}: the public site, or a preview of a later time). */
-    public SearchResults search(ContentSnapshot snapshot, Instant now, String query, String kind, String programType, int page) {
-        return answer(snapshot, now, query, kind, programType, page).results();
-    }
-
     /**
-     * A search's results, and whether the question was asked before: its results are kept from its
-     * second asking ({@link AskedBefore}), and so may its page be; a question asked once is neither.
+     * Searches what is visible in this snapshot at {@code now} (a request's {@code Reading}: the public
+     * site, or a preview of a later time). Results are kept from a question's second asking
+     * ({@link AskedBefore}); a question asked once is not.
      */
-    public record Answer(SearchResults results, boolean repeated) {
-    }
-
-    /** As {@link #search(ContentSnapshot, Instant, String, String, String, int)}, saying whether the question is a repeated one. */
-    public Answer answer(ContentSnapshot snapshot, Instant now, String query, String kind, String programType, int page) {
+    public SearchResults search(ContentSnapshot snapshot, Instant now, String query, String kind, String programType, int page) {
         String q = SearchIndex.normalize(query);
         // The index first (built by now, or built here); it is the one for this key's version and day.
         SearchIndex current = index.get(snapshot, now);
         // Kept by the words searched, not as typed: the same question asked in other capitals or spacing is a hit.
         ResultsKey key = new ResultsKey(snapshot.version(), snapshot.visibilityKey(now), current.searchedWords(q), kind, programType, page);
         SearchResults kept = results.getIfPresent(key);
-        boolean repeated = kept != null;
         if (kept == null) {
             indexSearches.increment();
             kept = current.search(q, kind, programType, page);
-            repeated = asked.asked(key);
-            if (repeated) {
+            if (asked.asked(key)) {
                 results.put(key, kept);
             }
         }
@@ -182,7 +173,7 @@ public final class SearchService {
         if (found.isEmpty() && !found.query().isEmpty() && kind == null && programType == null) {
             zeroResults.record(found.query(), now);
         }
-        return new Answer(found, repeated);
+        return found;
     }
 
     public List<Map<String, String>> suggest(String prefix) {

@@ -2,6 +2,7 @@ package edu.rush.gme.web;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import edu.rush.gme.AskedBefore;
 import edu.rush.gme.content.ContentSnapshot;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -41,6 +42,8 @@ public final class PageCache {
     static final String SHARED_CACHE_HEADER = "X-Accel-Expires";
 
     private final Cache<String, CachedPage> cache;
+    /** The addresses with a query asked lately: their pages are kept from their second asking. */
+    private final AskedBefore asked = new AskedBefore();
     private final int sharedSeconds;
     /** The static mirror nginx answers from (GME_MIRROR_DIR), or null. */
     private volatile PageMirror mirror;
@@ -108,7 +111,8 @@ public final class PageCache {
             return;
         }
         // An address with a query (finder filters, a search) is most likely asked once: compressed fast.
-        int level = ctx.queryString() == null || ctx.queryString().isEmpty() ? Compression.LEVEL : Compression.ONCE_LEVEL;
+        boolean withQuery = ctx.queryString() != null && !ctx.queryString().isEmpty();
+        int level = withQuery ? Compression.ONCE_LEVEL : Compression.LEVEL;
         if (ctx.method() != HandlerType.GET || ctx.statusCode() != 200) {
             if (!cacheControl.equals(REVALIDATE)) {
                 ctx.header("Cache-Control", cacheControl);
@@ -126,7 +130,12 @@ public final class PageCache {
         byte[] gzipped = Compression.gzip(body, level);
         CachedPage page = new CachedPage(contentType, null, gzipped, etag(gzipped), cacheControl, Map.copyOf(headers),
                 keptFor == null ? null : now.plus(keptFor), RequestMetrics.routeOf(ctx));
-        cache.put(key(ctx.path(), ctx.queryString(), snapshot, now), page);
+        String key = key(ctx.path(), ctx.queryString(), snapshot, now);
+        if (!withQuery || asked.asked(key)) {
+            // An address with a query (finder filters, a search) is kept from its second asking (AskedBefore):
+            // most are asked once, and kept they died in the old generation. The answer is the same either way.
+            cache.put(key, page);
+        }
         if (mirror != null) {
             mirror.offer(ctx.path(), ctx.queryString(), snapshot, now, page);
         }

@@ -47,6 +47,34 @@ class CachingTest {
     }
 
     @Test
+    void a_page_with_a_query_is_kept_from_its_second_asking_one_without_from_its_first() {
+        try (TestSite site = TestSite.start(TestSite.monitored(Settings.forFolders(ContentFixture.finderCatalog(temp).dir(), Path.of("static"))))) {
+            String filtered = "/programs?type=fellowship&visa=H-1B";
+            double hits = pageCacheHits(site);
+            Response first = site.get(filtered);
+            Response second = site.get(filtered);
+            assertThat(pageCacheHits(site)).as("new filters, asked twice: rendered twice").isEqualTo(hits);
+            assertThat(second.raw().body()).isEqualTo(first.raw().body());
+            assertThat(second.header("ETag")).as("the same answer, kept or not").isEqualTo(first.header("ETag")).isNotNull();
+            assertThat(second.header("Cache-Control")).isEqualTo(first.header("Cache-Control")).isEqualTo("no-cache");
+            assertThat(site.get(filtered).header("ETag")).isEqualTo(first.header("ETag"));
+            assertThat(pageCacheHits(site)).as("kept from the second asking").isEqualTo(hits + 1);
+
+            site.get("/programs");
+            site.get("/programs");
+            assertThat(pageCacheHits(site)).as("an address without a query is kept at once").isEqualTo(hits + 2);
+        }
+    }
+
+    /** Page cache hits so far, as /metrics reports them. */
+    private static double pageCacheHits(TestSite site) {
+        java.util.regex.Matcher hit = java.util.regex.Pattern.compile("(?m)^cache_gets_total\\{[^}]*cache=\"pages\"[^}]*result=\"hit\"[^}]*\\} (\\S+)$")
+                .matcher(site.monitor("/metrics").raw().body());
+        assertThat(hit.find()).as("the page cache's hits in /metrics").isTrue();
+        return Double.parseDouble(hit.group(1));
+    }
+
+    @Test
     void a_head_answers_the_etag_the_get_gives_with_and_without_a_query() throws Exception {
         // Asked first with HEAD (the page not kept yet), then with GET: one validator for both.
         for (String path : List.of("/wellness", "/programs?type=allied-health&visa=H-1B")) {
@@ -92,6 +120,8 @@ class CachingTest {
     void a_client_without_gzip_gets_the_cached_page_unzipped_byte_for_byte() throws IOException {
         String address = PROGRAM + "?asked=" + System.nanoTime();
         HttpResponse<byte[]> rendered = real.bytes(address, "Accept-Encoding", "identity");
+        // An address with a query is kept from its second asking (PageCache): the third is the kept page.
+        real.bytes(address, "Accept-Encoding", "identity");
         HttpResponse<byte[]> cached = real.bytes(address, "Accept-Encoding", "identity");
         HttpResponse<byte[]> gzipped = real.bytes(address, "Accept-Encoding", "gzip");
         assertThat(rendered.statusCode()).isEqualTo(200);

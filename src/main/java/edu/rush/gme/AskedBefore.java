@@ -1,22 +1,24 @@
-package edu.rush.gme.search;
+package edu.rush.gme;
 
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
- * Whether a question was asked lately, by a fingerprint of its key in a fixed table: what decides
- * that a question's results (and its page) are worth keeping. Most questions are asked once; kept
- * on their first asking, each lived in the caches for a second or two before newer ones pushed it
- * out, long enough for the collector to move it to the old generation, where it died: with the heap
- * of a 256 MiB container and a flood of new searches at 10,000 programs, a full collection every two
- * or three seconds (docs/performance.md, "Memory"). So a question is kept from its second asking,
- * the doorkeeper of TinyLFU (Einziger, Friedman and Manes), which Caffeine's own admission lacks.
+ * Whether a question (a search, an address with new finder filters) was asked lately, by a
+ * fingerprint of its key in a fixed table: what decides that its answer is worth keeping. Most such
+ * questions are asked once; kept on their first asking, each lived in the caches for a second or two
+ * before newer ones pushed it out, long enough for the collector to move it to the old generation,
+ * where it died: with the heap of a 256 MiB container and a flood of new searches at 10,000
+ * programs, a full collection every two or three seconds (docs/performance.md, "Memory"). So an
+ * answer is kept from its second asking, the doorkeeper of TinyLFU (Einziger, Friedman and Manes),
+ * which Caffeine's own admission lacks. Used by the kept search results ({@code SearchService}) and
+ * the page cache, for addresses with a query ({@code PageCache}).
  *
  * <p>Written here because it is a few lines with no allocation per question: a slot per fingerprint,
  * overwritten by a later question with the same slot. Two questions sharing a fingerprint make the
- * second kept at once, and an overwritten one is asked "first" again: either costs a search, never
- * a wrong answer, as this only decides what is kept.
+ * second kept at once, and an overwritten one is asked "first" again: either costs a search or a
+ * render, never a wrong answer, as this only decides what is kept.
  */
-final class AskedBefore {
+public final class AskedBefore {
 
     /** 32,768 questions remembered at most (128 KB): minutes of a busy site's new questions. */
     private static final int SLOTS = 1 << 15;
@@ -24,7 +26,7 @@ final class AskedBefore {
     private final AtomicIntegerArray fingerprints = new AtomicIntegerArray(SLOTS);
 
     /** True when this key was asked lately; either way it is remembered now. */
-    boolean asked(Object key) {
+    public boolean asked(Object key) {
         int hash = mix(key.hashCode());
         // 0 marks an empty slot, so no fingerprint is 0.
         int fingerprint = hash == 0 ? 1 : hash;

@@ -1,10 +1,10 @@
-package edu.rush.gme.search;
+package edu.rush.gme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The doorkeeper of kept search results: a question is known from its second asking, and only then. */
+/** The doorkeeper of kept search results and pages: a question is known from its second asking, and only then. */
 class AskedBeforeTest {
 
     private record Question(String words, int page) {
