@@ -1,8 +1,8 @@
 package edu.rush.gme.search;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import edu.rush.gme.AskedBefore;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import edu.rush.gme.AskedBefore;
 import edu.rush.gme.content.ContentLoader;
 import edu.rush.gme.content.ContentProblem;
 import edu.rush.gme.content.ContentSnapshot;
@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * the scheduled publish and expiry moments passed), built when content loads and again at each
  * scheduled moment, and swapped in whole, so a search always sees one complete index. Results are
  * kept under the index's version and visibility and what was asked, from a question's second asking,
- * so a repeated search costs a lookup, and a new snapshot or a passed moment makes new keys: nothing is invalidated by hand and
- * no search sees results of another version. Knows nothing of HTTP.
+ * so a repeated search costs a lookup, and a new snapshot or a passed moment makes new keys: nothing
+ * is invalidated by hand and no search sees results of another version. Knows nothing of HTTP.
  */
 public final class SearchService {
 
