@@ -11,6 +11,8 @@
 #   without a flag in one run, e.g. target/gme-site.jar target/gme-site.jar,-XX:TieredStopAtLevel=1)
 #   env: HARNESS (default ../shared/harness beside the checkout), PORT (random 20000-29999),
 #        CONNECTIONS (16), JAVA_OPTS (default @deploy/jvm.options),
+#        WARMUP=6 (seconds of finder and of search warm-up before the measured loads; C2, where a flag
+#        turns it on, compiles for longer than that),
 #        THREADS=1 (also print, for each measured load, the server's CPU per request by thread kind:
 #        request threads, the collector's "VM Thread", the JIT's "C1 CompilerThre", ...),
 #        GC=1 (log the collector and print, for each measured load, its pauses during that load:
@@ -88,7 +90,7 @@ pathology urology oncology transplant critical care sleep stroke vascular hospic
 chicago diversity""".split()))
 ' > "$UNCACHED_LISTS"
   # Warm-up (JIT, Lucene), on combinations the measured runs never ask for.
-  load warm finder back 6 "$base" >/dev/null; load warm search back 6 "$base" >/dev/null; load warm fixed front 2 "$base/healthz" >/dev/null
+  load warm finder back "${WARMUP:-6}" "$base" >/dev/null; load warm search back "${WARMUP:-6}" "$base" >/dev/null; load warm fixed front 2 "$base/healthz" >/dev/null
   results+=("$(load "$entry finder" finder front "$secs" "$base")")
   results+=("$(load "$entry search" search front "$secs" "$base")")
   results+=("$(load "$entry healthz" fixed front "$secs" "$base/healthz")")
