@@ -160,13 +160,14 @@ public final class SearchService {
         SearchIndex current = index.get(snapshot, now);
         // Kept by the words searched, not as typed: the same question asked in other capitals or spacing is a hit.
         ResultsKey key = new ResultsKey(snapshot.version(), snapshot.visibilityKey(now), current.searchedWords(q), kind, programType, page);
+        java.util.function.Function<ResultsKey, SearchResults> searched = k -> {
+            indexSearches.increment();
+            return current.search(q, kind, programType, page);
+        };
+        // From its second asking through the cache, so requests asking it at the same moment search once.
         SearchResults kept = results.getIfPresent(key);
         if (kept == null) {
-            indexSearches.increment();
-            kept = current.search(q, kind, programType, page);
-            if (asked.asked(key)) {
-                results.put(key, kept);
-            }
+            kept = asked.asked(key) ? results.get(key, searched) : searched.apply(key);
         }
         SearchResults found = kept.askedAs(q);
         // Counted on every request, whether the results were kept or not: staff see how often it is searched.
