@@ -50,6 +50,11 @@ final class KindBoostQuery extends Query {
         return query;
     }
 
+    /** The same boosts over another query. */
+    KindBoostQuery with(Query other) {
+        return new KindBoostQuery(other, field, largestBoost);
+    }
+
     @Override
     public Query rewrite(IndexSearcher searcher) throws IOException {
         Query rewritten = query.rewrite(searcher);

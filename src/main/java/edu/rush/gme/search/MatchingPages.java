@@ -122,6 +122,11 @@ final class MatchingPages {
         return read(query);
     }
 
+    /** A word's pages if they are kept (it decided which pages a question matches lately), else null. Not to be changed. */
+    FixedBitSet kept(DisjunctionMaxQuery word) {
+        return words.getIfPresent(word);
+    }
+
     /** As {@code BooleanQuery} matches: every required clause; else at least one optional clause; never an excluded one. */
     private FixedBitSet ofBoolean(BooleanQuery bool) throws IOException {
         List<Query> required = new ArrayList<>();

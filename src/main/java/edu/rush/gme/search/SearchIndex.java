@@ -144,6 +144,8 @@ public final class SearchIndex {
     private final Snippets highlighter;
     /** Which pages a query matches, and their counts by kind and type. */
     private final MatchingPages matching;
+    /** Each word's score on its pages, kept: what ranks a question of known words. */
+    private final WordScores scores;
     /** Spelling suggestions one edit away for short words, two for words of eight letters or more. */
     private final DirectSpellChecker oneEdit = spellChecker(1);
     private final DirectSpellChecker twoEdits = spellChecker(2);
@@ -178,6 +180,7 @@ public final class SearchIndex {
         this.searcher = new IndexSearcher(reader);
         try {
             this.matching = new MatchingPages(searcher);
+            this.scores = new WordScores(searcher, matching);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -524,9 +527,10 @@ public final class SearchIndex {
         MatchingPages.FacetCounts counts = matching.count(pages);
         long total = matching.count(pages, kind, programType);
         // The counts came from every match; the ranked page is found with Lucene skipping the pages
-        // whose scores cannot reach it (they are bounded: KindBoostQuery), as its total is known.
+        // whose scores cannot reach it (they are bounded: KindBoostQuery), as its total is known, and
+        // with each word's scores read from those kept (WordScores).
         ScoreDoc[] all = total == 0 ? new ScoreDoc[0]
-                : searcher.search(filtered(match, kind, programType), new TopScoreDocCollectorManager(wanted, null, wanted)).scoreDocs;
+                : searcher.search(filtered(scores.ranking(match), kind, programType), new TopScoreDocCollectorManager(wanted, null, wanted)).scoreDocs;
         int totalPages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         int from = (int) Math.min(all.length, (long) (page - 1) * PAGE_SIZE);
         ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(all, from, all.length);

@@ -1,0 +1,161 @@
+package edu.rush.gme.search;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import java.io.IOException;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.FixedBitSet;
+
+/**
+ * Each word's score on each of its pages, kept once Lucene has computed it, so a new question of
+ * known words is ranked by adding up kept numbers rather than by scoring every field of every word
+ * again. A word is the best of seven fields with its synonyms (a {@code DisjunctionMaxQuery} of
+ * {@link SearchIndex#spread}); a question no page answers whole matches thousands of pages at
+ * 10,000 programs, and Lucene cannot skip them (a whole-name bonus of 20 or 40 may lift any), so
+ * each was scored field by field, word by word: two thirds of a search.
+ *
+ * <p>The ranking is Lucene's own, unchanged: its Boolean queries still combine the words, bonuses
+ * and boosts; only a word reached through Boolean clauses alone (no boost on the way, so its score
+ * is its own) whose pages {@link MatchingPages} keeps is answered from {@link KeptWordQuery}, with
+ * the very floats Lucene computed for it (checked against Lucene's own ranking by
+ * {@code WordScoresTest}). Kept for as long as the index serves (it never changes), in at most
+ * {@link #BYTES}: a word weighs 4 bytes a page it is on.
+ */
+final class WordScores {
+
+    /** Pages per block of kept maximum scores (what lets Lucene skip pages that cannot reach the best ten). */
+    static final int BLOCK_SHIFT = 7;
+
+    /** A 64th of the heap, 1 to 4 MB (2 MB in a 256 MiB container: a hundred words on 5,000 pages each). */
+    static final long BYTES = SearchService.shareOfHeap(64, 1L << 20, 4L << 20);
+
+    private final IndexSearcher searcher;
+    private final MatchingPages matching;
+    /** Which other parts of a question (bonuses that only score) were asked lately. */
+    private final edu.rush.gme.AskedBefore askedBefore = new edu.rush.gme.AskedBefore();
+    private final Cache<Query, Scores> kept = Kept.inBytes(BYTES, (Query word, Scores scores) -> Kept.bytes(word) + scores.bytes());
+
+    WordScores(IndexSearcher searcher, MatchingPages matching) {
+        this.searcher = searcher;
+        this.matching = matching;
+    }
+
+    /**
+     * The same query, ranking the same pages with the same scores, with each word it reaches through
+     * Boolean clauses (and {@link KindBoostQuery}) read from the word's kept scores. The query is
+     * rewritten ({@link IndexSearcher#rewrite}); anything else in it is left as it is.
+     */
+    Query ranking(Query query) throws IOException {
+        if (query instanceof KindBoostQuery boosted) {
+            Query inner = ranking(boosted.query());
+            return inner == boosted.query() ? query : boosted.with(inner);
+        }
+        if (query instanceof BooleanQuery bool) {
+            BooleanQuery.Builder builder = new BooleanQuery.Builder().setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
+            boolean changed = false;
+            for (BooleanClause clause : bool.clauses()) {
+                Query each = clause.isScoring() ? ranking(clause.getQuery()) : clause.getQuery();
+                changed |= each != clause.getQuery();
+                builder.add(each, clause.getOccur());
+            }
+            return changed ? builder.build() : query;
+        }
+        if (query instanceof DisjunctionMaxQuery word) {
+            // A word whose pages are kept (it decided which pages a question matches), or a bonus asked
+            // before (a word's own, as in "any of the words"): a bonus for a whole question in a name is
+            // asked once, and kept at once it would push the words out.
+            FixedBitSet pages = matching.kept(word);
+            if (pages == null && !askedBefore.asked(word)) {
+                return query;
+            }
+            return new KeptWordQuery(word, kept.get(word, asked -> scored(asked, pages)));
+        }
+        return query;
+    }
+
+    /** A word's score on each of its pages (read now when null), as Lucene scores it. */
+    private Scores scored(Query word, FixedBitSet known) {
+        try {
+            FixedBitSet pages = known != null ? known : matching.of(word);
+            float[] scores = new float[pages.cardinality()];
+            float[] blockMax = new float[(searcher.getIndexReader().maxDoc() >> BLOCK_SHIFT) + 1];
+            Weight weight = searcher.createWeight(word, ScoreMode.COMPLETE, 1f);
+            int next = 0;
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                Scorer scorer = weight.scorer(leaf);
+                if (scorer == null) {
+                    continue;
+                }
+                DocIdSetIterator each = scorer.iterator();
+                for (int doc = each.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = each.nextDoc()) {
+                    int page = leaf.docBase + doc;
+                    if (pages.get(page)) { // not a page deleted by an update
+                        float score = scorer.score();
+                        scores[next++] = score;
+                        blockMax[page >> BLOCK_SHIFT] = Math.max(blockMax[page >> BLOCK_SHIFT], score);
+                    }
+                }
+            }
+            if (next != scores.length) {
+                throw new IllegalStateException("a word's pages and its scored pages differ: " + word);
+            }
+            return new Scores(pages, scores, blockMax);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A word's pages (not to be changed) and its score on each, in page order; the largest score in
+     * each block of 128 pages.
+     */
+    static final class Scores {
+        final FixedBitSet pages;
+        private final float[] scores;
+        private final float[] blockMax;
+        /** How many of the word's pages come before each 64 pages: a page's place in {@link #scores}. */
+        private final int[] before;
+
+        Scores(FixedBitSet pages, float[] scores, float[] blockMax) {
+            this.pages = pages;
+            this.scores = scores;
+            this.blockMax = blockMax;
+            long[] bits = pages.getBits();
+            this.before = new int[bits.length + 1];
+            for (int i = 0; i < bits.length; i++) {
+                before[i + 1] = before[i] + Long.bitCount(bits[i]);
+            }
+        }
+
+        /** The score on a page of the word's (by its number in the whole index). */
+        float score(int page) {
+            long bits = pages.getBits()[page >> 6];
+            return scores[before[page >> 6] + Long.bitCount(bits & ((1L << page) - 1))];
+        }
+
+        /** The largest score on the pages from {@code from} to {@code to}, both included. */
+        float maxScore(int from, int to) {
+            float max = 0;
+            for (int block = from >> BLOCK_SHIFT; block <= to >> BLOCK_SHIFT; block++) {
+                max = Math.max(max, blockMax[block]);
+            }
+            return max;
+        }
+
+        int size() {
+            return scores.length;
+        }
+
+        long bytes() {
+            return 4L * (scores.length + blockMax.length + before.length) + 64;
+        }
+    }
+}
