@@ -778,9 +778,11 @@ public final class SearchIndex {
      *       body, see {@link #RESULT_FIELDS}); then a fixed amount when the whole query is in a
      *       program's title, specialty, tags or department ({@link #WHOLE_QUERY_FIELDS}), more when
      *       it is the whole specialty or title ("cardiology" is the Cardiology fellowship's
-     *       specialty), so a specialty's own programs come before programs that mention it; and
-     *       the words together in the body.</li>
+     *       specialty), so a specialty's own programs come before programs that mention it; and,
+     *       with every word required, the words together in the body.</li>
      * </ul>
+     * Any of the words (SHOULD) is asked only once no page is found to have them all, so the phrase
+     * could match no body: it is left out (its postings were still walked for every page).
      */
     Query matchQuery(Plan plan, Map<String, Float> fields, Occur operator) throws IOException {
         QueryBuilder builder = queryBuilder();
@@ -805,7 +807,8 @@ public final class SearchIndex {
             for (String name : operator == Occur.MUST ? List.of(plan.text()) : plan.words()) {
                 addNameBonuses(builder, name, scored);
             }
-            if (plan.words().size() > 1 && fields.containsKey(SearchFields.BODY)) {
+            // Any of the words is asked only when no page has them all (search), so no body has them together.
+            if (operator == Occur.MUST && plan.words().size() > 1 && fields.containsKey(SearchFields.BODY)) {
                 Query inBody = builder.createPhraseQuery(SearchFields.BODY, plan.text(), PHRASE_SLOP);
                 if (inBody != null) {
                     scored.add(new BoostQuery(inBody, BODY_PHRASE_BOOST), Occur.SHOULD);
