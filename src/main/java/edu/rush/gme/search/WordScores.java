@@ -5,6 +5,8 @@ import java.io.IOException;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
@@ -26,8 +28,11 @@ import org.apache.lucene.util.FixedBitSet;
  * and boosts; only a word reached through Boolean clauses alone (no boost on the way, so its score
  * is its own) whose pages {@link MatchingPages} keeps is answered from {@link KeptWordQuery}, with
  * the very floats Lucene computed for it (checked against Lucene's own ranking by
- * {@code WordScoresTest}). Kept for as long as the index serves (it never changes), in at most
- * {@link #BYTES}: a word weighs 4 bytes a page it is on.
+ * {@code WordScoresTest}). So is a fixed bonus asked before (a word's own name bonus, in "any of
+ * the words"): kept, its maximum is 0 in a block of pages none of which has it, where Lucene's
+ * constant score says 20 or 40 everywhere and so forbade skipping any page. Kept for as long as
+ * the index serves (it never changes), in at most {@link #BYTES}: a word weighs 4 bytes a page it
+ * is on.
  */
 final class WordScores {
 
@@ -68,14 +73,16 @@ final class WordScores {
             }
             return changed ? builder.build() : query;
         }
-        if (query instanceof DisjunctionMaxQuery word) {
+        boolean bonus = query instanceof BoostQuery boosted && boosted.getQuery() instanceof ConstantScoreQuery;
+        if (query instanceof DisjunctionMaxQuery || bonus) {
             // A word whose pages are kept (it decided which pages a question matches), or a bonus asked
             // before (a word's own, as in "any of the words"): a bonus for a whole question in a name is
             // asked once, and kept at once it would push the words out.
-            FixedBitSet pages = matching.kept(word);
-            if (pages == null && !askedBefore.asked(word)) {
+            FixedBitSet pages = query instanceof DisjunctionMaxQuery word ? matching.kept(word) : null;
+            if (pages == null && !askedBefore.asked(query)) {
                 return query;
             }
+            Query word = query;
             return new KeptWordQuery(word, kept.get(word, asked -> scored(asked, pages)));
         }
         return query;

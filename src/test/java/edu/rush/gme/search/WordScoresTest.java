@@ -119,6 +119,10 @@ class WordScoresTest {
             scored.add(new DisjunctionMaxQuery(List.of(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term("title", first))), 20f),
                     new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term("summary", first))), 10f)), 0f), Occur.SHOULD);
         }
+        if (random.nextBoolean()) {
+            // The bonus for a program's whole name.
+            scored.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term("title", first))), 40f), Occur.SHOULD);
+        }
         if (second != null && random.nextBoolean()) {
             scored.add(new BoostQuery(new PhraseQuery(1, "body", first, second), 2f), Occur.SHOULD);
         }
