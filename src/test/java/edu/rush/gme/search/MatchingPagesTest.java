@@ -9,17 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FloatDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -47,7 +42,7 @@ import org.junit.jupiter.api.Test;
  */
 class MatchingPagesTest {
 
-    private static final List<String> WORDS = List.of("heart", "kids", "visa", "rural", "cancer", "sleep", "stroke", "care", "chicago", "surgery");
+    private static final List<String> WORDS = SegmentedIndex.WORDS;
     private static final List<String> KINDS = List.of(SearchDocument.PROGRAM, SearchDocument.NEWS, SearchDocument.PAGE, "event");
     private static final List<String> TYPES = List.of("residency", "fellowship", "allied-health");
 
@@ -56,28 +51,19 @@ class MatchingPagesTest {
         Random random = new Random(7);
         try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
             // Several segments (no merging), and deleted pages in them.
-            try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer())
-                    .setMaxBufferedDocs(300).setMergePolicy(NoMergePolicy.INSTANCE))) {
-                for (int i = 0; i < 2_000; i++) {
-                    Document doc = new Document();
-                    doc.add(new StringField("id", Integer.toString(i), Field.Store.YES));
-                    doc.add(new TextField("title", words(random, 1 + random.nextInt(3)), Field.Store.NO));
-                    doc.add(new TextField("body", words(random, 5 + random.nextInt(40)), Field.Store.NO));
-                    String kind = KINDS.get(random.nextInt(KINDS.size()));
-                    doc.add(new SortedDocValuesField(SearchFields.KIND, new BytesRef(kind)));
-                    doc.add(new StringField(SearchFields.KIND, kind, Field.Store.YES));
-                    if (kind.equals(SearchDocument.PROGRAM)) {
-                        String type = TYPES.get(random.nextInt(TYPES.size()));
-                        doc.add(new SortedDocValuesField(SearchFields.PROGRAM_TYPE, new BytesRef(type)));
-                        doc.add(new StringField(SearchFields.PROGRAM_TYPE, type, Field.Store.YES));
-                    }
-                    doc.add(new FloatDocValuesField("boost", 1.6f));
-                    writer.addDocument(doc);
+            SegmentedIndex.write(directory, 2_000, 300, 7, (i, doc) -> {
+                doc.add(new TextField("title", words(random, 1 + random.nextInt(3)), Field.Store.NO));
+                doc.add(new TextField("body", words(random, 5 + random.nextInt(40)), Field.Store.NO));
+                String kind = KINDS.get(random.nextInt(KINDS.size()));
+                doc.add(new SortedDocValuesField(SearchFields.KIND, new BytesRef(kind)));
+                doc.add(new StringField(SearchFields.KIND, kind, Field.Store.YES));
+                if (kind.equals(SearchDocument.PROGRAM)) {
+                    String type = TYPES.get(random.nextInt(TYPES.size()));
+                    doc.add(new SortedDocValuesField(SearchFields.PROGRAM_TYPE, new BytesRef(type)));
+                    doc.add(new StringField(SearchFields.PROGRAM_TYPE, type, Field.Store.YES));
                 }
-                for (int i = 0; i < 2_000; i += 7) {
-                    writer.deleteDocuments(new Term("id", Integer.toString(i)));
-                }
-            }
+                doc.add(new FloatDocValuesField("boost", 1.6f));
+            });
             try (DirectoryReader reader = DirectoryReader.open(directory)) {
                 assertThat(reader.leaves()).hasSizeGreaterThan(3);
                 assertThat(reader.hasDeletions()).isTrue();
@@ -242,10 +228,6 @@ class MatchingPagesTest {
     }
 
     private static String words(Random random, int count) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            text.append(random.nextInt(3) == 0 ? WORDS.get(random.nextInt(WORDS.size())) : "filler" + random.nextInt(30)).append(' ');
-        }
-        return text.toString();
+        return SegmentedIndex.words(random, count);
     }
 }

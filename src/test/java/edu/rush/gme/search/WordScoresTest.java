@@ -4,17 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Random;
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FloatDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -41,30 +36,22 @@ import org.junit.jupiter.api.Test;
  */
 class WordScoresTest {
 
-    private static final List<String> WORDS = List.of("heart", "kids", "visa", "rural", "cancer", "sleep", "stroke", "care", "chicago", "surgery");
+    private static final List<String> WORDS = SegmentedIndex.WORDS;
 
     @Test
     void a_question_ranked_from_kept_scores_ranks_as_lucene_does() throws Exception {
         Random random = new Random(11);
         try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
-            try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer())
-                    .setMaxBufferedDocs(400).setMergePolicy(NoMergePolicy.INSTANCE))) {
-                for (int i = 0; i < 3_000; i++) {
-                    Document doc = new Document();
-                    doc.add(new StringField("id", Integer.toString(i), Field.Store.YES));
-                    String kind = i % 5 == 0 ? SearchDocument.NEWS : SearchDocument.PROGRAM;
-                    doc.add(new StringField(SearchFields.KIND, kind, Field.Store.NO));
-                    doc.add(new SortedDocValuesField(SearchFields.KIND, new BytesRef(kind)));
-                    doc.add(new TextField("title", words(random, 1 + random.nextInt(3)), Field.Store.NO));
-                    doc.add(new TextField("summary", words(random, 3 + random.nextInt(8)), Field.Store.NO));
-                    doc.add(new TextField("body", words(random, 5 + random.nextInt(60)), Field.Store.NO));
-                    doc.add(new FloatDocValuesField("boost", i % 5 == 0 ? 0.9f : 1.6f));
-                    writer.addDocument(doc);
-                }
-                for (int i = 0; i < 3_000; i += 11) {
-                    writer.deleteDocuments(new Term("id", Integer.toString(i)));
-                }
-            }
+            // Several segments (no merging), and deleted pages in them.
+            SegmentedIndex.write(directory, 3_000, 400, 11, (i, doc) -> {
+                String kind = i % 5 == 0 ? SearchDocument.NEWS : SearchDocument.PROGRAM;
+                doc.add(new StringField(SearchFields.KIND, kind, Field.Store.NO));
+                doc.add(new SortedDocValuesField(SearchFields.KIND, new BytesRef(kind)));
+                doc.add(new TextField("title", words(random, 1 + random.nextInt(3)), Field.Store.NO));
+                doc.add(new TextField("summary", words(random, 3 + random.nextInt(8)), Field.Store.NO));
+                doc.add(new TextField("body", words(random, 5 + random.nextInt(60)), Field.Store.NO));
+                doc.add(new FloatDocValuesField("boost", i % 5 == 0 ? 0.9f : 1.6f));
+            });
             try (DirectoryReader reader = DirectoryReader.open(directory)) {
                 assertThat(reader.leaves()).hasSizeGreaterThan(3);
                 assertThat(reader.hasDeletions()).isTrue();
@@ -142,10 +129,6 @@ class WordScoresTest {
     }
 
     private static String words(Random random, int count) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            text.append(random.nextInt(3) == 0 ? WORDS.get(random.nextInt(WORDS.size())) : "filler" + random.nextInt(30)).append(' ');
-        }
-        return text.toString();
+        return SegmentedIndex.words(random, count);
     }
 }
