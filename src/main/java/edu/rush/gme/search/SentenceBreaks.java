@@ -97,6 +97,21 @@ final class SentenceBreaks extends BreakIterator {
         return c <= ' ' || c >= '\u0080';
     }
 
+    /**
+     * Whether {@code p} may start a sentence, on a first look: not after a character that could not
+     * come just before one ({@link #mayBreakAfter}), nor after the one space between two words ("the
+     * residents": one space, with a letter, a digit or a comma before it, closes no sentence). Most
+     * positions are answered here; the rest by {@link #isBreak}.
+     */
+    private boolean mayBreakAt(int p) {
+        char before = text.charAt(p - 1);
+        if (before == ' ' && p >= 2) {
+            char word = text.charAt(p - 2);
+            return !(word >= 'a' && word <= 'z' || word >= 'A' && word <= 'Z' || word >= '0' && word <= '9' || word == ',');
+        }
+        return mayBreakAfter(before);
+    }
+
     private static boolean isLineEnd(char c) {
         return c == '\n' || c == '\r' || c == '\u2028' || c == '\u0085';
     }
@@ -115,7 +130,7 @@ final class SentenceBreaks extends BreakIterator {
         checkOffset(offset);
         int length = text.length();
         for (int p = offset + 1; p < length; p++) {
-            if (mayBreakAfter(text.charAt(p - 1)) && isBreak(p)) {
+            if (mayBreakAt(p) && isBreak(p)) {
                 return current = p;
             }
         }
@@ -127,7 +142,7 @@ final class SentenceBreaks extends BreakIterator {
     public int preceding(int offset) {
         checkOffset(offset);
         for (int p = offset - 1; p > 0; p--) {
-            if (mayBreakAfter(text.charAt(p - 1)) && isBreak(p)) {
+            if (mayBreakAt(p) && isBreak(p)) {
                 return current = p;
             }
         }
