@@ -158,6 +158,10 @@ public final class SearchIndex {
     private final Cache<Started, Query> started = Kept.inBytes(SearchService.shareOfHeap(256, 256L << 10, 2L << 20),
             (Started key, Query words) -> Kept.bytes(words));
 
+    /** A word's name bonuses ({@link #addWordBonuses}), in at most a 256th of the heap. */
+    private final Cache<String, List<Query>> wordBonuses = Kept.inBytes(SearchService.shareOfHeap(256, 256L << 10, 2L << 20),
+            (String word, List<Query> bonuses) -> 2L * word.length() + bonuses.stream().mapToLong(Kept::bytes).sum());
+
     /** The most frequent {@code most} words of {@code field} that start with {@code prefix}. */
     private record Started(String field, String prefix, int most) {
     }
@@ -804,8 +808,12 @@ public final class SearchIndex {
         if (plan.words().size() <= MAX_PHRASE_WORDS) {
             // With every word required, the query is a name as a whole; with any word, each word may be one
             // ("cardiology chicago" still puts the Cardiology fellowship first).
-            for (String name : operator == Occur.MUST ? List.of(plan.text()) : plan.words()) {
-                addNameBonuses(builder, name, scored);
+            if (operator == Occur.MUST) {
+                addNameBonuses(builder, plan.text(), scored);
+            } else {
+                for (String word : plan.words()) {
+                    addWordBonuses(builder, word, scored);
+                }
             }
             // Any of the words is asked only when no page has them all (search), so no body has them together.
             if (operator == Occur.MUST && plan.words().size() > 1 && fields.containsKey(SearchFields.BODY)) {
@@ -820,6 +828,29 @@ public final class SearchIndex {
 
     /** The fixed amounts for a text that is a program's whole name, or in one of its names. */
     private void addNameBonuses(QueryBuilder builder, String text, BooleanQuery.Builder scored) throws IOException {
+        for (Query bonus : nameBonuses(builder, text)) {
+            scored.add(bonus, Occur.SHOULD);
+        }
+    }
+
+    /**
+     * The same for one word of a question asked for any of its words: built once per word and
+     * kept, as those words come back in question after question (and the same query objects make
+     * the kept pages and scores quicker to find).
+     */
+    private void addWordBonuses(QueryBuilder builder, String word, BooleanQuery.Builder scored) throws IOException {
+        List<Query> bonuses = wordBonuses.getIfPresent(word);
+        if (bonuses == null) {
+            bonuses = nameBonuses(builder, word);
+            wordBonuses.put(word, bonuses);
+        }
+        for (Query bonus : bonuses) {
+            scored.add(bonus, Occur.SHOULD);
+        }
+    }
+
+    private List<Query> nameBonuses(QueryBuilder builder, String text) throws IOException {
+        List<Query> bonuses = new ArrayList<>(2);
         List<Query> inNames = new ArrayList<>();
         // The text analysed once: the names' fields share one analysis (the query's analyzer differs
         // for the words field only), so the other fields get the same terms (inField), unless the
@@ -838,12 +869,13 @@ public final class SearchIndex {
             inNames.add(new BoostQuery(new ConstantScoreQuery(inName), name.getValue()));
         }
         if (!inNames.isEmpty()) {
-            scored.add(new DisjunctionMaxQuery(inNames, 0f), Occur.SHOULD);
+            bonuses.add(new DisjunctionMaxQuery(inNames, 0f));
         }
         Query names = names(text);
         if (names != null) {
-            scored.add(new BoostQuery(new ConstantScoreQuery(names), NAME_BOOST), Occur.SHOULD);
+            bonuses.add(new BoostQuery(new ConstantScoreQuery(names), NAME_BOOST));
         }
+        return List.copyOf(bonuses);
     }
 
     /**
