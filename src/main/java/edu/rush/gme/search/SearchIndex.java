@@ -158,13 +158,13 @@ public final class SearchIndex {
     private final Cache<Started, Query> started = Kept.inBytes(SearchService.shareOfHeap(256, 256L << 10, 2L << 20),
             (Started key, Query words) -> Kept.bytes(words));
 
-    /** A word's name bonuses ({@link #addWordBonuses}), in at most a 256th of the heap. */
-    private final Cache<String, List<Query>> wordBonuses = Kept.inBytes(SearchService.shareOfHeap(256, 256L << 10, 2L << 20),
-            (String word, List<Query> bonuses) -> 2L * word.length() + bonuses.stream().mapToLong(Kept::bytes).sum());
-
     /** The most frequent {@code most} words of {@code field} that start with {@code prefix}. */
     private record Started(String field, String prefix, int most) {
     }
+
+    /** A word's name bonuses ({@link #addWordBonuses}), in at most a 256th of the heap. */
+    private final Cache<String, List<Query>> wordBonuses = Kept.inBytes(SearchService.shareOfHeap(256, 256L << 10, 2L << 20),
+            (String word, List<Query> bonuses) -> 2L * word.length() + bonuses.stream().mapToLong(Kept::bytes).sum());
 
     /** An index of these documents, in this order (which decides the order of equal scores), each asked for once. */
     public SearchIndex(Iterable<SearchDocument> documents, SearchAnalyzers analyzers) {

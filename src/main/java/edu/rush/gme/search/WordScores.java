@@ -1,7 +1,9 @@
 package edu.rush.gme.search;
 
 import com.github.benmanes.caffeine.cache.Cache;
+import edu.rush.gme.AskedBefore;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -49,7 +51,7 @@ final class WordScores {
     private final IndexSearcher searcher;
     private final MatchingPages matching;
     /** Which other parts of a question (bonuses that only score) were asked lately. */
-    private final edu.rush.gme.AskedBefore askedBefore = new edu.rush.gme.AskedBefore();
+    private final AskedBefore askedBefore = new AskedBefore();
     private final Cache<Query, Scores> kept = Kept.inBytes(BYTES, (Query word, Scores scores) -> Kept.bytes(word) + scores.bytes());
 
     WordScores(IndexSearcher searcher, MatchingPages matching) {
@@ -78,7 +80,11 @@ final class WordScores {
             return changed ? builder.build() : query;
         }
         boolean bonus = query instanceof BoostQuery boosted && boosted.getQuery() instanceof ConstantScoreQuery;
-        if (query instanceof DisjunctionMaxQuery || bonus) {
+        if (!(query instanceof DisjunctionMaxQuery || bonus)) {
+            return query;
+        }
+        Scores scores = kept.getIfPresent(query);
+        if (scores == null) {
             // A word whose pages are kept (it decided which pages a question matches), or a bonus asked
             // before (a word's own, as in "any of the words"): a bonus for a whole question in a name is
             // asked once, and kept at once it would push the words out.
@@ -86,11 +92,9 @@ final class WordScores {
             if (pages == null && !askedBefore.asked(query)) {
                 return query;
             }
-            Query word = query;
-            Scores scores = kept.get(word, asked -> scored(asked, pages));
-            return scores == null ? query : new KeptWordQuery(word, scores);
+            scores = kept.get(query, asked -> scored(asked, pages));
         }
-        return query;
+        return scores == null ? query : new KeptWordQuery(query, scores);
     }
 
     /** A word's score on each of its pages (read now when null), as Lucene scores it; null if Lucene scored other pages. */
@@ -123,7 +127,7 @@ final class WordScores {
             }
             return new Scores(pages, scores, blockMax);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
