@@ -1,5 +1,7 @@
 package edu.rush.gme.search;
 
+import static edu.rush.gme.search.SegmentedIndex.WORDS;
+import static edu.rush.gme.search.SegmentedIndex.words;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -42,7 +44,6 @@ import org.junit.jupiter.api.Test;
  */
 class MatchingPagesTest {
 
-    private static final List<String> WORDS = SegmentedIndex.WORDS;
     private static final List<String> KINDS = List.of(SearchDocument.PROGRAM, SearchDocument.NEWS, SearchDocument.PAGE, "event");
     private static final List<String> TYPES = List.of("residency", "fellowship", "allied-health");
 
@@ -225,9 +226,5 @@ class MatchingPagesTest {
             docs.add(doc);
         }
         return docs;
-    }
-
-    private static String words(Random random, int count) {
-        return SegmentedIndex.words(random, count);
     }
 }

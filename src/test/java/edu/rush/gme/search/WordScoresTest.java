@@ -1,5 +1,7 @@
 package edu.rush.gme.search;
 
+import static edu.rush.gme.search.SegmentedIndex.WORDS;
+import static edu.rush.gme.search.SegmentedIndex.words;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -36,7 +38,6 @@ import org.junit.jupiter.api.Test;
  */
 class WordScoresTest {
 
-    private static final List<String> WORDS = SegmentedIndex.WORDS;
 
     @Test
     void a_question_ranked_from_kept_scores_ranks_as_lucene_does() throws Exception {
@@ -126,9 +127,5 @@ class WordScoresTest {
                 : new TermQuery(new Term("body", word));
         return new DisjunctionMaxQuery(List.of(new BoostQuery(new TermQuery(new Term("title", word)), 5f),
                 new BoostQuery(new TermQuery(new Term("summary", word)), 1.5f), inBody), 0.1f);
-    }
-
-    private static String words(Random random, int count) {
-        return SegmentedIndex.words(random, count);
     }
 }
