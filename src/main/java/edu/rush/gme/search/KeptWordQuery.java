@@ -28,6 +28,11 @@ final class KeptWordQuery extends Query {
         this.kept = Objects.requireNonNull(kept);
     }
 
+    /** The word's kept pages and scores. */
+    WordScores.Scores kept() {
+        return kept;
+    }
+
     @Override
     public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
         if (boost != 1f || !scoreMode.needsScores()) {

@@ -50,6 +50,16 @@ final class KindBoostQuery extends Query {
         return query;
     }
 
+    /** The float doc value each page's boost is read from. */
+    String field() {
+        return field;
+    }
+
+    /** No page's boost is above this. */
+    float largestBoost() {
+        return largestBoost;
+    }
+
     /** The same boosts over another query. */
     KindBoostQuery with(Query other) {
         return new KindBoostQuery(other, field, largestBoost);

@@ -226,6 +226,29 @@ final class MatchingPages {
         return FixedBitSet.intersectionCount(pages, both);
     }
 
+    /**
+     * These pages of this kind and program type (either null: any): the set itself when both are
+     * null, else a new one; null for a kind or type no page has.
+     */
+    FixedBitSet within(FixedBitSet pages, String kind, String programType) {
+        FixedBitSet ofKind = kind == null ? null : kinds.get(kind);
+        FixedBitSet ofType = programType == null ? null : types.get(programType);
+        if ((kind != null && ofKind == null) || (programType != null && ofType == null)) {
+            return null;
+        }
+        if (ofKind == null && ofType == null) {
+            return pages;
+        }
+        FixedBitSet within = pages.clone();
+        if (ofKind != null) {
+            within.and(ofKind);
+        }
+        if (ofType != null) {
+            within.and(ofType);
+        }
+        return within;
+    }
+
     private static Map<String, Long> counted(FixedBitSet pages, Map<String, FixedBitSet> byValue, List<String> always) {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String value : always) {

@@ -146,6 +146,8 @@ public final class SearchIndex {
     private final MatchingPages matching;
     /** Each word's score on its pages, kept: what ranks a question of known words. */
     private final WordScores scores;
+    /** The best pages of a question of kept words, added up from their kept scores. */
+    private final KeptRanking ranking;
     /** Spelling suggestions one edit away for short words, two for words of eight letters or more. */
     private final DirectSpellChecker oneEdit = spellChecker(1);
     private final DirectSpellChecker twoEdits = spellChecker(2);
@@ -185,6 +187,7 @@ public final class SearchIndex {
         try {
             this.matching = new MatchingPages(searcher);
             this.scores = new WordScores(searcher, matching);
+            this.ranking = new KeptRanking(searcher, SearchFields.BOOST);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -530,11 +533,7 @@ public final class SearchIndex {
         }
         MatchingPages.FacetCounts counts = matching.count(pages);
         long total = matching.count(pages, kind, programType);
-        // The counts came from every match; the ranked page is found with Lucene skipping the pages
-        // whose scores cannot reach it (they are bounded: KindBoostQuery), as its total is known, and
-        // with each word's scores read from those kept (WordScores).
-        ScoreDoc[] all = total == 0 ? new ScoreDoc[0]
-                : searcher.search(filtered(scores.ranking(match), kind, programType), new TopScoreDocCollectorManager(wanted, null, wanted)).scoreDocs;
+        ScoreDoc[] all = total == 0 ? new ScoreDoc[0] : ranked(match, pages, kind, programType, wanted);
         int totalPages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         int from = (int) Math.min(all.length, (long) (page - 1) * PAGE_SIZE);
         ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(all, from, all.length);
@@ -543,6 +542,20 @@ public final class SearchIndex {
         // The results are already those of the corrected words; the link says so and lets the reader keep them.
         String didYouMean = plan.corrected() && !MatchingPages.none(pages) ? plan.text() : null;
         return new SearchResults(q, kind, programType, hits, total, counts.kinds(), counts.types(), page, totalPages, didYouMean);
+    }
+
+    /**
+     * The best {@code wanted} of the pages a query matches, within the filters. With each word's
+     * scores read from those kept (WordScores): added up here when every word's are kept (KeptRanking),
+     * else ranked by Lucene, skipping the pages whose scores cannot reach the best (they are bounded:
+     * KindBoostQuery). The total and counts came from every match already.
+     */
+    private ScoreDoc[] ranked(Query match, FixedBitSet pages, String kind, String programType, int wanted) throws IOException {
+        Query kept = scores.ranking(match);
+        FixedBitSet within = matching.within(pages, kind, programType);
+        ScoreDoc[] added = within == null ? null : ranking.top(kept, within, wanted);
+        return added != null ? added
+                : searcher.search(filtered(kept, kind, programType), new TopScoreDocCollectorManager(wanted, null, wanted)).scoreDocs;
     }
 
     /** The match, and the body's words that start with a word still being typed ("pedia": "pediatr"), to mark in snippets. */

@@ -8,7 +8,6 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
@@ -29,14 +28,15 @@ import org.slf4j.LoggerFactory;
  * each was scored field by field, word by word: two thirds of a search.
  *
  * <p>The ranking is Lucene's own, unchanged: its Boolean queries still combine the words, bonuses
- * and boosts; only a word reached through Boolean clauses alone (no boost on the way, so its score
- * is its own) whose pages {@link MatchingPages} keeps is answered from {@link KeptWordQuery}, with
- * the very floats Lucene computed for it (checked against Lucene's own ranking by
- * {@code WordScoresTest}). So is a fixed bonus asked before (a word's own name bonus, in "any of
- * the words"): kept, its maximum is 0 in a block of pages none of which has it, where Lucene's
- * constant score says 20 or 40 everywhere and so forbade skipping any page. Kept for as long as
- * the index serves (it never changes), in at most {@link #BYTES}: a word weighs 4 bytes a page it
- * is on.
+ * and boosts (or {@link KeptRanking} adds them up as they do); only a clause reached through Boolean
+ * clauses alone (no boost on the way, so its score is its own) is answered from {@link KeptWordQuery},
+ * with the very floats Lucene computed for it (checked against Lucene's own ranking by
+ * {@code WordScoresTest}): a word (or a word weighted, as the words before a half-typed one are)
+ * whose pages {@link MatchingPages} keeps, or any other clause asked before (a word's own name
+ * bonus, in "any of the words"; the words a half-typed one starts). A kept bonus's maximum is 0 in
+ * a block of pages none of which has it, where Lucene's constant score says 20 or 40 everywhere
+ * and so forbade skipping any page. Kept for as long as the index serves (it never changes), in at
+ * most {@link #BYTES}: a clause weighs 4 bytes a page it is on.
  */
 final class WordScores {
 
@@ -79,16 +79,18 @@ final class WordScores {
             }
             return changed ? builder.build() : query;
         }
-        boolean bonus = query instanceof BoostQuery boosted && boosted.getQuery() instanceof ConstantScoreQuery;
-        if (!(query instanceof DisjunctionMaxQuery || bonus)) {
+        if (query instanceof KeptWordQuery) {
             return query;
         }
         Scores scores = kept.getIfPresent(query);
         if (scores == null) {
-            // A word whose pages are kept (it decided which pages a question matches), or a bonus asked
-            // before (a word's own, as in "any of the words"): a bonus for a whole question in a name is
-            // asked once, and kept at once it would push the words out.
-            FixedBitSet pages = query instanceof DisjunctionMaxQuery word ? matching.kept(word) : null;
+            // A word whose pages are kept (it decided which pages a question matches; also a word
+            // weighing twice, as the words before a half-typed one do), or anything else asked before
+            // (a word's own name bonus, as in "any of the words"; the words a half-typed one starts):
+            // a bonus for a whole question in a name is asked once, and kept at once it would push the
+            // words out.
+            Query word = query instanceof BoostQuery boosted && boosted.getQuery() instanceof DisjunctionMaxQuery ? boosted.getQuery() : query;
+            FixedBitSet pages = word instanceof DisjunctionMaxQuery any ? matching.kept(any) : null;
             if (pages == null && !askedBefore.asked(query)) {
                 return query;
             }
@@ -153,6 +155,11 @@ final class WordScores {
             }
         }
 
+        /** Whether the page (by its number in the whole index) is one of the word's. */
+        boolean has(int page) {
+            return pages.get(page);
+        }
+
         /** The score on a page of the word's (by its number in the whole index). */
         float score(int page) {
             long bits = pages.getBits()[page >> 6];
@@ -166,6 +173,11 @@ final class WordScores {
                 max = Math.max(max, blockMax[block]);
             }
             return max;
+        }
+
+        /** The largest score on the pages of a block of 128 (0 for a block without any of the word's). */
+        float blockMax(int block) {
+            return blockMax[block];
         }
 
         int size() {

@@ -88,7 +88,7 @@ class WordScoresTest {
     }
 
     /** A question as a search builds it. */
-    private static Query question(Random random) {
+    static Query question(Random random) {
         Occur operator = random.nextBoolean() ? Occur.SHOULD : Occur.MUST;
         BooleanQuery.Builder words = new BooleanQuery.Builder();
         String first = null;
@@ -98,10 +98,17 @@ class WordScoresTest {
             second = first == null ? second : word;
             first = first == null ? word : first;
             Query each = word(random, word);
-            // Sometimes a word weighs more (as a completion does): scored by Lucene itself, not kept.
-            words.add(random.nextInt(6) == 0 ? new BoostQuery(each, 3f) : each, operator);
+            // Sometimes a word weighs more (as a completion does, or a word asked twice).
+            words.add(random.nextInt(6) == 0 ? new BoostQuery(each, random.nextBoolean() ? 2f : 3f) : each, operator);
         }
-        BooleanQuery.Builder scored = new BooleanQuery.Builder().add(words.build(), Occur.MUST);
+        Query required = words.build();
+        if (operator == Occur.MUST && second != null && random.nextInt(4) == 0) {
+            // A half-typed last word: every word, or the words before it with the words it starts.
+            Query completed = new BooleanQuery.Builder().add(word(random, first), Occur.MUST)
+                    .add(new BoostQuery(new TermQuery(new Term("title", second)), 3f), Occur.MUST).build();
+            required = new BooleanQuery.Builder().add(required, Occur.SHOULD).add(completed, Occur.SHOULD).build();
+        }
+        BooleanQuery.Builder scored = new BooleanQuery.Builder().add(required, Occur.MUST);
         if (random.nextBoolean()) {
             // The whole-name bonus: the best of fixed amounts.
             scored.add(new DisjunctionMaxQuery(List.of(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term("title", first))), 20f),
@@ -115,13 +122,16 @@ class WordScoresTest {
             scored.add(new BoostQuery(new PhraseQuery(1, "body", first, second), 2f), Occur.SHOULD);
         }
         Query query = new KindBoostQuery(scored.build(), "boost", 1.6f);
-        return random.nextInt(4) == 0
-                ? new BooleanQuery.Builder().add(query, Occur.MUST).add(new TermQuery(new Term(SearchFields.KIND, SearchDocument.PROGRAM)), Occur.FILTER).build()
-                : query;
+        return random.nextInt(4) == 0 ? filtered(query) : query;
+    }
+
+    /** A question for programs only, as a search with the kind filter asks it. */
+    static Query filtered(Query query) {
+        return new BooleanQuery.Builder().add(query, Occur.MUST).add(new TermQuery(new Term(SearchFields.KIND, SearchDocument.PROGRAM)), Occur.FILTER).build();
     }
 
     /** A word as a search asks for it: the best of its fields, a little of the others, with a synonym sometimes. */
-    private static Query word(Random random, String word) {
+    static Query word(Random random, String word) {
         Query inBody = random.nextInt(3) == 0
                 ? new SynonymQuery.Builder("body").addTerm(new Term("body", word)).addTerm(new Term("body", WORDS.get(word.length() % WORDS.size()))).build()
                 : new TermQuery(new Term("body", word));
