@@ -191,6 +191,7 @@ public final class SearchIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        Cache<String, int[]> sentences = SentenceBreaks.known(Snippets.TEXTS);
         UnifiedHighlighter.Builder highlighting = UnifiedHighlighter.builder(searcher, analyzers.index())
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .withMaxLength(20_000)
@@ -205,7 +206,8 @@ public final class SearchIndex {
                 // Lucene's scores, without its 32 KB of scratch per sentence scored.
                 .withScorer(new LeanPassageScorer())
                 // Sentences found by SentenceBreaks' few rules rather than the JDK's state machine (a sixth of a search).
-                .withBreakIterator(SentenceBreaks::new);
+                // Where the sentences of a text start, kept with the texts Snippets keeps: found once per text.
+                .withBreakIterator(() -> new SentenceBreaks(sentences));
         // Each word of the query looked up once per results page, not once per hit; the texts of pages shown lately kept.
         this.highlighter = new Snippets(highlighting);
     }

@@ -1,5 +1,7 @@
 package edu.rush.gme.search;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.text.BreakIterator;
 import java.text.CharacterIterator;
 import java.text.StringCharacterIterator;
@@ -27,11 +29,50 @@ final class SentenceBreaks extends BreakIterator {
 
     private String text = "";
     private int current;
+    /** Where sentences start in texts met before, by the text (the very object: a text Snippets keeps); null: none kept. */
+    private final Cache<String, int[]> known;
+    /** Where the sentences of this text start, in order (not 0 nor its end); null: found by looking near each offset. */
+    private int[] starts;
+
+    /** Sentences found by looking near each offset asked, each time. */
+    SentenceBreaks() {
+        this(null);
+    }
+
+    /** Sentences of a text met before read from where they were found then (the same answers, by binary search). */
+    SentenceBreaks(Cache<String, int[]> known) {
+        this.known = known;
+    }
+
+    /**
+     * Where sentences start in texts met before, for {@link #SentenceBreaks(Cache)}: held as long as
+     * the text itself is (a text Snippets keeps comes back for every question whose best pages it is
+     * in), at most {@code texts} of them.
+     */
+    static Cache<String, int[]> known(int texts) {
+        return Caffeine.newBuilder().executor(Runnable::run).weakKeys().maximumSize(texts).build();
+    }
 
     @Override
     public void setText(String newText) {
         text = newText;
         current = 0;
+        starts = known == null ? null : known.get(newText, SentenceBreaks::starts);
+    }
+
+    /** Where the sentences of a text start, in order: every place after 0 and before its end where one does. */
+    static int[] starts(String text) {
+        SentenceBreaks scan = new SentenceBreaks();
+        scan.setText(text);
+        int[] starts = new int[16];
+        int count = 0;
+        for (int p = scan.following(0); p < text.length() && p != DONE; p = scan.following(p)) {
+            if (count == starts.length) {
+                starts = java.util.Arrays.copyOf(starts, count * 2);
+            }
+            starts[count++] = p;
+        }
+        return java.util.Arrays.copyOf(starts, count);
     }
 
     @Override
@@ -129,6 +170,16 @@ final class SentenceBreaks extends BreakIterator {
     public int following(int offset) {
         checkOffset(offset);
         int length = text.length();
+        if (starts != null) {
+            // The first start after offset.
+            int at = java.util.Arrays.binarySearch(starts, offset + 1);
+            at = at >= 0 ? at : -at - 1;
+            if (at < starts.length) {
+                return current = starts[at];
+            }
+            current = length;
+            return offset < length ? length : DONE;
+        }
         for (int p = offset + 1; p < length; p++) {
             if (mayBreakAt(p) && isBreak(p)) {
                 return current = p;
@@ -141,6 +192,16 @@ final class SentenceBreaks extends BreakIterator {
     @Override
     public int preceding(int offset) {
         checkOffset(offset);
+        if (starts != null) {
+            // The last start before offset.
+            int at = java.util.Arrays.binarySearch(starts, offset - 1);
+            at = at >= 0 ? at : -at - 2;
+            if (at >= 0) {
+                return current = starts[at];
+            }
+            current = 0;
+            return offset > 0 ? 0 : DONE;
+        }
         for (int p = offset - 1; p > 0; p--) {
             if (mayBreakAt(p) && isBreak(p)) {
                 return current = p;

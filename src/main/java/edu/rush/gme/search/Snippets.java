@@ -28,6 +28,12 @@ final class Snippets extends UnifiedHighlighter {
     /** At most this much memory for kept texts: a 128th of the heap, 512 KB to 4 MB (1 MB in a 256 MiB container). */
     static final long TEXTS_BYTES = SearchService.shareOfHeap(128, 512L << 10, 4L << 20);
 
+    /**
+     * At most so many texts' sentence starts kept beside them ({@link SentenceBreaks#known}): held only
+     * as long as their texts are, a few hundred bytes each.
+     */
+    static final int TEXTS = 4_096;
+
     /** A field of a page, by its number in this index. */
     private record Text(String field, int doc) {
     }

@@ -101,11 +101,26 @@ class SentenceBreaksTest {
 
     @Test
     void following_and_preceding_are_the_nearest_breaks_either_side_in_any_text() {
+        nearestBreaksEitherSide(new SentenceBreaks());
+    }
+
+    @Test
+    void a_text_met_before_has_the_same_breaks_read_from_where_they_were_found() {
+        nearestBreaksEitherSide(new SentenceBreaks(SentenceBreaks.known(1_000)));
+        String text = PROSE.get(0) + PROSE.get(1);
+        com.github.benmanes.caffeine.cache.Cache<String, int[]> known = SentenceBreaks.known(10);
+        SentenceBreaks breaks = new SentenceBreaks(known);
+        breaks.setText(text);
+        assertThat(known.getIfPresent(text)).containsExactly(PROSE.get(0).length());
+        assertThat(breaks.following(3)).isEqualTo(PROSE.get(0).length());
+        assertThat(breaks.preceding(text.length())).isEqualTo(PROSE.get(0).length());
+    }
+
+    private static void nearestBreaksEitherSide(SentenceBreaks breaks) {
         // Letters, punctuation, quotes and every kind of space, line and paragraph end, in any order:
         // the scans' shortcut (a sentence starts only after a space or an end) never skips a break.
         String alphabet = "aZ9 .?!\"')]\u2019\u201D\u00BB\t\n\r\u000B\f\u0085\u00A0\u2003\u2028\u2029\u3000é";
         Random random = new Random(5);
-        SentenceBreaks breaks = new SentenceBreaks();
         for (int round = 0; round < 300; round++) {
             StringBuilder text = new StringBuilder();
             for (int i = random.nextInt(60); i > 0; i--) {
