@@ -50,7 +50,6 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -193,7 +192,7 @@ public final class SearchIndex {
         }
         Cache<String, int[]> sentences = SentenceBreaks.known(Snippets.TEXTS);
         UnifiedHighlighter.Builder highlighting = UnifiedHighlighter.builder(searcher, analyzers.index())
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                .withFormatter(new SnippetFormatter())
                 .withMaxLength(20_000)
                 // Snippets mark the words the body matched (stemmed words, synonyms, phrases; typos are
                 // corrected before the query is built, and a word being typed is expanded to the body's

@@ -86,6 +86,37 @@ class SnippetsTest {
         }
     }
 
+    @Test
+    void snippets_are_escaped_as_lucenes_formatter_escapes_them() {
+        // Lucene's own formatter, its append reachable from here.
+        class Lucenes extends org.apache.lucene.search.uhighlight.DefaultPassageFormatter {
+            Lucenes() {
+                super("<mark>", "</mark>", " … ", true);
+            }
+
+            void appended(StringBuilder dest, String content, int start, int end) {
+                append(dest, content, start, end);
+            }
+        }
+        Lucenes lucenes = new Lucenes();
+        SnippetFormatter ours = new SnippetFormatter();
+        String alphabet = "aZ9 .,;:&<>\"'/\\=`é\u2019\u2029\u00A0—\n";
+        Random random = new Random(7);
+        for (int round = 0; round < 2_000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(40); i > 0; i--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            int start = text.length() == 0 ? 0 : random.nextInt(text.length());
+            int end = start + random.nextInt(text.length() - start + 1);
+            StringBuilder expected = new StringBuilder("before ");
+            StringBuilder actual = new StringBuilder("before ");
+            lucenes.appended(expected, text.toString(), start, end);
+            ours.append(actual, text.toString(), start, end);
+            assertThat(actual.toString()).as("%s from %d to %d", text, start, end).isEqualTo(expected.toString());
+        }
+    }
+
     /** As the site's highlighter, with a length limit some bodies pass. */
     private static UnifiedHighlighter.Builder builder(IndexSearcher searcher) {
         return UnifiedHighlighter.builder(searcher, new StandardAnalyzer()).withMaxNoHighlightPassages(0).withMaxLength(600)
