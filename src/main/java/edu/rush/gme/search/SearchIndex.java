@@ -163,6 +163,10 @@ public final class SearchIndex {
     private record Started(String field, String prefix, int most) {
     }
 
+    /** Whether a word needs no correction ({@link #isKnownWord}), in at most a 256th of the heap. */
+    private final Cache<String, Boolean> knownWords = Kept.inBytes(SearchService.shareOfHeap(256, 256L << 10, 2L << 20),
+            (String word, Boolean known) -> 64 + 2L * word.length());
+
     /** A word's name bonuses ({@link #addWordBonuses}), in at most a 256th of the heap. */
     private final Cache<String, List<Query>> wordBonuses = Kept.inBytes(SearchService.shareOfHeap(256, 256L << 10, 2L << 20),
             (String word, List<Query> bonuses) -> 2L * word.length() + bonuses.stream().mapToLong(Kept::bytes).sum());
@@ -470,8 +474,11 @@ public final class SearchIndex {
             return "";
         }
         String trimmed = q.length() > MAX_QUERY_CHARS ? q.substring(0, MAX_QUERY_CHARS) : q;
-        return trimmed.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
+        return SPACES.matcher(trimmed).replaceAll(" ").strip();
     }
+
+    /** Control characters and spaces, one or more: one space in a query. */
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("[\\p{Cntrl}\\s]+");
 
     /**
      * What a search's results depend on, as one string: the words of the query as they are searched
@@ -728,8 +735,20 @@ public final class SearchIndex {
         return new Plan(List.copyOf(searched), String.join(" ", searched), corrected, completeLast);
     }
 
-    /** A word of the index, or one the synonyms know, needs no correction; so does a word the analysis drops ("the"). */
+    /**
+     * A word of the index, or one the synonyms know, needs no correction; so does a word the analysis
+     * drops ("the"). Kept per word: the index never changes, and the words come back question after question.
+     */
     private boolean isKnownWord(String word) throws IOException {
+        Boolean known = knownWords.getIfPresent(word);
+        if (known == null) {
+            known = lookedUp(word);
+            knownWords.put(word, known);
+        }
+        return known;
+    }
+
+    private boolean lookedUp(String word) throws IOException {
         if (analyzers.isSynonymWord(word) || reader.docFreq(new Term(SearchFields.WORDS, word)) > 0) {
             return true;
         }
