@@ -43,6 +43,10 @@ public final class PebbleRenderer implements FileRenderer {
                 .addEscapingStrategy("html", new HtmlEscaping())
                 .strictVariables(true)
                 .cacheActive(!devMode)
+                // What {% cache %} keeps (the header and the footer, by snapshot: Views.model): bounded,
+                // as every saved change makes new keys and the old ones are never asked again.
+                .tagCache(new io.pebbletemplates.pebble.cache.tag.CaffeineTagCache(
+                        com.github.benmanes.caffeine.cache.Caffeine.newBuilder().executor(Runnable::run).maximumSize(256).build()))
                 .extension(new SiteExtension(assets))
                 .build();
     }

@@ -121,8 +121,16 @@ public final class Views {
         model.put("site", site);
         model.put("path", path);
         model.put("canonical", settings.baseUrl() + canonicalPath);
-        model.put("nav", navigation(site.navigation(), path));
-        model.put("year", snapshot.at(now).getYear());
+        List<NavItem> nav = navigation(site.navigation(), path);
+        int year = snapshot.at(now).getYear();
+        model.put("nav", nav);
+        model.put("year", year);
+        // The header and the footer are the same on every page of a snapshot (the header but for the
+        // section marked current, the footer but for the year): rendered once for each and kept
+        // ({% cache %} in the partials), under these keys.
+        String current = nav.stream().filter(NavItem::current).map(NavItem::url).findFirst().orElse("");
+        model.put("headerKey", snapshot.version() + " " + current);
+        model.put("footerKey", snapshot.version() + " " + year);
         model.put("preview", preview);
         model.putIfAbsent("noindex", preview != null);
         model.putIfAbsent("description", site.description());

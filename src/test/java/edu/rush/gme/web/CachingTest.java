@@ -210,6 +210,31 @@ class CachingTest {
     }
 
     @Test
+    void the_header_and_footer_kept_for_a_snapshot_follow_a_change_of_site_yaml_and_mark_each_section() {
+        ContentFixture content = ContentFixture.minimal(temp).news("story", "2026-01-01", "A story");
+        try (TestSite site = TestSite.start(content.dir())) {
+            Response news = site.get("/news");
+            assertThat(news.page().select("header .brand__name").text()).isEqualTo("Test GME");
+            assertThat(news.page().select("nav.site-nav a[aria-current=page]").eachAttr("href")).containsExactly("/news");
+            // The header kept for /news does not mark the section on a page of no section.
+            assertThat(site.get("/search?q=story").page().select("nav.site-nav a[aria-current=page]")).isEmpty();
+            assertThat(site.get("/news").page().select("nav.site-nav a[aria-current=page]").eachAttr("href")).containsExactly("/news");
+
+            content.write("site.yaml", ContentFixture.SITE_YAML.replace("name: Test GME", "name: Renamed GME")
+                    .replace("organization: Test University", "organization: Other University")
+                    + "  - title: Wellness\n    url: /wellness\n");
+            site.app().store().reload();
+
+            for (String path : List.of("/news", "/search?q=story", "/")) {
+                Response after = site.get(path);
+                assertThat(after.page().select("header .brand__name").text()).as(path).isEqualTo("Renamed GME");
+                assertThat(after.page().select("nav.site-nav a").eachAttr("href")).as(path).containsExactly("/news", "/wellness");
+                assertThat(after.page().select("footer").text()).as(path).contains("Renamed GME", "Other University").doesNotContain("Test University");
+            }
+        }
+    }
+
+    @Test
     void a_story_scheduled_for_tomorrow_appears_at_midnight_though_the_list_was_cached() {
         ContentFixture content = ContentFixture.minimal(temp)
                 .news("today", "2026-11-27", "Today's story")
