@@ -1,14 +1,8 @@
 package edu.rush.gme.search;
 
-import static edu.rush.gme.search.SegmentedIndex.words;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FloatDocValuesField;
-import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -16,7 +10,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
-import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.FixedBitSet;
 import org.junit.jupiter.api.Test;
 
@@ -33,18 +26,7 @@ class KeptRankingTest {
     void the_best_pages_added_up_from_kept_scores_are_lucenes_best_pages() throws Exception {
         Random random = new Random(23);
         try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
-            SegmentedIndex.write(directory, 3_000, 400, 11, (i, doc) -> {
-                String kind = i % 5 == 0 ? SearchDocument.NEWS : i % 7 == 0 ? SearchDocument.PAGE : SearchDocument.PROGRAM;
-                doc.add(new StringField(SearchFields.KIND, kind, Field.Store.NO));
-                doc.add(new SortedDocValuesField(SearchFields.KIND, new BytesRef(kind)));
-                doc.add(new TextField("title", words(random, 1 + random.nextInt(3)), Field.Store.NO));
-                doc.add(new TextField("summary", words(random, 3 + random.nextInt(8)), Field.Store.NO));
-                doc.add(new TextField("body", words(random, 5 + random.nextInt(60)), Field.Store.NO));
-                // Pages have no boost of their own (1).
-                if (!kind.equals(SearchDocument.PAGE)) {
-                    doc.add(new FloatDocValuesField("boost", kind.equals(SearchDocument.NEWS) ? 0.9f : 1.6f));
-                }
-            });
+            SegmentedIndex.writeRanked(directory, random);
             try (DirectoryReader reader = DirectoryReader.open(directory)) {
                 assertThat(reader.leaves()).hasSizeGreaterThan(3);
                 assertThat(reader.hasDeletions()).isTrue();

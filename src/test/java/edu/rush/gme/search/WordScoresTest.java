@@ -1,16 +1,10 @@
 package edu.rush.gme.search;
 
 import static edu.rush.gme.search.SegmentedIndex.WORDS;
-import static edu.rush.gme.search.SegmentedIndex.words;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Random;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FloatDocValuesField;
-import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -26,7 +20,6 @@ import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
-import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,21 +31,12 @@ import org.junit.jupiter.api.Test;
  */
 class WordScoresTest {
 
-
     @Test
     void a_question_ranked_from_kept_scores_ranks_as_lucene_does() throws Exception {
         Random random = new Random(11);
         try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
             // Several segments (no merging), and deleted pages in them.
-            SegmentedIndex.write(directory, 3_000, 400, 11, (i, doc) -> {
-                String kind = i % 5 == 0 ? SearchDocument.NEWS : SearchDocument.PROGRAM;
-                doc.add(new StringField(SearchFields.KIND, kind, Field.Store.NO));
-                doc.add(new SortedDocValuesField(SearchFields.KIND, new BytesRef(kind)));
-                doc.add(new TextField("title", words(random, 1 + random.nextInt(3)), Field.Store.NO));
-                doc.add(new TextField("summary", words(random, 3 + random.nextInt(8)), Field.Store.NO));
-                doc.add(new TextField("body", words(random, 5 + random.nextInt(60)), Field.Store.NO));
-                doc.add(new FloatDocValuesField("boost", i % 5 == 0 ? 0.9f : 1.6f));
-            });
+            SegmentedIndex.writeRanked(directory, random);
             try (DirectoryReader reader = DirectoryReader.open(directory)) {
                 assertThat(reader.leaves()).hasSizeGreaterThan(3);
                 assertThat(reader.hasDeletions()).isTrue();
