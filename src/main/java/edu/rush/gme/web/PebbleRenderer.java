@@ -29,8 +29,11 @@ public final class PebbleRenderer implements FileRenderer {
     private static final Path SOURCE_TEMPLATES = Path.of("src/main/resources/templates");
 
     private final PebbleEngine engine;
+    /** Templates read again at each render (development): nothing rendered from them may be kept either. */
+    private final boolean devMode;
 
     public PebbleRenderer(boolean devMode, StaticAssets assets) {
+        this.devMode = devMode;
         boolean fromSource = devMode && Files.isDirectory(SOURCE_TEMPLATES);
         Loader<String> loader = fromSource ? new FileLoader(SOURCE_TEMPLATES.toAbsolutePath().toString()) : new ClasspathLoader();
         if (!fromSource) {
@@ -43,12 +46,13 @@ public final class PebbleRenderer implements FileRenderer {
                 .addEscapingStrategy("html", new HtmlEscaping())
                 .strictVariables(true)
                 .cacheActive(!devMode)
-                // What {% cache %} keeps (the header and the footer, by snapshot: Views.model): bounded,
-                // as every saved change makes new keys and the old ones are never asked again.
-                .tagCache(new io.pebbletemplates.pebble.cache.tag.CaffeineTagCache(
-                        com.github.benmanes.caffeine.cache.Caffeine.newBuilder().executor(Runnable::run).maximumSize(256).build()))
                 .extension(new SiteExtension(assets))
                 .build();
+    }
+
+    /** Whether what a template renders may be kept: false while templates are being edited (development). */
+    boolean keepsTemplates() {
+        return !devMode;
     }
 
     @Override

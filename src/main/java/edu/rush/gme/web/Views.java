@@ -4,6 +4,8 @@ import edu.rush.gme.Settings;
 import edu.rush.gme.content.ContentSnapshot;
 import edu.rush.gme.content.ContentStore;
 import edu.rush.gme.content.SiteConfig;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +26,11 @@ public final class Views {
     private final ContentStore store;
     private final PageCache cache;
     private final StaticAssets assets;
+    /**
+     * The header and footer of the pages of the snapshots served lately ({@link #fragment}): a few
+     * kilobytes each; every saved change makes new keys, and the old ones are never asked again.
+     */
+    private final Cache<String, String> fragments = Caffeine.newBuilder().executor(Runnable::run).maximumSize(256).build();
 
     /** The picture shown when a page is shared and it has none of its own (1200 x 630). */
     static final String SHARE_IMAGE = "/images/share.png";
@@ -125,19 +132,27 @@ public final class Views {
         int year = snapshot.at(now).getYear();
         model.put("nav", nav);
         model.put("year", year);
-        // The header and the footer are the same on every page of a snapshot (the header but for the
-        // section marked current, the footer but for the year): rendered once for each and kept
-        // ({% cache %} in the partials), under these keys.
-        String current = nav.stream().filter(NavItem::current).map(NavItem::url).findFirst().orElse("");
-        model.put("headerKey", snapshot.version() + " " + current);
-        model.put("footerKey", snapshot.version() + " " + year);
         model.put("preview", preview);
         model.putIfAbsent("noindex", preview != null);
+        // The header and the footer are the same on every page of a snapshot (the header but for the
+        // section marked current, the footer but for the year): each rendered once, as templates of
+        // their own (so escaped as any), and kept.
+        String current = nav.stream().filter(NavItem::current).map(NavItem::url).findFirst().orElse("");
+        model.put("header", fragment("partials/header", snapshot.version() + " " + current, model));
+        model.put("footer", fragment("partials/footer", snapshot.version() + " " + year, model));
         model.putIfAbsent("description", site.description());
         model.putIfAbsent("ogType", "website");
         model.putIfAbsent("jsonLd", null);
         model.put("ogImage", settings.baseUrl() + assets.url(SHARE_IMAGE));
         return model;
+    }
+
+    /** A partial rendered with this model, kept under its key (a snapshot's version and what else it shows). */
+    private String fragment(String template, String key, Map<String, Object> model) {
+        if (!renderer.keepsTemplates()) {
+            return renderer.render(template, model);
+        }
+        return fragments.get(template + " " + key, any -> renderer.render(template, model));
     }
 
     /** The path plus the only query parameter that names a different page: the list page number. */

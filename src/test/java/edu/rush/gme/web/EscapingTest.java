@@ -48,4 +48,30 @@ class EscapingTest {
             assertThat(search.page().select(".search-results__snippet").text()).contains("<img src=x onerror=alert(1)> Summary");
         }
     }
+
+    @Test
+    void markup_in_site_yaml_is_text_in_the_header_the_navigation_and_the_footer_of_every_page() {
+        ContentFixture content = ContentFixture.minimal(temp).news("story", "2026-01-01", "A story").write("site.yaml", """
+                name: "<img src=x onerror=alert(1)> GME & Co's"
+                organization: "<b onclick=alert(2)>Test</b> University"
+                timeZone: America/Chicago
+                mission: Test mission.
+                vision: Test vision.
+                navigation:
+                  - title: "<script>alert(3)</script> News"
+                    url: /news
+                footerLinks:
+                  - title: "<i onclick=alert(4)>Apply</i>"
+                    url: /news
+                """);
+        try (TestSite site = TestSite.start(content.dir())) {
+            for (String path : java.util.List.of("/news", "/news", "/", "/search?q=story", "/nope")) {
+                Response page = site.get(path);
+                assertThat(page.page().select("[onerror], [onclick], header script, footer script, header img, footer i")).as(path).isEmpty();
+                assertThat(page.page().select("header .brand__name").text()).as(path).isEqualTo("<img src=x onerror=alert(1)> GME & Co's");
+                assertThat(page.page().select("nav.site-nav a").text()).as(path).isEqualTo("<script>alert(3)</script> News");
+                assertThat(page.page().select("footer").text()).as(path).contains("<i onclick=alert(4)>Apply</i>", "<b onclick=alert(2)>Test</b> University");
+            }
+        }
+    }
 }
