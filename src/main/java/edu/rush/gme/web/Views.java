@@ -1,11 +1,11 @@
 package edu.rush.gme.web;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import edu.rush.gme.Settings;
 import edu.rush.gme.content.ContentSnapshot;
 import edu.rush.gme.content.ContentStore;
 import edu.rush.gme.content.SiteConfig;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
 import java.util.HashMap;
 import java.util.List;
