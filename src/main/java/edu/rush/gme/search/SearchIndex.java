@@ -194,7 +194,7 @@ public final class SearchIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Cache<String, int[]> sentences = SentenceBreaks.known(Snippets.TEXTS);
+        Cache<String, int[]> sentences = SentenceBreaks.known(Snippets.SENTENCE_STARTS_KEPT);
         UnifiedHighlighter.Builder highlighting = UnifiedHighlighter.builder(searcher, analyzers.index())
                 .withFormatter(new SnippetFormatter())
                 .withMaxLength(20_000)

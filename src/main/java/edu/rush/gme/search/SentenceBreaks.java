@@ -66,7 +66,7 @@ final class SentenceBreaks extends BreakIterator {
         scan.setText(text);
         int[] starts = new int[16];
         int count = 0;
-        for (int p = scan.following(0); p < text.length() && p != DONE; p = scan.following(p)) {
+        for (int p = scan.scannedAfter(0); p > 0; p = scan.scannedAfter(p)) {
             if (count == starts.length) {
                 starts = java.util.Arrays.copyOf(starts, count * 2);
             }
@@ -169,46 +169,57 @@ final class SentenceBreaks extends BreakIterator {
     @Override
     public int following(int offset) {
         checkOffset(offset);
-        int length = text.length();
-        if (starts != null) {
-            // The first start after offset.
-            int at = java.util.Arrays.binarySearch(starts, offset + 1);
-            at = at >= 0 ? at : -at - 1;
-            if (at < starts.length) {
-                return current = starts[at];
-            }
-            current = length;
-            return offset < length ? length : DONE;
+        int next = starts != null ? keptAfter(offset) : scannedAfter(offset);
+        if (next > 0) {
+            return current = next;
         }
-        for (int p = offset + 1; p < length; p++) {
-            if (mayBreakAt(p) && isBreak(p)) {
-                return current = p;
-            }
-        }
-        current = length;
-        return offset < length ? length : DONE;
+        current = text.length();
+        return offset < text.length() ? current : DONE;
     }
 
     @Override
     public int preceding(int offset) {
         checkOffset(offset);
-        if (starts != null) {
-            // The last start before offset.
-            int at = java.util.Arrays.binarySearch(starts, offset - 1);
-            at = at >= 0 ? at : -at - 2;
-            if (at >= 0) {
-                return current = starts[at];
-            }
-            current = 0;
-            return offset > 0 ? 0 : DONE;
-        }
-        for (int p = offset - 1; p > 0; p--) {
-            if (mayBreakAt(p) && isBreak(p)) {
-                return current = p;
-            }
+        int before = starts != null ? keptBefore(offset) : scannedBefore(offset);
+        if (before > 0) {
+            return current = before;
         }
         current = 0;
         return offset > 0 ? 0 : DONE;
+    }
+
+    /** The first sentence start after {@code offset} (not the text's end), by a look at each place; -1 if none. */
+    private int scannedAfter(int offset) {
+        for (int p = offset + 1; p < text.length(); p++) {
+            if (mayBreakAt(p) && isBreak(p)) {
+                return p;
+            }
+        }
+        return -1;
+    }
+
+    /** The last sentence start before {@code offset} (not 0), by a look at each place; -1 if none. */
+    private int scannedBefore(int offset) {
+        for (int p = offset - 1; p > 0; p--) {
+            if (mayBreakAt(p) && isBreak(p)) {
+                return p;
+            }
+        }
+        return -1;
+    }
+
+    /** The same as {@link #scannedAfter}, from the starts kept for this text. */
+    private int keptAfter(int offset) {
+        int at = java.util.Arrays.binarySearch(starts, offset + 1);
+        at = at >= 0 ? at : -at - 1;
+        return at < starts.length ? starts[at] : -1;
+    }
+
+    /** The same as {@link #scannedBefore}, from the starts kept for this text. */
+    private int keptBefore(int offset) {
+        int at = java.util.Arrays.binarySearch(starts, offset - 1);
+        at = at >= 0 ? at : -at - 2;
+        return at >= 0 ? starts[at] : -1;
     }
 
     private void checkOffset(int offset) {

@@ -32,7 +32,7 @@ final class Snippets extends UnifiedHighlighter {
      * At most so many texts' sentence starts kept beside them ({@link SentenceBreaks#known}): held only
      * as long as their texts are, a few hundred bytes each.
      */
-    static final int TEXTS = 4_096;
+    static final int SENTENCE_STARTS_KEPT = 4_096;
 
     /** A field of a page, by its number in this index. */
     private record Text(String field, int doc) {
