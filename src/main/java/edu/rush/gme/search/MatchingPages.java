@@ -62,6 +62,8 @@ final class MatchingPages {
     private final Cache<Query, FixedBitSet> words;
     private final Map<String, FixedBitSet> kinds;
     private final Map<String, FixedBitSet> types;
+    /** No page: the pages of a kind or type no page has. */
+    private final FixedBitSet none;
 
     MatchingPages(IndexSearcher searcher) throws IOException {
         this.searcher = searcher;
@@ -69,6 +71,7 @@ final class MatchingPages {
         this.words = Kept.inBytes(WORDS_BYTES, (Query word, FixedBitSet pages) -> Kept.bytes(word) + pages.ramBytesUsed());
         this.kinds = pagesByValue(SearchFields.KIND);
         this.types = pagesByValue(SearchFields.PROGRAM_TYPE);
+        this.none = new FixedBitSet(maxDoc);
     }
 
     /** The pages with each value of a field, values in the index's (sorted) order. */
@@ -211,42 +214,31 @@ final class MatchingPages {
 
     /** How many of these pages are of this kind and program type (either null: any). */
     long count(FixedBitSet pages, String kind, String programType) {
-        FixedBitSet ofKind = kind == null ? null : kinds.get(kind);
-        FixedBitSet ofType = programType == null ? null : types.get(programType);
-        if ((kind != null && ofKind == null) || (programType != null && ofType == null)) {
-            // A kind or type no page has.
-            return 0;
-        }
-        if (ofKind == null || ofType == null) {
-            FixedBitSet with = ofKind == null ? ofType : ofKind;
-            return with == null ? pages.cardinality() : FixedBitSet.intersectionCount(pages, with);
-        }
-        FixedBitSet both = ofKind.clone();
-        both.and(ofType);
-        return FixedBitSet.intersectionCount(pages, both);
+        FixedBitSet filter = filter(kind, programType);
+        return filter == null ? pages.cardinality() : FixedBitSet.intersectionCount(pages, filter);
     }
 
-    /**
-     * These pages of this kind and program type (either null: any): the set itself when both are
-     * null, else a new one; null for a kind or type no page has.
-     */
+    /** These pages of this kind and program type (either null: any): the set itself when both are null, else a new one. */
     FixedBitSet within(FixedBitSet pages, String kind, String programType) {
-        FixedBitSet ofKind = kind == null ? null : kinds.get(kind);
-        FixedBitSet ofType = programType == null ? null : types.get(programType);
-        if ((kind != null && ofKind == null) || (programType != null && ofType == null)) {
-            return null;
-        }
-        if (ofKind == null && ofType == null) {
+        FixedBitSet filter = filter(kind, programType);
+        if (filter == null) {
             return pages;
         }
         FixedBitSet within = pages.clone();
-        if (ofKind != null) {
-            within.and(ofKind);
-        }
-        if (ofType != null) {
-            within.and(ofType);
-        }
+        within.and(filter);
         return within;
+    }
+
+    /** The pages of this kind and program type (either null: any; none for a kind or type no page has); null: no filter. Not to be changed. */
+    private FixedBitSet filter(String kind, String programType) {
+        FixedBitSet ofKind = kind == null ? null : kinds.getOrDefault(kind, none);
+        FixedBitSet ofType = programType == null ? null : types.getOrDefault(programType, none);
+        if (ofKind == null || ofType == null) {
+            return ofKind == null ? ofType : ofKind;
+        }
+        FixedBitSet both = ofKind.clone();
+        both.and(ofType);
+        return both;
     }
 
     private static Map<String, Long> counted(FixedBitSet pages, Map<String, FixedBitSet> byValue, List<String> always) {

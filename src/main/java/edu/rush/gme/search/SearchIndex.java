@@ -560,8 +560,7 @@ public final class SearchIndex {
      */
     private ScoreDoc[] ranked(Query match, FixedBitSet pages, String kind, String programType, int wanted) throws IOException {
         Query kept = scores.ranking(match);
-        FixedBitSet within = matching.within(pages, kind, programType);
-        ScoreDoc[] added = within == null ? null : ranking.top(kept, within, wanted);
+        ScoreDoc[] added = ranking.top(kept, matching.within(pages, kind, programType), wanted);
         return added != null ? added
                 : searcher.search(filtered(kept, kind, programType), new TopScoreDocCollectorManager(wanted, null, wanted)).scoreDocs;
     }
