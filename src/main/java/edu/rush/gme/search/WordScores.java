@@ -60,9 +60,10 @@ final class WordScores {
     }
 
     /**
-     * The same query, ranking the same pages with the same scores, with each word it reaches through
-     * Boolean clauses (and {@link KindBoostQuery}) read from the word's kept scores. The query is
-     * rewritten ({@link IndexSearcher#rewrite}); anything else in it is left as it is.
+     * The same query, ranking the same pages with the same scores, with each clause it reaches through
+     * Boolean clauses (and {@link KindBoostQuery}) read from that clause's kept scores when it has
+     * them or may have them now: a word whose pages are kept, or any clause asked before. The query
+     * is rewritten ({@link IndexSearcher#rewrite}); anything else in it is left as it is.
      */
     Query ranking(Query query) throws IOException {
         if (query instanceof KindBoostQuery boosted) {
