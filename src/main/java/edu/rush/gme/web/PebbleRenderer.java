@@ -120,6 +120,11 @@ public final class PebbleRenderer implements FileRenderer {
         }
 
         @Override
+        public List<io.pebbletemplates.pebble.extension.NodeVisitorFactory> getNodeVisitors() {
+            return List.of(EncodedText.IN_EVERY_TEMPLATE);
+        }
+
+        @Override
         public List<io.pebbletemplates.pebble.attributes.AttributeResolver> getAttributeResolver() {
             return List.of(new RecordAttributes());
         }

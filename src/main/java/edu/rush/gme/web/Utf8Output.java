@@ -106,6 +106,21 @@ final class Utf8Output extends Writer {
         count = n;
     }
 
+    /**
+     * Appends text already encoded to UTF-8 ({@link EncodedText}: a template's static text, encoded
+     * once), unless a high surrogate is still waiting for its other half: then nothing is written and
+     * the caller writes the characters instead, so the bytes stay those of the whole text.
+     */
+    boolean writeEncoded(byte[] utf8) {
+        if (pendingHigh != 0) {
+            return false;
+        }
+        room(utf8.length);
+        System.arraycopy(utf8, 0, bytes, count, utf8.length);
+        count += utf8.length;
+        return true;
+    }
+
     private static int fourBytes(byte[] out, int n, int codePoint) {
         out[n] = (byte) (0xF0 | codePoint >> 18);
         out[n + 1] = (byte) (0x80 | codePoint >> 12 & 0x3F);
