@@ -70,7 +70,8 @@ public final class ProgramController {
         Reading reading = Reading.of(ctx, store);
         ContentSnapshot snapshot = reading.snapshot();
         Instant now = reading.now();
-        ProgramFinder.Result result = catalog.finder(snapshot, now).find(query);
+        ProgramFinder finder = catalog.finder(snapshot, now);
+        ProgramFinder.Result result = finder.find(query);
         Map<String, Object> model = new HashMap<>();
         model.put("title", type != null ? type.listTitle() : "Find a program");
         model.put("type", type);
@@ -85,7 +86,7 @@ public final class ProgramController {
         });
         model.put("pages", pages);
         LocalDate today = snapshot.at(now).toLocalDate();
-        model.put("rows", pages.items().stream().map(p -> ProgramRow.of(p, today)).toList());
+        model.put("cards", cards(finder, pages.items(), today));
         model.put("sorts", Arrays.asList(ProgramFinder.Sort.values()));
         model.put("queryString", queryString);
         model.put("compareMax", ProgramCatalog.COMPARE_MAX);
@@ -93,6 +94,35 @@ public final class ProgramController {
             model.put("description", result.programs().size() + " programs match your filters.");
         }
         views.render(ctx, snapshot, "program/index", model);
+    }
+
+    /**
+     * Each finder (one per content version, visibility and day) with the cards rendered for it, by
+     * program address, while the finder lives; only for a finder whose cards all fit in a 32nd of the
+     * heap (about 2 KB each), so they are kept for good once rendered: a share that had to evict would
+     * send cards through the old generation and cost the collector more than it saves (the 126 MiB
+     * heap of a 256 MiB container keeps up to about 2,000 programs' cards; docs/performance.md).
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<ProgramFinder, java.util.concurrent.ConcurrentHashMap<String, String>> keptCards =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().executor(Runnable::run).build();
+    static final long CARD_BYTES = 2_048;
+
+    /** The cards of these programs, as {@code program/card} renders them on that day: kept ones, or rendered now (and kept when they all fit). */
+    private List<String> cards(ProgramFinder finder, List<Page<Program>> shown, LocalDate today) {
+        java.util.Map<String, String> kept = views.keepsRendered() && finder.size() * CARD_BYTES <= Runtime.getRuntime().maxMemory() / 32
+                ? keptCards.get(finder, any -> new java.util.concurrent.ConcurrentHashMap<>()) : null;
+        List<String> cards = new ArrayList<>(shown.size());
+        for (Page<Program> program : shown) {
+            String card = kept == null ? null : kept.get(program.slug());
+            if (card == null) {
+                card = views.renderPart("program/card", Map.of("row", ProgramRow.of(program, today)));
+                if (kept != null) {
+                    kept.put(program.slug(), card);
+                }
+            }
+            cards.add(card);
+        }
+        return cards;
     }
 
     /** A program's page; 404 unless it is visible (or it is the page a signed preview shows). */

@@ -147,6 +147,19 @@ public final class Views {
         return model;
     }
 
+    /**
+     * A part of a page rendered on its own, with only this model (escaped as any template), for a
+     * caller that keeps it and prints it {@code | raw} in the page (a finder card).
+     */
+    public String renderPart(String template, Map<String, ?> model) {
+        return renderer.render(template, model);
+    }
+
+    /** Whether rendered parts may be kept: not while templates are read again at each render (development). */
+    public boolean keepsRendered() {
+        return renderer.keepsTemplates();
+    }
+
     /** A partial rendered with this model, kept under its key (a snapshot's version and what else it shows). */
     private String fragment(String template, String key, Map<String, Object> model) {
         if (!renderer.keepsTemplates()) {

@@ -235,6 +235,39 @@ class CachingTest {
     }
 
     @Test
+    void a_finder_card_kept_once_rendered_follows_the_day_and_a_change_of_its_program() {
+        ContentFixture content = ContentFixture.minimal(temp)
+                .program("alpha-im", "residency", "Internal Medicine", 3, "[J-1]", true, 5, false, "virtual", "2026-10-15", "cycle: 2026-2027")
+                .program("beta-surg", "residency", "Surgery", 5, "[]", false, 2, false, "hybrid", "2026-11-30", "cycle: 2026-2027");
+        // October 15th, 11:30 pm in Chicago: the deadline day is not over.
+        MutableClock clock = new MutableClock(Instant.parse("2026-10-16T04:30:00Z"));
+        try (TestSite site = TestSite.start(Settings.forFolders(content.dir(), Path.of("static")), clock)) {
+            // Each address asked once, so no page comes from the page cache: every card on it is the kept one or new.
+            assertThat(cards(site.get("/programs?sort=length"))).containsExactly(
+                    "Internal Medicine Residency | Applications: Open: closes today, October 15, 2026.",
+                    "Surgery Residency | Applications: Open until November 30, 2026.");
+            assertThat(cards(site.get("/programs?sort=positions"))).contains("Internal Medicine Residency | Applications: Open: closes today, October 15, 2026.");
+
+            clock.advance(Duration.ofHours(1));
+            assertThat(cards(site.get("/programs?sort=deadline"))).contains(
+                    "Internal Medicine Residency | Applications: Closed on October 15, 2026 for the 2026\u201327 cycle. Dates for the next cycle are not yet announced.");
+
+            content.program("alpha-im", "residency", "Family Medicine", 3, "[J-1]", true, 5, false, "virtual", "2026-10-15", "cycle: 2026-2027");
+            site.app().store().reload();
+            assertThat(cards(site.get("/programs?type=residency"))).containsExactly(
+                    "Family Medicine Residency | Applications: Closed on October 15, 2026 for the 2026\u201327 cycle. Dates for the next cycle are not yet announced.",
+                    "Surgery Residency | Applications: Open until November 30, 2026.");
+        }
+    }
+
+    /** Each finder card on the page: its title and its application window, as a visitor reads them. */
+    private static List<String> cards(Response finder) {
+        return finder.page().select(".results .card--program").stream()
+                .map(card -> card.select(".card__title").text() + " | " + card.select(".card__facts li:contains(Applications)").text())
+                .toList();
+    }
+
+    @Test
     void a_story_scheduled_for_tomorrow_appears_at_midnight_though_the_list_was_cached() {
         ContentFixture content = ContentFixture.minimal(temp)
                 .news("today", "2026-11-27", "Today's story")
