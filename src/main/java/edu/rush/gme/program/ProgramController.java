@@ -1,5 +1,7 @@
 package edu.rush.gme.program;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import edu.rush.gme.content.ContentSnapshot;
 import edu.rush.gme.content.ContentStore;
 import edu.rush.gme.content.Page;
@@ -18,6 +20,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The program finder (all programs, or one type), each program's page, comparisons and the CSV export. */
 public final class ProgramController {
@@ -103,14 +106,15 @@ public final class ProgramController {
      * send cards through the old generation and cost the collector more than it saves (the 126 MiB
      * heap of a 256 MiB container keeps up to about 2,000 programs' cards; docs/performance.md).
      */
-    private final com.github.benmanes.caffeine.cache.Cache<ProgramFinder, java.util.concurrent.ConcurrentHashMap<String, String>> keptCards =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().executor(Runnable::run).build();
-    static final long CARD_BYTES = 2_048;
+    private final Cache<ProgramFinder, ConcurrentHashMap<String, String>> keptCards =
+            Caffeine.newBuilder().weakKeys().executor(Runnable::run).build();
+    /** A card kept, at most: its characters and the map entry that holds it. */
+    private static final long CARD_BYTES = 2_048;
 
     /** The cards of these programs, as {@code program/card} renders them on that day: kept ones, or rendered now (and kept when they all fit). */
     private List<String> cards(ProgramFinder finder, List<Page<Program>> shown, LocalDate today) {
-        java.util.Map<String, String> kept = views.keepsRendered() && finder.size() * CARD_BYTES <= Runtime.getRuntime().maxMemory() / 32
-                ? keptCards.get(finder, any -> new java.util.concurrent.ConcurrentHashMap<>()) : null;
+        Map<String, String> kept = views.keepsRendered() && finder.size() * CARD_BYTES <= Runtime.getRuntime().maxMemory() / 32
+                ? keptCards.get(finder, any -> new ConcurrentHashMap<>()) : null;
         List<String> cards = new ArrayList<>(shown.size());
         for (Page<Program> program : shown) {
             String card = kept == null ? null : kept.get(program.slug());
