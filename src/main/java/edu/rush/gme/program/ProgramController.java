@@ -108,7 +108,7 @@ public final class ProgramController {
      */
     private final Cache<ProgramFinder, ConcurrentHashMap<String, String>> keptCards =
             Caffeine.newBuilder().weakKeys().executor(Runnable::run).build();
-    /** A card kept, about: some 1,300 characters, a byte each unless the page has one outside Latin-1 (then two), and its map entry. */
+    /** A card kept, about: some 1,300 characters, a byte each unless the card has one outside Latin-1 (then two), and its map entry. */
     private static final long CARD_BYTES = 2_048;
 
     /** The cards of these programs, as {@code program/card} renders them on that day: kept ones, or rendered now (and kept when they all fit). */
