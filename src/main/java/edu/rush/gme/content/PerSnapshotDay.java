@@ -20,7 +20,7 @@ public final class PerSnapshotDay<T> {
 
     private final BiFunction<ContentSnapshot, Instant, T> builder;
     /** How many values are kept: the public one and one preview's. */
-    static final int KEPT = 2;
+    public static final int KEPT = 2;
 
     /** Most recently built first. */
     private final AtomicReference<java.util.List<Built<T>>> current = new AtomicReference<>(java.util.List.of());

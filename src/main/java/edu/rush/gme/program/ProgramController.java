@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import edu.rush.gme.content.ContentSnapshot;
 import edu.rush.gme.content.ContentStore;
 import edu.rush.gme.content.Page;
+import edu.rush.gme.content.PerSnapshotDay;
 import edu.rush.gme.web.Pagination;
 import edu.rush.gme.web.Paths;
 import edu.rush.gme.web.StructuredData;
@@ -102,18 +103,22 @@ public final class ProgramController {
     /**
      * Each finder (one per content version, visibility and day) with the cards rendered for it, by
      * program address, while the finder lives; only for a finder whose cards all fit in a 32nd of the
-     * heap (about 2 KB each), so they are kept for good once rendered: a share that had to evict would
-     * send cards through the old generation and cost the collector more than it saves (the 126 MiB
-     * heap of a 256 MiB container keeps up to about 2,000 programs' cards; docs/performance.md).
+     * heap, counting the finders kept at once ({@link PerSnapshotDay#KEPT}: yesterday's stays beside
+     * today's), so they are kept for good once rendered: a share that had to evict would send cards
+     * through the old generation and cost the collector more than it saves (the 126 MiB heap of a
+     * 256 MiB container keeps the cards of up to about 650 programs; docs/performance.md).
      */
     private final Cache<ProgramFinder, ConcurrentHashMap<String, String>> keptCards =
             Caffeine.newBuilder().weakKeys().executor(Runnable::run).build();
-    /** A card kept, about: some 1,300 characters, a byte each unless the card has one outside Latin-1 (then two), and its map entry. */
-    private static final long CARD_BYTES = 2_048;
+    /**
+     * A card kept, at most about: some 1,300 characters, two bytes each when one of them is outside
+     * Latin-1 (a closed window's "2026–27", a title's "’"), its address and its map entry.
+     */
+    private static final long CARD_BYTES = 3_072;
 
     /** The cards of these programs, as {@code program/card} renders them on that day: kept ones, or rendered now (and kept when they all fit). */
     private List<String> cards(ProgramFinder finder, List<Page<Program>> shown, LocalDate today) {
-        Map<String, String> kept = views.keepsRendered() && finder.size() * CARD_BYTES <= Runtime.getRuntime().maxMemory() / 32
+        Map<String, String> kept = views.keepsRendered() && finder.size() * CARD_BYTES * PerSnapshotDay.KEPT <= Runtime.getRuntime().maxMemory() / 32
                 ? keptCards.get(finder, any -> new ConcurrentHashMap<>()) : null;
         List<String> cards = new ArrayList<>(shown.size());
         for (Page<Program> program : shown) {

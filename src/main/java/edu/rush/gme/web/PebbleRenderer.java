@@ -61,7 +61,12 @@ public final class PebbleRenderer implements FileRenderer {
     }
 
     public String render(String template, Map<String, ?> model) {
-        StringWriter out = new StringWriter(8192);
+        return render(template, model, 8192);
+    }
+
+    /** As above, into a buffer of this many characters to start with (a part of a page: a finder card is about 1,300). */
+    public String render(String template, Map<String, ?> model, int expectedChars) {
+        StringWriter out = new StringWriter(expectedChars);
         evaluate(template, model, out);
         return out.toString();
     }

@@ -152,8 +152,11 @@ public final class Views {
      * caller that keeps it and prints it {@code | raw} in the page (a finder card).
      */
     public String renderPart(String template, Map<String, ?> model) {
-        return renderer.render(template, model);
+        return renderer.render(template, model, PART_CHARS);
     }
+
+    /** A part's buffer to start with: room for a finder card, without the 8 KB a page starts with. */
+    private static final int PART_CHARS = 2048;
 
     /** Whether rendered parts may be kept: not while templates are read again at each render (development). */
     public boolean keepsRendered() {
