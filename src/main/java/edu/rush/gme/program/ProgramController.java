@@ -1,7 +1,5 @@
 package edu.rush.gme.program;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import edu.rush.gme.content.ContentSnapshot;
 import edu.rush.gme.content.ContentStore;
 import edu.rush.gme.content.Page;
@@ -90,7 +88,7 @@ public final class ProgramController {
         });
         model.put("pages", pages);
         LocalDate today = snapshot.at(now).toLocalDate();
-        model.put("cards", cards(finder, pages.items(), today));
+        model.put("cards", cards(snapshot, now, finder, pages.items(), today));
         model.put("sorts", Arrays.asList(ProgramFinder.Sort.values()));
         model.put("queryString", queryString);
         model.put("compareMax", ProgramCatalog.COMPARE_MAX);
@@ -101,15 +99,14 @@ public final class ProgramController {
     }
 
     /**
-     * Each finder (one per content version, visibility and day) with the cards rendered for it, by
-     * program address, while the finder lives; only for a finder whose cards all fit in a 32nd of the
-     * heap, counting the finders kept at once ({@link PerSnapshotDay#KEPT}: yesterday's stays beside
-     * today's), so they are kept for good once rendered: a share that had to evict would send cards
-     * through the old generation and cost the collector more than it saves (the 126 MiB heap of a
-     * 256 MiB container keeps the cards of up to about 650 programs; docs/performance.md).
+     * The cards rendered for the programs visible on a content version, visibility and day (as the
+     * finder is built for them), by program address; only when all of them fit in a 32nd of the heap,
+     * counting the {@link PerSnapshotDay#KEPT} sets kept at once, so they are kept for good once
+     * rendered: a share that had to evict would send cards through the old generation and cost the
+     * collector more than it saves (the 126 MiB heap of a 256 MiB container keeps the cards of up to
+     * about 650 programs; docs/performance.md).
      */
-    private final Cache<ProgramFinder, ConcurrentHashMap<String, String>> keptCards =
-            Caffeine.newBuilder().weakKeys().executor(Runnable::run).build();
+    private final PerSnapshotDay<Map<String, String>> keptCards = new PerSnapshotDay<>((snapshot, now) -> new ConcurrentHashMap<>());
     /**
      * A card kept, at most about: some 1,300 characters, two bytes each when one of them is outside
      * Latin-1 (a closed window's "2026–27", a title's "’"), its address and its map entry.
@@ -117,9 +114,9 @@ public final class ProgramController {
     private static final long CARD_BYTES = 3_072;
 
     /** The cards of these programs, as {@code program/card} renders them on that day: kept ones, or rendered now (and kept when they all fit). */
-    private List<String> cards(ProgramFinder finder, List<Page<Program>> shown, LocalDate today) {
+    private List<String> cards(ContentSnapshot snapshot, Instant now, ProgramFinder finder, List<Page<Program>> shown, LocalDate today) {
         Map<String, String> kept = views.keepsRendered() && finder.size() * CARD_BYTES * PerSnapshotDay.KEPT <= Runtime.getRuntime().maxMemory() / 32
-                ? keptCards.get(finder, any -> new ConcurrentHashMap<>()) : null;
+                ? keptCards.get(snapshot, now) : null;
         List<String> cards = new ArrayList<>(shown.size());
         for (Page<Program> program : shown) {
             String card = kept == null ? null : kept.get(program.slug());
