@@ -1,11 +1,13 @@
 -- wrk script for bench/uncached.sh: every request an address no cache has seen, built from lists
 -- the script writes (UNCACHED_LISTS, a Lua file defining specialties, departments, words).
---   UNCACHED_MODE=finder   /programs?type=..&specialty=..|department=..&visa=..&length=..&sort=..: one
---                          combination per request (a few choices, as applicants make them)
+--   UNCACHED_MODE=finder   /programs?type=..&specialty=..|department=..&length=..&visa=..&comlex=yes&usce=..&sort=..:
+--                          one combination per request (a few choices, as applicants make them)
 --   UNCACHED_MODE=search   /search?q=three+different+words out of forty, each permutation once
 --   UNCACHED_MODE=fixed    the URL given to wrk, every time (the floor: /healthz)
 --   UNCACHED_FROM=front|back  warm-up takes the combinations from the end, the measured run from the
---                          start, so the measured run never meets an address the warm-up filled
+--                          start, so the measured run never meets an address the warm-up filled, as long
+--                          as neither goes past half of them (it says so on stderr if it does: an address
+--                          asked a second time is kept, and the run no longer measures what it says)
 -- One wrk thread only (its counter is the thread's own). The summary line is the harness's.
 local mode = os.getenv("UNCACHED_MODE") or "fixed"
 local back = os.getenv("UNCACHED_FROM") == "back"
@@ -22,13 +24,15 @@ local types = {"", "type=residency", "type=fellowship"}
 local visas = {"", "visa=J-1", "visa=H-1B", "visa=H-1B&visa=J-1"}
 local lengths = {"", "length=1", "length=2", "length=3", "length=4", "length=5"}
 local sorts = {"", "sort=length", "sort=positions", "sort=deadline"}
+local comlex = {"", "comlex=yes"}
+local usce = {"", "usce=not-required"}
 local narrow = {""}
 for _, s in ipairs(specialties) do narrow[#narrow + 1] = "specialty=" .. encode(s) end
 for _, d in ipairs(departments) do narrow[#narrow + 1] = "department=" .. encode(d) end
 -- Narrowest choice varies fastest; the parts are written in the finder's own order (type, specialty,
--- department, length, visa, sort), so no address is answered with a redirect to its canonical form.
-local lists = {narrow, types, visas, sorts, lengths}
-local finderCount = #narrow * #types * #visas * #sorts * #lengths
+-- department, length, visa, comlex, usce, sort), so no address is answered with a redirect to its canonical form.
+local lists = {narrow, types, visas, sorts, lengths, comlex, usce}
+local finderCount = #narrow * #types * #visas * #sorts * #lengths * #comlex * #usce
 
 local function finder(i)
   local pick = {}
@@ -36,7 +40,7 @@ local function finder(i)
     pick[k] = list[1 + i % #list]; i = math.floor(i / #list)
   end
   local parts = {}
-  for _, v in ipairs({pick[2], pick[1], pick[5], pick[3], pick[4]}) do
+  for _, v in ipairs({pick[2], pick[1], pick[5], pick[3], pick[6], pick[7], pick[4]}) do
     if v ~= "" then parts[#parts + 1] = v end
   end
   return "/programs" .. (#parts > 0 and ("?" .. table.concat(parts, "&")) or "")
@@ -56,8 +60,14 @@ local function search(i)
 end
 
 local i = -1
+local function past(count)
+  if i == math.floor(count / 2) then
+    io.stderr:write(string.format("uncached.lua: %s went past half of its %d addresses: from here it may meet the other run's\n", mode, count))
+  end
+end
 function request()
   i = i + 1
+  if mode == "finder" then past(finderCount) elseif mode == "search" then past(searchCount) end
   if mode == "finder" then
     return wrk.format("GET", finder(back and (finderCount - 1 - i) or i))
   elseif mode == "search" then

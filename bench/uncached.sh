@@ -74,7 +74,7 @@ for entry in "${jars[@]}"; do
   pid=$!
   until curl -sf -o /dev/null "$base/readyz"; do kill -0 "$pid" || { tail -5 "$work/server.log"; exit 1; }; sleep 0.2; done
   # Every program searchable (the index is built in the background), then the finder's own lists.
-  until curl -sf "$base/search?q=$last" | grep -qi "$last"; do sleep 0.5; done
+  until curl -sf "$base/search?q=$last" | grep -qi "$last"; do kill -0 "$pid" 2>/dev/null || { echo "$entry: the server stopped before every program was searchable" >&2; tail -5 "$work/server.log" >&2; exit 1; }; sleep 0.5; done
   curl -sf "$base/programs" | python3 -c '
 import html, re, sys
 page = sys.stdin.read()
