@@ -92,8 +92,18 @@ public final class PageController {
         }
     }
 
-    /** A program list on a page: its heading, the programs the finder gives (as the finder's cards show them), and the finder's address for them. */
-    public record ProgramListView(String heading, List<ProgramRow> programs, String finderUrl) {
+    /**
+     * The most programs a page lists under one heading (a page of the finder). A list drawn from the
+     * facts grows with the catalog: "sponsors H-1B visas" over thousands of programs would make the
+     * page megabytes long, so beyond this the page says how many there are and the finder shows them all.
+     */
+    static final int LIST_SHOWN = 50;
+
+    /**
+     * A program list on a page: its heading, the first {@link #LIST_SHOWN} programs the finder gives
+     * (as the finder's cards show them), how many it gives in all, and the finder's address for them.
+     */
+    public record ProgramListView(String heading, List<ProgramRow> programs, int total, String finderUrl) {
     }
 
     private List<ProgramListView> programLists(ContentSnapshot snapshot, BasicPage page, Instant now) {
@@ -105,8 +115,9 @@ public final class PageController {
         List<ProgramListView> lists = new ArrayList<>();
         for (BasicPage.ProgramList list : page.programListsOrEmpty()) {
             FinderQuery query = FinderQuery.fromQueryString(list.filter(), ProgramFinder.FACET_KEYS);
-            List<ProgramRow> rows = finder.find(query).programs().stream().map(p -> ProgramRow.of(p, today)).toList();
-            lists.add(new ProgramListView(list.heading(), rows, Paths.PROGRAMS + "?" + query.toQueryString(ProgramFinder.FACET_KEYS)));
+            List<Page<Program>> found = finder.find(query).programs();
+            List<ProgramRow> rows = first(found, LIST_SHOWN).stream().map(p -> ProgramRow.of(p, today)).toList();
+            lists.add(new ProgramListView(list.heading(), rows, found.size(), Paths.PROGRAMS + "?" + query.toQueryString(ProgramFinder.FACET_KEYS)));
         }
         return lists;
     }

@@ -54,8 +54,35 @@ class ProgramListsOnPagesTest {
         assertThat(h1b.select("li a").eachText()).containsExactly("Gastroenterology Fellowship", "Internal Medicine Residency");
         assertThat(h1b.select("li").get(1).text()).contains("Residency · visas: J-1 and H-1B");
         assertThat(h1b.selectFirst("a:containsOwn(Open this list in the program finder)").attr("href")).isEqualTo("/programs?visa=H-1B");
+        assertThat(h1b.selectFirst(".program-list__count").text()).isEqualTo("2 programs, from each program's own facts. Open this list in the program finder.");
         assertThat(page.select(".program-list").get(1).select("li a").eachText()).containsExactly("Internal Medicine Residency", "Pediatrics Residency");
         assertThat(page.select(".program-list").get(2).text()).contains("No program in the catalog reports this yet.");
+    }
+
+    @Test
+    void a_long_list_shows_its_first_fifty_programs_with_the_exact_count_and_a_link_to_all_of_them_in_the_finder(@TempDir Path own) {
+        ContentFixture content = ContentFixture.minimal(own).write("international-graduates.md", """
+                ---
+                title: International medical graduates
+                programLists:
+                  - heading: Programs that sponsor H-1B visas
+                    filter: visa=H-1B
+                ---
+                What international graduates need.
+                """);
+        for (int i = 1; i <= 53; i++) {
+            content.program("h1b-%02d".formatted(i), "residency", "Specialty %02d".formatted(i), 3, "[H-1B]", true, null, false, "virtual", "2026-10-15", null);
+        }
+        content.program("j1-only", "residency", "Specialty J", 3, "[J-1]", true, null, false, "virtual", "2026-10-15", null);
+        try (TestSite many = TestSite.start(content.dir())) {
+            Document page = many.get("/international-graduates").page();
+            var list = page.selectFirst(".program-list");
+            assertThat(list.select("li a")).hasSize(50);
+            assertThat(list.select("li a").first().text()).isEqualTo("Specialty 01 Residency");
+            assertThat(list.selectFirst(".program-list__count").text())
+                    .isEqualTo("53 programs, from each program's own facts; the first 50 are listed here. See all 53 in the program finder.");
+            assertThat(list.selectFirst("a:containsOwn(See all 53 in the program finder)").attr("href")).isEqualTo("/programs?visa=H-1B");
+        }
     }
 
     @Test
