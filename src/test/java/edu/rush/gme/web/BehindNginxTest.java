@@ -162,7 +162,8 @@ class BehindNginxTest {
     @Order(4)
     void forms_search_the_api_and_previews_always_reach_the_server() {
         // They have no cache in nginx at all (the API's own Cache-Control is for its clients).
-        for (String path : new String[] {"/search?q=story", "/inquiries/new", "/admin", "/api/v1/news", "/events/open-house/register", "/readyz"}) {
+        for (String path : new String[] {"/search?q=story", "/inquiries/new", "/admin", "/api/v1/news", "/events/open-house/register", "/readyz",
+                "/registrations/a-registrants-own-page", "/preview/anything"}) {
             viaNginx(path);
             TestSite.Response again = viaNginx(path);
             assertThat(again.status()).as(path).isNotEqualTo(502);

@@ -249,7 +249,8 @@ class MirrorBehindNginxTest {
     void what_is_personal_counted_or_asked_with_a_query_never_comes_from_the_mirror() throws Exception {
         fromTheMirror("/news/story");
         String[] paths = {"/news/story?utm_source=x", "/search?q=story", "/inquiries/new", "/admin", "/api/v1/news",
-            "/events/open-house/register", "/readyz", "/healthz", "/preview/anything", "/sitemap.xml", "/news/index.xml"};
+            "/events/open-house/register", "/readyz", "/healthz", "/preview/anything", "/sitemap.xml", "/news/index.xml",
+            "/registrations/a-registrants-own-page"};
         for (String path : paths) {
             viaNginx(path);
             HttpResponse<byte[]> again = viaNginx(path);
