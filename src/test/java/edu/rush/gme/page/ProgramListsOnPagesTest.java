@@ -55,6 +55,7 @@ class ProgramListsOnPagesTest {
         assertThat(h1b.select("li").get(1).text()).contains("Residency · visas: J-1 and H-1B");
         assertThat(h1b.selectFirst("a:containsOwn(Open this list in the program finder)").attr("href")).isEqualTo("/programs?visa=H-1B");
         assertThat(h1b.selectFirst(".program-list__count").text()).isEqualTo("2 programs, from each program's own facts. Open this list in the program finder.");
+        assertThat(page.select(".program-list__more")).as("short lists have their one link").isEmpty();
         assertThat(page.select(".program-list").get(1).select("li a").eachText()).containsExactly("Internal Medicine Residency", "Pediatrics Residency");
         assertThat(page.select(".program-list").get(2).text()).contains("No program in the catalog reports this yet.");
     }
@@ -81,7 +82,10 @@ class ProgramListsOnPagesTest {
             assertThat(list.select("li a").first().text()).isEqualTo("Specialty 01 Residency");
             assertThat(list.selectFirst(".program-list__count").text())
                     .isEqualTo("53 programs, from each program's own facts; the first 50 are listed here. See all 53 in the program finder.");
-            assertThat(list.selectFirst("a:containsOwn(See all 53 in the program finder)").attr("href")).isEqualTo("/programs?visa=H-1B");
+            // The same link again after the fifty, where the reader who went through them is.
+            assertThat(list.select("a:containsOwn(See all 53 in the program finder)")).extracting(a -> a.attr("href"))
+                    .containsExactly("/programs?visa=H-1B", "/programs?visa=H-1B");
+            assertThat(list.select(".program-list__more")).hasSize(1);
         }
     }
 
