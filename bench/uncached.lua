@@ -67,10 +67,11 @@ local function past(count)
 end
 function request()
   i = i + 1
-  if mode == "finder" then past(finderCount) elseif mode == "search" then past(searchCount) end
   if mode == "finder" then
+    past(finderCount)
     return wrk.format("GET", finder(back and (finderCount - 1 - i) or i))
   elseif mode == "search" then
+    past(searchCount)
     return wrk.format("GET", search(back and (searchCount - 1 - i) or i))
   end
   return wrk.format("GET")

@@ -64,6 +64,9 @@ pauses() {
   echo "$lines" > "$work/gc.read"
 }
 
+# Ends the script, with the server's last lines, when the server has stopped before WHAT (out of memory, say).
+alive() { kill -0 "$pid" 2>/dev/null || { echo "$entry: the server stopped before $1" >&2; tail -5 "$work/server.log" >&2; exit 1; }; }
+
 results=()
 for entry in "${jars[@]}"; do
   jar=${entry%%,*}; flags=""; [ "$jar" = "$entry" ] || flags=${entry#*,}; flags=${flags//,/ }
@@ -72,9 +75,9 @@ for entry in "${jars[@]}"; do
   GME_PORT=$port GME_HOST=127.0.0.1 GME_CONTENT_DIR="$work/content" GME_DATABASE_URL="jdbc:sqlite:$work/gme.db" GME_WATCH=false \
     java ${JAVA_OPTS:-@deploy/jvm.options} $flags -jar "$jar" > "$work/server.log" 2>&1 &
   pid=$!
-  until curl -sf -o /dev/null "$base/readyz"; do kill -0 "$pid" || { tail -5 "$work/server.log"; exit 1; }; sleep 0.2; done
+  until curl -sf -o /dev/null "$base/readyz"; do alive "it was ready"; sleep 0.2; done
   # Every program searchable (the index is built in the background), then the finder's own lists.
-  until curl -sf "$base/search?q=$last" | grep -qi "$last"; do kill -0 "$pid" 2>/dev/null || { echo "$entry: the server stopped before every program was searchable" >&2; tail -5 "$work/server.log" >&2; exit 1; }; sleep 0.5; done
+  until curl -sf "$base/search?q=$last" | grep -qi "$last"; do alive "every program was searchable"; sleep 0.5; done
   curl -sf "$base/programs" | python3 -c '
 import html, re, sys
 page = sys.stdin.read()

@@ -10,6 +10,7 @@ import edu.rush.gme.content.Page;
 import edu.rush.gme.program.FinderQuery;
 import edu.rush.gme.program.Program;
 import edu.rush.gme.program.ProgramCatalog;
+import edu.rush.gme.program.ProgramController;
 import edu.rush.gme.program.ProgramController.ProgramRow;
 import edu.rush.gme.program.ProgramFinder;
 import edu.rush.gme.program.ProgramType;
@@ -97,7 +98,7 @@ public final class PageController {
      * facts grows with the catalog: "sponsors H-1B visas" over thousands of programs would make the
      * page megabytes long, so beyond this the page says how many there are and the finder shows them all.
      */
-    static final int LIST_SHOWN = 50;
+    static final int LIST_SHOWN = ProgramController.PAGE_SIZE;
 
     /**
      * A program list on a page: its heading, the first {@link #LIST_SHOWN} programs the finder gives
